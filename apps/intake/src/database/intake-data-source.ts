@@ -1,0 +1,15 @@
+import type { ServiceDataSourceOptions } from '@reintegra/platform-database';
+import { MessagingTables1764201600000 } from '@reintegra/platform-messaging';
+import { Returnee, ReturnEpisode } from '../returnees/returnee.entities';
+import { Returnees1764201700000 } from './migrations/1764201700000-returnees';
+
+/** Entities and migrations of the intake database, in order. Never edit a committed migration. */
+export function intakeDataSource(url: string, poolSize?: number): ServiceDataSourceOptions {
+  return {
+    url,
+    poolSize,
+    applicationName: 'intake',
+    entities: [Returnee, ReturnEpisode],
+    migrations: [MessagingTables1764201600000, Returnees1764201700000],
+  };
+}

@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '@reintegra/platform-config';
+import { NotFoundError } from '@reintegra/platform-errors';
+import {
+  pathStateQuery,
+  reintegrationPathWorkflowId,
+  type PathState,
+} from '@reintegra/workflow-contracts';
+import { ReturnEpisode } from '../returnees/returnee.entities';
+import type { IntakeConfig } from '../config';
+
+export interface ReturneePath {
+  returneeId: string;
+  caseId: string;
+  path: PathState;
+  workflowUrl?: string;
+}
+
+/** Answers "where is this person's reintegration path now?" from the workflow itself. */
+@Injectable()
+export class PathQueryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: IntakeConfig,
+  ) {}
+
+  async currentPath(returneeId: string): Promise<ReturneePath> {
+    const episode = await this.dataSource.getRepository(ReturnEpisode).findOne({
+      where: { returneeId },
+      order: { episodeNumber: 'DESC' },
+      select: ['id'],
+    });
+    if (!episode) {
+      throw new NotFoundError('returnee.not-found', {
+        es: 'No existe una persona retornada con ese identificador.',
+        en: 'No returnee with that id.',
+      });
+    }
+    const workflowId = reintegrationPathWorkflowId(episode.id);
+    try {
+      const path = await this.temporal.workflow.getHandle(workflowId).query(pathStateQuery);
+      const workflowUrl = this.config.TEMPORAL_UI_URL
+        ? `${this.config.TEMPORAL_UI_URL}/namespaces/${this.config.TEMPORAL_NAMESPACE}/workflows/${encodeURIComponent(workflowId)}`
+        : undefined;
+      return { returneeId, caseId: episode.id, path, ...(workflowUrl ? { workflowUrl } : {}) };
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) {
+        // Registered, but the event has not reached the orchestrator yet (seconds at most).
+        throw new NotFoundError('path.not-started', {
+          es: 'El itinerario de reintegración aún no ha iniciado; intente en unos segundos.',
+          en: 'The reintegration path has not started yet; try again in a few seconds.',
+        });
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { findDistrict, findMunicipality } from '@reintegra/reference-data';
+import { bilingual } from '@reintegra/platform-http';
+import { isValidDui } from './dui';
+
+/** Where returnees are received: the airport reception centre and the land borders. */
+export const RECEPTION_POINTS = [
+  'aeropuerto-internacional-san-oscar-romero',
+  'frontera-la-hachadura',
+  'frontera-el-amatillo',
+  'frontera-san-cristobal',
+  'frontera-anguiatu',
+  'frontera-el-poy',
+  'otro',
+] as const;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+const pastDate = z.iso
+  .date()
+  .refine((value) => value <= today(), bilingual('La fecha no puede estar en el futuro.', 'The date cannot be in the future.'));
+
+export const registerReturneeRequestSchema = z
+  .object({
+    dui: z
+      .string()
+      .trim()
+      .refine(isValidDui, bilingual('DUI no válido: formato ########-# con dígito verificador correcto.', 'Invalid DUI: format ########-# with a correct check digit.'))
+      .optional()
+      .describe('DUI; optional because minors and some returnees have none'),
+    firstNames: z.string().trim().min(1).max(100).describe('Nombres / first names'),
+    lastNames: z.string().trim().min(1).max(100).describe('Apellidos / last names'),
+    dateOfBirth: pastDate.describe('Fecha de nacimiento / date of birth (YYYY-MM-DD)'),
+    gender: z.enum(['female', 'male', 'other', 'undisclosed']).describe('Self-described gender'),
+    contact: z
+      .object({
+        phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{6,19}$/, bilingual('Teléfono no válido.', 'Invalid phone number.')).optional(),
+        email: z.email().optional(),
+      })
+      .strict()
+      .optional(),
+    returnDate: pastDate.describe('Fecha de retorno / date of return (YYYY-MM-DD)'),
+    countryReturnedFrom: z
+      .string()
+      .regex(/^[A-Z]{2}$/, bilingual('Use el código ISO de dos letras (p. ej. US, MX).', 'Use the two-letter ISO code (e.g. US, MX).'))
+      .describe('Country returned from (ISO 3166-1 alpha-2)'),
+    receptionPoint: z.enum(RECEPTION_POINTS).describe('Punto de recepción / reception point'),
+    municipalityCode: z
+      .string()
+      .refine((code) => findMunicipality(code) !== undefined, bilingual('Municipio desconocido.', 'Unknown municipality.'))
+      .describe('Municipality of residence, e.g. SV-PA-LA-PAZ-ESTE'),
+    districtCode: z
+      .string()
+      .refine((code) => findDistrict(code) !== undefined, bilingual('Distrito desconocido.', 'Unknown district.'))
+      .optional()
+      .describe('District of residence, e.g. SV-PA-LA-PAZ-ESTE/ZACATECOLUCA'),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.returnDate < value.dateOfBirth) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['returnDate'],
+        message: bilingual('La fecha de retorno es anterior al nacimiento.', 'The return date is before the date of birth.'),
+      });
+    }
+    if (value.districtCode && findDistrict(value.districtCode)?.municipalityCode !== value.municipalityCode) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['districtCode'],
+        message: bilingual('El distrito no pertenece al municipio.', 'The district is not in the municipality.'),
+      });
+    }
+  });
+
+export type RegisterReturneeRequest = z.infer<typeof registerReturneeRequestSchema>;
+
+/** Age in whole years on a date (both YYYY-MM-DD). */
+export function ageOn(dateOfBirth: string, on: string): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { createEvent, returneeRegisteredV1 } from '@reintegra/event-contracts';
+import { ConflictError } from '@reintegra/platform-errors';
+import { OutboxWriter } from '@reintegra/platform-messaging';
+import { Returnee, ReturnEpisode } from './returnee.entities';
+import { ageOn, type RegisterReturneeRequest } from './register-returnee.request';
+
+export interface RegisteredReturnee {
+  returneeId: string;
+  caseId: string;
+  episodeNumber: number;
+  minor: boolean;
+}
+
+export interface RequestContext {
+  actor: string;
+  correlationId: string;
+}
+
+const duplicateDui = (returneeId: string) =>
+  new ConflictError(
+    'returnee.duplicate-dui',
+    {
+      es: 'Ya existe una persona registrada con este DUI.',
+      en: 'A person with this DUI is already registered.',
+    },
+    `/returnees/${returneeId}`,
+  );
+
+/**
+ * Registers a returnee and opens the first return episode (the case). The rows and the
+ * `returnee.registered` event are written in one transaction; the outbox relay publishes it.
+ */
+@Injectable()
+export class RegisterReturneeService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async register(request: RegisterReturneeRequest, context: RequestContext): Promise<RegisteredReturnee> {
+    const now = new Date();
+    const returneeId = randomUUID();
+    const caseId = randomUUID();
+    const minor = ageOn(request.dateOfBirth, request.returnDate) < 18;
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        if (request.dui) {
+          const existing = await manager.findOne(Returnee, { where: { dui: request.dui }, select: ['id'] });
+          if (existing) throw duplicateDui(existing.id);
+        }
+        await manager.insert(Returnee, {
+          id: returneeId,
+          dui: request.dui ?? null,
+          firstNames: request.firstNames,
+          lastNames: request.lastNames,
+          dateOfBirth: request.dateOfBirth,
+          gender: request.gender,
+          phone: request.contact?.phone ?? null,
+          email: request.contact?.email ?? null,
+          createdAt: now,
+        });
+        await manager.insert(ReturnEpisode, {
+          id: caseId,
+          returneeId,
+          episodeNumber: 1,
+          returnDate: request.returnDate,
+          countryReturnedFrom: request.countryReturnedFrom,
+          receptionPoint: request.receptionPoint,
+          municipalityCode: request.municipalityCode,
+          districtCode: request.districtCode ?? null,
+          minor,
+          registeredAt: now,
+        });
+        const event = createEvent(returneeRegisteredV1, {
+          subject: caseId,
+          source: '/reintegra/intake',
+          actor: context.actor,
+          correlationId: context.correlationId,
+          time: now,
+          data: {
+            caseId,
+            returneeId,
+            episodeNumber: 1,
+            municipalityCode: request.municipalityCode,
+            ...(request.districtCode ? { districtCode: request.districtCode } : {}),
+            returnDate: request.returnDate,
+            countryReturnedFrom: request.countryReturnedFrom,
+            minor,
+            registeredAt: now.toISOString(),
+          },
+        });
+        await this.outbox.add(manager, returneeRegisteredV1, event);
+      });
+    } catch (error) {
+      // Two concurrent registrations of one DUI: the unique index decides, the loser gets 409.
+      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'returnees_dui') {
+        const existing = await this.dataSource.getRepository(Returnee).findOneOrFail({ where: { dui: request.dui } });
+        throw duplicateDui(existing.id);
+      }
+      throw error;
+    }
+    return { returneeId, caseId, episodeNumber: 1, minor };
+  }
+}

@@ -1,0 +1,70 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { APP_CONFIG } from '@reintegra/platform-config';
+import { HealthRegistry } from '@reintegra/platform-http';
+import { findWorkspaceRoot, workspaceWebpackConfigHook } from '@reintegra/platform-temporal';
+import type { OrchestratorConfig } from '../config';
+
+/** Where `nx run orchestrator:bundle-workflows` writes the prebuilt bundle (beside main.js). */
+export const PREBUILT_BUNDLE = 'workflow-bundle.js';
+
+/** Source entry of the workflows, for bundling at start in development and tests. */
+export function workflowsSourcePath(): string {
+  return join(findWorkspaceRoot(), 'apps/orchestrator/src/workflows/index.ts');
+}
+
+/**
+ * Hosts the Temporal worker of the reintegration paths inside the orchestrator process.
+ * Activities (Nest providers) are registered here as the path grows side effects.
+ */
+@Injectable()
+export class ReintegrationWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ReintegrationWorker.name);
+  private worker: Worker | undefined;
+  private connection: NativeConnection | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: OrchestratorConfig,
+    private readonly registry: HealthRegistry,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    const prebuilt = this.config.WORKFLOW_BUNDLE_PATH ?? join(__dirname, PREBUILT_BUNDLE);
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: this.config.TEMPORAL_NAMESPACE,
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      ...(existsSync(prebuilt)
+        ? { workflowBundle: { codePath: prebuilt } }
+        : {
+            workflowsPath: workflowsSourcePath(),
+            bundlerOptions: { webpackConfigHook: workspaceWebpackConfigHook() },
+          }),
+    });
+    this.running = this.worker.run();
+    this.running.catch((error: unknown) =>
+      this.logger.error({ msg: 'Temporal worker stopped', error: (error as Error).message }),
+    );
+    this.registry.register('temporal-worker', async () => {
+      const state = this.worker?.getState();
+      if (state !== 'RUNNING') throw new Error(`worker is ${state ?? 'not created'}`);
+    });
+    this.logger.log({ msg: 'Temporal worker running', taskQueue: this.config.TEMPORAL_TASK_QUEUE });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+}

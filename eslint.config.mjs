@@ -1,0 +1,112 @@
+import nx from '@nx/eslint-plugin';
+import { builtinModules } from 'node:module';
+
+// Layer rules checked on every lint run. Services share only contracts and platform libraries;
+// one service can never reach into another (apps are never importable, and scope tags keep
+// service-specific libraries private to their service).
+const serviceScopes = [
+  'intake',
+  'orchestrator',
+  'employment-matching',
+  'education-enrolment',
+  'victim-support',
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  {
+    ignores: ['**/dist', '**/out-tsc', '**/coverage', '.stack/**', 'artifacts/**'],
+  },
+  {
+    files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          depConstraints: [
+            // Layers (type:*)
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:reference-data'],
+            },
+            { sourceTag: 'type:reference-data', onlyDependOnLibsWithTags: [] },
+            {
+              sourceTag: 'type:platform',
+              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'],
+            },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing'],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:reference-data',
+                'type:platform',
+                'type:testing',
+              ],
+            },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'],
+            },
+            // Scopes (scope:*): shared code never depends on a service; a service only on itself
+            // and shared code.
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            ...serviceScopes.map((scope) => ({
+              sourceTag: `scope:${scope}`,
+              onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'],
+            })),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Workflow code runs in Temporal's deterministic sandbox: no Node built-ins, no Nest, no I/O
+    // libraries. Activities (Nest providers) do the side effects.
+    files: ['apps/orchestrator/src/workflows/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...builtinModules,
+            ...builtinModules.map((m) => `node:${m}`),
+            'kafkajs',
+            'pg',
+            'typeorm',
+            '@temporalio/worker',
+            '@temporalio/client',
+            '@temporalio/activity',
+          ].map((name) => ({ name, message: 'Not allowed in deterministic workflow code.' })),
+          patterns: [
+            { group: ['@nestjs/*'], message: 'Workflow code stays Nest-free.' },
+            {
+              group: ['@reintegra/platform-*'],
+              message: 'Workflow code imports contracts only; side effects belong in activities.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];

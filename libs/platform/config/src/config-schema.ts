@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/**
+ * Every configuration variable is declared once, with a description (shown in the README table),
+ * whether it is a secret (never printed) and an optional development default. Development
+ * defaults apply only when NODE_ENV is not `production`: production must set everything.
+ */
+export interface ConfigVariable<T extends z.ZodType = z.ZodType> {
+  readonly schema: T;
+  readonly description: string;
+  readonly secret?: boolean;
+  readonly devDefault?: string;
+}
+
+export type ConfigSpec = Record<string, ConfigVariable>;
+
+export type ConfigOf<S extends ConfigSpec> = { [K in keyof S]: z.output<S[K]['schema']> };
+
+export function variable<T extends z.ZodType>(
+  schema: T,
+  description: string,
+  options: { secret?: boolean; devDefault?: string } = {},
+): ConfigVariable<T> {
+  return { schema, description, ...options };
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Variables every service reads. */
+export function serviceConfigSpec(defaultPort: number) {
+  return {
+    NODE_ENV: variable(
+      z.enum(['development', 'test', 'production']).default('development'),
+      'Runtime mode; `production` disables development defaults.',
+    ),
+    LOG_LEVEL: variable(z.enum(LOG_LEVELS).default('info'), 'Minimum log level (JSON logs on stdout).'),
+    HTTP_HOST: variable(z.string().min(1).default('127.0.0.1'), 'Address the HTTP server binds to.'),
+    HTTP_PORT: variable(
+      z.coerce.number().int().min(0).max(65535).default(defaultPort),
+      `HTTP port (health, API). Default ${defaultPort}.`,
+    ),
+  } satisfies ConfigSpec;
+}
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must be a postgres:// URL');
+
+/** Database of one service; `database` is the service's own database name, e.g. `intake`. */
+export function databaseConfigSpec(database: string) {
+  const port = process.env['PG_PORT'] ?? '55432';
+  return {
+    DATABASE_URL: variable(
+      postgresUrl,
+      `PostgreSQL URL of the application role (DML only) for the \`${database}\` database.`,
+      { secret: true, devDefault: `postgres://${database}_app:${database}_app_pw@127.0.0.1:${port}/${database}` },
+    ),
+    DATABASE_MIGRATION_URL: variable(
+      postgresUrl,
+      `PostgreSQL URL of the migration role (owns the schema) for \`${database}\`; used only by \`migrate\`.`,
+      {
+        secret: true,
+        devDefault: `postgres://${database}_migrator:${database}_migrator_pw@127.0.0.1:${port}/${database}`,
+      },
+    ),
+    DATABASE_POOL_SIZE: variable(
+      z.coerce.number().int().min(1).max(100).default(10),
+      'Maximum connections in the application pool.',
+    ),
+  } satisfies ConfigSpec;
+}
+
+export function kafkaConfigSpec(clientId: string) {
+  return {
+    KAFKA_BROKERS: variable(
+      z
+        .string()
+        .min(1)
+        .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean)),
+      'Comma-separated Kafka bootstrap brokers (host:port).',
+      { devDefault: `127.0.0.1:${process.env['KAFKA_PORT'] ?? '59092'}` },
+    ),
+    KAFKA_CLIENT_ID: variable(z.string().min(1).default(clientId), 'Kafka client id of this service.'),
+  } satisfies ConfigSpec;
+}
+
+export function temporalConfigSpec() {
+  return {
+    TEMPORAL_ADDRESS: variable(z.string().min(1), 'Temporal frontend address (host:port).', {
+      devDefault: `127.0.0.1:${process.env['TEMPORAL_PORT'] ?? '57233'}`,
+    }),
+    TEMPORAL_NAMESPACE: variable(z.string().min(1).default('reintegra'), 'Temporal namespace.'),
+    TEMPORAL_TASK_QUEUE: variable(
+      z.string().min(1).default('reintegration-paths'),
+      'Task queue of the reintegration path workflows.',
+    ),
+    TEMPORAL_UI_URL: variable(
+      z.url().optional(),
+      'Base URL of the Temporal web UI, for links to a workflow.',
+      { devDefault: `http://127.0.0.1:${process.env['TEMPORAL_UI_PORT'] ?? '58233'}` },
+    ),
+  } satisfies ConfigSpec;
+}

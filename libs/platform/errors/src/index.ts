@@ -1,0 +1,73 @@
+/**
+ * Domain errors: thrown by application code whatever its caller is. Each edge maps them:
+ * HTTP → problem+json, Kafka → dead-letter topic, Temporal activity → non-retryable failure.
+ * Messages are user-facing: Spanish first, English second.
+ */
+export interface LocalizedMessage {
+  readonly es: string;
+  readonly en: string;
+}
+
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. `contact.phone`; empty for the whole body. */
+  readonly field: string;
+  readonly message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly kind: 'validation' | 'not-found' | 'conflict' | 'forbidden' | 'unprocessable';
+  /** Stable machine-readable code, e.g. `returnee.duplicate-dui`. */
+  abstract readonly code: string;
+
+  protected constructor(readonly localized: LocalizedMessage) {
+    super(localized.en);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationFailedError extends DomainError {
+  readonly kind = 'validation';
+  readonly code = 'request.invalid';
+
+  constructor(readonly fieldErrors: readonly FieldError[]) {
+    super({
+      es: 'La solicitud contiene datos no válidos.',
+      en: 'The request contains invalid data.',
+    });
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly kind = 'not-found';
+
+  constructor(
+    readonly code: string,
+    localized: LocalizedMessage,
+  ) {
+    super(localized);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly kind = 'conflict';
+
+  constructor(
+    readonly code: string,
+    localized: LocalizedMessage,
+    /** Where the existing resource can be found, when the conflict is with one. */
+    readonly existingLocation?: string,
+  ) {
+    super(localized);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly kind = 'forbidden';
+
+  constructor(
+    readonly code: string,
+    localized: LocalizedMessage,
+  ) {
+    super(localized);
+  }
+}

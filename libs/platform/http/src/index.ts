@@ -1,0 +1,6 @@
+export * from './localized-issues';
+export * from './zod-validation.pipe';
+export * from './problem-details.filter';
+export * from './health';
+export * from './bootstrap';
+export * from './service-core.module';

@@ -1,0 +1,102 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, type FieldError } from '@reintegra/platform-errors';
+import { type Language, localizeIssues, preferredLanguage } from './localized-issues';
+import { RequestValidationError } from './zod-validation.pipe';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** RFC 9457 problem details, with a stable `code` and per-field `errors` for validation. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance: string;
+  code: string;
+  errors?: FieldError[];
+  existing?: string;
+}
+
+const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
+  validation: HttpStatus.BAD_REQUEST,
+  'not-found': HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  forbidden: HttpStatus.FORBIDDEN,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
+const GENERIC: Record<number, { code: string; es: string; en: string }> = {
+  400: { code: 'request.malformed', es: 'La solicitud está mal formada.', en: 'The request is malformed.' },
+  404: { code: 'route.not-found', es: 'Recurso no encontrado.', en: 'Resource not found.' },
+  413: { code: 'request.too-large', es: 'La solicitud es demasiado grande.', en: 'The request is too large.' },
+  415: { code: 'request.unsupported-media-type', es: 'Tipo de contenido no admitido.', en: 'Unsupported content type.' },
+  500: { code: 'server.error', es: 'Error interno. Intente de nuevo más tarde.', en: 'Internal error. Try again later.' },
+};
+
+function problemFor(exception: unknown, language: Language): Omit<ProblemDetails, 'instance' | 'type'> {
+  if (exception instanceof DomainError) {
+    const status = STATUS_BY_KIND[exception.kind];
+    const problem: Omit<ProblemDetails, 'instance' | 'type'> = {
+      title: exception.localized[language],
+      status,
+      code: exception.code,
+    };
+    if (exception instanceof RequestValidationError) {
+      problem.errors = localizeIssues(exception.issues, language);
+    }
+    if ('existingLocation' in exception && typeof exception.existingLocation === 'string') {
+      problem.existing = exception.existingLocation;
+    }
+    return problem;
+  }
+  // Body-parser errors (malformed JSON, too large) carry an HTTP status of their own.
+  const status =
+    exception instanceof HttpException
+      ? exception.getStatus()
+      : typeof (exception as { status?: unknown })?.status === 'number'
+        ? (exception as { status: number }).status
+        : HttpStatus.INTERNAL_SERVER_ERROR;
+  const generic = GENERIC[status] ?? GENERIC[status >= 500 ? 500 : 400];
+  return {
+    title: generic[language],
+    status,
+    code: generic.code,
+    ...(status < 500 && exception instanceof Error ? { detail: exception.message } : {}),
+  };
+}
+
+/** Maps every error at the HTTP edge to `application/problem+json`, Spanish first. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const language = preferredLanguage(request.headers['accept-language']);
+    const problem = problemFor(exception, language);
+    if (problem.status >= 500) {
+      // Stack only: messages of unexpected errors may quote data.
+      this.logger.error({ err: exception instanceof Error ? exception.stack : String(exception) });
+    }
+    const body: ProblemDetails = {
+      type: `urn:reintegra:problem:${problem.code}`,
+      ...problem,
+      instance: request.originalUrl?.split('?')[0] ?? request.url,
+    };
+    response
+      .status(problem.status)
+      .setHeader('Content-Language', language)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify(body));
+  }
+}

@@ -1,0 +1,28 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_CONFIG } from '@reintegra/platform-config';
+import { PlatformLoggingModule } from '@reintegra/platform-logging';
+import { problemDetailsProvider } from './bootstrap';
+import { PlatformHealthModule } from './health';
+
+/**
+ * What every service has: its validated configuration (APP_CONFIG), JSON logs, `GET /health`
+ * and problem+json errors.
+ */
+@Module({})
+export class ServiceCoreModule {
+  static forRoot(options: {
+    service: string;
+    config: { LOG_LEVEL: string } & Record<string, unknown>;
+  }): DynamicModule {
+    return {
+      module: ServiceCoreModule,
+      global: true,
+      imports: [
+        PlatformLoggingModule.forRoot({ service: options.service, level: options.config.LOG_LEVEL }),
+        PlatformHealthModule,
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: options.config }, problemDetailsProvider],
+      exports: [APP_CONFIG, PlatformLoggingModule],
+    };
+  }
+}

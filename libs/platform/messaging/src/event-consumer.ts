@@ -1,0 +1,138 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { KafkaContext } from '@nestjs/microservices';
+import { type EventEnvelope, parseEvent } from '@reintegra/event-contracts';
+import { DomainError } from '@reintegra/platform-errors';
+import { DeadLetterPublisher } from './dead-letter.publisher';
+
+export const EVENT_CONSUMER_OPTIONS = Symbol('EVENT_CONSUMER_OPTIONS');
+
+export interface EventConsumerOptions {
+  /** Consumer group id; also the inbox consumer name. */
+  groupId: string;
+  /** Attempts for a transient failure before the message is dead-lettered. */
+  maxAttempts: number;
+  /** First retry delay; doubles each attempt (capped at 10 s). */
+  retryDelayMs: number;
+  /** Pause of a partition when even the dead-letter topic cannot be written. */
+  pauseOnInfrastructureFailureMs: number;
+}
+
+export interface MessagePosition {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+export type EventHandler = (event: EventEnvelope, position: MessagePosition) => Promise<void>;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The Kafka edge of a service. Every message is parsed against its contract; a message that
+ * breaks it, is rejected by the domain, or keeps failing after bounded retries goes to the
+ * dead-letter topic with the reason, and the consumer carries on. Offsets are committed only
+ * after the message is handled or dead-lettered.
+ */
+@Injectable()
+export class EventConsumer {
+  private readonly logger = new Logger(EventConsumer.name);
+
+  constructor(
+    private readonly deadLetters: DeadLetterPublisher,
+    @Inject(EVENT_CONSUMER_OPTIONS) private readonly options: EventConsumerOptions,
+  ) {}
+
+  async consume(context: KafkaContext, handlers: Record<string, EventHandler>): Promise<void> {
+    const message = context.getMessage();
+    const position: MessagePosition = {
+      topic: context.getTopic(),
+      partition: context.getPartition(),
+      offset: message.offset,
+    };
+    try {
+      const parsed = parseEvent(message.value);
+      if (!parsed.ok) {
+        await this.deadLetter(context, parsed.reason, parsed.detail);
+      } else {
+        const handler = handlers[parsed.event.type];
+        // Valid events this service has no use for are skipped: other consumers need them.
+        if (handler) await this.handleWithRetries(context, handler, parsed.event, position);
+      }
+      await this.commit(context);
+    } catch (error) {
+      // Could not even dead-letter (Kafka unavailable): rewind and pause this partition so the
+      // message is retried later rather than skipped.
+      this.logger.error({
+        msg: 'message left unprocessed; partition paused',
+        ...position,
+        error: (error as Error).message,
+      });
+      const consumer = context.getConsumer();
+      const partitions = [{ topic: position.topic, partitions: [position.partition] }];
+      consumer.pause(partitions);
+      consumer.seek({ topic: position.topic, partition: position.partition, offset: position.offset });
+      setTimeout(() => consumer.resume(partitions), this.options.pauseOnInfrastructureFailureMs);
+    }
+  }
+
+  private async handleWithRetries(
+    context: KafkaContext,
+    handler: EventHandler,
+    event: EventEnvelope,
+    position: MessagePosition,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await handler(event, position);
+        return;
+      } catch (error) {
+        if (error instanceof DomainError) {
+          await this.deadLetter(context, `rejected:${error.code}`, error.message);
+          return;
+        }
+        if (attempt >= this.options.maxAttempts) {
+          await this.deadLetter(
+            context,
+            'processing-failed',
+            `after ${attempt} attempts: ${(error as Error).message}`,
+          );
+          return;
+        }
+        this.logger.warn({
+          msg: 'event handling failed; retrying',
+          ...position,
+          eventType: event.type,
+          attempt,
+          error: (error as Error).message,
+        });
+        await sleep(Math.min(10_000, this.options.retryDelayMs * 2 ** (attempt - 1)));
+        await context.getHeartbeat()();
+      }
+    }
+  }
+
+  private async deadLetter(context: KafkaContext, reason: string, detail: string): Promise<void> {
+    const message = context.getMessage();
+    await this.deadLetters.publish({
+      topic: context.getTopic(),
+      partition: context.getPartition(),
+      offset: message.offset,
+      key: message.key,
+      value: message.value,
+      headers: message.headers,
+      consumer: this.options.groupId,
+      reason,
+      detail,
+    });
+  }
+
+  private async commit(context: KafkaContext): Promise<void> {
+    await context.getConsumer().commitOffsets([
+      {
+        topic: context.getTopic(),
+        partition: context.getPartition(),
+        offset: (BigInt(context.getMessage().offset) + 1n).toString(),
+      },
+    ]);
+  }
+}

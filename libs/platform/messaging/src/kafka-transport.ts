@@ -1,0 +1,36 @@
+import { type KafkaOptions, Transport } from '@nestjs/microservices';
+import { KAFKA_LOG_LEVEL, kafkaLogCreator } from './kafka-logging';
+
+/**
+ * Options of the Nest Kafka transport for a service that consumes events. Offsets are committed
+ * by EventConsumer after handling (autoCommit off); values stay raw bytes so that the contract
+ * parser sees exactly what was sent (and can dead-letter it unchanged).
+ */
+export function kafkaConsumerTransport(options: {
+  clientId: string;
+  brokers: string[];
+  groupId: string;
+}): KafkaOptions {
+  return {
+    transport: Transport.KAFKA,
+    options: {
+      postfixId: '',
+      client: {
+        clientId: `${options.clientId}-consumer`,
+        brokers: options.brokers,
+        logLevel: KAFKA_LOG_LEVEL,
+        logCreator: kafkaLogCreator,
+      },
+      consumer: {
+        groupId: options.groupId,
+        allowAutoTopicCreation: false,
+        sessionTimeout: 30_000,
+        heartbeatInterval: 3_000,
+      },
+      subscribe: { fromBeginning: true },
+      run: { autoCommit: false },
+      parser: { keepBinary: true },
+      producerOnlyMode: false,
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { Producer } from 'kafkajs';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  CLOUDEVENTS_CONTENT_TYPE,
+  type EventDefinition,
+  type EventEnvelope,
+} from '@reintegra/event-contracts';
+import { KAFKA_PRODUCER } from './kafka.tokens';
+
+/** Writes events into the outbox inside the caller's transaction. */
+@Injectable()
+export class OutboxWriter {
+  async add(manager: EntityManager, definition: EventDefinition, event: EventEnvelope): Promise<void> {
+    await manager.query(
+      `INSERT INTO outbox_messages (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4)`,
+      [event.id, definition.topic, event.subject, JSON.stringify(event)],
+    );
+  }
+}
+
+export const OUTBOX_RELAY_OPTIONS = Symbol('OUTBOX_RELAY_OPTIONS');
+
+export interface OutboxRelayOptions {
+  /** Pause between polls when the outbox is empty. */
+  pollIntervalMs: number;
+  batchSize: number;
+}
+
+interface PendingRow {
+  position: string;
+  topic: string;
+  message_key: string;
+  payload: string;
+}
+
+/**
+ * Relays committed outbox rows to Kafka in insertion order, then marks them published. Rows are
+ * claimed with FOR UPDATE SKIP LOCKED so several replicas never send the same row concurrently;
+ * a crash between send and mark re-sends, and consumers drop the duplicate by event id.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private failures = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
+    @Inject(OUTBOX_RELAY_OPTIONS) private readonly options: OutboxRelayOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick();
+    }, delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    let delay = this.options.pollIntervalMs;
+    try {
+      const sent = await this.publishBatch();
+      this.failures = 0;
+      if (sent === this.options.batchSize) delay = 0; // more waiting: keep draining
+    } catch (error) {
+      this.failures += 1;
+      delay = Math.min(30_000, this.options.pollIntervalMs * 2 ** this.failures);
+      this.logger.error({
+        msg: 'outbox relay failed; will retry',
+        error: (error as Error).message,
+        retryInMs: delay,
+      });
+    }
+    this.schedule(delay);
+  }
+
+  /** Publishes one batch of pending rows; returns how many were sent. */
+  async publishBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: PendingRow[] = await manager.query(
+        `SELECT position, topic, message_key, payload::text AS payload
+           FROM outbox_messages
+          WHERE published_at IS NULL
+          ORDER BY position
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      const byTopic = new Map<string, PendingRow[]>();
+      for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, topicRows]) => ({
+          topic,
+          messages: topicRows.map((row) => ({
+            key: row.message_key,
+            value: row.payload,
+            headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
+          })),
+        })),
+      });
+      await manager.query(
+        `UPDATE outbox_messages SET published_at = now(), attempts = attempts + 1
+          WHERE position = ANY($1::bigint[])`,
+        [rows.map((row) => row.position)],
+      );
+      return rows.length;
+    });
+  }
+}

@@ -1,0 +1,4 @@
+export * from './stack';
+export * from './eventually';
+export * from './topic-recorder';
+export * from './workspace-root';
