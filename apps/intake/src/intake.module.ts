@@ -28,11 +28,17 @@ export class IntakeModule {
         }),
         PlatformKafkaModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (c: IntakeConfig) => ({ clientId: c.KAFKA_CLIENT_ID, brokers: c.KAFKA_BROKERS }),
+          useFactory: (c: IntakeConfig) => ({
+            clientId: c.KAFKA_CLIENT_ID,
+            brokers: c.KAFKA_BROKERS,
+          }),
         }),
         PlatformTemporalClientModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (c: IntakeConfig) => ({ address: c.TEMPORAL_ADDRESS, namespace: c.TEMPORAL_NAMESPACE }),
+          useFactory: (c: IntakeConfig) => ({
+            address: c.TEMPORAL_ADDRESS,
+            namespace: c.TEMPORAL_NAMESPACE,
+          }),
         }),
       ],
       controllers: [ReturneesController],

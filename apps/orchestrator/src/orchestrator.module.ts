@@ -24,15 +24,22 @@ export class OrchestratorModule {
         ServiceCoreModule.forRoot({ service: SERVICE_NAME, config }),
         PlatformDatabaseModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (c: OrchestratorConfig) => orchestratorDataSource(c.DATABASE_URL, c.DATABASE_POOL_SIZE),
+          useFactory: (c: OrchestratorConfig) =>
+            orchestratorDataSource(c.DATABASE_URL, c.DATABASE_POOL_SIZE),
         }),
         PlatformKafkaModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (c: OrchestratorConfig) => ({ clientId: c.KAFKA_CLIENT_ID, brokers: c.KAFKA_BROKERS }),
+          useFactory: (c: OrchestratorConfig) => ({
+            clientId: c.KAFKA_CLIENT_ID,
+            brokers: c.KAFKA_BROKERS,
+          }),
         }),
         PlatformTemporalClientModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (c: OrchestratorConfig) => ({ address: c.TEMPORAL_ADDRESS, namespace: c.TEMPORAL_NAMESPACE }),
+          useFactory: (c: OrchestratorConfig) => ({
+            address: c.TEMPORAL_ADDRESS,
+            namespace: c.TEMPORAL_NAMESPACE,
+          }),
         }),
       ],
       controllers: [CaseEventsController],

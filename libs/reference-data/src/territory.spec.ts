@@ -1,4 +1,10 @@
-import { departments, districts, findDistrict, findMunicipality, municipalities } from './territory';
+import {
+  departments,
+  districts,
+  findDistrict,
+  findMunicipality,
+  municipalities,
+} from './territory';
 import { findOccupation, isco08UnitGroups } from './occupations';
 
 describe('territory reference data', () => {

@@ -13,10 +13,17 @@ export async function startContainerStack(workspaceRoot: string): Promise<TestSt
   const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
   const { KafkaContainer } = await import('@testcontainers/kafka');
 
-  const bootstrapSql = execFileSync('bash', [join(workspaceRoot, 'infra/postgres/bootstrap.sql.sh')], {
-    encoding: 'utf8',
-  });
-  const searchAttributes = readFileSync(join(workspaceRoot, 'infra/temporal/search-attributes.txt'), 'utf8')
+  const bootstrapSql = execFileSync(
+    'bash',
+    [join(workspaceRoot, 'infra/postgres/bootstrap.sql.sh')],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const searchAttributes = readFileSync(
+    join(workspaceRoot, 'infra/temporal/search-attributes.txt'),
+    'utf8',
+  )
     .split('\n')
     .map((line) => line.replace(/#.*/, '').trim())
     .filter(Boolean);
@@ -63,7 +70,12 @@ async function createDeclaredTopics(workspaceRoot: string, brokers: string[]): P
     readFileSync(join(workspaceRoot, 'libs/contracts/events/src/topics.json'), 'utf8'),
   ) as {
     deadLetterDefaults: { partitions: number; retentionMs: number };
-    topics: Array<{ name: string; partitions: number; retentionMs: number; deadLetterTopic: string }>;
+    topics: Array<{
+      name: string;
+      partitions: number;
+      retentionMs: number;
+      deadLetterTopic: string;
+    }>;
   };
   const admin = new Kafka({ brokers, clientId: 'test-stack' }).admin();
   await admin.connect();

@@ -9,7 +9,9 @@ export async function useLocalStack(env: NodeJS.ProcessEnv = process.env): Promi
   const checks = await Promise.all([
     isPortOpen(host, pgPort).then((open) => (open ? null : `PostgreSQL (${host}:${pgPort})`)),
     isPortOpen(host, kafkaPort).then((open) => (open ? null : `Kafka (${host}:${kafkaPort})`)),
-    isPortOpen(host, temporalPort).then((open) => (open ? null : `Temporal (${host}:${temporalPort})`)),
+    isPortOpen(host, temporalPort).then((open) =>
+      open ? null : `Temporal (${host}:${temporalPort})`,
+    ),
   ]);
   const down = checks.filter((name): name is string => name !== null);
   if (down.length > 0) {

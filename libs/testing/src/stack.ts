@@ -30,7 +30,8 @@ export function stackEnvironment(stack: TestStack): Record<string, string> {
 export function currentTestStack(env: NodeJS.ProcessEnv = process.env) {
   const required = (name: string) => {
     const value = env[name];
-    if (!value) throw new Error(`${name} is not set: run integration tests through their jest config`);
+    if (!value)
+      throw new Error(`${name} is not set: run integration tests through their jest config`);
     return value;
   };
   return {

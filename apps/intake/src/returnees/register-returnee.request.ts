@@ -18,14 +18,23 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 const pastDate = z.iso
   .date()
-  .refine((value) => value <= today(), bilingual('La fecha no puede estar en el futuro.', 'The date cannot be in the future.'));
+  .refine(
+    (value) => value <= today(),
+    bilingual('La fecha no puede estar en el futuro.', 'The date cannot be in the future.'),
+  );
 
 export const registerReturneeRequestSchema = z
   .object({
     dui: z
       .string()
       .trim()
-      .refine(isValidDui, bilingual('DUI no válido: formato ########-# con dígito verificador correcto.', 'Invalid DUI: format ########-# with a correct check digit.'))
+      .refine(
+        isValidDui,
+        bilingual(
+          'DUI no válido: formato ########-# con dígito verificador correcto.',
+          'Invalid DUI: format ########-# with a correct check digit.',
+        ),
+      )
       .optional()
       .describe('DUI; optional because minors and some returnees have none'),
     firstNames: z.string().trim().min(1).max(100).describe('Nombres / first names'),
@@ -34,7 +43,14 @@ export const registerReturneeRequestSchema = z
     gender: z.enum(['female', 'male', 'other', 'undisclosed']).describe('Self-described gender'),
     contact: z
       .object({
-        phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{6,19}$/, bilingual('Teléfono no válido.', 'Invalid phone number.')).optional(),
+        phone: z
+          .string()
+          .trim()
+          .regex(
+            /^\+?[0-9][0-9 -]{6,19}$/,
+            bilingual('Teléfono no válido.', 'Invalid phone number.'),
+          )
+          .optional(),
         email: z.email().optional(),
       })
       .strict()
@@ -42,16 +58,28 @@ export const registerReturneeRequestSchema = z
     returnDate: pastDate.describe('Fecha de retorno / date of return (YYYY-MM-DD)'),
     countryReturnedFrom: z
       .string()
-      .regex(/^[A-Z]{2}$/, bilingual('Use el código ISO de dos letras (p. ej. US, MX).', 'Use the two-letter ISO code (e.g. US, MX).'))
+      .regex(
+        /^[A-Z]{2}$/,
+        bilingual(
+          'Use el código ISO de dos letras (p. ej. US, MX).',
+          'Use the two-letter ISO code (e.g. US, MX).',
+        ),
+      )
       .describe('Country returned from (ISO 3166-1 alpha-2)'),
     receptionPoint: z.enum(RECEPTION_POINTS).describe('Punto de recepción / reception point'),
     municipalityCode: z
       .string()
-      .refine((code) => findMunicipality(code) !== undefined, bilingual('Municipio desconocido.', 'Unknown municipality.'))
+      .refine(
+        (code) => findMunicipality(code) !== undefined,
+        bilingual('Municipio desconocido.', 'Unknown municipality.'),
+      )
       .describe('Municipality of residence, e.g. SV-PA-LA-PAZ-ESTE'),
     districtCode: z
       .string()
-      .refine((code) => findDistrict(code) !== undefined, bilingual('Distrito desconocido.', 'Unknown district.'))
+      .refine(
+        (code) => findDistrict(code) !== undefined,
+        bilingual('Distrito desconocido.', 'Unknown district.'),
+      )
       .optional()
       .describe('District of residence, e.g. SV-PA-LA-PAZ-ESTE/ZACATECOLUCA'),
   })
@@ -61,14 +89,23 @@ export const registerReturneeRequestSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['returnDate'],
-        message: bilingual('La fecha de retorno es anterior al nacimiento.', 'The return date is before the date of birth.'),
+        message: bilingual(
+          'La fecha de retorno es anterior al nacimiento.',
+          'The return date is before the date of birth.',
+        ),
       });
     }
-    if (value.districtCode && findDistrict(value.districtCode)?.municipalityCode !== value.municipalityCode) {
+    if (
+      value.districtCode &&
+      findDistrict(value.districtCode)?.municipalityCode !== value.municipalityCode
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['districtCode'],
-        message: bilingual('El distrito no pertenece al municipio.', 'The district is not in the municipality.'),
+        message: bilingual(
+          'El distrito no pertenece al municipio.',
+          'The district is not in the municipality.',
+        ),
       });
     }
   });

@@ -40,7 +40,10 @@ export class RegisterReturneeService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async register(request: RegisterReturneeRequest, context: RequestContext): Promise<RegisteredReturnee> {
+  async register(
+    request: RegisterReturneeRequest,
+    context: RequestContext,
+  ): Promise<RegisteredReturnee> {
     const now = new Date();
     const returneeId = randomUUID();
     const caseId = randomUUID();
@@ -48,7 +51,10 @@ export class RegisterReturneeService {
     try {
       await this.dataSource.transaction(async (manager) => {
         if (request.dui) {
-          const existing = await manager.findOne(Returnee, { where: { dui: request.dui }, select: ['id'] });
+          const existing = await manager.findOne(Returnee, {
+            where: { dui: request.dui },
+            select: ['id'],
+          });
           if (existing) throw duplicateDui(existing.id);
         }
         await manager.insert(Returnee, {
@@ -96,8 +102,13 @@ export class RegisterReturneeService {
       });
     } catch (error) {
       // Two concurrent registrations of one DUI: the unique index decides, the loser gets 409.
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'returnees_dui') {
-        const existing = await this.dataSource.getRepository(Returnee).findOneOrFail({ where: { dui: request.dui } });
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { constraint?: string }).constraint === 'returnees_dui'
+      ) {
+        const existing = await this.dataSource
+          .getRepository(Returnee)
+          .findOneOrFail({ where: { dui: request.dui } });
         throw duplicateDui(existing.id);
       }
       throw error;

@@ -1,9 +1,22 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { ZodValidationPipe } from '@reintegra/platform-http';
 import { PathQueryService } from '../reintegration-path/path-query.service';
-import { registerReturneeRequestSchema, type RegisterReturneeRequest } from './register-returnee.request';
+import {
+  registerReturneeRequestSchema,
+  type RegisterReturneeRequest,
+} from './register-returnee.request';
 import { RegisterReturneeService } from './register-returnee.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,6 +1,11 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
-import { returneeRegisteredV1, TOPICS, type ReturneeRegisteredV1, type EventEnvelope } from '@reintegra/event-contracts';
+import {
+  returneeRegisteredV1,
+  TOPICS,
+  type ReturneeRegisteredV1,
+  type EventEnvelope,
+} from '@reintegra/event-contracts';
 import { EventConsumer } from '@reintegra/platform-messaging';
 import { StartReintegrationPathHandler } from './start-reintegration-path.handler';
 

@@ -29,11 +29,19 @@ export class StartReintegrationPathHandler {
     @Inject(APP_CONFIG) private readonly config: OrchestratorConfig,
   ) {}
 
-  async handle(event: EventEnvelope<ReturneeRegisteredV1>, position: MessagePosition): Promise<void> {
+  async handle(
+    event: EventEnvelope<ReturneeRegisteredV1>,
+    position: MessagePosition,
+  ): Promise<void> {
     const { data } = event;
     const workflowId = reintegrationPathWorkflowId(data.caseId);
     const processed = await this.inbox.processOnce(
-      { consumer: this.config.KAFKA_CONSUMER_GROUP, eventId: event.id, eventType: event.type, ...position },
+      {
+        consumer: this.config.KAFKA_CONSUMER_GROUP,
+        eventId: event.id,
+        eventType: event.type,
+        ...position,
+      },
       async () => {
         try {
           await this.temporal.workflow.signalWithStart(REINTEGRATION_PATH_WORKFLOW_TYPE, {
@@ -58,6 +66,10 @@ export class StartReintegrationPathHandler {
         }
       },
     );
-    this.logger.log({ msg: processed ? 'path started or signalled' : 'duplicate event skipped', workflowId, eventId: event.id });
+    this.logger.log({
+      msg: processed ? 'path started or signalled' : 'duplicate event skipped',
+      workflowId,
+      eventId: event.id,
+    });
   }
 }

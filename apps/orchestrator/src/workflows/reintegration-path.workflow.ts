@@ -1,9 +1,4 @@
-import {
-  condition,
-  log,
-  setHandler,
-  upsertSearchAttributes,
-} from '@temporalio/workflow';
+import { condition, log, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import {
   caseEventSignal,
   caseEventSignalSchema,
@@ -21,7 +16,7 @@ import {
  */
 export async function reintegrationPath(input: ReintegrationPathInput): Promise<PathState> {
   const seenEventIds = new Set<string>([input.openedByEventId]);
-  let phase: CasePhase = 'intake';
+  const phase: CasePhase = 'intake';
   const history: PathHistoryEntry[] = [
     { at: input.openedAt, eventType: 'sv.reintegra.returnee.registered.v1', phase },
   ];
@@ -54,6 +49,6 @@ export async function reintegrationPath(input: ReintegrationPathInput): Promise<
   ]);
 
   // Phase transitions (assessment, plan, referrals, follow-up, closure) arrive as signals.
-  await condition(() => (phase as CasePhase) === 'closed');
+  await condition(() => phase === 'closed');
   return state();
 }

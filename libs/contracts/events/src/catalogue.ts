@@ -11,7 +11,11 @@ const byType = new Map(eventCatalogue.map((definition) => [definition.type, defi
 
 export type ParsedEvent =
   | { ok: true; event: EventEnvelope; definition: EventDefinition }
-  | { ok: false; reason: 'malformed-json' | 'invalid-envelope' | 'unknown-type' | 'invalid-data'; detail: string };
+  | {
+      ok: false;
+      reason: 'malformed-json' | 'invalid-envelope' | 'unknown-type' | 'invalid-data';
+      detail: string;
+    };
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -33,7 +37,11 @@ export function parseEvent(raw: string | Buffer | null | undefined): ParsedEvent
   }
   const definition = byType.get(envelope.data.type);
   if (!definition) {
-    return { ok: false, reason: 'unknown-type', detail: `Unknown event type ${envelope.data.type}` };
+    return {
+      ok: false,
+      reason: 'unknown-type',
+      detail: `Unknown event type ${envelope.data.type}`,
+    };
   }
   const data = definition.data.safeParse(envelope.data.data);
   if (!data.success) {

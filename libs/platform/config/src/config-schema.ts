@@ -33,8 +33,14 @@ export function serviceConfigSpec(defaultPort: number) {
       z.enum(['development', 'test', 'production']).default('development'),
       'Runtime mode; `production` disables development defaults.',
     ),
-    LOG_LEVEL: variable(z.enum(LOG_LEVELS).default('info'), 'Minimum log level (JSON logs on stdout).'),
-    HTTP_HOST: variable(z.string().min(1).default('127.0.0.1'), 'Address the HTTP server binds to.'),
+    LOG_LEVEL: variable(
+      z.enum(LOG_LEVELS).default('info'),
+      'Minimum log level (JSON logs on stdout).',
+    ),
+    HTTP_HOST: variable(
+      z.string().min(1).default('127.0.0.1'),
+      'Address the HTTP server binds to.',
+    ),
     HTTP_PORT: variable(
       z.coerce.number().int().min(0).max(65535).default(defaultPort),
       `HTTP port (health, API). Default ${defaultPort}.`,
@@ -42,30 +48,34 @@ export function serviceConfigSpec(defaultPort: number) {
   } satisfies ConfigSpec;
 }
 
-const postgresUrl = z
-  .string()
-  .regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must be a postgres:// URL');
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must be a postgres:// URL');
 
-/** Database of one service; `database` is the service's own database name, e.g. `intake`. */
+const postgresDevUrl = (database: string, role: 'app' | 'migrator') =>
+  `postgres://${database}_${role}:${database}_${role}_pw@127.0.0.1:${process.env['PG_PORT'] ?? '55432'}/${database}`;
+
+/** Database of one service, reached with its application role (DML only). */
 export function databaseConfigSpec(database: string) {
-  const port = process.env['PG_PORT'] ?? '55432';
   return {
     DATABASE_URL: variable(
       postgresUrl,
       `PostgreSQL URL of the application role (DML only) for the \`${database}\` database.`,
-      { secret: true, devDefault: `postgres://${database}_app:${database}_app_pw@127.0.0.1:${port}/${database}` },
-    ),
-    DATABASE_MIGRATION_URL: variable(
-      postgresUrl,
-      `PostgreSQL URL of the migration role (owns the schema) for \`${database}\`; used only by \`migrate\`.`,
-      {
-        secret: true,
-        devDefault: `postgres://${database}_migrator:${database}_migrator_pw@127.0.0.1:${port}/${database}`,
-      },
+      { secret: true, devDefault: postgresDevUrl(database, 'app') },
     ),
     DATABASE_POOL_SIZE: variable(
       z.coerce.number().int().min(1).max(100).default(10),
       'Maximum connections in the application pool.',
+    ),
+  } satisfies ConfigSpec;
+}
+
+/** What the `migrate` process reads: the migration role owns the schema; the app never gets it. */
+export function migrationConfigSpec(database: string) {
+  return {
+    NODE_ENV: serviceConfigSpec(0).NODE_ENV,
+    DATABASE_MIGRATION_URL: variable(
+      postgresUrl,
+      `PostgreSQL URL of the migration role (owns the schema) for \`${database}\`; read only by \`migrate\`.`,
+      { secret: true, devDefault: postgresDevUrl(database, 'migrator') },
     ),
   } satisfies ConfigSpec;
 }
@@ -76,11 +86,19 @@ export function kafkaConfigSpec(clientId: string) {
       z
         .string()
         .min(1)
-        .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean)),
+        .transform((value) =>
+          value
+            .split(',')
+            .map((broker) => broker.trim())
+            .filter(Boolean),
+        ),
       'Comma-separated Kafka bootstrap brokers (host:port).',
       { devDefault: `127.0.0.1:${process.env['KAFKA_PORT'] ?? '59092'}` },
     ),
-    KAFKA_CLIENT_ID: variable(z.string().min(1).default(clientId), 'Kafka client id of this service.'),
+    KAFKA_CLIENT_ID: variable(
+      z.string().min(1).default(clientId),
+      'Kafka client id of this service.',
+    ),
   } satisfies ConfigSpec;
 }
 

@@ -1,9 +1,18 @@
 import { z } from 'zod';
-import { databaseConfigSpec, serviceConfigSpec, variable } from './config-schema';
+import {
+  databaseConfigSpec,
+  migrationConfigSpec,
+  serviceConfigSpec,
+  variable,
+} from './config-schema';
 import { ConfigValidationError, loadConfig } from './load-config';
 
 describe('loadConfig', () => {
-  const spec = { ...serviceConfigSpec(3101), ...databaseConfigSpec('intake') };
+  const spec = {
+    ...serviceConfigSpec(3101),
+    ...databaseConfigSpec('intake'),
+    ...migrationConfigSpec('intake'),
+  };
 
   it('applies development defaults outside production', () => {
     const config = loadConfig(spec, { NODE_ENV: 'development' });
@@ -34,7 +43,12 @@ describe('loadConfig', () => {
 
   it('coerces and transforms values', () => {
     const config = loadConfig(
-      { LIST: variable(z.string().transform((v) => v.split(',')), 'a list') },
+      {
+        LIST: variable(
+          z.string().transform((v) => v.split(',')),
+          'a list',
+        ),
+      },
       { LIST: 'a,b' },
     );
     expect(config.LIST).toEqual(['a', 'b']);

@@ -45,7 +45,12 @@ export async function runMigrations(options: DataSourceOptions): Promise<string[
 }
 
 /** The `migrate` process of a service: applies pending migrations and says what it did. */
-export async function migrateCommand(service: string, options: ServiceDataSourceOptions): Promise<void> {
+export async function migrateCommand(
+  service: string,
+  options: ServiceDataSourceOptions,
+): Promise<void> {
   const applied = await runMigrations(serviceDataSourceOptions(options));
-  console.log(applied.length ? `${service}: applied ${applied.join(', ')}` : `${service}: schema up to date`);
+  console.log(
+    applied.length ? `${service}: applied ${applied.join(', ')}` : `${service}: schema up to date`,
+  );
 }

@@ -13,7 +13,10 @@ export function bilingual(es: string, en: string): string {
 const localeErrors = { es: z.locales.es().localeError, en: z.locales.en().localeError };
 
 /** Renders zod issues as field errors in the caller's language. */
-export function localizeIssues(issues: readonly z.core.$ZodIssue[], language: Language): FieldError[] {
+export function localizeIssues(
+  issues: readonly z.core.$ZodIssue[],
+  language: Language,
+): FieldError[] {
   return issues.map((issue) => {
     let message = issue.message;
     if (message.startsWith(PREFIX)) {

@@ -34,14 +34,33 @@ const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
 };
 
 const GENERIC: Record<number, { code: string; es: string; en: string }> = {
-  400: { code: 'request.malformed', es: 'La solicitud está mal formada.', en: 'The request is malformed.' },
+  400: {
+    code: 'request.malformed',
+    es: 'La solicitud está mal formada.',
+    en: 'The request is malformed.',
+  },
   404: { code: 'route.not-found', es: 'Recurso no encontrado.', en: 'Resource not found.' },
-  413: { code: 'request.too-large', es: 'La solicitud es demasiado grande.', en: 'The request is too large.' },
-  415: { code: 'request.unsupported-media-type', es: 'Tipo de contenido no admitido.', en: 'Unsupported content type.' },
-  500: { code: 'server.error', es: 'Error interno. Intente de nuevo más tarde.', en: 'Internal error. Try again later.' },
+  413: {
+    code: 'request.too-large',
+    es: 'La solicitud es demasiado grande.',
+    en: 'The request is too large.',
+  },
+  415: {
+    code: 'request.unsupported-media-type',
+    es: 'Tipo de contenido no admitido.',
+    en: 'Unsupported content type.',
+  },
+  500: {
+    code: 'server.error',
+    es: 'Error interno. Intente de nuevo más tarde.',
+    en: 'Internal error. Try again later.',
+  },
 };
 
-function problemFor(exception: unknown, language: Language): Omit<ProblemDetails, 'instance' | 'type'> {
+function problemFor(
+  exception: unknown,
+  language: Language,
+): Omit<ProblemDetails, 'instance' | 'type'> {
   if (exception instanceof DomainError) {
     const status = STATUS_BY_KIND[exception.kind];
     const problem: Omit<ProblemDetails, 'instance' | 'type'> = {

@@ -18,7 +18,10 @@ export class ServiceCoreModule {
       module: ServiceCoreModule,
       global: true,
       imports: [
-        PlatformLoggingModule.forRoot({ service: options.service, level: options.config.LOG_LEVEL }),
+        PlatformLoggingModule.forRoot({
+          service: options.service,
+          level: options.config.LOG_LEVEL,
+        }),
         PlatformHealthModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: options.config }, problemDetailsProvider],

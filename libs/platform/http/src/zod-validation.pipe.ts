@@ -5,7 +5,9 @@ import { ValidationFailedError } from '@reintegra/platform-errors';
 /** Carries the raw issues so the HTTP edge can render them in the caller's language. */
 export class RequestValidationError extends ValidationFailedError {
   constructor(readonly issues: readonly z.core.$ZodIssue[]) {
-    super(issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message })));
+    super(
+      issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message })),
+    );
   }
 }
 

@@ -23,7 +23,9 @@ export class PlatformLoggingModule {
             redact: { paths: REDACT_PATHS, censor: '[redacted]' },
             genReqId: (req: IncomingMessage) => {
               const header = req.headers['x-request-id'];
-              return typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
+              return typeof header === 'string' && /^[\w-]{1,64}$/.test(header)
+                ? header
+                : randomUUID();
             },
             serializers: {
               // Paths may carry ids but query strings may carry search terms (names): drop them.
@@ -34,7 +36,9 @@ export class PlatformLoggingModule {
               }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
-            autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
+            autoLogging: {
+              ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false,
+            },
           },
         }),
       ],

@@ -70,7 +70,11 @@ export class EventConsumer {
       const consumer = context.getConsumer();
       const partitions = [{ topic: position.topic, partitions: [position.partition] }];
       consumer.pause(partitions);
-      consumer.seek({ topic: position.topic, partition: position.partition, offset: position.offset });
+      consumer.seek({
+        topic: position.topic,
+        partition: position.partition,
+        offset: position.offset,
+      });
       setTimeout(() => consumer.resume(partitions), this.options.pauseOnInfrastructureFailureMs);
     }
   }

@@ -30,7 +30,14 @@ export class Inbox {
          VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (consumer, event_id) DO NOTHING
          RETURNING event_id`,
-        [entry.consumer, entry.eventId, entry.eventType, entry.topic, entry.partition, entry.offset],
+        [
+          entry.consumer,
+          entry.eventId,
+          entry.eventType,
+          entry.topic,
+          entry.partition,
+          entry.offset,
+        ],
       );
       if (inserted.length === 0) return false;
       await handler(manager);

@@ -17,7 +17,11 @@ import { KAFKA_PRODUCER } from './kafka.tokens';
 /** Writes events into the outbox inside the caller's transaction. */
 @Injectable()
 export class OutboxWriter {
-  async add(manager: EntityManager, definition: EventDefinition, event: EventEnvelope): Promise<void> {
+  async add(
+    manager: EntityManager,
+    definition: EventDefinition,
+    event: EventEnvelope,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO outbox_messages (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4)`,
       [event.id, definition.topic, event.subject, JSON.stringify(event)],

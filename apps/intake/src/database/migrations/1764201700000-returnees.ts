@@ -17,7 +17,9 @@ export class Returnees1764201700000 implements MigrationInterface {
         created_at    timestamptz NOT NULL DEFAULT now()
       )`);
     // One person per DUI; the race between two registrations is settled here.
-    await queryRunner.query(`CREATE UNIQUE INDEX returnees_dui ON returnees (dui) WHERE dui IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX returnees_dui ON returnees (dui) WHERE dui IS NOT NULL`,
+    );
     await queryRunner.query(`
       CREATE TABLE return_episodes (
         id                    uuid PRIMARY KEY,

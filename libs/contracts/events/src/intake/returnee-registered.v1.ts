@@ -9,7 +9,8 @@ import { TOPICS } from '../topics';
 export const returneeRegisteredV1 = defineEvent({
   type: 'sv.reintegra.returnee.registered.v1',
   topic: TOPICS.intakeReturnees,
-  description: 'Persona retornada registrada y expediente abierto / Returnee registered, case opened',
+  description:
+    'Persona retornada registrada y expediente abierto / Returnee registered, case opened',
   data: z.object({
     caseId: z.uuid().describe('Case (return episode) id; the reintegration path is keyed on it'),
     returneeId: z.uuid().describe('Person id; the same across return episodes'),

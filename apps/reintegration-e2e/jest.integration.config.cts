@@ -1,9 +1,9 @@
-// Integration tier: real PostgreSQL, Kafka and Temporal (see libs/testing).
+// End-to-end tier: the built services run as real processes against the real stack.
 module.exports = {
-  displayName: 'education-enrolment:integration',
+  displayName: 'reintegration-e2e',
   preset: '../../jest.preset.js',
   testMatch: ['<rootDir>/src/**/*.int-spec.ts'],
   globalSetup: '<rootDir>/../../libs/testing/src/jest-global-setup.ts',
   globalTeardown: '<rootDir>/../../libs/testing/src/jest-global-teardown.ts',
-  testTimeout: 90_000,
+  testTimeout: 120_000,
 };

@@ -1,0 +1,16 @@
+import {
+  type ConfigOf,
+  databaseConfigSpec,
+  kafkaConfigSpec,
+  serviceConfigSpec,
+} from '@reintegra/platform-config';
+
+export const SERVICE_NAME = 'employment-matching';
+
+export const employmentMatchingConfigSpec = {
+  ...serviceConfigSpec(3103),
+  ...databaseConfigSpec('employment_matching'),
+  ...kafkaConfigSpec('employment-matching'),
+};
+
+export type EmploymentMatchingConfig = ConfigOf<typeof employmentMatchingConfigSpec>;

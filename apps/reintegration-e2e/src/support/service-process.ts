@@ -1,0 +1,83 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eventually, findWorkspaceRoot } from '@reintegra/testing';
+
+const root = findWorkspaceRoot();
+export const logDir = join(root, 'artifacts/e2e-logs');
+
+/** Runs a built process (`dist/apps/<app>/<entry>.js`) to completion; rejects with its output. */
+export function runToCompletion(
+  app: string,
+  entry: string,
+  env: Record<string, string>,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'dist/apps', app, `${entry}.js`)], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${app} ${entry} exited ${code}:\n${output}`)),
+    );
+  });
+}
+
+/** A built service running as its own process, with its logs kept as a test artefact. */
+export class ServiceProcess {
+  private child: ChildProcess | undefined;
+  readonly logFile: string;
+
+  constructor(
+    readonly app: string,
+    readonly port: number,
+    private readonly env: Record<string, string>,
+  ) {
+    this.logFile = join(logDir, `${app}.log`);
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    mkdirSync(logDir, { recursive: true });
+    const log = createWriteStream(this.logFile);
+    this.child = spawn(process.execPath, [join(root, 'dist/apps', this.app, 'main.js')], {
+      env: { ...process.env, ...this.env, HTTP_PORT: String(this.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout?.pipe(log);
+    this.child.stderr?.pipe(log);
+    let exited: number | null = null;
+    this.child.on('exit', (code) => (exited = code));
+    await eventually(
+      async () => {
+        if (exited !== null)
+          throw new Error(`${this.app} exited with ${exited}: see ${this.logFile}`);
+        const response = await fetch(`${this.url}/health`);
+        if (response.status !== 200) throw new Error(`${this.app} health ${response.status}`);
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\n--- ${this.app} log ---\n${this.logs().slice(-3000)}`);
+    });
+  }
+
+  logs(): string {
+    return readFileSync(this.logFile, 'utf8');
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# `npm start`: the whole system on this machine with demo data. Installs what is missing, starts
+# the local stack, builds and migrates every service, starts them in the background (logs in
+# .stack/logs/services), loads the demo returnees and prints where everything is.
+SCRIPT_NAME=start
+source "$(dirname "$0")/lib.sh"
+RUN_DIR=.stack/services
+LOG_DIR=.stack/logs/services
+mkdir -p "$RUN_DIR" "$LOG_DIR"
+
+declare -A PORT=([intake]=3101 [orchestrator]=3102 [employment-matching]=3103 [education-enrolment]=3104 [victim-support]=3105)
+
+ensure_dependencies
+step "starting the local stack"
+bash infra/stack.sh start || fail "the local stack did not start (see the message above)"
+load_stack_env
+build_services
+
+step "migrating databases"
+for app in "${SERVICES[@]}"; do
+  node "dist/apps/$app/migrate.js" || fail "migration of $app failed (message above)"
+done
+
+step "starting services"
+for app in "${SERVICES[@]}"; do
+  pidfile=$RUN_DIR/$app.pid
+  if [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    echo "  $app already running (pid $(cat "$pidfile"))"
+    continue
+  fi
+  HTTP_PORT=${PORT[$app]} setsid nohup node "dist/apps/$app/main.js" >>"$LOG_DIR/$app.log" 2>&1 &
+  echo $! >"$pidfile"
+done
+for app in "${SERVICES[@]}"; do
+  for _ in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:${PORT[$app]}/health" >/dev/null 2>&1 && break
+    kill -0 "$(cat "$RUN_DIR/$app.pid")" 2>/dev/null || { tail -20 "$LOG_DIR/$app.log"; fail "$app exited during start (log: $LOG_DIR/$app.log)"; }
+    sleep 0.5
+  done
+  curl -fsS "http://127.0.0.1:${PORT[$app]}/health" >/dev/null 2>&1 \
+    || { tail -20 "$LOG_DIR/$app.log"; fail "$app is not healthy after 60 s (log: $LOG_DIR/$app.log)"; }
+  echo "  $app healthy on http://127.0.0.1:${PORT[$app]}"
+done
+
+step "loading demo data"
+node tools/demo/load-demo-data.mjs "http://127.0.0.1:${PORT[intake]}" || fail "demo data could not be loaded"
+
+cat <<TXT
+
+Reintegra is running.
+  intake                http://127.0.0.1:${PORT[intake]}        (POST /returnees, GET /returnees/:id/path)
+  orchestrator          http://127.0.0.1:${PORT[orchestrator]}/health
+  employment-matching   http://127.0.0.1:${PORT[employment-matching]}/health
+  education-enrolment   http://127.0.0.1:${PORT[education-enrolment]}/health
+  victim-support        http://127.0.0.1:${PORT[victim-support]}/health
+  Temporal web UI       ${TEMPORAL_UI_URL:-http://127.0.0.1:58233}
+  PostgreSQL            127.0.0.1:${PG_PORT:-55432}   Kafka ${KAFKA_BROKERS:-127.0.0.1:59092}
+  service logs          $LOG_DIR/
+Stop everything with: npm stop   (data is kept in .stack/)
+TXT
