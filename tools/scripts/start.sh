@@ -42,8 +42,12 @@ for app in "${SERVICES[@]}"; do
   echo "  $app healthy on http://127.0.0.1:${PORT[$app]}"
 done
 
-step "loading demo data"
-node tools/demo/load-demo-data.mjs "http://127.0.0.1:${PORT[intake]}" || fail "demo data could not be loaded"
+# Once per stack: the demo minor has no DUI, so loading twice would register them twice.
+if [[ ! -f $RUN_DIR/demo-data-loaded ]]; then
+  step "loading demo data"
+  node tools/demo/load-demo-data.mjs "http://127.0.0.1:${PORT[intake]}" || fail "demo data could not be loaded"
+  touch "$RUN_DIR/demo-data-loaded"
+fi
 
 cat <<TXT
 
