@@ -114,7 +114,10 @@ cmd_stop() {
     wait "$job" || rc=1
   done
   ((rc == 0)) || fail "some components did not stop cleanly (see above)" "" "check 'bash infra/stack.sh status'"
-  log "stack stopped (data kept in $STACK_DIR; reset with: rm -rf $STACK_DIR)"
+  pg_resolve_dirs
+  local reset="rm -rf $STACK_DIR"
+  if $PG_DIR_FALLBACK; then reset+=" $(dirname "$PG_DIR")"; fi
+  log "stack stopped (data kept; reset with: $reset)"
 }
 
 cmd_status() {

@@ -3,7 +3,10 @@ const { join } = require('node:path');
 
 // One bundle per process of the service: the API/worker (main) and the migrate command.
 module.exports = {
-  output: { path: join(__dirname, '../../dist', __dirname.split('/').slice(-2).join('/')), clean: true },
+  output: {
+    path: join(__dirname, '../../dist', __dirname.split('/').slice(-2).join('/')),
+    clean: true,
+  },
   plugins: [
     new NxAppWebpackPlugin({
       target: 'node',

@@ -55,9 +55,11 @@ for i in "${!dbs[@]}"; do
 SELECT format('CREATE DATABASE %I OWNER %I TEMPLATE template0 ENCODING %L', '$db', '$migrator', 'UTF8')
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$db')\gexec
 ALTER DATABASE "$db" OWNER TO "$migrator";
--- Only this service's roles may connect (PUBLIC has CONNECT/TEMP by default).
+-- Only this service's roles may connect (PUBLIC has CONNECT/TEMP by default); the app role gets
+-- CONNECT only (no TEMPORARY: it runs DML, nothing else).
 REVOKE ALL ON DATABASE "$db" FROM PUBLIC;
-GRANT CONNECT, TEMPORARY ON DATABASE "$db" TO "$app";
+REVOKE TEMPORARY ON DATABASE "$db" FROM "$app";
+GRANT CONNECT ON DATABASE "$db" TO "$app";
 \connect "$db"
 SET client_min_messages = warning;
 -- Extensions need the superuser: the migrator is deliberately not one.
