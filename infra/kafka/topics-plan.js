@@ -25,16 +25,26 @@ try {
 }
 if (!doc || !Array.isArray(doc.topics)) die('expected {"topics": [...]}');
 
-const dlq = { partitions: 1, retentionMs: -1, cleanupPolicy: 'delete', ...(doc.deadLetterDefaults || {}) };
+const dlq = {
+  partitions: 1,
+  retentionMs: -1,
+  cleanupPolicy: 'delete',
+  ...(doc.deadLetterDefaults || {}),
+};
 const plan = new Map();
 
 function add(where, name, partitions, retentionMs, cleanupPolicy) {
-  if (typeof name !== 'string' || !/^[A-Za-z0-9._-]{1,249}$/.test(name)) die(`${where}: invalid topic name ${JSON.stringify(name)}`);
-  if (!Number.isInteger(partitions) || partitions < 1) die(`${where}: partitions must be an integer >= 1`);
-  if (!Number.isInteger(retentionMs) || retentionMs < -1) die(`${where}: retentionMs must be an integer >= -1`);
-  if (!['delete', 'compact', 'compact,delete', 'delete,compact'].includes(cleanupPolicy)) die(`${where}: cleanupPolicy must be delete, compact or compact,delete`);
+  if (typeof name !== 'string' || !/^[A-Za-z0-9._-]{1,249}$/.test(name))
+    die(`${where}: invalid topic name ${JSON.stringify(name)}`);
+  if (!Number.isInteger(partitions) || partitions < 1)
+    die(`${where}: partitions must be an integer >= 1`);
+  if (!Number.isInteger(retentionMs) || retentionMs < -1)
+    die(`${where}: retentionMs must be an integer >= -1`);
+  if (!['delete', 'compact', 'compact,delete', 'delete,compact'].includes(cleanupPolicy))
+    die(`${where}: cleanupPolicy must be delete, compact or compact,delete`);
   const line = [name, partitions, retentionMs, cleanupPolicy].join(' ');
-  if (plan.has(name) && plan.get(name) !== line) die(`${where}: topic ${name} is declared twice with different settings`);
+  if (plan.has(name) && plan.get(name) !== line)
+    die(`${where}: topic ${name} is declared twice with different settings`);
   plan.set(name, line);
 }
 
@@ -43,7 +53,13 @@ doc.topics.forEach((t, i) => {
   if (!t || typeof t !== 'object') die(`${where}: expected an object`);
   add(where, t.name, t.partitions ?? 1, t.retentionMs ?? -1, t.cleanupPolicy ?? 'delete');
   if (t.deadLetterTopic !== undefined && t.deadLetterTopic !== null) {
-    add(`${where}.deadLetterTopic`, t.deadLetterTopic, dlq.partitions, dlq.retentionMs, dlq.cleanupPolicy);
+    add(
+      `${where}.deadLetterTopic`,
+      t.deadLetterTopic,
+      dlq.partitions,
+      dlq.retentionMs,
+      dlq.cleanupPolicy,
+    );
   }
 });
 

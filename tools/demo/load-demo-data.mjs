@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 
 const intakeUrl = process.argv[2] ?? 'http://127.0.0.1:3101';
-const { returnees } = JSON.parse(readFileSync(new URL('./returnees.json', import.meta.url), 'utf8'));
+const { returnees } = JSON.parse(
+  readFileSync(new URL('./returnees.json', import.meta.url), 'utf8'),
+);
 let created = 0;
 let existing = 0;
 for (const returnee of returnees) {

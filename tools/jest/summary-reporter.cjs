@@ -14,11 +14,19 @@ class SummaryReporter {
     const name = String(context?.config.displayName?.name ?? this.name).replace(/[^\w.-]+/g, '-');
     const dir = join(this.rootDir, 'artifacts/jest');
     mkdirSync(dir, { recursive: true });
-    const { numPassedTests, numFailedTests, numPendingTests, numTodoTests, numTotalTestSuites } = results;
+    const { numPassedTests, numFailedTests, numPendingTests, numTodoTests, numTotalTestSuites } =
+      results;
     const numRuntimeErrorTestSuites = results.numRuntimeErrorTestSuites;
     writeFileSync(
       join(dir, `${name}.json`),
-      JSON.stringify({ numPassedTests, numFailedTests, numPendingTests, numTodoTests, numTotalTestSuites, numRuntimeErrorTestSuites }),
+      JSON.stringify({
+        numPassedTests,
+        numFailedTests,
+        numPendingTests,
+        numTodoTests,
+        numTotalTestSuites,
+        numRuntimeErrorTestSuites,
+      }),
     );
   }
 }

@@ -56,7 +56,11 @@ for (const row of readCsv('sv-territory-2024.csv')) {
     departmentCode,
     isDepartmentHead: row.is_department_head === 'true',
   });
-  districts.push({ code: `${municipalityCode}/${slug(row.district)}`, name: row.district, municipalityCode });
+  districts.push({
+    code: `${municipalityCode}/${slug(row.district)}`,
+    name: row.district,
+    municipalityCode,
+  });
 }
 
 const occupations = readCsv('isco08-unit-groups.csv').map((row) => ({
@@ -74,7 +78,10 @@ write('territory.json', {
   municipalities: [...municipalities.values()],
   districts,
 });
-write('isco08-unit-groups.json', { source: 'ILO ISCO-08 / ESCO CIUO-08 es; see shared/data/README.md', occupations });
+write('isco08-unit-groups.json', {
+  source: 'ILO ISCO-08 / ESCO CIUO-08 es; see shared/data/README.md',
+  occupations,
+});
 console.log(
   `reference data: ${departments.size} departments, ${municipalities.size} municipalities, ${districts.length} districts, ${occupations.length} occupations`,
 );

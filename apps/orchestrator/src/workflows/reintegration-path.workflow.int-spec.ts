@@ -1,8 +1,10 @@
+import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import {
   caseEventSignal,
+  pathSearchAttributes,
   pathStateQuery,
   REINTEGRATION_PATH_WORKFLOW_TYPE,
   reintegrationPathWorkflowId,
@@ -29,6 +31,19 @@ beforeAll(async () => {
   }
   env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: testServerPath } },
+  });
+  // The test server starts empty: register the path's search attributes as infra/ does.
+  const indexedType = temporal.api.enums.v1.IndexedValueType;
+  const typeByName: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+    KEYWORD: indexedType.INDEXED_VALUE_TYPE_KEYWORD,
+    INT: indexedType.INDEXED_VALUE_TYPE_INT,
+    DATETIME: indexedType.INDEXED_VALUE_TYPE_DATETIME,
+  };
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(
+      Object.values(pathSearchAttributes).map((key) => [key.name, typeByName[key.type]]),
+    ),
   });
   worker = await Worker.create({
     connection: env.nativeConnection,
