@@ -1,18 +1,6 @@
 import 'reflect-metadata';
-import { loadConfig } from '@reintegra/platform-config';
-import { runMain, startHttpService } from '@reintegra/platform-http';
-import { employmentMatchingConfigSpec, SERVICE_NAME } from './config';
+import { serve } from '@reintegra/platform-service';
 import { EmploymentMatchingModule } from './employment-matching.module';
+import { employmentMatchingService } from './service';
 
-runMain(
-  SERVICE_NAME,
-  async () => {
-    const config = loadConfig(employmentMatchingConfigSpec);
-    await startHttpService(EmploymentMatchingModule.register(config), {
-      service: SERVICE_NAME,
-      host: config.HTTP_HOST,
-      port: config.HTTP_PORT,
-    });
-  },
-  { exitWhenDone: false },
-);
+serve(employmentMatchingService, (config) => EmploymentMatchingModule.register(config));

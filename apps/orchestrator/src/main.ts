@@ -2,11 +2,12 @@ import 'reflect-metadata';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '@reintegra/platform-config';
 import { runMain } from '@reintegra/platform-http';
+import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
+import { serve } from '@reintegra/platform-service';
 import { workspaceWebpackConfigHook } from '@reintegra/platform-temporal';
-import { orchestratorConfigSpec, SERVICE_NAME } from './config';
-import { startOrchestrator } from './orchestrator.app';
+import { OrchestratorModule } from './orchestrator.module';
+import { orchestratorService } from './service';
 import { PREBUILT_BUNDLE, workflowsSourcePath } from './worker/reintegration-worker';
 
 if (process.argv[2] === 'bundle-workflows') {
@@ -20,7 +21,20 @@ if (process.argv[2] === 'bundle-workflows') {
     console.log(`workflow bundle written to ${join(__dirname, PREBUILT_BUNDLE)}`);
   });
 } else {
-  runMain(SERVICE_NAME, () => startOrchestrator(loadConfig(orchestratorConfigSpec)), {
-    exitWhenDone: false,
-  });
+  // One process: health over HTTP, the Kafka→Temporal bridge and the Temporal worker.
+  serve(
+    orchestratorService,
+    (config) => OrchestratorModule.register(config),
+    async (app, config) => {
+      app.connectMicroservice(
+        kafkaConsumerTransport({
+          clientId: config.KAFKA_CLIENT_ID,
+          brokers: config.KAFKA_BROKERS,
+          groupId: config.KAFKA_CONSUMER_GROUP,
+        }),
+        { inheritAppConfig: true },
+      );
+      await app.startAllMicroservices();
+    },
+  );
 }

@@ -1,13 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig, migrationConfigSpec } from '@reintegra/platform-config';
-import { migrateCommand } from '@reintegra/platform-database';
-import { runMain } from '@reintegra/platform-http';
-import { SERVICE_NAME } from './config';
-import { orchestratorDataSource } from './database/orchestrator-data-source';
+import { migrate } from '@reintegra/platform-service';
+import { orchestratorService } from './service';
 
-runMain(`${SERVICE_NAME} migrate`, () =>
-  migrateCommand(
-    SERVICE_NAME,
-    orchestratorDataSource(loadConfig(migrationConfigSpec('orchestrator')).DATABASE_MIGRATION_URL),
-  ),
-);
+migrate(orchestratorService);

@@ -16,17 +16,19 @@ import {
  */
 export async function reintegrationPath(input: ReintegrationPathInput): Promise<PathState> {
   const seenEventIds = new Set<string>([input.openedByEventId]);
-  const phase: CasePhase = 'intake';
-  const history: PathHistoryEntry[] = [
-    { at: input.openedAt, eventType: 'sv.reintegra.returnee.registered.v1', phase },
-  ];
+  const path: { phase: CasePhase; history: PathHistoryEntry[] } = {
+    phase: 'intake',
+    history: [
+      { at: input.openedAt, eventType: 'sv.reintegra.returnee.registered.v1', phase: 'intake' },
+    ],
+  };
   const state = (): PathState => ({
     caseId: input.caseId,
     municipalityCode: input.municipalityCode,
     minor: input.minor,
-    phase,
+    phase: path.phase,
     openedAt: input.openedAt,
-    history,
+    history: path.history,
   });
 
   setHandler(pathStateQuery, state);
@@ -39,16 +41,20 @@ export async function reintegrationPath(input: ReintegrationPathInput): Promise<
     // Redelivered or replayed events have no second effect.
     if (seenEventIds.has(parsed.data.eventId)) return;
     seenEventIds.add(parsed.data.eventId);
-    history.push({ at: parsed.data.occurredAt, eventType: parsed.data.type, phase });
+    path.history.push({
+      at: parsed.data.occurredAt,
+      eventType: parsed.data.type,
+      phase: path.phase,
+    });
   });
 
   upsertSearchAttributes([
     { key: pathSearchAttributes.municipality, value: input.municipalityCode },
-    { key: pathSearchAttributes.casePhase, value: phase },
+    { key: pathSearchAttributes.casePhase, value: path.phase },
     { key: pathSearchAttributes.overdueReferrals, value: 0 },
   ]);
 
   // Phase transitions (assessment, plan, referrals, follow-up, closure) arrive as signals.
-  await condition(() => phase === 'closed');
+  await condition(() => path.phase === 'closed');
   return state();
 }

@@ -75,7 +75,10 @@ export class EventConsumer {
         partition: position.partition,
         offset: position.offset,
       });
-      setTimeout(() => consumer.resume(partitions), this.options.pauseOnInfrastructureFailureMs);
+      setTimeout(
+        () => consumer.resume(partitions),
+        this.options.pauseOnInfrastructureFailureMs,
+      ).unref();
     }
   }
 

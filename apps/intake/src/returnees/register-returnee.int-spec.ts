@@ -1,0 +1,126 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { parseEvent, returneeRegisteredV1, TOPICS } from '@reintegra/event-contracts';
+import { loadConfig } from '@reintegra/platform-config';
+import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
+import { currentTestStack, eventually, testDatabaseUrl, TopicRecorder } from '@reintegra/testing';
+import { intakeConfigSpec } from '../config';
+import { intakeDataSource } from '../database/intake-data-source';
+import { IntakeModule } from '../intake.module';
+import { isValidDui } from './dui';
+
+/** Intake in-process against the real PostgreSQL, Kafka and Temporal. */
+const stack = currentTestStack();
+let app: INestApplication;
+let url: string;
+let recorder: TopicRecorder;
+
+/** A DUI nobody else has used (valid check digit), so runs never collide. */
+function freshDui(): string {
+  for (;;) {
+    const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
+    for (let check = 0; check < 10; check += 1) {
+      const dui = `${digits}-${check}`;
+      if (isValidDui(dui)) return dui;
+    }
+  }
+}
+
+const body = (dui: string) =>
+  JSON.stringify({
+    dui,
+    firstNames: 'Rosa Elena',
+    lastNames: 'Campos',
+    dateOfBirth: '1992-08-09',
+    gender: 'female',
+    returnDate: '2026-11-19',
+    countryReturnedFrom: 'US',
+    receptionPoint: 'aeropuerto-internacional-san-oscar-romero',
+    municipalityCode: 'SV-PA-LA-PAZ-ESTE',
+  });
+
+const post = (payload: string) =>
+  fetch(`${url}/returnees`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: payload,
+  });
+
+beforeAll(async () => {
+  await runMigrations(
+    serviceDataSourceOptions(intakeDataSource(testDatabaseUrl('intake', 'migrator'))),
+  );
+  const config = loadConfig(intakeConfigSpec, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: testDatabaseUrl('intake', 'app'),
+    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+    TEMPORAL_ADDRESS: stack.temporalAddress,
+    TEMPORAL_NAMESPACE: stack.temporalNamespace,
+    OUTBOX_POLL_INTERVAL_MS: '50',
+  });
+  recorder = new TopicRecorder(stack.kafkaBrokers, [TOPICS.intakeReturnees]);
+  await recorder.start();
+  app = await NestFactory.create(IntakeModule.register(config), { logger: false });
+  await app.listen(0, '127.0.0.1');
+  url = await app.getUrl();
+});
+
+afterAll(async () => {
+  await recorder?.stop();
+  await app?.close();
+});
+
+describe('registering a returnee', () => {
+  it('publishes one returnee.registered event per case, keyed by case id, as a valid CloudEvent', async () => {
+    const response = await post(body(freshDui()));
+    expect(response.status).toBe(201);
+    const { caseId, returneeId } = (await response.json()) as {
+      caseId: string;
+      returneeId: string;
+    };
+
+    const message = await eventually(() => {
+      const found = recorder.messages.find((m) => m.key === caseId);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(message.headers['content-type']).toContain('application/cloudevents+json');
+    const parsed = parseEvent(message.value);
+    expect(parsed).toMatchObject({
+      ok: true,
+      event: { type: returneeRegisteredV1.type, subject: caseId, data: { caseId, returneeId } },
+    });
+    // Ids and routing facts only: no names or DUI on the bus.
+    expect(message.value).not.toContain('Rosa Elena');
+    expect(message.value).not.toContain('Campos');
+  });
+
+  it('lets exactly one of three simultaneous registrations of a DUI through; the others get 409', async () => {
+    const dui = freshDui();
+    const responses = await Promise.all([post(body(dui)), post(body(dui)), post(body(dui))]);
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    const rows = await app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS n FROM returnees WHERE dui = $1', [dui]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('never leaves an outbox row unpublished for long', async () => {
+    await eventually(async () => {
+      const rows = await app
+        .get(DataSource)
+        .query('SELECT count(*)::int AS n FROM outbox_messages WHERE published_at IS NULL');
+      expect(rows[0].n).toBe(0);
+    });
+  });
+
+  it('answers 404 problem+json for the path of an unknown returnee', async () => {
+    const response = await fetch(`${url}/returnees/${randomUUID()}/path`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await response.json()).toMatchObject({ code: 'returnee.not-found' });
+  });
+});

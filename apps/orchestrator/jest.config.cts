@@ -1,6 +1,0 @@
-module.exports = {
-  displayName: 'orchestrator',
-  preset: '../../jest.preset.js',
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
-  coverageDirectory: '../../coverage/apps/orchestrator',
-};

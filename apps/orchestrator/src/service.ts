@@ -1,0 +1,11 @@
+import type { ServiceDefinition } from '@reintegra/platform-service';
+import { orchestratorConfigSpec, SERVICE_NAME } from './config';
+import { orchestratorDataSource } from './database/orchestrator-data-source';
+
+export const orchestratorService: ServiceDefinition<typeof orchestratorConfigSpec> = {
+  name: SERVICE_NAME,
+  configSpec: orchestratorConfigSpec,
+  database: 'orchestrator',
+  dataSource: orchestratorDataSource,
+  temporalClient: true,
+};

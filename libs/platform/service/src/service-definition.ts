@@ -1,0 +1,102 @@
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import {
+  type ConfigOf,
+  type ConfigSpec,
+  loadConfig,
+  migrationConfigSpec,
+} from '@reintegra/platform-config';
+import {
+  migrateCommand,
+  PlatformDatabaseModule,
+  type ServiceDataSourceOptions,
+} from '@reintegra/platform-database';
+import { runMain, ServiceCoreModule, startHttpService } from '@reintegra/platform-http';
+import { PlatformKafkaModule } from '@reintegra/platform-messaging';
+import { PlatformTemporalClientModule } from '@reintegra/platform-temporal';
+
+/** The settings every service reads (see serviceConfigSpec, databaseConfigSpec, kafkaConfigSpec). */
+interface FoundationConfig {
+  LOG_LEVEL: string;
+  HTTP_HOST: string;
+  HTTP_PORT: number;
+  DATABASE_URL: string;
+  DATABASE_POOL_SIZE: number;
+  KAFKA_CLIENT_ID: string;
+  KAFKA_BROKERS: string[];
+  TEMPORAL_ADDRESS?: string;
+  TEMPORAL_NAMESPACE?: string;
+}
+
+/** What makes a service: its name, configuration, database and whether it talks to Temporal. */
+export interface ServiceDefinition<S extends ConfigSpec> {
+  readonly name: string;
+  readonly configSpec: S;
+  /** The service's own database, e.g. `intake` (roles `<database>_app` / `_migrator`). */
+  readonly database: string;
+  readonly dataSource: (url: string, poolSize?: number) => ServiceDataSourceOptions;
+  readonly temporalClient?: boolean;
+}
+
+/**
+ * The modules every service imports: validated config, logs, health and problem+json
+ * (ServiceCoreModule), its database with the application role, Kafka, and optionally Temporal.
+ */
+export function foundationModules<S extends ConfigSpec>(
+  definition: ServiceDefinition<S>,
+  config: ConfigOf<S> & FoundationConfig,
+): DynamicModule[] {
+  const modules = [
+    ServiceCoreModule.forRoot({ service: definition.name, config }),
+    PlatformDatabaseModule.forRootAsync({
+      inject: [],
+      useFactory: () => definition.dataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
+    }),
+    PlatformKafkaModule.forRootAsync({
+      inject: [],
+      useFactory: () => ({ clientId: config.KAFKA_CLIENT_ID, brokers: config.KAFKA_BROKERS }),
+    }),
+  ];
+  if (definition.temporalClient) {
+    const { TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: namespace } = config;
+    if (!address || !namespace)
+      throw new Error(`${definition.name}: Temporal settings missing from its config spec`);
+    modules.push(
+      PlatformTemporalClientModule.forRootAsync({
+        inject: [],
+        useFactory: () => ({ address, namespace }),
+      }),
+    );
+  }
+  return modules;
+}
+
+/** `main.js` of a service: validates the environment, then serves until stopped. */
+export function serve<S extends ConfigSpec>(
+  definition: ServiceDefinition<S>,
+  rootModule: (config: ConfigOf<S> & FoundationConfig) => DynamicModule,
+  beforeListen?: (app: INestApplication, config: ConfigOf<S> & FoundationConfig) => Promise<void>,
+): void {
+  runMain(
+    definition.name,
+    async () => {
+      const config = loadConfig(definition.configSpec) as ConfigOf<S> & FoundationConfig;
+      await startHttpService(rootModule(config), {
+        service: definition.name,
+        host: config.HTTP_HOST,
+        port: config.HTTP_PORT,
+        ...(beforeListen
+          ? { beforeListen: (app: INestApplication) => beforeListen(app, config) }
+          : {}),
+      });
+    },
+    { exitWhenDone: false },
+  );
+}
+
+/** `migrate.js` of a service: applies pending migrations with the migration role, then exits. */
+export function migrate<S extends ConfigSpec>(definition: ServiceDefinition<S>): void {
+  runMain(`${definition.name} migrate`, async () => {
+    const { DATABASE_MIGRATION_URL } = loadConfig(migrationConfigSpec(definition.database));
+    await migrateCommand(definition.name, definition.dataSource(DATABASE_MIGRATION_URL));
+  });
+}

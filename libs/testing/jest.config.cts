@@ -1,6 +1,0 @@
-module.exports = {
-  displayName: 'testing',
-  preset: '../../jest.preset.js',
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
-  coverageDirectory: '../../coverage/libs/testing',
-};
