@@ -1,0 +1,35 @@
+// `npm run bench` runs every benchmark; `npm run bench -- <name>` runs one. Each needs the local
+// stack (npm run stack:start) and, where it drives services, their build (npx nx run-many -t build).
+import type { Benchmark } from './harness';
+
+const benchmarks: Benchmark[] = [];
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !benchmarks.some((b) => b.name === name));
+  if (unknown.length > 0 || benchmarks.length === 0) {
+    console.error(
+      unknown.length > 0
+        ? `Unknown benchmark(s): ${unknown.join(', ')}.`
+        : 'No benchmarks registered.',
+    );
+    console.error(
+      `Available: ${benchmarks.map((b) => `${b.name} (${b.description})`).join('; ') || 'none'}`,
+    );
+    process.exit(2);
+  }
+  for (const benchmark of benchmarks.filter(
+    (b) => wanted.length === 0 || wanted.includes(b.name),
+  )) {
+    console.log(`\n[bench] ${benchmark.name}: ${benchmark.description}`);
+    await benchmark.main();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`[bench] failed: ${(error as Error).stack ?? String(error)}`);
+    process.exit(1);
+  },
+);
