@@ -10,6 +10,7 @@ const serviceScopes = [
   'employment-matching',
   'education-enrolment',
   'victim-support',
+  'dev-identity',
 ];
 
 export default [

@@ -3,7 +3,9 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NX_SKIP_NX_CACHE=${NX_SKIP_NX_CACHE:-false}
+# Services with a database (migrated); PROCESSES adds the development identity provider.
 SERVICES=(intake orchestrator employment-matching education-enrolment victim-support)
+PROCESSES=(dev-identity "${SERVICES[@]}")
 
 step() { printf '\n\033[1m[%s] %s\033[0m\n' "${SCRIPT_NAME:-reintegra}" "$*"; }
 fail() { printf '\n[%s] FAILED: %s\n' "${SCRIPT_NAME:-reintegra}" "$*" >&2; exit 1; }
@@ -26,7 +28,7 @@ load_stack_env() {
 # Builds every service and the orchestrator's workflow bundle.
 build_services() {
   step "building services"
-  npx nx run-many -t build --outputStyle=static --projects="$(IFS=,; echo "${SERVICES[*]}")" >/dev/null \
+  npx nx run-many -t build --outputStyle=static --projects="$(IFS=,; echo "${PROCESSES[*]}")" >/dev/null \
     || fail "build failed: run 'npx nx run-many -t build' to see the errors"
   npx nx run orchestrator:bundle-workflows --outputStyle=static >/dev/null \
     || fail "workflow bundle failed: run 'npx nx run orchestrator:bundle-workflows'"

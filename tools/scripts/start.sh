@@ -8,7 +8,7 @@ RUN_DIR=.stack/services
 LOG_DIR=.stack/logs/services
 mkdir -p "$RUN_DIR" "$LOG_DIR"
 
-declare -A PORT=([intake]=3101 [orchestrator]=3102 [employment-matching]=3103 [education-enrolment]=3104 [victim-support]=3105)
+declare -A PORT=([dev-identity]=3100 [intake]=3101 [orchestrator]=3102 [employment-matching]=3103 [education-enrolment]=3104 [victim-support]=3105)
 
 ensure_dependencies
 step "starting the local stack"
@@ -22,7 +22,7 @@ for app in "${SERVICES[@]}"; do
 done
 
 step "starting services"
-for app in "${SERVICES[@]}"; do
+for app in "${PROCESSES[@]}"; do
   pidfile=$RUN_DIR/$app.pid
   if [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
     echo "  $app already running (pid $(cat "$pidfile"))"
@@ -31,7 +31,7 @@ for app in "${SERVICES[@]}"; do
   HTTP_PORT=${PORT[$app]} setsid nohup node "dist/apps/$app/main.js" >>"$LOG_DIR/$app.log" 2>&1 &
   echo $! >"$pidfile"
 done
-for app in "${SERVICES[@]}"; do
+for app in "${PROCESSES[@]}"; do
   for _ in $(seq 1 120); do
     curl -fsS "http://127.0.0.1:${PORT[$app]}/health" >/dev/null 2>&1 && break
     kill -0 "$(cat "$RUN_DIR/$app.pid")" 2>/dev/null || { tail -20 "$LOG_DIR/$app.log"; fail "$app exited during start (log: $LOG_DIR/$app.log)"; }
@@ -45,13 +45,14 @@ done
 # Once per stack: the demo minor has no DUI, so loading twice would register them twice.
 if [[ ! -f $RUN_DIR/demo-data-loaded ]]; then
   step "loading demo data"
-  node tools/demo/load-demo-data.mjs "http://127.0.0.1:${PORT[intake]}" || fail "demo data could not be loaded"
+  node tools/demo/load-demo-data.mjs "http://127.0.0.1:${PORT[intake]}" "http://127.0.0.1:${PORT[dev-identity]}" || fail "demo data could not be loaded"
   touch "$RUN_DIR/demo-data-loaded"
 fi
 
 cat <<TXT
 
 Reintegra is running.
+  dev identity (demo)   http://127.0.0.1:${PORT[dev-identity]}        (GET /dev/users; POST /dev/tokens {"user":"oficial-la-paz-este"})
   intake                http://127.0.0.1:${PORT[intake]}        (POST /returnees, GET /returnees/:id/path)
   orchestrator          http://127.0.0.1:${PORT[orchestrator]}/health
   employment-matching   http://127.0.0.1:${PORT[employment-matching]}/health

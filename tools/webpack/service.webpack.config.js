@@ -5,9 +5,9 @@ const workspaceRoot = join(__dirname, '../..');
 
 /**
  * Webpack config of a service: one bundle per process, the API/worker (`main.js`) and the
- * `migrate.js` command, into dist/<project path>. Types are checked by the typecheck target.
+ * `migrate.js` command (unless the service has no database), into dist/<project path>. Types are checked by the typecheck target.
  */
-module.exports = function serviceWebpackConfig(projectDir) {
+module.exports = function serviceWebpackConfig(projectDir, { migrate = true } = {}) {
   return {
     output: { path: join(workspaceRoot, 'dist', relative(workspaceRoot, projectDir)), clean: true },
     plugins: [
@@ -15,7 +15,9 @@ module.exports = function serviceWebpackConfig(projectDir) {
         target: 'node',
         compiler: 'tsc',
         main: './src/main.ts',
-        additionalEntryPoints: [{ entryName: 'migrate', entryPath: './src/migrate.ts' }],
+        additionalEntryPoints: migrate
+          ? [{ entryName: 'migrate', entryPath: './src/migrate.ts' }]
+          : [],
         tsConfig: './tsconfig.app.json',
         skipTypeChecking: true,
         optimization: false,

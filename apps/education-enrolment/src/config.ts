@@ -4,6 +4,7 @@ import {
   kafkaConfigSpec,
   serviceConfigSpec,
 } from '@reintegra/platform-config';
+import { authConfigSpec } from '@reintegra/platform-auth';
 
 export const SERVICE_NAME = 'education-enrolment';
 
@@ -11,6 +12,7 @@ export const educationEnrolmentConfigSpec = {
   ...serviceConfigSpec(3104),
   ...databaseConfigSpec('education_enrolment'),
   ...kafkaConfigSpec('education-enrolment'),
+  ...authConfigSpec(),
 };
 
 export type EducationEnrolmentConfig = ConfigOf<typeof educationEnrolmentConfigSpec>;

@@ -4,6 +4,7 @@ import {
   kafkaConfigSpec,
   serviceConfigSpec,
 } from '@reintegra/platform-config';
+import { authConfigSpec } from '@reintegra/platform-auth';
 
 export const SERVICE_NAME = 'employment-matching';
 
@@ -11,6 +12,7 @@ export const employmentMatchingConfigSpec = {
   ...serviceConfigSpec(3103),
   ...databaseConfigSpec('employment_matching'),
   ...kafkaConfigSpec('employment-matching'),
+  ...authConfigSpec(),
 };
 
 export type EmploymentMatchingConfig = ConfigOf<typeof employmentMatchingConfigSpec>;

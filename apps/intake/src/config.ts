@@ -7,6 +7,7 @@ import {
   temporalConfigSpec,
   variable,
 } from '@reintegra/platform-config';
+import { authConfigSpec } from '@reintegra/platform-auth';
 
 export const SERVICE_NAME = 'intake';
 
@@ -14,6 +15,7 @@ export const intakeConfigSpec = {
   ...serviceConfigSpec(3101),
   ...databaseConfigSpec('intake'),
   ...kafkaConfigSpec('intake'),
+  ...authConfigSpec(),
   ...temporalConfigSpec(),
   OUTBOX_POLL_INTERVAL_MS: variable(
     z.coerce.number().int().min(10).max(60_000).default(250),

@@ -7,6 +7,7 @@ import {
   temporalConfigSpec,
   variable,
 } from '@reintegra/platform-config';
+import { authConfigSpec } from '@reintegra/platform-auth';
 
 export const SERVICE_NAME = 'orchestrator';
 
@@ -14,6 +15,7 @@ export const orchestratorConfigSpec = {
   ...serviceConfigSpec(3102),
   ...databaseConfigSpec('orchestrator'),
   ...kafkaConfigSpec('orchestrator'),
+  ...authConfigSpec(),
   ...temporalConfigSpec(),
   KAFKA_CONSUMER_GROUP: variable(
     z.string().min(1).default('orchestrator'),

@@ -14,7 +14,13 @@ import {
   reintegrationPathWorkflowId,
   type PathState,
 } from '@reintegra/workflow-contracts';
-import { currentTestStack, eventually, testDatabaseUrl, TopicRecorder } from '@reintegra/testing';
+import {
+  currentTestStack,
+  eventually,
+  testDatabaseUrl,
+  testToken,
+  TopicRecorder,
+} from '@reintegra/testing';
 import { runToCompletion, ServiceProcess } from './support/service-process';
 
 /**
@@ -54,6 +60,7 @@ const orchestratorDb = new PgClient({ connectionString: testDatabaseUrl('orchest
 const kafka = new Kafka({ brokers: stack.kafkaBrokers, clientId: 'e2e-test', logLevel: 1 });
 let producer: Producer;
 let temporal: TemporalClient;
+let officer: string;
 
 /** A valid registration with a unique name, so log assertions can look for it. */
 function registration(overrides: Record<string, unknown> = {}) {
@@ -75,7 +82,7 @@ function registration(overrides: Record<string, unknown> = {}) {
 function post(body: string, headers: Record<string, string> = {}) {
   return fetch(`${intake.url}/returnees`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', authorization: officer, ...headers },
     body,
   });
 }
@@ -98,6 +105,7 @@ beforeAll(async () => {
     runToCompletion('orchestrator', 'migrate', orchestratorEnv),
   ]);
   await Promise.all([intake.start(), orchestrator.start()]);
+  officer = await testToken({ roles: ['intake-officer'], municipalityCode: 'SV-PA-LA-PAZ-ESTE' });
   await Promise.all([intakeDb.connect(), orchestratorDb.connect()]);
   producer = kafka.producer();
   await producer.connect();
@@ -138,7 +146,9 @@ describe('walking skeleton: intake → Kafka → orchestrator → Temporal', () 
     ({ returneeId, caseId } = created);
 
     const path = await eventually(async () => {
-      const r = await fetch(`${intake.url}/returnees/${returneeId}/path`);
+      const r = await fetch(`${intake.url}/returnees/${returneeId}/path`, {
+        headers: { authorization: officer },
+      });
       expect(r.status).toBe(200);
       return (await r.json()) as { caseId: string; path: PathState };
     });

@@ -4,6 +4,7 @@ import {
   kafkaConfigSpec,
   serviceConfigSpec,
 } from '@reintegra/platform-config';
+import { authConfigSpec } from '@reintegra/platform-auth';
 
 export const SERVICE_NAME = 'victim-support';
 
@@ -11,6 +12,7 @@ export const victimSupportConfigSpec = {
   ...serviceConfigSpec(3105),
   ...databaseConfigSpec('victim_support'),
   ...kafkaConfigSpec('victim-support'),
+  ...authConfigSpec(),
 };
 
 export type VictimSupportConfig = ConfigOf<typeof victimSupportConfigSpec>;

@@ -2,3 +2,4 @@ export * from './stack';
 export * from './eventually';
 export * from './topic-recorder';
 export * from './workspace-root';
+export * from './test-identity';

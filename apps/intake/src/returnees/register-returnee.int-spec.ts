@@ -5,7 +5,14 @@ import { DataSource } from 'typeorm';
 import { parseEvent, returneeRegisteredV1, TOPICS } from '@reintegra/event-contracts';
 import { loadConfig } from '@reintegra/platform-config';
 import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
-import { currentTestStack, eventually, testDatabaseUrl, TopicRecorder } from '@reintegra/testing';
+import {
+  currentTestStack,
+  eventually,
+  testAuthEnvironment,
+  testDatabaseUrl,
+  testToken,
+  TopicRecorder,
+} from '@reintegra/testing';
 import { intakeConfigSpec } from '../config';
 import { intakeDataSource } from '../database/intake-data-source';
 import { IntakeModule } from '../intake.module';
@@ -16,6 +23,7 @@ const stack = currentTestStack();
 let app: INestApplication;
 let url: string;
 let recorder: TopicRecorder;
+let officer: string;
 
 /** A DUI nobody else has used (valid check digit), so runs never collide. */
 function freshDui(): string {
@@ -41,10 +49,10 @@ const body = (dui: string) =>
     municipalityCode: 'SV-PA-LA-PAZ-ESTE',
   });
 
-const post = (payload: string) =>
+const post = (payload: string, authorization = officer) =>
   fetch(`${url}/returnees`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization },
     body: payload,
   });
 
@@ -60,7 +68,9 @@ beforeAll(async () => {
     TEMPORAL_ADDRESS: stack.temporalAddress,
     TEMPORAL_NAMESPACE: stack.temporalNamespace,
     OUTBOX_POLL_INTERVAL_MS: '50',
+    ...testAuthEnvironment(),
   });
+  officer = await testToken({ roles: ['intake-officer'], municipalityCode: 'SV-PA-LA-PAZ-ESTE' });
   recorder = new TopicRecorder(stack.kafkaBrokers, [TOPICS.intakeReturnees]);
   await recorder.start();
   app = await NestFactory.create(IntakeModule.register(config), { logger: false });
@@ -118,9 +128,46 @@ describe('registering a returnee', () => {
   });
 
   it('answers 404 problem+json for the path of an unknown returnee', async () => {
-    const response = await fetch(`${url}/returnees/${randomUUID()}/path`);
+    const response = await fetch(`${url}/returnees/${randomUUID()}/path`, {
+      headers: { authorization: officer },
+    });
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(await response.json()).toMatchObject({ code: 'returnee.not-found' });
+  });
+
+  it('answers 401 without a valid token and 403 to a role or municipality without access', async () => {
+    const before = await app.get(DataSource).query('SELECT count(*)::int AS n FROM returnees');
+    const anonymous = await fetch(`${url}/returnees`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body(freshDui()),
+    });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toContain('Bearer');
+    expect((await post(body(freshDui()), 'Bearer not-a-token')).status).toBe(401);
+
+    const caseworker = await testToken({
+      roles: ['employment-caseworker'],
+      municipalityCode: 'SV-PA-LA-PAZ-ESTE',
+    });
+    const wrongRole = await post(body(freshDui()), caseworker);
+    expect(wrongRole.status).toBe(403);
+    expect(await wrongRole.json()).toMatchObject({ code: 'auth.role-not-allowed' });
+
+    const elsewhere = await testToken({
+      roles: ['intake-officer'],
+      municipalityCode: 'SV-SS-SAN-SALVADOR-CENTRO',
+    });
+    const otherMunicipality = await post(body(freshDui()), elsewhere);
+    expect(otherMunicipality.status).toBe(403);
+    expect(await otherMunicipality.json()).toMatchObject({ code: 'auth.outside-municipality' });
+
+    const after = await app.get(DataSource).query('SELECT count(*)::int AS n FROM returnees');
+    expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('serves /health without a token', async () => {
+    expect((await fetch(`${url}/health/live`)).status).toBe(200);
   });
 });

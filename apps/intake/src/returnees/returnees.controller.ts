@@ -11,6 +11,14 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
+import {
+  type Actor,
+  actorReference,
+  canActInMunicipality,
+  CurrentActor,
+  Roles,
+} from '@reintegra/platform-auth';
+import { ForbiddenError } from '@reintegra/platform-errors';
 import { ZodValidationPipe } from '@reintegra/platform-http';
 import { PathQueryService } from '../reintegration-path/path-query.service';
 import {
@@ -18,6 +26,12 @@ import {
   type RegisterReturneeRequest,
 } from './register-returnee.request';
 import { RegisterReturneeService } from './register-returnee.service';
+
+const outsideMunicipality = () =>
+  new ForbiddenError('auth.outside-municipality', {
+    es: 'La persona no reside en su municipio.',
+    en: 'The person does not live in your municipality.',
+  });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -31,14 +45,16 @@ export class ReturneesController {
   /** Registers a returnee and opens the case; its reintegration path starts right after. */
   @Post()
   @HttpCode(201)
+  @Roles('intake-officer', 'national-supervisor')
   async register(
+    @CurrentActor() actor: Actor,
     @Body(new ZodValidationPipe(registerReturneeRequestSchema)) body: RegisterReturneeRequest,
     @Headers('x-correlation-id') correlationId: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    // Authentication arrives with the case-management work; until then the API acts as itself.
+    if (!canActInMunicipality(actor, body.municipalityCode)) throw outsideMunicipality();
     const registered = await this.registration.register(body, {
-      actor: 'system:intake-api',
+      actor: actorReference(actor),
       correlationId: correlationId && UUID.test(correlationId) ? correlationId : randomUUID(),
     });
     const self = `/returnees/${registered.returneeId}`;
@@ -48,7 +64,13 @@ export class ReturneesController {
 
   /** The current reintegration path of the returnee's latest case, from the workflow. */
   @Get(':id/path')
-  path(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string) {
-    return this.paths.currentPath(id);
+  @Roles('intake-officer', 'supervisor', 'national-supervisor')
+  async path(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+  ) {
+    const path = await this.paths.currentPath(id);
+    if (!canActInMunicipality(actor, path.path.municipalityCode)) throw outsideMunicipality();
+    return path;
   }
 }

@@ -15,7 +15,13 @@ export interface FieldError {
 }
 
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'validation' | 'not-found' | 'conflict' | 'forbidden' | 'unprocessable';
+  abstract readonly kind:
+    | 'validation'
+    | 'unauthenticated'
+    | 'not-found'
+    | 'conflict'
+    | 'forbidden'
+    | 'unprocessable';
   /** Stable machine-readable code, e.g. `returnee.duplicate-dui`. */
   abstract readonly code: string;
 
@@ -69,5 +75,18 @@ export class ForbiddenError extends DomainError {
     localized: LocalizedMessage,
   ) {
     super(localized);
+  }
+}
+
+/** No valid credentials: the caller must authenticate (HTTP 401). */
+export class UnauthenticatedError extends DomainError {
+  readonly kind = 'unauthenticated';
+  readonly code = 'auth.unauthenticated';
+
+  constructor(readonly reason: string) {
+    super({
+      es: 'Se requiere autenticación: envíe un token de acceso válido.',
+      en: 'Authentication required: send a valid access token.',
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { Controller, Get, Global, Injectable, Module } from '@nestjs/common';
+import { Public } from '@reintegra/platform-auth';
 import {
   HealthCheck,
   HealthCheckService,
@@ -44,6 +45,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Open to load balancers and orchestration; reports dependency names and states only. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

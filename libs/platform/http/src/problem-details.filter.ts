@@ -27,6 +27,7 @@ export interface ProblemDetails {
 
 const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   validation: HttpStatus.BAD_REQUEST,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
   'not-found': HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   forbidden: HttpStatus.FORBIDDEN,
@@ -112,6 +113,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       ...problem,
       instance: request.originalUrl?.split('?')[0] ?? request.url,
     };
+    if (problem.status === HttpStatus.UNAUTHORIZED) {
+      response.setHeader('WWW-Authenticate', 'Bearer realm="reintegra"');
+    }
     response
       .status(problem.status)
       .setHeader('Content-Language', language)

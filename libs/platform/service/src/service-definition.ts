@@ -1,4 +1,5 @@
 import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { type AuthConfig, PlatformAuthModule } from '@reintegra/platform-auth';
 import {
   type ConfigOf,
   type ConfigSpec,
@@ -15,7 +16,7 @@ import { PlatformKafkaModule } from '@reintegra/platform-messaging';
 import { PlatformTemporalClientModule } from '@reintegra/platform-temporal';
 
 /** The settings every service reads (see serviceConfigSpec, databaseConfigSpec, kafkaConfigSpec). */
-interface FoundationConfig {
+interface FoundationConfig extends AuthConfig {
   LOG_LEVEL: string;
   HTTP_HOST: string;
   HTTP_PORT: number;
@@ -39,7 +40,7 @@ export interface ServiceDefinition<S extends ConfigSpec> {
 
 /**
  * The modules every service imports: validated config, logs, health and problem+json
- * (ServiceCoreModule), its database with the application role, Kafka, and optionally Temporal.
+ * (ServiceCoreModule), the deny-by-default access guard, its database with the application role, Kafka, and optionally Temporal.
  */
 export function foundationModules<S extends ConfigSpec>(
   definition: ServiceDefinition<S>,
@@ -47,6 +48,7 @@ export function foundationModules<S extends ConfigSpec>(
 ): DynamicModule[] {
   const modules = [
     ServiceCoreModule.forRoot({ service: definition.name, config }),
+    PlatformAuthModule.forRoot(config),
     PlatformDatabaseModule.forRootAsync({
       inject: [],
       useFactory: () => definition.dataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
