@@ -34,9 +34,7 @@ export interface Result {
 }
 
 const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0
-    ? Number.NaN
-    : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
 /** Runs a workload with bounded concurrency (and an optional fixed rate); latency per operation. */
 export async function measure(workload: Workload, options: LoadOptions): Promise<Result> {

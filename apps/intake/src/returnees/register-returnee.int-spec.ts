@@ -94,8 +94,8 @@ describe('registering a returnee', () => {
 
     const message = await eventually(() => {
       const found = recorder.messages.find((m) => m.key === caseId);
-      expect(found).toBeDefined();
-      return found!;
+      if (!found) throw new Error(`no event for case ${caseId} yet`);
+      return found;
     });
     expect(message.headers['content-type']).toContain('application/cloudevents+json');
     const parsed = parseEvent(message.value);
