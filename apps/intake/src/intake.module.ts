@@ -1,7 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { foundationModules } from '@reintegra/platform-service';
 import { OUTBOX_RELAY_OPTIONS, OutboxRelay, OutboxWriter } from '@reintegra/platform-messaging';
+import { CaseAccess } from './cases/case-access';
+import { CasesController } from './cases/cases.controller';
 import type { IntakeConfig } from './config';
+import { ConsentsService } from './consents/consents.service';
+import { ReferralsService } from './referrals/referrals.service';
 import { PathQueryService } from './reintegration-path/path-query.service';
 import { RegisterReturneeService } from './returnees/register-returnee.service';
 import { ReturneesController } from './returnees/returnees.controller';
@@ -13,9 +17,12 @@ export class IntakeModule {
     return {
       module: IntakeModule,
       imports: foundationModules(intakeService, config),
-      controllers: [ReturneesController],
+      controllers: [ReturneesController, CasesController],
       providers: [
         RegisterReturneeService,
+        CaseAccess,
+        ConsentsService,
+        ReferralsService,
         PathQueryService,
         OutboxWriter,
         OutboxRelay,

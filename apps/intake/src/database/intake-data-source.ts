@@ -2,6 +2,9 @@ import type { ServiceDataSourceOptions } from '@reintegra/platform-database';
 import { MessagingTables1764201600000 } from '@reintegra/platform-messaging';
 import { Returnee, ReturnEpisode } from '../returnees/returnee.entities';
 import { Returnees1764201700000 } from './migrations/1764201700000-returnees';
+import { ConsentsAndReferrals1764201800000 } from './migrations/1764201800000-consents-and-referrals';
+import { Consent } from '../consents/consent.entity';
+import { Referral } from '../referrals/referral.entity';
 
 /** Entities and migrations of the intake database, in order. Never edit a committed migration. */
 export function intakeDataSource(url: string, poolSize?: number): ServiceDataSourceOptions {
@@ -9,7 +12,11 @@ export function intakeDataSource(url: string, poolSize?: number): ServiceDataSou
     url,
     poolSize,
     applicationName: 'intake',
-    entities: [Returnee, ReturnEpisode],
-    migrations: [MessagingTables1764201600000, Returnees1764201700000],
+    entities: [Returnee, ReturnEpisode, Consent, Referral],
+    migrations: [
+      MessagingTables1764201600000,
+      Returnees1764201700000,
+      ConsentsAndReferrals1764201800000,
+    ],
   };
 }

@@ -1,22 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { parseEvent, returneeRegisteredV1, TOPICS } from '@reintegra/event-contracts';
-import { loadConfig } from '@reintegra/platform-config';
-import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
-import {
-  currentTestStack,
-  eventually,
-  testAuthEnvironment,
-  testDatabaseUrl,
-  testToken,
-  TopicRecorder,
-} from '@reintegra/testing';
-import { intakeConfigSpec } from '../config';
-import { intakeDataSource } from '../database/intake-data-source';
-import { IntakeModule } from '../intake.module';
-import { isValidDui } from './dui';
+import { freshDui, startIntakeForTest } from '../testing/intake-test-app';
+import { currentTestStack, eventually, testToken, TopicRecorder } from '@reintegra/testing';
 
 /** Intake in-process against the real PostgreSQL, Kafka and Temporal. */
 const stack = currentTestStack();
@@ -24,17 +11,6 @@ let app: INestApplication;
 let url: string;
 let recorder: TopicRecorder;
 let officer: string;
-
-/** A DUI nobody else has used (valid check digit), so runs never collide. */
-function freshDui(): string {
-  for (;;) {
-    const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
-    for (let check = 0; check < 10; check += 1) {
-      const dui = `${digits}-${check}`;
-      if (isValidDui(dui)) return dui;
-    }
-  }
-}
 
 const body = (dui: string) =>
   JSON.stringify({
@@ -57,25 +33,10 @@ const post = (payload: string, authorization = officer) =>
   });
 
 beforeAll(async () => {
-  await runMigrations(
-    serviceDataSourceOptions(intakeDataSource(testDatabaseUrl('intake', 'migrator'))),
-  );
-  const config = loadConfig(intakeConfigSpec, {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: testDatabaseUrl('intake', 'app'),
-    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-    TEMPORAL_ADDRESS: stack.temporalAddress,
-    TEMPORAL_NAMESPACE: stack.temporalNamespace,
-    OUTBOX_POLL_INTERVAL_MS: '50',
-    ...testAuthEnvironment(),
-  });
   officer = await testToken({ roles: ['intake-officer'], municipalityCode: 'SV-PA-LA-PAZ-ESTE' });
   recorder = new TopicRecorder(stack.kafkaBrokers, [TOPICS.intakeReturnees]);
   await recorder.start();
-  app = await NestFactory.create(IntakeModule.register(config), { logger: false });
-  await app.listen(0, '127.0.0.1');
-  url = await app.getUrl();
+  ({ app, url } = await startIntakeForTest());
 });
 
 afterAll(async () => {

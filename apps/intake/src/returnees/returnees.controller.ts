@@ -10,7 +10,6 @@ import {
   Res,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { randomUUID } from 'node:crypto';
 import {
   type Actor,
   actorReference,
@@ -19,7 +18,7 @@ import {
   Roles,
 } from '@reintegra/platform-auth';
 import { ForbiddenError } from '@reintegra/platform-errors';
-import { ZodValidationPipe } from '@reintegra/platform-http';
+import { correlationIdOf, ZodValidationPipe } from '@reintegra/platform-http';
 import { PathQueryService } from '../reintegration-path/path-query.service';
 import {
   registerReturneeRequestSchema,
@@ -32,8 +31,6 @@ const outsideMunicipality = () =>
     es: 'La persona no reside en su municipio.',
     en: 'The person does not live in your municipality.',
   });
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Controller('returnees')
 export class ReturneesController {
@@ -55,7 +52,7 @@ export class ReturneesController {
     if (!canActInMunicipality(actor, body.municipalityCode)) throw outsideMunicipality();
     const registered = await this.registration.register(body, {
       actor: actorReference(actor),
-      correlationId: correlationId && UUID.test(correlationId) ? correlationId : randomUUID(),
+      correlationId: correlationIdOf(correlationId),
     });
     const self = `/returnees/${registered.returneeId}`;
     response.setHeader('Location', self);

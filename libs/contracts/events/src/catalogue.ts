@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { eventEnvelopeSchema, type EventEnvelope } from './envelope';
 import type { EventDefinition } from './event-definition';
 import { returneeRegisteredV1 } from './intake/returnee-registered.v1';
+import { consentGrantedV1, consentWithdrawnV1 } from './intake/consent.v1';
 import { referralRequestedV1, referralRevokedV1 } from './referrals/referral-requested.v1';
 import { referralStatusChangedV1 } from './referrals/referral-status-changed.v1';
 
 /** Every event type the platform publishes. Only additive changes within a version. */
 export const eventCatalogue: readonly EventDefinition[] = [
   returneeRegisteredV1,
+  consentGrantedV1,
+  consentWithdrawnV1,
   referralRequestedV1,
   referralRevokedV1,
   referralStatusChangedV1,

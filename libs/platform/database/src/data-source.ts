@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
+import { SafeTypeOrmLogger } from './safe-typeorm-logger';
 
 export interface ServiceDataSourceOptions {
   url: string;
@@ -26,7 +27,9 @@ export function serviceDataSourceOptions(options: ServiceDataSourceOptions): Dat
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    logger: new SafeTypeOrmLogger(),
+    logging: ['error', 'warn', 'migration'],
+    maxQueryExecutionTime: 1000,
     applicationName: options.applicationName,
     extra: { max: options.poolSize ?? 10 },
   };

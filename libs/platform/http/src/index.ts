@@ -4,3 +4,4 @@ export * from './problem-details.filter';
 export * from './health';
 export * from './bootstrap';
 export * from './service-core.module';
+export * from './correlation-id';

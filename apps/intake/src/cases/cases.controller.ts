@@ -1,0 +1,93 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
+import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { correlationIdOf, ZodValidationPipe } from '@reintegra/platform-http';
+import { grantConsentRequestSchema, type GrantConsentRequest } from '../consents/consent.requests';
+import { ConsentsService } from '../consents/consents.service';
+import {
+  requestReferralSchema,
+  revokeReferralSchema,
+  type RequestReferralRequest,
+  type RevokeReferralRequest,
+} from '../referrals/referral.requests';
+import { ReferralsService } from '../referrals/referrals.service';
+
+const caseId = () => new ParseUUIDPipe({ version: '4' });
+
+/** Consent and referrals of a case, by the municipal office (officers and supervisors of its municipality). */
+@Controller('cases/:caseId')
+@Roles('intake-officer', 'supervisor', 'national-supervisor')
+export class CasesController {
+  constructor(
+    private readonly consents: ConsentsService,
+    private readonly referrals: ReferralsService,
+  ) {}
+
+  @Get('consents')
+  listConsents(@CurrentActor() actor: Actor, @Param('caseId', caseId()) id: string) {
+    return this.consents.list(id, actor);
+  }
+
+  @Post('consents')
+  @HttpCode(201)
+  @Roles('intake-officer')
+  grantConsent(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', caseId()) id: string,
+    @Body(new ZodValidationPipe(grantConsentRequestSchema)) body: GrantConsentRequest,
+    @Headers('x-correlation-id') correlationId?: string,
+  ) {
+    return this.consents.grant(id, body, actor, correlationIdOf(correlationId));
+  }
+
+  /** Withdrawal is recorded (never a delete) and published so that every consumer honours it. */
+  @Post('consents/:consentId/withdrawal')
+  @HttpCode(200)
+  @Roles('intake-officer')
+  withdrawConsent(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', caseId()) id: string,
+    @Param('consentId', new ParseUUIDPipe({ version: '4' })) consentId: string,
+    @Headers('x-correlation-id') correlationId?: string,
+  ) {
+    return this.consents.withdraw(id, consentId, actor, correlationIdOf(correlationId));
+  }
+
+  @Get('referrals')
+  listReferrals(@CurrentActor() actor: Actor, @Param('caseId', caseId()) id: string) {
+    return this.referrals.list(id, actor);
+  }
+
+  @Post('referrals')
+  @HttpCode(201)
+  @Roles('intake-officer')
+  requestReferral(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', caseId()) id: string,
+    @Body(new ZodValidationPipe(requestReferralSchema)) body: RequestReferralRequest,
+    @Headers('x-correlation-id') correlationId?: string,
+  ) {
+    return this.referrals.request(id, body, actor, correlationIdOf(correlationId));
+  }
+
+  @Post('referrals/:referralId/revocation')
+  @HttpCode(200)
+  @Roles('intake-officer', 'supervisor')
+  revokeReferral(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', caseId()) id: string,
+    @Param('referralId', new ParseUUIDPipe({ version: '4' })) referralId: string,
+    @Body(new ZodValidationPipe(revokeReferralSchema)) body: RevokeReferralRequest,
+    @Headers('x-correlation-id') correlationId?: string,
+  ) {
+    return this.referrals.revoke(id, referralId, body, actor, correlationIdOf(correlationId));
+  }
+}

@@ -1,0 +1,33 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ConsentPurpose } from '@reintegra/event-contracts';
+
+/** A consent given on a case, per purpose (and scope); withdrawn, never deleted. */
+@Entity({ name: 'consents' })
+export class Consent {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'case_id', type: 'uuid' })
+  caseId!: string;
+
+  @Column({ type: 'text' })
+  purpose!: ConsentPurpose;
+
+  @Column({ type: 'text', nullable: true })
+  scope!: string | null;
+
+  @Column({ name: 'form_version', type: 'text' })
+  formVersion!: string;
+
+  @Column({ name: 'granted_at', type: 'timestamptz' })
+  grantedAt!: Date;
+
+  @Column({ name: 'granted_by', type: 'text' })
+  grantedBy!: string;
+
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  withdrawnAt!: Date | null;
+
+  @Column({ name: 'withdrawn_by', type: 'text', nullable: true })
+  withdrawnBy!: string | null;
+}

@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import {
+  consentGrantedV1,
+  consentWithdrawnV1,
+  createEvent,
+  type ConsentPurpose,
+} from '@reintegra/event-contracts';
+import { type Actor, actorReference } from '@reintegra/platform-auth';
+import { ConflictError, NotFoundError } from '@reintegra/platform-errors';
+import { OutboxWriter } from '@reintegra/platform-messaging';
+import { CaseAccess } from '../cases/case-access';
+import { Consent } from './consent.entity';
+import type { GrantConsentRequest } from './consent.requests';
+
+export interface ConsentView {
+  id: string;
+  purpose: ConsentPurpose;
+  scope: string | null;
+  formVersion: string;
+  grantedAt: string;
+  withdrawnAt: string | null;
+  active: boolean;
+}
+
+const view = (consent: Consent): ConsentView => ({
+  id: consent.id,
+  purpose: consent.purpose,
+  scope: consent.scope,
+  formVersion: consent.formVersion,
+  grantedAt: consent.grantedAt.toISOString(),
+  withdrawnAt: consent.withdrawnAt?.toISOString() ?? null,
+  active: consent.withdrawnAt === null,
+});
+
+/** Records consent per purpose; every grant and withdrawal is an event consumers honour. */
+@Injectable()
+export class ConsentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly cases: CaseAccess,
+  ) {}
+
+  list(caseId: string, actor: Actor): Promise<ConsentView[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.cases.caseFor(manager, caseId, actor);
+      const consents = await manager.find(Consent, {
+        where: { caseId },
+        order: { grantedAt: 'ASC' },
+      });
+      return consents.map(view);
+    });
+  }
+
+  grant(
+    caseId: string,
+    request: GrantConsentRequest,
+    actor: Actor,
+    correlationId: string,
+  ): Promise<ConsentView> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.cases.caseFor(manager, caseId, actor);
+      const existing = await this.active(manager, caseId, request.purpose, request.scope ?? null);
+      if (existing) {
+        throw new ConflictError(
+          'consent.already-granted',
+          {
+            es: 'Ya existe un consentimiento vigente para este propósito.',
+            en: 'An active consent for this purpose already exists.',
+          },
+          `/cases/${caseId}/consents/${existing.id}`,
+        );
+      }
+      const consent = manager.create(Consent, {
+        id: randomUUID(),
+        caseId,
+        purpose: request.purpose,
+        scope: request.scope ?? null,
+        formVersion: request.formVersion,
+        grantedAt: new Date(),
+        grantedBy: actorReference(actor),
+        withdrawnAt: null,
+        withdrawnBy: null,
+      });
+      await manager.insert(Consent, consent);
+      await this.outbox.add(
+        manager,
+        consentGrantedV1,
+        createEvent(consentGrantedV1, {
+          subject: caseId,
+          source: '/reintegra/intake',
+          actor: actorReference(actor),
+          correlationId,
+          data: {
+            consentId: consent.id,
+            caseId,
+            purpose: consent.purpose,
+            ...(consent.scope ? { scope: consent.scope } : {}),
+            formVersion: consent.formVersion,
+            grantedAt: consent.grantedAt.toISOString(),
+          },
+        }),
+      );
+      return view(consent);
+    });
+  }
+
+  withdraw(
+    caseId: string,
+    consentId: string,
+    actor: Actor,
+    correlationId: string,
+  ): Promise<ConsentView> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.cases.caseFor(manager, caseId, actor);
+      const consent = await manager.findOne(Consent, {
+        where: { id: consentId, caseId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!consent) {
+        throw new NotFoundError('consent.not-found', {
+          es: 'Consentimiento no encontrado.',
+          en: 'Consent not found.',
+        });
+      }
+      if (consent.withdrawnAt) {
+        throw new ConflictError('consent.already-withdrawn', {
+          es: 'El consentimiento ya fue retirado.',
+          en: 'The consent was already withdrawn.',
+        });
+      }
+      consent.withdrawnAt = new Date();
+      consent.withdrawnBy = actorReference(actor);
+      await manager.update(
+        Consent,
+        { id: consent.id },
+        { withdrawnAt: consent.withdrawnAt, withdrawnBy: consent.withdrawnBy },
+      );
+      await this.outbox.add(
+        manager,
+        consentWithdrawnV1,
+        createEvent(consentWithdrawnV1, {
+          subject: caseId,
+          source: '/reintegra/intake',
+          actor: actorReference(actor),
+          correlationId,
+          data: {
+            consentId: consent.id,
+            caseId,
+            purpose: consent.purpose,
+            ...(consent.scope ? { scope: consent.scope } : {}),
+            formVersion: consent.formVersion,
+            withdrawnAt: consent.withdrawnAt.toISOString(),
+          },
+        }),
+      );
+      return view(consent);
+    });
+  }
+
+  /** The active consent for a purpose and scope, if any (read inside the caller's transaction). */
+  active(
+    manager: EntityManager,
+    caseId: string,
+    purpose: ConsentPurpose,
+    scope: string | null,
+  ): Promise<Consent | null> {
+    return manager.findOne(Consent, {
+      where: { caseId, purpose, scope: scope ?? IsNull(), withdrawnAt: IsNull() },
+      lock: { mode: 'pessimistic_read' },
+    });
+  }
+}

@@ -1,0 +1,176 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  ACKNOWLEDGEMENT_HOURS,
+  createEvent,
+  referralRequestedV1,
+  referralRevokedV1,
+} from '@reintegra/event-contracts';
+import { type Actor, actorReference } from '@reintegra/platform-auth';
+import { ConflictError, ForbiddenError, NotFoundError } from '@reintegra/platform-errors';
+import { OutboxWriter } from '@reintegra/platform-messaging';
+import { CaseAccess } from '../cases/case-access';
+import { ConsentsService } from '../consents/consents.service';
+import { Referral } from './referral.entity';
+import type { RequestReferralRequest, RevokeReferralRequest } from './referral.requests';
+
+const HOUR_MS = 3_600_000;
+
+/** States from which the sender can still take a referral back. */
+const REVOCABLE = new Set(['requested', 'sent', 'accepted', 'no-capacity', 'in-progress']);
+
+/**
+ * Sends referrals from a case to a service. No referral leaves without the consent it needs:
+ * an active `service-referral` consent scoped to that service, checked and used in one transaction.
+ */
+@Injectable()
+export class ReferralsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly cases: CaseAccess,
+    private readonly consents: ConsentsService,
+  ) {}
+
+  request(caseId: string, request: RequestReferralRequest, actor: Actor, correlationId: string) {
+    return this.dataSource.transaction(async (manager) => {
+      await this.cases.caseFor(manager, caseId, actor);
+      const consent = await this.consents.active(
+        manager,
+        caseId,
+        'service-referral',
+        request.service,
+      );
+      if (!consent) {
+        throw new ForbiddenError('referral.consent-missing', {
+          es: `Falta el consentimiento vigente de la persona para remitir al servicio "${request.service}".`,
+          en: `The person's active consent to be referred to "${request.service}" is missing.`,
+        });
+      }
+      const now = new Date();
+      const referral = manager.create(Referral, {
+        id: randomUUID(),
+        caseId,
+        consentId: consent.id,
+        service: request.service,
+        priority: request.priority,
+        providerIds: request.providerIds,
+        reasonCode: request.reasonCode ?? null,
+        status: 'requested',
+        acknowledgeBy: new Date(now.getTime() + ACKNOWLEDGEMENT_HOURS[request.priority] * HOUR_MS),
+        requestedAt: now,
+        requestedBy: actorReference(actor),
+        revokedAt: null,
+        revokeReason: null,
+      });
+      await manager.insert(Referral, referral);
+      await this.outbox.add(
+        manager,
+        referralRequestedV1,
+        createEvent(referralRequestedV1, {
+          subject: caseId,
+          source: '/reintegra/intake',
+          actor: actorReference(actor),
+          correlationId,
+          time: now,
+          data: {
+            referralId: referral.id,
+            caseId,
+            service: referral.service,
+            priority: referral.priority,
+            providerIds: referral.providerIds,
+            ...(referral.reasonCode ? { reasonCode: referral.reasonCode } : {}),
+            acknowledgeBy: referral.acknowledgeBy.toISOString(),
+            requestedAt: now.toISOString(),
+            consentId: consent.id,
+          },
+        }),
+      );
+      return this.view(referral);
+    });
+  }
+
+  revoke(
+    caseId: string,
+    referralId: string,
+    request: RevokeReferralRequest,
+    actor: Actor,
+    correlationId: string,
+  ) {
+    return this.dataSource.transaction(async (manager) => {
+      await this.cases.caseFor(manager, caseId, actor);
+      const referral = await manager.findOne(Referral, {
+        where: { id: referralId, caseId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!referral) {
+        throw new NotFoundError('referral.not-found', {
+          es: 'Remisión no encontrada.',
+          en: 'Referral not found.',
+        });
+      }
+      if (!REVOCABLE.has(referral.status)) {
+        throw new ConflictError('referral.illegal-transition', {
+          es: `Una remisión en estado "${referral.status}" ya no puede revocarse (solo: ${[...REVOCABLE].join(', ')}).`,
+          en: `A referral in state "${referral.status}" can no longer be revoked (only: ${[...REVOCABLE].join(', ')}).`,
+        });
+      }
+      const now = new Date();
+      await manager.update(
+        Referral,
+        { id: referral.id },
+        { status: 'revoked', revokedAt: now, revokeReason: request.reasonCode },
+      );
+      await this.outbox.add(
+        manager,
+        referralRevokedV1,
+        createEvent(referralRevokedV1, {
+          subject: caseId,
+          source: '/reintegra/intake',
+          actor: actorReference(actor),
+          correlationId,
+          time: now,
+          data: {
+            referralId,
+            caseId,
+            reasonCode: request.reasonCode,
+            revokedAt: now.toISOString(),
+          },
+        }),
+      );
+      return this.view({
+        ...referral,
+        status: 'revoked',
+        revokedAt: now,
+        revokeReason: request.reasonCode,
+      });
+    });
+  }
+
+  list(caseId: string, actor: Actor) {
+    return this.dataSource.transaction(async (manager) => {
+      await this.cases.caseFor(manager, caseId, actor);
+      const referrals = await manager.find(Referral, {
+        where: { caseId },
+        order: { requestedAt: 'ASC' },
+      });
+      return referrals.map((referral) => this.view(referral));
+    });
+  }
+
+  private view(referral: Referral) {
+    return {
+      id: referral.id,
+      caseId: referral.caseId,
+      service: referral.service,
+      priority: referral.priority,
+      providerIds: referral.providerIds,
+      reasonCode: referral.reasonCode,
+      status: referral.status,
+      acknowledgeBy: referral.acknowledgeBy.toISOString(),
+      requestedAt: referral.requestedAt.toISOString(),
+      revokedAt: referral.revokedAt?.toISOString() ?? null,
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '@reintegra/platform-config';
+import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
+import { currentTestStack, testAuthEnvironment, testDatabaseUrl } from '@reintegra/testing';
+import { intakeConfigSpec } from '../config';
+import { intakeDataSource } from '../database/intake-data-source';
+import { IntakeModule } from '../intake.module';
+import { isValidDui } from '../returnees/dui';
+
+/** Intake in-process against the real stack (test database, reintegra-test namespace), on a free port. */
+export async function startIntakeForTest(): Promise<{ app: INestApplication; url: string }> {
+  const stack = currentTestStack();
+  await runMigrations(
+    serviceDataSourceOptions(intakeDataSource(testDatabaseUrl('intake', 'migrator'))),
+  );
+  const config = loadConfig(intakeConfigSpec, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: testDatabaseUrl('intake', 'app'),
+    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+    TEMPORAL_ADDRESS: stack.temporalAddress,
+    TEMPORAL_NAMESPACE: stack.temporalNamespace,
+    OUTBOX_POLL_INTERVAL_MS: '50',
+    ...testAuthEnvironment(),
+  });
+  const app = await NestFactory.create(IntakeModule.register(config), { logger: false });
+  await app.listen(0, '127.0.0.1');
+  return { app, url: await app.getUrl() };
+}
+
+/** A DUI nobody else has used (valid check digit), so test runs never collide. */
+export function freshDui(): string {
+  for (;;) {
+    const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
+    for (let check = 0; check < 10; check += 1) {
+      const dui = `${digits}-${check}`;
+      if (isValidDui(dui)) return dui;
+    }
+  }
+}
