@@ -1,8 +1,9 @@
 // `npm run bench` runs every benchmark; `npm run bench -- <name>` runs one. Each needs the local
 // stack (npm run stack:start) and, where it drives services, their build (npx nx run-many -t build).
 import type { Benchmark } from './harness';
+import { intakeRegistrationBenchmark } from './intake-registration.bench';
 
-const benchmarks: Benchmark[] = [];
+const benchmarks: Benchmark[] = [intakeRegistrationBenchmark];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Turns libs/contracts/events/src/topics.json (owned by the contracts library) into one line per
+// Turns libs/contracts/events/src/topic-list.json (owned by the contracts library) into one line per
 // topic to create: "<name> <partitions> <retention.ms> <cleanup.policy>", dead-letter topics
 // included (settings from deadLetterDefaults). Used by infra/lib/kafka.sh (local stack) and by the
 // topics-plan one-shot in docker-compose.yml, so both create exactly the same topics.
@@ -8,7 +8,7 @@ const fs = require('fs');
 
 const file = process.argv[2];
 if (!file) {
-  console.error('usage: topics-plan.js <topics.json>');
+  console.error('usage: topics-plan.js <topic-list.json>');
   process.exit(2);
 }
 

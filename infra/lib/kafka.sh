@@ -17,7 +17,7 @@ KAFKA_LOG_DIR=$LOG_DIR/kafka
 KAFKA_LOG=$KAFKA_LOG_DIR/server.log
 KAFKA_OUT=$LOG_DIR/kafka.out
 KAFKA_BOOTSTRAP=$BIND_HOST:$KAFKA_PORT
-KAFKA_TOPICS_FILE=${REINTEGRA_TOPICS_FILE:-$REPO_ROOT/libs/contracts/events/src/topics.json}
+KAFKA_TOPICS_FILE=${REINTEGRA_TOPICS_FILE:-$REPO_ROOT/libs/contracts/events/src/topic-list.json}
 
 KAFKA_HEAP_OPTS=${KAFKA_HEAP_OPTS:--Xms256m -Xmx768m}
 KAFKA_START_TIMEOUT=${KAFKA_START_TIMEOUT:-120}
@@ -173,7 +173,7 @@ kafka_wait() {
   kafka_ensure_topics
 }
 
-# Creates every topic (and dead-letter topic) of topics.json that does not exist yet.
+# Creates every topic (and dead-letter topic) of topic-list.json that does not exist yet.
 # One JVM lists the existing topics; only missing ones are created (a few JVMs in parallel).
 kafka_ensure_topics() {
   local t0 tlog=$LOG_DIR/kafka-topics.log

@@ -1,5 +1,9 @@
-import { currentTestStack, testDatabaseUrl } from '@reintegra/testing';
-import { runToCompletion, ServiceProcess } from './support/service-process';
+import {
+  currentTestStack,
+  runToCompletion,
+  ServiceProcess,
+  testDatabaseUrl,
+} from '@reintegra/testing';
 
 /** Every service boots from its built bundle with validated config and reports its health. */
 const stack = currentTestStack();

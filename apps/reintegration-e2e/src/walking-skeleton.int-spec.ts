@@ -20,8 +20,9 @@ import {
   testDatabaseUrl,
   testToken,
   TopicRecorder,
+  runToCompletion,
+  ServiceProcess,
 } from '@reintegra/testing';
-import { runToCompletion, ServiceProcess } from './support/service-process';
 
 /**
  * The walking skeleton through the real engines: POST /returnees on intake → outbox → Kafka →

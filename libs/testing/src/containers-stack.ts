@@ -67,7 +67,7 @@ export async function startContainerStack(workspaceRoot: string): Promise<TestSt
 async function createDeclaredTopics(workspaceRoot: string, brokers: string[]): Promise<void> {
   const { Kafka } = await import('kafkajs');
   const declared = JSON.parse(
-    readFileSync(join(workspaceRoot, 'libs/contracts/events/src/topics.json'), 'utf8'),
+    readFileSync(join(workspaceRoot, 'libs/contracts/events/src/topic-list.json'), 'utf8'),
   ) as {
     deadLetterDefaults: { partitions: number; retentionMs: number };
     topics: Array<{

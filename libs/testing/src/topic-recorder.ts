@@ -6,6 +6,8 @@ export interface RecordedMessage {
   key: string | null;
   value: string | null;
   headers: Record<string, string>;
+  /** Epoch ms when this consumer received it (for end-to-end latency). */
+  receivedAt: number;
 }
 
 function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
@@ -44,6 +46,7 @@ export class TopicRecorder {
           key: message.key?.toString() ?? null,
           value: message.value?.toString() ?? null,
           headers: headersToStrings(message.headers),
+          receivedAt: Date.now(),
         });
       },
     });

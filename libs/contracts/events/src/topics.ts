@@ -1,6 +1,7 @@
-import topicList from './topics.json';
+// Named apart from this module: Node resolves `./topics` to a .json before a .ts.
+import topicList from './topic-list.json';
 
-/** One entry of the declarative topic list (`topics.json`), shared with the infra scripts. */
+/** One entry of the declarative topic list (`topic-list.json`), shared with the infra scripts. */
 export interface TopicDefinition {
   readonly name: string;
   readonly partitions: number;
@@ -14,7 +15,7 @@ export const topicDefinitions: readonly TopicDefinition[] = topicList.topics as 
 
 function topic(name: string): string {
   if (!topicDefinitions.some((t) => t.name === name)) {
-    throw new Error(`Topic ${name} is not declared in topics.json`);
+    throw new Error(`Topic ${name} is not declared in topic-list.json`);
   }
   return name;
 }
@@ -33,6 +34,6 @@ export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
 /** The dead-letter topic of a topic: where messages that fail their contract go, with the reason. */
 export function deadLetterTopicOf(topicName: string): string {
   const definition = topicDefinitions.find((t) => t.name === topicName);
-  if (!definition) throw new Error(`Topic ${topicName} is not declared in topics.json`);
+  if (!definition) throw new Error(`Topic ${topicName} is not declared in topic-list.json`);
   return definition.deadLetterTopic;
 }

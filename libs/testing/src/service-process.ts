@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventually, findWorkspaceRoot } from '@reintegra/testing';
+import { eventually } from './eventually';
+import { findWorkspaceRoot } from './workspace-root';
 
 const root = findWorkspaceRoot();
 export const logDir = join(root, 'artifacts/e2e-logs');
