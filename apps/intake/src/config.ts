@@ -1,13 +1,12 @@
-import { z } from 'zod';
 import {
   type ConfigOf,
   databaseConfigSpec,
   kafkaConfigSpec,
   serviceConfigSpec,
   temporalConfigSpec,
-  variable,
 } from '@reintegra/platform-config';
 import { authConfigSpec } from '@reintegra/platform-auth';
+import { outboxConfigSpec } from '@reintegra/platform-messaging';
 
 export const SERVICE_NAME = 'intake';
 
@@ -17,10 +16,7 @@ export const intakeConfigSpec = {
   ...kafkaConfigSpec('intake'),
   ...authConfigSpec(),
   ...temporalConfigSpec(),
-  OUTBOX_POLL_INTERVAL_MS: variable(
-    z.coerce.number().int().min(10).max(60_000).default(250),
-    'How often the outbox relay looks for unpublished events when idle (ms).',
-  ),
+  ...outboxConfigSpec(),
 };
 
 export type IntakeConfig = ConfigOf<typeof intakeConfigSpec>;

@@ -1,6 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { foundationModules } from '@reintegra/platform-service';
-import { OUTBOX_RELAY_OPTIONS, OutboxRelay, OutboxWriter } from '@reintegra/platform-messaging';
 import { CaseAccess } from './cases/case-access';
 import { CasesController } from './cases/cases.controller';
 import type { IntakeConfig } from './config';
@@ -24,12 +23,6 @@ export class IntakeModule {
         ConsentsService,
         ReferralsService,
         PathQueryService,
-        OutboxWriter,
-        OutboxRelay,
-        {
-          provide: OUTBOX_RELAY_OPTIONS,
-          useValue: { pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS, batchSize: 100 },
-        },
       ],
     };
   }

@@ -8,4 +8,5 @@ export const intakeService: ServiceDefinition<typeof intakeConfigSpec> = {
   database: 'intake',
   dataSource: intakeDataSource,
   temporalClient: true,
+  publishesEvents: true,
 };

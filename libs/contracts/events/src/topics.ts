@@ -27,6 +27,7 @@ export const TOPICS = {
   intakeReferrals: topic('reintegra.intake.referrals'),
   referralStatus: topic('reintegra.services.referral-status'),
   pathEvents: topic('reintegra.path.events'),
+  serviceCapacity: topic('reintegra.services.capacity'),
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

@@ -62,6 +62,8 @@ export class ConflictError extends DomainError {
     localized: LocalizedMessage,
     /** Where the existing resource can be found, when the conflict is with one. */
     readonly existingLocation?: string,
+    /** Extra problem members for the caller, e.g. possible duplicates to review. No personal data. */
+    readonly extensions?: Readonly<Record<string, unknown>>,
   ) {
     super(localized);
   }

@@ -7,7 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, type FieldError } from '@reintegra/platform-errors';
+import { ConflictError, DomainError, type FieldError } from '@reintegra/platform-errors';
 import { type Language, localizeIssues, preferredLanguage } from './localized-issues';
 import { RequestValidationError } from './zod-validation.pipe';
 
@@ -72,7 +72,7 @@ function problemFor(
     if (exception instanceof RequestValidationError) {
       problem.errors = localizeIssues(exception.issues, language);
     }
-    if ('existingLocation' in exception && typeof exception.existingLocation === 'string') {
+    if (exception instanceof ConflictError && exception.existingLocation) {
       problem.existing = exception.existingLocation;
     }
     return problem;
@@ -112,6 +112,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       type: `urn:reintegra:problem:${problem.code}`,
       ...problem,
       instance: request.originalUrl?.split('?')[0] ?? request.url,
+      ...(exception instanceof ConflictError ? exception.extensions : {}),
     };
     if (problem.status === HttpStatus.UNAUTHORIZED) {
       response.setHeader('WWW-Authenticate', 'Bearer realm="reintegra"');

@@ -75,10 +75,13 @@ export class EventConsumer {
         partition: position.partition,
         offset: position.offset,
       });
-      setTimeout(
-        () => consumer.resume(partitions),
-        this.options.pauseOnInfrastructureFailureMs,
-      ).unref();
+      setTimeout(() => {
+        try {
+          consumer.resume(partitions);
+        } catch {
+          // The consumer stopped meanwhile (shutdown); the next one starts from the committed offset.
+        }
+      }, this.options.pauseOnInfrastructureFailureMs).unref();
     }
   }
 

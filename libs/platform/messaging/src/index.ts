@@ -6,3 +6,5 @@ export * from './event-consumer';
 export * from './outbox';
 export * from './inbox';
 export * from './messaging-tables.migration';
+export * from './messaging-config';
+export * from './messaging.module';

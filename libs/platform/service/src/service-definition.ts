@@ -12,7 +12,11 @@ import {
   type ServiceDataSourceOptions,
 } from '@reintegra/platform-database';
 import { runMain, ServiceCoreModule, startHttpService } from '@reintegra/platform-http';
-import { PlatformKafkaModule } from '@reintegra/platform-messaging';
+import {
+  kafkaConsumerTransport,
+  PlatformKafkaModule,
+  PlatformMessagingModule,
+} from '@reintegra/platform-messaging';
 import { PlatformTemporalClientModule } from '@reintegra/platform-temporal';
 
 /** The settings every service reads (see serviceConfigSpec, databaseConfigSpec, kafkaConfigSpec). */
@@ -26,6 +30,9 @@ interface FoundationConfig extends AuthConfig {
   KAFKA_BROKERS: string[];
   TEMPORAL_ADDRESS?: string;
   TEMPORAL_NAMESPACE?: string;
+  OUTBOX_POLL_INTERVAL_MS?: number;
+  KAFKA_CONSUMER_GROUP?: string;
+  CONSUMER_MAX_ATTEMPTS?: number;
 }
 
 /** What makes a service: its name, configuration, database and whether it talks to Temporal. */
@@ -36,6 +43,10 @@ export interface ServiceDefinition<S extends ConfigSpec> {
   readonly database: string;
   readonly dataSource: (url: string, poolSize?: number) => ServiceDataSourceOptions;
   readonly temporalClient?: boolean;
+  /** Publishes events through the outbox (spec needs outboxConfigSpec()). */
+  readonly publishesEvents?: boolean;
+  /** Consumes events with EventConsumer (spec needs consumerConfigSpec(...)). */
+  readonly consumesEvents?: boolean;
 }
 
 /**
@@ -58,6 +69,38 @@ export function foundationModules<S extends ConfigSpec>(
       useFactory: () => ({ clientId: config.KAFKA_CLIENT_ID, brokers: config.KAFKA_BROKERS }),
     }),
   ];
+  if (definition.publishesEvents || definition.consumesEvents) {
+    modules.push(
+      PlatformMessagingModule.forRoot({
+        ...(definition.publishesEvents
+          ? {
+              outbox: {
+                pollIntervalMs: required(
+                  definition,
+                  config.OUTBOX_POLL_INTERVAL_MS,
+                  'OUTBOX_POLL_INTERVAL_MS',
+                ),
+                batchSize: 100,
+              },
+            }
+          : {}),
+        ...(definition.consumesEvents
+          ? {
+              consumer: {
+                groupId: required(definition, config.KAFKA_CONSUMER_GROUP, 'KAFKA_CONSUMER_GROUP'),
+                maxAttempts: required(
+                  definition,
+                  config.CONSUMER_MAX_ATTEMPTS,
+                  'CONSUMER_MAX_ATTEMPTS',
+                ),
+                retryDelayMs: 500,
+                pauseOnInfrastructureFailureMs: 10_000,
+              },
+            }
+          : {}),
+      }),
+    );
+  }
   if (definition.temporalClient) {
     const { TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: namespace } = config;
     if (!address || !namespace)
@@ -72,7 +115,13 @@ export function foundationModules<S extends ConfigSpec>(
   return modules;
 }
 
-/** `main.js` of a service: validates the environment, then serves until stopped. */
+function required<T>(definition: { name: string }, value: T | undefined, name: string): T {
+  if (value === undefined)
+    throw new Error(`${definition.name}: ${name} is missing from its config spec`);
+  return value;
+}
+
+/** `main.js` of a service: validates the environment, connects its Kafka consumer if it has one, then serves until stopped. */
 export function serve<S extends ConfigSpec>(
   definition: ServiceDefinition<S>,
   rootModule: (config: ConfigOf<S> & FoundationConfig) => DynamicModule,
@@ -86,9 +135,20 @@ export function serve<S extends ConfigSpec>(
         service: definition.name,
         host: config.HTTP_HOST,
         port: config.HTTP_PORT,
-        ...(beforeListen
-          ? { beforeListen: (app: INestApplication) => beforeListen(app, config) }
-          : {}),
+        beforeListen: async (app: INestApplication) => {
+          if (definition.consumesEvents) {
+            app.connectMicroservice(
+              kafkaConsumerTransport({
+                clientId: config.KAFKA_CLIENT_ID,
+                brokers: config.KAFKA_BROKERS,
+                groupId: required(definition, config.KAFKA_CONSUMER_GROUP, 'KAFKA_CONSUMER_GROUP'),
+              }),
+              { inheritAppConfig: true },
+            );
+            await app.startAllMicroservices();
+          }
+          await beforeListen?.(app, config);
+        },
       });
     },
     { exitWhenDone: false },
