@@ -3,6 +3,7 @@ import { MessagingTables1764201600000 } from '@reintegra/platform-messaging';
 import { Returnee, ReturnEpisode } from '../returnees/returnee.entities';
 import { Returnees1764201700000 } from './migrations/1764201700000-returnees';
 import { ConsentsAndReferrals1764201800000 } from './migrations/1764201800000-consents-and-referrals';
+import { ReturneeNameSearch1764201900000 } from './migrations/1764201900000-returnee-name-search';
 import { Consent } from '../consents/consent.entity';
 import { Referral } from '../referrals/referral.entity';
 
@@ -17,6 +18,7 @@ export function intakeDataSource(url: string, poolSize?: number): ServiceDataSou
       MessagingTables1764201600000,
       Returnees1764201700000,
       ConsentsAndReferrals1764201800000,
+      ReturneeNameSearch1764201900000,
     ],
   };
 }

@@ -131,4 +131,55 @@ describe('registering a returnee', () => {
   it('serves /health without a token', async () => {
     expect((await fetch(`${url}/health/live`)).status).toBe(200);
   });
+
+  it('offers a person with a similar name and birth date as a possible duplicate, never merging', async () => {
+    const suffix = randomUUID().slice(0, 6);
+    const first = {
+      firstNames: `José Ángel ${suffix}`,
+      lastNames: 'Martínez Cruz',
+      dateOfBirth: '1985-09-02',
+      gender: 'male',
+      returnDate: '2026-11-10',
+      countryReturnedFrom: 'US',
+      receptionPoint: 'aeropuerto-internacional-san-oscar-romero',
+      municipalityCode: 'SV-PA-LA-PAZ-ESTE',
+    };
+    const created = await post(JSON.stringify(first));
+    expect(created.status).toBe(201);
+    const { returneeId } = (await created.json()) as { returneeId: string };
+
+    // Same person typed without accents, no DUI: a candidate to review, nothing written.
+    const before = await app.get(DataSource).query('SELECT count(*)::int AS n FROM returnees');
+    const similar = { ...first, firstNames: `Jose Angel ${suffix}`, lastNames: 'Martinez Cruz' };
+    const flagged = await post(JSON.stringify(similar));
+    expect(flagged.status).toBe(409);
+    const problem = (await flagged.json()) as {
+      code: string;
+      candidates: Array<Record<string, unknown>>;
+    };
+    expect(problem.code).toBe('returnee.possible-duplicate');
+    expect(problem.candidates).toEqual([
+      expect.objectContaining({
+        returneeId,
+        link: `/returnees/${returneeId}`,
+        sameDateOfBirth: true,
+      }),
+    ]);
+    expect(JSON.stringify(problem)).not.toContain('Martinez'); // ids and scores, not names
+    const after = await app.get(DataSource).query('SELECT count(*)::int AS n FROM returnees');
+    expect(after[0].n).toBe(before[0].n);
+
+    // The officer checked: it is someone else.
+    const confirmed = await post(JSON.stringify({ ...similar, confirmedNewPerson: true }));
+    expect(confirmed.status).toBe(201);
+  });
+
+  it('does not flag two people with different DUIs, however alike their names', async () => {
+    const twin = {
+      ...JSON.parse(body(freshDui())),
+      firstNames: `Gemelo ${randomUUID().slice(0, 6)}`,
+    };
+    expect((await post(JSON.stringify(twin))).status).toBe(201);
+    expect((await post(JSON.stringify({ ...twin, dui: freshDui() }))).status).toBe(201);
+  });
 });

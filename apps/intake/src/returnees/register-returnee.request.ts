@@ -82,6 +82,12 @@ export const registerReturneeRequestSchema = z
       )
       .optional()
       .describe('District of residence, e.g. SV-PA-LA-PAZ-ESTE/ZACATECOLUCA'),
+    confirmedNewPerson: z
+      .literal(true)
+      .optional()
+      .describe(
+        'The officer reviewed the possible duplicates offered and confirms a different person',
+      ),
   })
   .strict()
   .superRefine((value, ctx) => {

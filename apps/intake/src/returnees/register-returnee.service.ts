@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { createEvent, returneeRegisteredV1 } from '@reintegra/event-contracts';
 import { ConflictError } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
@@ -27,6 +27,59 @@ const duplicateDui = (returneeId: string) =>
       en: 'A person with this DUI is already registered.',
     },
     `/returnees/${returneeId}`,
+  );
+
+/** Name similarity (trigrams, accents folded) at or above which a person is offered as a possible duplicate. */
+const NAME_SIMILARITY = 0.5;
+
+interface DuplicateCandidate {
+  returneeId: string;
+  link: string;
+  nameSimilarity: number;
+  sameDateOfBirth: boolean;
+}
+
+/**
+ * People with a similar name and a date of birth within a year. Two different DUIs are two people,
+ * so a candidate with another DUI is not offered. Never merged here: the officer decides.
+ */
+async function findPossibleDuplicates(
+  manager: EntityManager,
+  request: RegisterReturneeRequest,
+): Promise<DuplicateCandidate[]> {
+  const rows: Array<{ id: string; dui: string | null; score: number; same_dob: boolean }> =
+    await manager.query(
+      `WITH wanted AS (SELECT translate(lower($1), 'áéíóúüñ', 'aeiouun') AS name)
+     SELECT r.id, r.dui, similarity(translate(lower(r.first_names || ' ' || r.last_names), 'áéíóúüñ', 'aeiouun'), w.name) AS score,
+            r.date_of_birth = $2::date AS same_dob
+       FROM returnees r, wanted w
+      WHERE translate(lower(r.first_names || ' ' || r.last_names), 'áéíóúüñ', 'aeiouun') % w.name
+        AND r.date_of_birth BETWEEN $2::date - 366 AND $2::date + 366
+      ORDER BY score DESC
+      LIMIT 5`,
+      [`${request.firstNames} ${request.lastNames}`, request.dateOfBirth],
+    );
+  return rows
+    .filter(
+      (row) => row.score >= NAME_SIMILARITY && !(request.dui && row.dui && row.dui !== request.dui),
+    )
+    .map((row) => ({
+      returneeId: row.id,
+      link: `/returnees/${row.id}`,
+      nameSimilarity: Math.round(row.score * 100) / 100,
+      sameDateOfBirth: row.same_dob,
+    }));
+}
+
+const possibleDuplicates = (candidates: DuplicateCandidate[]) =>
+  new ConflictError(
+    'returnee.possible-duplicate',
+    {
+      es: 'Puede que esta persona ya esté registrada: revise los candidatos; si es otra persona, repita con "confirmedNewPerson": true.',
+      en: 'This person may already be registered: review the candidates; if it is someone else, repeat with "confirmedNewPerson": true.',
+    },
+    undefined,
+    { candidates },
   );
 
 /**
@@ -56,6 +109,10 @@ export class RegisterReturneeService {
             select: ['id'],
           });
           if (existing) throw duplicateDui(existing.id);
+        }
+        if (!request.confirmedNewPerson) {
+          const candidates = await findPossibleDuplicates(manager, request);
+          if (candidates.length > 0) throw possibleDuplicates(candidates);
         }
         await manager.insert(Returnee, {
           id: returneeId,
