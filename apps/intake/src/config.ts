@@ -6,7 +6,7 @@ import {
   temporalConfigSpec,
 } from '@reintegra/platform-config';
 import { authConfigSpec } from '@reintegra/platform-auth';
-import { outboxConfigSpec } from '@reintegra/platform-messaging';
+import { consumerConfigSpec, outboxConfigSpec } from '@reintegra/platform-messaging';
 
 export const SERVICE_NAME = 'intake';
 
@@ -17,6 +17,7 @@ export const intakeConfigSpec = {
   ...authConfigSpec(),
   ...temporalConfigSpec(),
   ...outboxConfigSpec(),
+  ...consumerConfigSpec('intake'),
 };
 
 export type IntakeConfig = ConfigOf<typeof intakeConfigSpec>;

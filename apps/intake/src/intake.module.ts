@@ -9,6 +9,8 @@ import { PathQueryService } from './reintegration-path/path-query.service';
 import { RegisterReturneeService } from './returnees/register-returnee.service';
 import { ReturneesController } from './returnees/returnees.controller';
 import { intakeService } from './service';
+import { VictimSupportReferralsService } from './victim-support/victim-support-referrals.service';
+import { VictimSupportStatusController } from './victim-support/victim-support-status.controller';
 
 @Module({})
 export class IntakeModule {
@@ -16,12 +18,13 @@ export class IntakeModule {
     return {
       module: IntakeModule,
       imports: foundationModules(intakeService, config),
-      controllers: [ReturneesController, CasesController],
+      controllers: [ReturneesController, CasesController, VictimSupportStatusController],
       providers: [
         RegisterReturneeService,
         CaseAccess,
         ConsentsService,
         ReferralsService,
+        VictimSupportReferralsService,
         PathQueryService,
       ],
     };

@@ -9,4 +9,5 @@ export const intakeService: ServiceDefinition<typeof intakeConfigSpec> = {
   dataSource: intakeDataSource,
   temporalClient: true,
   publishesEvents: true,
+  consumesEvents: true,
 };

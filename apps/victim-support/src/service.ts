@@ -7,4 +7,6 @@ export const victimSupportService: ServiceDefinition<typeof victimSupportConfigS
   configSpec: victimSupportConfigSpec,
   database: 'victim_support',
   dataSource: victimSupportDataSource,
+  publishesEvents: true,
+  consumesEvents: true,
 };

@@ -19,6 +19,11 @@ import {
   type RevokeReferralRequest,
 } from '../referrals/referral.requests';
 import { ReferralsService } from '../referrals/referrals.service';
+import {
+  requestVictimSupportSchema,
+  type RequestVictimSupport,
+} from '../victim-support/victim-support-referral.requests';
+import { VictimSupportReferralsService } from '../victim-support/victim-support-referrals.service';
 
 const caseId = () => new ParseUUIDPipe({ version: '4' });
 
@@ -29,6 +34,7 @@ export class CasesController {
   constructor(
     private readonly consents: ConsentsService,
     private readonly referrals: ReferralsService,
+    private readonly victimSupport: VictimSupportReferralsService,
   ) {}
 
   @Get('consents')
@@ -89,5 +95,18 @@ export class CasesController {
     @Headers('x-correlation-id') correlationId?: string,
   ) {
     return this.referrals.revoke(id, referralId, body, actor, correlationIdOf(correlationId));
+  }
+
+  /** Confidential: victim support receives a pseudonymous reference, never this case. */
+  @Post('victim-support-referrals')
+  @HttpCode(201)
+  @Roles('intake-officer')
+  requestVictimSupport(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', caseId()) id: string,
+    @Body(new ZodValidationPipe(requestVictimSupportSchema)) body: RequestVictimSupport,
+    @Headers('x-correlation-id') correlationId?: string,
+  ) {
+    return this.victimSupport.request(id, body, actor, correlationIdOf(correlationId));
   }
 }

@@ -144,6 +144,12 @@ describe('registering a returnee', () => {
       receptionPoint: 'aeropuerto-internacional-san-oscar-romero',
       municipalityCode: 'SV-PA-LA-PAZ-ESTE',
     };
+    // Earlier runs left the same people behind: remove them so the first registration is new.
+    await app.get(DataSource).query(
+      `WITH gone AS (SELECT id FROM returnees WHERE first_names ~ '^Jos[eé] [AÁ]ngel ' AND date_of_birth = '1985-09-02')
+       , episodes AS (DELETE FROM return_episodes WHERE returnee_id IN (SELECT id FROM gone))
+       DELETE FROM returnees WHERE id IN (SELECT id FROM gone)`,
+    );
     const created = await post(JSON.stringify(first));
     expect(created.status).toBe(201);
     const { returneeId } = (await created.json()) as { returneeId: string };

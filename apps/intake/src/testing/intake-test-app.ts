@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@reintegra/platform-config';
 import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
+import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
 import { currentTestStack, testAuthEnvironment, testDatabaseUrl } from '@reintegra/testing';
 import { intakeConfigSpec } from '../config';
 import { intakeDataSource } from '../database/intake-data-source';
@@ -22,9 +23,19 @@ export async function startIntakeForTest(): Promise<{ app: INestApplication; url
     TEMPORAL_ADDRESS: stack.temporalAddress,
     TEMPORAL_NAMESPACE: stack.temporalNamespace,
     OUTBOX_POLL_INTERVAL_MS: '50',
+    KAFKA_CONSUMER_GROUP: 'intake-test',
     ...testAuthEnvironment(),
   });
   const app = await NestFactory.create(IntakeModule.register(config), { logger: false });
+  app.connectMicroservice(
+    kafkaConsumerTransport({
+      clientId: 'intake-test',
+      brokers: config.KAFKA_BROKERS,
+      groupId: config.KAFKA_CONSUMER_GROUP,
+    }),
+    { inheritAppConfig: true },
+  );
+  await app.startAllMicroservices();
   await app.listen(0, '127.0.0.1');
   return { app, url: await app.getUrl() };
 }

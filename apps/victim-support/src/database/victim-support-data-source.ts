@@ -1,13 +1,18 @@
 import type { ServiceDataSourceOptions } from '@reintegra/platform-database';
 import { MessagingTables1764201600000 } from '@reintegra/platform-messaging';
+import { CareRecords1764288000000 } from './migrations/1764288000000-care-records';
 
-/** Entities and migrations of the victim_support database, in order. Never edit a committed migration. */
+/**
+ * Entities and migrations of the victim_support database, in order. Never edit a committed
+ * migration. No entities: the care records are read and written with explicit SQL so that every
+ * access goes through the need-to-know check, the audit log and the case-key decryption.
+ */
 export function victimSupportDataSource(url: string, poolSize?: number): ServiceDataSourceOptions {
   return {
     url,
     poolSize,
     applicationName: 'victim-support',
     entities: [],
-    migrations: [MessagingTables1764201600000],
+    migrations: [MessagingTables1764201600000, CareRecords1764288000000],
   };
 }

@@ -6,6 +6,10 @@ import { returneeRegisteredV1 } from './intake/returnee-registered.v1';
 import { consentGrantedV1, consentWithdrawnV1 } from './intake/consent.v1';
 import { referralRequestedV1, referralRevokedV1 } from './referrals/referral-requested.v1';
 import { referralStatusChangedV1 } from './referrals/referral-status-changed.v1';
+import {
+  victimSupportReferralRequestedV1,
+  victimSupportStatusChangedV1,
+} from './victim-support/victim-support-referral.v1';
 
 /** Every event type the platform publishes. Only additive changes within a version. */
 export const eventCatalogue: readonly EventDefinition[] = [
@@ -15,6 +19,8 @@ export const eventCatalogue: readonly EventDefinition[] = [
   referralRequestedV1,
   referralRevokedV1,
   referralStatusChangedV1,
+  victimSupportReferralRequestedV1,
+  victimSupportStatusChangedV1,
 ];
 
 const byType = new Map(eventCatalogue.map((definition) => [definition.type, definition]));

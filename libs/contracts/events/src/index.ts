@@ -7,3 +7,4 @@ export * from './intake/consent.v1';
 export * from './referrals/referral-vocabulary';
 export * from './referrals/referral-requested.v1';
 export * from './referrals/referral-status-changed.v1';
+export * from './victim-support/victim-support-referral.v1';

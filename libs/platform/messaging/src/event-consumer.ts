@@ -25,6 +25,9 @@ export interface MessagePosition {
 
 export type EventHandler = (event: EventEnvelope, position: MessagePosition) => Promise<void>;
 
+const SKIP_COMMIT_EVERY = 500;
+const SKIP_COMMIT_MS = 1000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -36,6 +39,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 @Injectable()
 export class EventConsumer {
   private readonly logger = new Logger(EventConsumer.name);
+  private readonly pendingSkips = new Map<string, { count: number; since: number }>();
 
   constructor(
     private readonly deadLetters: DeadLetterPublisher,
@@ -55,8 +59,13 @@ export class EventConsumer {
         await this.deadLetter(context, parsed.reason, parsed.detail);
       } else {
         const handler = handlers[parsed.event.type];
-        // Valid events this service has no use for are skipped: other consumers need them.
-        if (handler) await this.handleWithRetries(context, handler, parsed.event, position);
+        if (!handler) {
+          // Valid events this service has no use for are skipped (other consumers need them), and
+          // committed in bulk: a shared topic can carry thousands of them.
+          await this.skip(context);
+          return;
+        }
+        await this.handleWithRetries(context, handler, parsed.event, position);
       }
       await this.commit(context);
     } catch (error) {
@@ -136,7 +145,20 @@ export class EventConsumer {
     });
   }
 
+  /** Commits skipped messages every SKIP_COMMIT_EVERY of them or SKIP_COMMIT_MS, whichever first. */
+  private async skip(context: KafkaContext): Promise<void> {
+    const key = `${context.getTopic()}:${context.getPartition()}`;
+    const pending = this.pendingSkips.get(key) ?? { count: 0, since: Date.now() };
+    pending.count += 1;
+    this.pendingSkips.set(key, pending);
+    if (pending.count >= SKIP_COMMIT_EVERY || Date.now() - pending.since >= SKIP_COMMIT_MS) {
+      await this.commit(context);
+    }
+  }
+
+  /** Commits up to this message (everything before it on the partition was handled or skipped). */
   private async commit(context: KafkaContext): Promise<void> {
+    this.pendingSkips.delete(`${context.getTopic()}:${context.getPartition()}`);
     await context.getConsumer().commitOffsets([
       {
         topic: context.getTopic(),

@@ -1,0 +1,38 @@
+import { ROLES, type Actor, type Role } from '@reintegra/platform-auth';
+import { accessBasis } from './access-policy';
+
+const actor = (...roles: Role[]): Actor => ({ subject: 'someone', roles });
+const none = { assigned: false, activeBreakGlass: false };
+const assigned = { assigned: true, activeBreakGlass: false };
+const breakGlass = { assigned: false, activeBreakGlass: true };
+
+describe('need-to-know', () => {
+  it('lets the assigned counsellor read and write', () => {
+    expect(accessBasis(actor('victim-support-counsellor'), assigned, 'read')).toBe('assigned-care');
+    expect(accessBasis(actor('victim-support-counsellor'), assigned, 'write')).toBe(
+      'assigned-care',
+    );
+  });
+
+  it('lets the victim-support supervisor read but not write care content', () => {
+    expect(accessBasis(actor('victim-support-supervisor'), none, 'read')).toBe('supervision');
+    expect(accessBasis(actor('victim-support-supervisor'), none, 'write')).toBeNull();
+  });
+
+  it('gives an unassigned counsellor access only under a live break-glass grant', () => {
+    expect(accessBasis(actor('victim-support-counsellor'), none, 'read')).toBeNull();
+    expect(accessBasis(actor('victim-support-counsellor'), breakGlass, 'write')).toBe(
+      'break-glass',
+    );
+  });
+
+  it.each(ROLES.filter((role) => !role.startsWith('victim-support')))(
+    'gives %s nothing, even with an assignment or a grant recorded for its subject',
+    (role) => {
+      for (const facts of [none, assigned, breakGlass]) {
+        expect(accessBasis(actor(role), facts, 'read')).toBeNull();
+        expect(accessBasis(actor(role), facts, 'write')).toBeNull();
+      }
+    },
+  );
+});

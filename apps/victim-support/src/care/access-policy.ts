@@ -1,0 +1,30 @@
+import { type Actor, hasAnyRole } from '@reintegra/platform-auth';
+
+export type AccessBasis = 'assigned-care' | 'supervision' | 'break-glass';
+
+export interface AccessFacts {
+  /** The actor is one of the record's assigned counsellors. */
+  assigned: boolean;
+  /** The actor holds an unexpired break-glass grant on the record. */
+  activeBreakGlass: boolean;
+}
+
+/**
+ * Need-to-know. Reading a care record: its assigned counsellors, the victim-support supervisor,
+ * or a counsellor under a live break-glass grant. Writing clinical content (risk, plan, services,
+ * sessions, consent, closure): its assigned counsellors, or a counsellor under break-glass; the
+ * supervisor oversees (reads, assigns, erases) but does not write care content. No other role —
+ * intake officers, other caseworkers, partners, municipal or national supervisors, admins — has
+ * any basis, whatever else they may do on the platform.
+ */
+export function accessBasis(
+  actor: Actor,
+  facts: AccessFacts,
+  mode: 'read' | 'write',
+): AccessBasis | null {
+  const counsellor = hasAnyRole(actor, ['victim-support-counsellor']);
+  if (counsellor && facts.assigned) return 'assigned-care';
+  if (mode === 'read' && hasAnyRole(actor, ['victim-support-supervisor'])) return 'supervision';
+  if (counsellor && facts.activeBreakGlass) return 'break-glass';
+  return null;
+}
