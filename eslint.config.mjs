@@ -1,5 +1,4 @@
 import nx from '@nx/eslint-plugin';
-import { builtinModules } from 'node:module';
 
 // Layer rules checked on every lint run. Services share only contracts and platform libraries;
 // one service can never reach into another (apps are never importable, and scope tags keep
@@ -83,36 +82,6 @@ export default [
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', ignoreRestSiblings: true },
-      ],
-    },
-  },
-  {
-    // Workflow code runs in Temporal's deterministic sandbox: no Node built-ins, no Nest, no I/O
-    // libraries. Activities (Nest providers) do the side effects.
-    files: ['apps/orchestrator/src/workflows/**/*.ts'],
-    ignores: ['**/*.spec.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            ...builtinModules,
-            ...builtinModules.map((m) => `node:${m}`),
-            'kafkajs',
-            'pg',
-            'typeorm',
-            '@temporalio/worker',
-            '@temporalio/client',
-            '@temporalio/activity',
-          ].map((name) => ({ name, message: 'Not allowed in deterministic workflow code.' })),
-          patterns: [
-            { group: ['@nestjs/*'], message: 'Workflow code stays Nest-free.' },
-            {
-              group: ['@reintegra/platform-*'],
-              message: 'Workflow code imports contracts only; side effects belong in activities.',
-            },
-          ],
-        },
       ],
     },
   },

@@ -1,9 +1,15 @@
 // `npm run bench` runs every benchmark; `npm run bench -- <name>` runs one. Each needs the local
 // stack (npm run stack:start) and, where it drives services, their build (npx nx run-many -t build).
+import { educationEnrolmentBenchmark } from './education-enrolment.bench';
 import type { Benchmark } from './harness';
 import { intakeRegistrationBenchmark } from './intake-registration.bench';
+import { reintegrationPathBenchmark } from './reintegration-path.bench';
 
-const benchmarks: Benchmark[] = [intakeRegistrationBenchmark];
+const benchmarks: Benchmark[] = [
+  intakeRegistrationBenchmark,
+  educationEnrolmentBenchmark,
+  reintegrationPathBenchmark,
+];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

@@ -7,4 +7,6 @@ export const educationEnrolmentService: ServiceDefinition<typeof educationEnrolm
   configSpec: educationEnrolmentConfigSpec,
   database: 'education_enrolment',
   dataSource: educationEnrolmentDataSource,
+  publishesEvents: true,
+  consumesEvents: true,
 };

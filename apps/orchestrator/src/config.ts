@@ -8,6 +8,7 @@ import {
   variable,
 } from '@reintegra/platform-config';
 import { authConfigSpec } from '@reintegra/platform-auth';
+import { consumerConfigSpec, outboxConfigSpec } from '@reintegra/platform-messaging';
 
 export const SERVICE_NAME = 'orchestrator';
 
@@ -17,13 +18,24 @@ export const orchestratorConfigSpec = {
   ...kafkaConfigSpec('orchestrator'),
   ...authConfigSpec(),
   ...temporalConfigSpec(),
-  KAFKA_CONSUMER_GROUP: variable(
-    z.string().min(1).default('orchestrator'),
-    'Consumer group of the Kafka→Temporal bridge (also the inbox consumer name).',
-  ),
-  CONSUMER_MAX_ATTEMPTS: variable(
-    z.coerce.number().int().min(1).max(20).default(5),
-    'Attempts for a transiently failing event before it goes to the dead-letter topic.',
+  ...outboxConfigSpec(),
+  ...consumerConfigSpec('orchestrator'),
+  REFERRAL_FALLBACK_PROVIDERS: variable(
+    z
+      .string()
+      .default('{}')
+      .transform((value, context) => {
+        try {
+          return z.record(z.string(), z.array(z.string().min(1))).parse(JSON.parse(value));
+        } catch {
+          context.addIssue({
+            code: 'custom',
+            message: 'must be JSON: {"<service>": ["<providerId>", …]}',
+          });
+          return z.NEVER;
+        }
+      }),
+    'Provider directory for re-routing a referral after its own list is used up: JSON {"<service>": ["<providerId>", …]} in routing order.',
   ),
   WORKFLOW_BUNDLE_PATH: variable(
     z.string().optional(),

@@ -3,7 +3,6 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMain } from '@reintegra/platform-http';
-import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
 import { serve } from '@reintegra/platform-service';
 import { workspaceWebpackConfigHook } from '@reintegra/platform-temporal';
 import { OrchestratorModule } from './orchestrator.module';
@@ -22,19 +21,5 @@ if (process.argv[2] === 'bundle-workflows') {
   });
 } else {
   // One process: health over HTTP, the Kafka→Temporal bridge and the Temporal worker.
-  serve(
-    orchestratorService,
-    (config) => OrchestratorModule.register(config),
-    async (app, config) => {
-      app.connectMicroservice(
-        kafkaConsumerTransport({
-          clientId: config.KAFKA_CLIENT_ID,
-          brokers: config.KAFKA_BROKERS,
-          groupId: config.KAFKA_CONSUMER_GROUP,
-        }),
-        { inheritAppConfig: true },
-      );
-      await app.startAllMicroservices();
-    },
-  );
+  serve(orchestratorService, (config) => OrchestratorModule.register(config));
 }

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { foundationModules } from '@reintegra/platform-service';
-import { EVENT_CONSUMER_OPTIONS, EventConsumer, Inbox } from '@reintegra/platform-messaging';
+import { ReferralEventsHandler } from './case-events/referral-events.handler';
+import { PathActivitiesProvider } from './path-activities/path-activities';
 import { CaseEventsController } from './case-events/case-events.controller';
 import { StartReintegrationPathHandler } from './case-events/start-reintegration-path.handler';
 import type { OrchestratorConfig } from './config';
@@ -15,18 +16,9 @@ export class OrchestratorModule {
       imports: foundationModules(orchestratorService, config),
       controllers: [CaseEventsController],
       providers: [
-        Inbox,
-        EventConsumer,
-        {
-          provide: EVENT_CONSUMER_OPTIONS,
-          useValue: {
-            groupId: config.KAFKA_CONSUMER_GROUP,
-            maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
-            retryDelayMs: 500,
-            pauseOnInfrastructureFailureMs: 10_000,
-          },
-        },
         StartReintegrationPathHandler,
+        ReferralEventsHandler,
+        PathActivitiesProvider,
         ReintegrationWorker,
       ],
     };

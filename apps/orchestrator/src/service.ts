@@ -8,4 +8,6 @@ export const orchestratorService: ServiceDefinition<typeof orchestratorConfigSpe
   database: 'orchestrator',
   dataSource: orchestratorDataSource,
   temporalClient: true,
+  publishesEvents: true,
+  consumesEvents: true,
 };

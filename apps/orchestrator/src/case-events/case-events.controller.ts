@@ -1,12 +1,19 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import {
+  referralRequestedV1,
+  referralRevokedV1,
+  referralStatusChangedV1,
   returneeRegisteredV1,
   TOPICS,
-  type ReturneeRegisteredV1,
   type EventEnvelope,
+  type ReferralRequestedV1,
+  type ReferralRevokedV1,
+  type ReferralStatusChangedV1,
+  type ReturneeRegisteredV1,
 } from '@reintegra/event-contracts';
 import { EventConsumer } from '@reintegra/platform-messaging';
+import { ReferralEventsHandler } from './referral-events.handler';
 import { StartReintegrationPathHandler } from './start-reintegration-path.handler';
 
 /** The Kafka→Temporal bridge: case events drive each returnee's reintegration path. */
@@ -15,6 +22,7 @@ export class CaseEventsController {
   constructor(
     private readonly consumer: EventConsumer,
     private readonly startPath: StartReintegrationPathHandler,
+    private readonly referrals: ReferralEventsHandler,
   ) {}
 
   @EventPattern(TOPICS.intakeReturnees)
@@ -22,6 +30,24 @@ export class CaseEventsController {
     return this.consumer.consume(context, {
       [returneeRegisteredV1.type]: (event, position) =>
         this.startPath.handle(event as EventEnvelope<ReturneeRegisteredV1>, position),
+    });
+  }
+
+  @EventPattern(TOPICS.intakeReferrals)
+  onReferralRequest(@Ctx() context: KafkaContext): Promise<void> {
+    return this.consumer.consume(context, {
+      [referralRequestedV1.type]: (event, position) =>
+        this.referrals.requested(event as EventEnvelope<ReferralRequestedV1>, position),
+      [referralRevokedV1.type]: (event, position) =>
+        this.referrals.revoked(event as EventEnvelope<ReferralRevokedV1>, position),
+    });
+  }
+
+  @EventPattern(TOPICS.referralStatus)
+  onReferralStatus(@Ctx() context: KafkaContext): Promise<void> {
+    return this.consumer.consume(context, {
+      [referralStatusChangedV1.type]: (event, position) =>
+        this.referrals.statusChanged(event as EventEnvelope<ReferralStatusChangedV1>, position),
     });
   }
 }

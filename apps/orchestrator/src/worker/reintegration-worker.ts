@@ -12,6 +12,7 @@ import { APP_CONFIG } from '@reintegra/platform-config';
 import { HealthRegistry } from '@reintegra/platform-http';
 import { findWorkspaceRoot, workspaceWebpackConfigHook } from '@reintegra/platform-temporal';
 import type { OrchestratorConfig } from '../config';
+import { PathActivitiesProvider } from '../path-activities/path-activities';
 
 /** Where `nx run orchestrator:bundle-workflows` writes the prebuilt bundle (beside main.js). */
 export const PREBUILT_BUNDLE = 'workflow-bundle.js';
@@ -23,7 +24,8 @@ export function workflowsSourcePath(): string {
 
 /**
  * Hosts the Temporal worker of the reintegration paths inside the orchestrator process.
- * Activities (Nest providers) are registered here as the path grows side effects.
+ * Its activities are Nest providers (PathActivitiesProvider), so they share the app's database
+ * pool, outbox and configuration.
  */
 @Injectable()
 export class ReintegrationWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -35,6 +37,7 @@ export class ReintegrationWorker implements OnApplicationBootstrap, OnApplicatio
   constructor(
     @Inject(APP_CONFIG) private readonly config: OrchestratorConfig,
     private readonly registry: HealthRegistry,
+    private readonly pathActivities: PathActivitiesProvider,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -44,6 +47,7 @@ export class ReintegrationWorker implements OnApplicationBootstrap, OnApplicatio
       connection: this.connection,
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      activities: this.pathActivities.activities(),
       ...(existsSync(prebuilt)
         ? { workflowBundle: { codePath: prebuilt } }
         : {

@@ -7,9 +7,19 @@ import { consentGrantedV1, consentWithdrawnV1 } from './intake/consent.v1';
 import { referralRequestedV1, referralRevokedV1 } from './referrals/referral-requested.v1';
 import { referralStatusChangedV1 } from './referrals/referral-status-changed.v1';
 import {
+  followUpDueV1,
+  pathPhaseChangedV1,
+  referralEscalatedV1,
+  referralProposedV1,
+  referralRoutedV1,
+} from './path/path-events.v1';
+import {
   victimSupportReferralRequestedV1,
   victimSupportStatusChangedV1,
 } from './victim-support/victim-support-referral.v1';
+import { attendanceAtRiskV1 } from './education/attendance-at-risk.v1';
+import { cohortCapacityChangedV1 } from './education/cohort-capacity-changed.v1';
+import { enrolmentStatusChangedV1 } from './education/enrolment-status-changed.v1';
 
 /** Every event type the platform publishes. Only additive changes within a version. */
 export const eventCatalogue: readonly EventDefinition[] = [
@@ -19,8 +29,16 @@ export const eventCatalogue: readonly EventDefinition[] = [
   referralRequestedV1,
   referralRevokedV1,
   referralStatusChangedV1,
+  cohortCapacityChangedV1,
+  enrolmentStatusChangedV1,
+  attendanceAtRiskV1,
   victimSupportReferralRequestedV1,
   victimSupportStatusChangedV1,
+  pathPhaseChangedV1,
+  referralEscalatedV1,
+  referralRoutedV1,
+  followUpDueV1,
+  referralProposedV1,
 ];
 
 const byType = new Map(eventCatalogue.map((definition) => [definition.type, definition]));

@@ -28,7 +28,8 @@ export function kafkaConsumerTransport(options: {
         heartbeatInterval: 3_000,
       },
       subscribe: { fromBeginning: true },
-      run: { autoCommit: false },
+      // Partitions in parallel (each still in order); commits stay per message (EventConsumer).
+      run: { autoCommit: false, partitionsConsumedConcurrently: 3 },
       parser: { keepBinary: true },
       producerOnlyMode: false,
     },
