@@ -582,71 +582,84 @@ describe('referral of a 17-year-old returnee', () => {
   });
 
   it('gives up the waitlist place when the orchestrator withdraws the referral', async () => {
-    const fullCohort = await newCohort(
-      await newProgramme({
-        name: 'Reinserción escolar fines de semana',
-        level: 'basic',
-        modality: 'weekend',
-        schoolReEntry: true,
-        eligibility: { minAge: 12, maxAge: 17 },
-      }),
-      { seats: 1 },
-    );
-    expect((await enrol(fullCohort, await newLearner(minorLearner))).status).toBe(201);
-    const caseId = randomUUID();
-    const referralId = randomUUID();
-    await staff('PUT', `/learners/${caseId}`, minorLearner);
-    const send = (topic: string, event: EventEnvelope) =>
-      producer.send({ topic, messages: [{ key: caseId, value: JSON.stringify(event) }] });
-    await send(
-      TOPICS.intakeReferrals,
-      createEvent(referralRequestedV1, {
-        subject: caseId,
-        source: '/reintegra/intake',
-        actor: 'user:intake-officer-test',
-        correlationId: randomUUID(),
-        data: {
-          referralId,
-          caseId,
-          service: 'education',
-          priority: 'normal',
-          providerIds: [providerId],
-          acknowledgeBy: new Date(Date.now() + 14 * 86_400_000).toISOString(),
-          requestedAt: new Date().toISOString(),
-          consentId: randomUUID(),
-        },
-      }),
-    );
-    const entry = async () =>
-      ((await staff('GET', `/cohorts/${fullCohort}/enrolments`)).body as unknown as Json[]).find(
-        (row) => row['caseId'] === caseId,
+    // Earlier tests may leave a school re-entry cohort of this provider with a free seat, where
+    // routing would rightly place the minor: close them meanwhile so the full cohort is the choice.
+    const closed = ((await staff('GET', '/cohorts')).body as unknown as Json[])
+      .filter((cohort) => cohort['open'] !== false)
+      .map((cohort) => String(cohort['id']));
+    for (const id of closed) await staff('PATCH', `/cohorts/${id}`, { open: false });
+    try {
+      const fullCohort = await newCohort(
+        await newProgramme({
+          name: 'Reinserción escolar fines de semana',
+          level: 'basic',
+          modality: 'weekend',
+          schoolReEntry: true,
+          eligibility: { minAge: 12, maxAge: 17 },
+        }),
+        { seats: 1 },
       );
-    await eventually(async () => expect(await entry()).toMatchObject({ status: 'waitlisted' }));
+      expect((await enrol(fullCohort, await newLearner(minorLearner))).status).toBe(201);
+      const caseId = randomUUID();
+      const referralId = randomUUID();
+      await staff('PUT', `/learners/${caseId}`, minorLearner);
+      const send = (topic: string, event: EventEnvelope) =>
+        producer.send({ topic, messages: [{ key: caseId, value: JSON.stringify(event) }] });
+      await send(
+        TOPICS.intakeReferrals,
+        createEvent(referralRequestedV1, {
+          subject: caseId,
+          source: '/reintegra/intake',
+          actor: 'user:intake-officer-test',
+          correlationId: randomUUID(),
+          data: {
+            referralId,
+            caseId,
+            service: 'education',
+            priority: 'normal',
+            providerIds: [providerId],
+            acknowledgeBy: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+            requestedAt: new Date().toISOString(),
+            consentId: randomUUID(),
+          },
+        }),
+      );
+      const entry = async () =>
+        ((await staff('GET', `/cohorts/${fullCohort}/enrolments`)).body as unknown as Json[]).find(
+          (row) => row['caseId'] === caseId,
+        );
+      await eventually(async () => expect(await entry()).toMatchObject({ status: 'waitlisted' }));
 
-    await send(
-      TOPICS.pathEvents,
-      createEvent(referralRoutedV1, {
-        subject: caseId,
-        source: '/reintegra/orchestrator',
-        actor: 'system:orchestrator',
-        correlationId: randomUUID(),
-        data: {
-          referralId,
-          caseId,
-          service: 'education',
-          priority: 'normal',
-          providerId,
-          action: 'withdrawn',
-          reasonCode: 'rerouted',
-          occurredAt: new Date().toISOString(),
-        },
-      }),
-    );
-    await eventually(async () =>
-      expect(await entry()).toMatchObject({ status: 'dropped', reasonCode: 'referral-withdrawn' }),
-    );
-    const cohort = await staff('GET', `/cohorts/${fullCohort}`);
-    expect(cohort.body).toMatchObject({ seatsTaken: 1, waitlistLength: 0 });
+      await send(
+        TOPICS.pathEvents,
+        createEvent(referralRoutedV1, {
+          subject: caseId,
+          source: '/reintegra/orchestrator',
+          actor: 'system:orchestrator',
+          correlationId: randomUUID(),
+          data: {
+            referralId,
+            caseId,
+            service: 'education',
+            priority: 'normal',
+            providerId,
+            action: 'withdrawn',
+            reasonCode: 'rerouted',
+            occurredAt: new Date().toISOString(),
+          },
+        }),
+      );
+      await eventually(async () =>
+        expect(await entry()).toMatchObject({
+          status: 'dropped',
+          reasonCode: 'referral-withdrawn',
+        }),
+      );
+      const cohort = await staff('GET', `/cohorts/${fullCohort}`);
+      expect(cohort.body).toMatchObject({ seatsTaken: 1, waitlistLength: 0 });
+    } finally {
+      for (const id of closed) await staff('PATCH', `/cohorts/${id}`, { open: true });
+    }
   });
 
   it('frees the seat when intake revokes an accepted referral, without reporting back', async () => {
