@@ -34,6 +34,15 @@ const view = (consent: Consent): ConsentView => ({
   active: consent.withdrawnAt === null,
 });
 
+/** What both consent events say about the consent. */
+const eventFields = (consent: Consent) => ({
+  consentId: consent.id,
+  caseId: consent.caseId,
+  purpose: consent.purpose,
+  ...(consent.scope ? { scope: consent.scope } : {}),
+  formVersion: consent.formVersion,
+});
+
 /** Records consent per purpose; every grant and withdrawal is an event consumers honour. */
 @Injectable()
 export class ConsentsService {
@@ -93,14 +102,7 @@ export class ConsentsService {
           source: '/reintegra/intake',
           actor: actorReference(actor),
           correlationId,
-          data: {
-            consentId: consent.id,
-            caseId,
-            purpose: consent.purpose,
-            ...(consent.scope ? { scope: consent.scope } : {}),
-            formVersion: consent.formVersion,
-            grantedAt: consent.grantedAt.toISOString(),
-          },
+          data: { ...eventFields(consent), grantedAt: consent.grantedAt.toISOString() },
         }),
       );
       return view(consent);
@@ -146,14 +148,7 @@ export class ConsentsService {
           source: '/reintegra/intake',
           actor: actorReference(actor),
           correlationId,
-          data: {
-            consentId: consent.id,
-            caseId,
-            purpose: consent.purpose,
-            ...(consent.scope ? { scope: consent.scope } : {}),
-            formVersion: consent.formVersion,
-            withdrawnAt: consent.withdrawnAt.toISOString(),
-          },
+          data: { ...eventFields(consent), withdrawnAt: consent.withdrawnAt.toISOString() },
         }),
       );
       return view(consent);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   ACKNOWLEDGEMENT_HOURS,
   createEvent,
@@ -36,59 +36,73 @@ export class ReferralsService {
   request(caseId: string, request: RequestReferralRequest, actor: Actor, correlationId: string) {
     return this.dataSource.transaction(async (manager) => {
       await this.cases.caseFor(manager, caseId, actor);
-      const consent = await this.consents.active(
-        manager,
-        caseId,
-        'service-referral',
-        request.service,
-      );
-      if (!consent) {
-        throw new ForbiddenError('referral.consent-missing', {
-          es: `Falta el consentimiento vigente de la persona para remitir al servicio "${request.service}".`,
-          en: `The person's active consent to be referred to "${request.service}" is missing.`,
-        });
-      }
-      const now = new Date();
-      const referral = manager.create(Referral, {
-        id: randomUUID(),
-        caseId,
-        consentId: consent.id,
-        service: request.service,
-        priority: request.priority,
-        providerIds: request.providerIds,
-        reasonCode: request.reasonCode ?? null,
-        status: 'requested',
-        acknowledgeBy: new Date(now.getTime() + ACKNOWLEDGEMENT_HOURS[request.priority] * HOUR_MS),
-        requestedAt: now,
-        requestedBy: actorReference(actor),
-        revokedAt: null,
-        revokeReason: null,
-      });
-      await manager.insert(Referral, referral);
-      await this.outbox.add(
-        manager,
-        referralRequestedV1,
-        createEvent(referralRequestedV1, {
-          subject: caseId,
-          source: '/reintegra/intake',
-          actor: actorReference(actor),
-          correlationId,
-          time: now,
-          data: {
-            referralId: referral.id,
-            caseId,
-            service: referral.service,
-            priority: referral.priority,
-            providerIds: referral.providerIds,
-            ...(referral.reasonCode ? { reasonCode: referral.reasonCode } : {}),
-            acknowledgeBy: referral.acknowledgeBy.toISOString(),
-            requestedAt: now.toISOString(),
-            consentId: consent.id,
-          },
-        }),
-      );
-      return this.view(referral);
+      return this.view(await this.open(manager, caseId, request, actor, correlationId));
     });
+  }
+
+  /**
+   * Records a referral and publishes `referral.requested` inside the caller's transaction, after
+   * checking the consent for its service. The caller has checked access to the case.
+   */
+  async open(
+    manager: EntityManager,
+    caseId: string,
+    request: Pick<Referral, 'service' | 'priority' | 'providerIds'> & { reasonCode?: string },
+    actor: Actor,
+    correlationId: string,
+  ): Promise<Referral> {
+    const consent = await this.consents.active(
+      manager,
+      caseId,
+      'service-referral',
+      request.service,
+    );
+    if (!consent) {
+      throw new ForbiddenError('referral.consent-missing', {
+        es: `Falta el consentimiento vigente de la persona para remitir al servicio "${request.service}".`,
+        en: `The person's active consent to be referred to "${request.service}" is missing.`,
+      });
+    }
+    const now = new Date();
+    const referral = manager.create(Referral, {
+      id: randomUUID(),
+      caseId,
+      consentId: consent.id,
+      service: request.service,
+      priority: request.priority,
+      providerIds: request.providerIds,
+      reasonCode: request.reasonCode ?? null,
+      status: 'requested',
+      acknowledgeBy: new Date(now.getTime() + ACKNOWLEDGEMENT_HOURS[request.priority] * HOUR_MS),
+      requestedAt: now,
+      requestedBy: actorReference(actor),
+      revokedAt: null,
+      revokeReason: null,
+    });
+    await manager.insert(Referral, referral);
+    await this.outbox.add(
+      manager,
+      referralRequestedV1,
+      createEvent(referralRequestedV1, {
+        subject: caseId,
+        source: '/reintegra/intake',
+        actor: actorReference(actor),
+        correlationId,
+        time: now,
+        data: {
+          referralId: referral.id,
+          caseId,
+          service: referral.service,
+          priority: referral.priority,
+          providerIds: referral.providerIds,
+          ...(referral.reasonCode ? { reasonCode: referral.reasonCode } : {}),
+          acknowledgeBy: referral.acknowledgeBy.toISOString(),
+          requestedAt: now.toISOString(),
+          consentId: consent.id,
+        },
+      }),
+    );
+    return referral;
   }
 
   revoke(

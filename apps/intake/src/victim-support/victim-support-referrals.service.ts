@@ -2,25 +2,21 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
-  ACKNOWLEDGEMENT_HOURS,
   createEvent,
   type EventEnvelope,
-  referralRequestedV1,
   referralStatusChangedV1,
   type ReferralStatus,
   victimSupportReferralRequestedV1,
   type VictimSupportStatus,
   type VictimSupportStatusChangedV1,
 } from '@reintegra/event-contracts';
-import { type Actor, actorReference } from '@reintegra/platform-auth';
-import { ForbiddenError } from '@reintegra/platform-errors';
+import type { Actor } from '@reintegra/platform-auth';
 import { Inbox, type MessagePosition, OutboxWriter } from '@reintegra/platform-messaging';
 import { CaseAccess } from '../cases/case-access';
-import { ConsentsService } from '../consents/consents.service';
+import { ReferralsService } from '../referrals/referrals.service';
 import { Referral } from '../referrals/referral.entity';
 import type { RequestVictimSupport } from './victim-support-referral.requests';
 
-const HOUR_MS = 3_600_000;
 const PROVIDER = 'victim-support';
 
 /** Victim-support states as the path sees them (status only, never details). */
@@ -45,71 +41,25 @@ export class VictimSupportReferralsService {
     private readonly outbox: OutboxWriter,
     private readonly inbox: Inbox,
     private readonly cases: CaseAccess,
-    private readonly consents: ConsentsService,
+    private readonly referrals: ReferralsService,
   ) {}
 
   request(caseId: string, request: RequestVictimSupport, actor: Actor, correlationId: string) {
     return this.dataSource.transaction(async (manager) => {
       await this.cases.caseFor(manager, caseId, actor);
-      const consent = await this.consents.active(
+      // To the path: an ordinary case-keyed referral (consent checked there), without the reference.
+      const referral = await this.referrals.open(
         manager,
         caseId,
-        'service-referral',
-        'victim-support',
+        { service: 'victim-support', priority: request.priority, providerIds: [PROVIDER] },
+        actor,
+        correlationId,
       );
-      if (!consent) {
-        throw new ForbiddenError('referral.consent-missing', {
-          es: 'Falta el consentimiento vigente de la persona para remitirla a atención a víctimas.',
-          en: "The person's active consent to be referred to victim support is missing.",
-        });
-      }
-      const now = new Date();
-      const referralId = randomUUID();
       const reference = randomUUID();
-      const acknowledgeBy = new Date(
-        now.getTime() + ACKNOWLEDGEMENT_HOURS[request.priority] * HOUR_MS,
-      );
-      await manager.insert(Referral, {
-        id: referralId,
-        caseId,
-        consentId: consent.id,
-        service: 'victim-support',
-        priority: request.priority,
-        providerIds: [PROVIDER],
-        reasonCode: null,
-        status: 'requested',
-        acknowledgeBy,
-        requestedAt: now,
-        requestedBy: actorReference(actor),
-        revokedAt: null,
-        revokeReason: null,
-      });
       await manager.query(
         `INSERT INTO victim_support_referrals (reference, referral_id, case_id, requested_services, status, updated_at)
          VALUES ($1, $2, $3, $4, 'requested', $5)`,
-        [reference, referralId, caseId, request.requestedServices, now],
-      );
-      // To the path: by case, without the reference.
-      await this.outbox.add(
-        manager,
-        referralRequestedV1,
-        createEvent(referralRequestedV1, {
-          subject: caseId,
-          source: '/reintegra/intake',
-          actor: actorReference(actor),
-          correlationId,
-          time: now,
-          data: {
-            referralId,
-            caseId,
-            service: 'victim-support',
-            priority: request.priority,
-            providerIds: [PROVIDER],
-            acknowledgeBy: acknowledgeBy.toISOString(),
-            requestedAt: now.toISOString(),
-            consentId: consent.id,
-          },
-        }),
+        [reference, referral.id, caseId, request.requestedServices, referral.requestedAt],
       );
       // To victim support: by reference, without the case; not even who sent it, or when beyond the envelope.
       await this.outbox.add(
@@ -120,7 +70,7 @@ export class VictimSupportReferralsService {
           source: '/reintegra/intake',
           actor: 'system:intake',
           correlationId: randomUUID(),
-          time: now,
+          time: referral.requestedAt,
           data: {
             reference,
             priority: request.priority,
@@ -131,11 +81,11 @@ export class VictimSupportReferralsService {
       );
       // The reference is returned to nobody: the officer sees the case-keyed referral only.
       return {
-        referralId,
+        referralId: referral.id,
         caseId,
-        priority: request.priority,
-        acknowledgeBy: acknowledgeBy.toISOString(),
-        status: 'requested',
+        priority: referral.priority,
+        acknowledgeBy: referral.acknowledgeBy.toISOString(),
+        status: referral.status,
       };
     });
   }
