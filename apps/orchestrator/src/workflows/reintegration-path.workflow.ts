@@ -6,7 +6,6 @@ import {
   log,
   ParentClosePolicy,
   patched,
-  proxyActivities,
   setHandler,
   startChild,
   upsertSearchAttributes,
@@ -48,11 +47,8 @@ import {
   type ReintegrationPathInput,
   type RiskLevel,
 } from '@reintegra/workflow-contracts';
-import {
-  INVALID_PATH_EVENT,
-  type PathActivities,
-  type PathEventPublication,
-} from './path-activities.types';
+import { type PathEventPublication } from './path-activities.types';
+import { publishPendingPathEvents } from './publish-path-events';
 import {
   appendHistory,
   closureProblem,
@@ -72,17 +68,6 @@ import type { referralWorkflow } from './referral.workflow';
  * and carry on with the first version's code, below.
  */
 export const PATH_V2_PATCH = 'reintegration-path-v2';
-
-const { publishPathEvent } = proxyActivities<PathActivities>({
-  startToCloseTimeout: '30 seconds',
-  scheduleToCloseTimeout: '1 day',
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '5 minutes',
-    nonRetryableErrorTypes: [INVALID_PATH_EVENT],
-  },
-});
 
 const HISTORY_CAP = 100;
 const SEEN_IDS_CAP = 2_000;
@@ -456,21 +441,7 @@ export async function reintegrationPath(input: ReintegrationPathInput): Promise<
   };
   const flush = async () => {
     syncSearchAttributes();
-    while (pending.length > 0) {
-      const next = pending[0];
-      try {
-        if (next) await publishPathEvent(next);
-      } catch (error) {
-        // Retries are spent (a day) or the event breaks its contract: the path goes on without
-        // it rather than failing; the loss is logged with the event id for a replay by hand.
-        log.error('path event not published', {
-          eventId: next?.eventId,
-          kind: next?.kind,
-          error: (error as Error).message,
-        });
-      }
-      pending.shift();
-    }
+    await publishPendingPathEvents(pending);
   };
   const runFollowUpWave = (dueMs: number) => {
     s.wavesDone += 1;

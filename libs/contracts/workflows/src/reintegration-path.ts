@@ -261,6 +261,8 @@ export const setPausedUpdate = defineUpdate<PathState, [PausePath]>('setPaused')
 
 // ---- Referral child workflow ----
 
+// Same values as event-contracts' referralStatusSchema, repeated on purpose: workflow code is
+// bundled into Temporal's sandbox and must not pull in the event library (node:crypto).
 export const REFERRAL_STATUSES = [
   'requested',
   'sent',
