@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { foundationModules } from '@reintegra/platform-service';
 import { CaseAccess } from './cases/case-access';
+import { CaseLifecycleService } from './cases/case-lifecycle.service';
 import { CasesController } from './cases/cases.controller';
 import type { IntakeConfig } from './config';
 import { ConsentsService } from './consents/consents.service';
@@ -22,6 +23,7 @@ export class IntakeModule {
       providers: [
         RegisterReturneeService,
         CaseAccess,
+        CaseLifecycleService,
         ConsentsService,
         ReferralsService,
         VictimSupportReferralsService,

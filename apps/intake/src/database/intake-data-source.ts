@@ -5,6 +5,7 @@ import { Returnees1764201700000 } from './migrations/1764201700000-returnees';
 import { ConsentsAndReferrals1764201800000 } from './migrations/1764201800000-consents-and-referrals';
 import { ReturneeNameSearch1764201900000 } from './migrations/1764201900000-returnee-name-search';
 import { VictimSupportReferrals1764202000000 } from './migrations/1764202000000-victim-support-referrals';
+import { CaseLifecycle1764202100000 } from './migrations/1764202100000-case-lifecycle';
 import { Consent } from '../consents/consent.entity';
 import { Referral } from '../referrals/referral.entity';
 
@@ -21,6 +22,7 @@ export function intakeDataSource(url: string, poolSize?: number): ServiceDataSou
       ConsentsAndReferrals1764201800000,
       ReturneeNameSearch1764201900000,
       VictimSupportReferrals1764202000000,
+      CaseLifecycle1764202100000,
     ],
   };
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { CaseStatus, ClosureReason } from '@reintegra/event-contracts';
 
 /** A person who has returned at least once. Personal data stays in this service. */
 @Entity({ name: 'returnees' })
@@ -64,4 +65,18 @@ export class ReturnEpisode {
 
   @Column({ name: 'registered_at', type: 'timestamptz' })
   registeredAt!: Date;
+
+  /** Changed only through CaseLifecycleService (which publishes the change). */
+  @Column({ type: 'text', default: 'open' })
+  status!: CaseStatus;
+
+  @Column({ name: 'status_changed_at', type: 'timestamptz', default: () => 'now()' })
+  statusChangedAt!: Date;
+
+  @Column({ name: 'closure_reason', type: 'text', nullable: true })
+  closureReason!: ClosureReason | null;
+
+  /** Bumped by every change of the case; the ETag of case resources. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
 }

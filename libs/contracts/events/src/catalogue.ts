@@ -4,6 +4,15 @@ import { eventEnvelopeSchema, type EventEnvelope } from './envelope';
 import type { EventDefinition } from './event-definition';
 import { returneeRegisteredV1 } from './intake/returnee-registered.v1';
 import { consentGrantedV1, consentWithdrawnV1 } from './intake/consent.v1';
+import {
+  assessmentCompletedV1,
+  caseClosedV1,
+  caseStatusChangedV1,
+  episodeOpenedV1,
+  planApprovedV1,
+  returneesMergedV1,
+  scoreComputedV1,
+} from './intake/case-lifecycle.v1';
 import { referralRequestedV1, referralRevokedV1 } from './referrals/referral-requested.v1';
 import { referralStatusChangedV1 } from './referrals/referral-status-changed.v1';
 import {
@@ -24,6 +33,13 @@ import { enrolmentStatusChangedV1 } from './education/enrolment-status-changed.v
 /** Every event type the platform publishes. Only additive changes within a version. */
 export const eventCatalogue: readonly EventDefinition[] = [
   returneeRegisteredV1,
+  episodeOpenedV1,
+  returneesMergedV1,
+  assessmentCompletedV1,
+  scoreComputedV1,
+  planApprovedV1,
+  caseStatusChangedV1,
+  caseClosedV1,
   consentGrantedV1,
   consentWithdrawnV1,
   referralRequestedV1,

@@ -1,6 +1,9 @@
 import {
   ACKNOWLEDGEMENT_HOURS,
+  closureReasonSchema,
   pathPhaseSchema,
+  riskLevelSchema,
+  scoreDimensionSchema,
   referralPrioritySchema,
   referralServiceSchema,
   referralStatusSchema,
@@ -8,6 +11,9 @@ import {
 import {
   approveClosureSchema,
   CASE_PHASES,
+  CLOSURE_REASONS,
+  DIMENSIONS,
+  RISK_LEVELS,
   caseEventSignalSchema,
   DEFAULT_ACKNOWLEDGEMENT_HOURS,
   DEFAULT_PATH_CONFIG,
@@ -42,6 +48,9 @@ describe('reintegration path contract', () => {
     expect([...REFERRAL_SERVICES]).toEqual(referralServiceSchema.options);
     expect([...REFERRAL_STATUSES]).toEqual(referralStatusSchema.options);
     expect([...CASE_PHASES]).toEqual(pathPhaseSchema.options);
+    expect([...CLOSURE_REASONS]).toEqual(closureReasonSchema.options);
+    expect([...RISK_LEVELS]).toEqual(riskLevelSchema.options);
+    expect([...DIMENSIONS]).toEqual(scoreDimensionSchema.options);
   });
 
   it('ships a valid default configuration (waves at about 3, 6 and 12 months)', () => {

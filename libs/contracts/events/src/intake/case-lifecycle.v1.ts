@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { defineEvent } from '../event-definition';
+import { reasonCodeSchema } from '../referrals/referral-vocabulary';
+import { TOPICS } from '../topics';
+
+/**
+ * Case lifecycle events published by intake (topic reintegra.intake.returnees, key = case id, so
+ * that one case's events stay in order). Ids, codes, dates and scores only: never names, DUI,
+ * contact details or questionnaire answers (violence screening answers never leave intake).
+ */
+
+/** Case (return episode) lifecycle, product brief flows 3–7. `open` is the path's `intake` phase. */
+export const caseStatusSchema = z
+  .enum(['open', 'assessed', 'plan-approved', 'in-services', 'follow-up', 'closed'])
+  .describe('Case status');
+export type CaseStatus = z.infer<typeof caseStatusSchema>;
+
+/** Closure reasons of the product brief (flow 7). */
+export const closureReasonSchema = z
+  .enum(['reintegrated', 'disengaged', 're-migrated', 'transferred', 'deceased'])
+  .describe('Why the case was closed');
+export type ClosureReason = z.infer<typeof closureReasonSchema>;
+
+export const riskLevelSchema = z.enum(['low', 'medium', 'high']).describe('Case risk level');
+export type RiskLevel = z.infer<typeof riskLevelSchema>;
+
+export const scoreDimensionSchema = z
+  .enum(['economic', 'social', 'psychosocial'])
+  .describe('Dimension of the reintegration sustainability score');
+export type ScoreDimension = z.infer<typeof scoreDimensionSchema>;
+
+const unitScore = z.number().min(0).max(1);
+/** Scores normalised to 0–1 (1 = more sustainable); a dimension under ~60 % answered is absent. */
+export const sustainabilityScoresSchema = z.object({
+  economic: unitScore.optional(),
+  social: unitScore.optional(),
+  psychosocial: unitScore.optional(),
+  composite: unitScore.optional(),
+  incompleteDimensions: z.array(scoreDimensionSchema).describe('Dimensions under the threshold'),
+});
+export type SustainabilityScores = z.infer<typeof sustainabilityScoresSchema>;
+
+const versionSchema = z.string().regex(/^[a-z0-9][a-z0-9.-]{0,39}$/);
+const actorSchema = z.string().min(1).max(200).describe('Pseudonymous actor reference');
+const dateTime = z.iso.datetime({ offset: true });
+
+/** A person who returned before came back: a new case on the same person record. */
+export const episodeOpenedV1 = defineEvent({
+  type: 'sv.reintegra.returnee.episode-opened.v1',
+  topic: TOPICS.intakeReturnees,
+  description:
+    'Nuevo episodio de retorno (expediente) para una persona ya registrada / New return episode (case) for a person already registered',
+  data: z.object({
+    caseId: z.uuid().describe('The new case; the reintegration path is keyed on it'),
+    returneeId: z.uuid(),
+    episodeNumber: z.int().min(2),
+    previousCaseId: z.uuid().describe('The person’s previous case'),
+    municipalityCode: z.string().regex(/^SV-[A-Z]{2}-[A-Z0-9-]+$/),
+    districtCode: z
+      .string()
+      .regex(/^SV-[A-Z]{2}-[A-Z0-9-]+\/[A-Z0-9-]+$/)
+      .optional(),
+    returnDate: z.iso.date(),
+    countryReturnedFrom: z.string().regex(/^[A-Z]{2}$/),
+    minor: z.boolean(),
+    openedAt: dateTime,
+  }),
+});
+export type EpisodeOpenedV1 = z.infer<typeof episodeOpenedV1.data>;
+
+/** Two person records were found to be one person and merged by an officer (audited). */
+export const returneesMergedV1 = defineEvent({
+  type: 'sv.reintegra.returnee.merged.v1',
+  topic: TOPICS.intakeReturnees,
+  description:
+    'Dos registros de la misma persona fusionados / Two records of the same person merged',
+  data: z.object({
+    survivingReturneeId: z.uuid(),
+    mergedReturneeId: z.uuid().describe('No longer used; its cases now belong to the survivor'),
+    movedCaseIds: z.array(z.uuid()),
+    mergedBy: actorSchema,
+    mergedAt: dateTime,
+  }),
+});
+export type ReturneesMergedV1 = z.infer<typeof returneesMergedV1.data>;
+
+/** The needs assessment of a case was completed; carries the baseline scores, never the answers. */
+export const assessmentCompletedV1 = defineEvent({
+  type: 'sv.reintegra.case.assessment-completed.v1',
+  topic: TOPICS.intakeReturnees,
+  description: 'Evaluación de necesidades completada / Needs assessment completed',
+  data: z.object({
+    caseId: z.uuid(),
+    assessmentId: z.uuid(),
+    questionnaireVersion: versionSchema,
+    scoringVersion: versionSchema.describe('Weights and item mapping used for the scores'),
+    scores: sustainabilityScoresSchema,
+    riskLevel: riskLevelSchema,
+    /** Follow-up wave (1, 2, 3, …) for a re-assessment; absent for the initial assessment. */
+    wave: z.int().min(1).optional(),
+    completedAt: dateTime,
+  }),
+});
+export type AssessmentCompletedV1 = z.infer<typeof assessmentCompletedV1.data>;
+
+/** A sustainability score was stored: at an assessment, or by a re-score under new weights. */
+export const scoreComputedV1 = defineEvent({
+  type: 'sv.reintegra.case.score-computed.v1',
+  topic: TOPICS.intakeReturnees,
+  description: 'Puntaje de sostenibilidad calculado / Sustainability score computed',
+  data: z.object({
+    caseId: z.uuid(),
+    scoreId: z.uuid(),
+    assessmentId: z.uuid(),
+    purpose: z.enum(['baseline', 'follow-up', 're-score']),
+    wave: z.int().min(1).optional(),
+    questionnaireVersion: versionSchema,
+    scoringVersion: versionSchema,
+    scores: sustainabilityScoresSchema,
+    computedAt: dateTime,
+  }),
+});
+export type ScoreComputedV1 = z.infer<typeof scoreComputedV1.data>;
+
+/** A supervisor approved the case's reintegration plan. */
+export const planApprovedV1 = defineEvent({
+  type: 'sv.reintegra.case.plan-approved.v1',
+  topic: TOPICS.intakeReturnees,
+  description: 'Plan de reintegración aprobado / Reintegration plan approved',
+  data: z.object({
+    caseId: z.uuid(),
+    planId: z.uuid(),
+    planVersion: z.int().min(1),
+    goalDimensions: z.array(scoreDimensionSchema).min(1),
+    proposedReferrals: z.int().min(0),
+    approvedBy: actorSchema,
+    assignedOfficer: actorSchema.optional().describe('Officer who follows the case'),
+    approvedAt: dateTime,
+  }),
+});
+export type PlanApprovedV1 = z.infer<typeof planApprovedV1.data>;
+
+/** The case status changed (every transition, including to `closed`). */
+export const caseStatusChangedV1 = defineEvent({
+  type: 'sv.reintegra.case.status-changed.v1',
+  topic: TOPICS.intakeReturnees,
+  description: 'Estado del expediente cambiado / Case status changed',
+  data: z.object({
+    caseId: z.uuid(),
+    from: caseStatusSchema,
+    to: caseStatusSchema,
+    reasonCode: reasonCodeSchema.optional(),
+    changedAt: dateTime,
+  }),
+});
+export type CaseStatusChangedV1 = z.infer<typeof caseStatusChangedV1.data>;
+
+/** A supervisor closed the case with a reason; the reintegration path closes with it. */
+export const caseClosedV1 = defineEvent({
+  type: 'sv.reintegra.case.closed.v1',
+  topic: TOPICS.intakeReturnees,
+  description: 'Expediente cerrado / Case closed',
+  data: z.object({
+    caseId: z.uuid(),
+    reason: closureReasonSchema,
+    approvedBy: actorSchema,
+    closedAt: dateTime,
+  }),
+});
+export type CaseClosedV1 = z.infer<typeof caseClosedV1.data>;
