@@ -21,7 +21,9 @@ export abstract class DomainError extends Error {
     | 'not-found'
     | 'conflict'
     | 'forbidden'
-    | 'unprocessable';
+    | 'unprocessable'
+    | 'precondition-failed'
+    | 'precondition-required';
   /** Stable machine-readable code, e.g. `returnee.duplicate-dui`. */
   abstract readonly code: string;
 
@@ -89,6 +91,32 @@ export class UnauthenticatedError extends DomainError {
     super({
       es: 'Se requiere autenticación: envíe un token de acceso válido.',
       en: 'Authentication required: send a valid access token.',
+    });
+  }
+}
+
+/** The client's If-Match names a version that is no longer current (a stale write): 412. */
+export class PreconditionFailedError extends DomainError {
+  readonly kind = 'precondition-failed';
+  readonly code = 'request.stale';
+
+  constructor(readonly currentEntityTag: string) {
+    super({
+      es: 'El recurso cambió desde que lo leyó: vuelva a cargarlo y repita el cambio.',
+      en: 'The resource changed since you read it: reload it and repeat the change.',
+    });
+  }
+}
+
+/** An update without If-Match, where lost updates matter: 428. */
+export class PreconditionRequiredError extends DomainError {
+  readonly kind = 'precondition-required';
+  readonly code = 'request.if-match-required';
+
+  constructor() {
+    super({
+      es: 'Falta la cabecera If-Match con la ETag del recurso que leyó.',
+      en: 'The If-Match header with the ETag of the resource you read is missing.',
     });
   }
 }

@@ -5,3 +5,4 @@ export * from './health';
 export * from './bootstrap';
 export * from './service-core.module';
 export * from './correlation-id';
+export * from './conditional-requests';

@@ -7,7 +7,12 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ConflictError, DomainError, type FieldError } from '@reintegra/platform-errors';
+import {
+  ConflictError,
+  DomainError,
+  type FieldError,
+  PreconditionFailedError,
+} from '@reintegra/platform-errors';
 import { type Language, localizeIssues, preferredLanguage } from './localized-issues';
 import { RequestValidationError } from './zod-validation.pipe';
 
@@ -23,6 +28,7 @@ export interface ProblemDetails {
   code: string;
   errors?: FieldError[];
   existing?: string;
+  currentETag?: string;
 }
 
 const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
@@ -32,6 +38,8 @@ const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   conflict: HttpStatus.CONFLICT,
   forbidden: HttpStatus.FORBIDDEN,
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+  'precondition-failed': HttpStatus.PRECONDITION_FAILED,
+  'precondition-required': HttpStatus.PRECONDITION_REQUIRED,
 };
 
 const GENERIC: Record<number, { code: string; es: string; en: string }> = {
@@ -74,6 +82,9 @@ function problemFor(
     }
     if (exception instanceof ConflictError && exception.existingLocation) {
       problem.existing = exception.existingLocation;
+    }
+    if (exception instanceof PreconditionFailedError) {
+      problem.currentETag = exception.currentEntityTag;
     }
     return problem;
   }
