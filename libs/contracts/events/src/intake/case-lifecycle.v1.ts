@@ -122,6 +122,24 @@ export const scoreComputedV1 = defineEvent({
 });
 export type ScoreComputedV1 = z.infer<typeof scoreComputedV1.data>;
 
+/** The officer submitted the case's plan for a supervisor's approval (the approvals queue). */
+export const planSubmittedV1 = defineEvent({
+  type: 'sv.reintegra.case.plan-submitted.v1',
+  topic: TOPICS.intakeReturnees,
+  description:
+    'Plan de reintegración enviado para aprobación / Reintegration plan submitted for approval',
+  data: z.object({
+    caseId: z.uuid(),
+    planId: z.uuid(),
+    planVersion: z.int().min(1),
+    goalDimensions: z.array(scoreDimensionSchema).min(1),
+    proposedReferrals: z.int().min(0),
+    submittedBy: actorSchema,
+    submittedAt: dateTime,
+  }),
+});
+export type PlanSubmittedV1 = z.infer<typeof planSubmittedV1.data>;
+
 /** A supervisor approved the case's reintegration plan. */
 export const planApprovedV1 = defineEvent({
   type: 'sv.reintegra.case.plan-approved.v1',
@@ -154,6 +172,20 @@ export const caseStatusChangedV1 = defineEvent({
   }),
 });
 export type CaseStatusChangedV1 = z.infer<typeof caseStatusChangedV1.data>;
+
+/** The officer proposed closing the case (the approvals queue); a supervisor decides. */
+export const closureProposedV1 = defineEvent({
+  type: 'sv.reintegra.case.closure-proposed.v1',
+  topic: TOPICS.intakeReturnees,
+  description: 'Cierre del expediente propuesto / Case closure proposed',
+  data: z.object({
+    caseId: z.uuid(),
+    reason: closureReasonSchema,
+    proposedBy: actorSchema,
+    proposedAt: dateTime,
+  }),
+});
+export type ClosureProposedV1 = z.infer<typeof closureProposedV1.data>;
 
 /** A supervisor closed the case with a reason; the reintegration path closes with it. */
 export const caseClosedV1 = defineEvent({
