@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { localizeIssues } from '@reintegra/platform-http';
 import { summariseScreening, validateAnswers } from './answers';
-import { findQuestionnaire } from './questionnaires';
+import { questionnaire } from './questionnaires';
 
-const november = findQuestionnaire('2026-11')!;
-const may = findQuestionnaire('2026-05')!;
+const november = questionnaire('2026-11');
+const may = questionnaire('2026-05');
 
 const errorsOf = (result: ReturnType<typeof validateAnswers>, language: 'es' | 'en' = 'en') =>
   result.ok ? [] : localizeIssues(result.issues as z.core.$ZodIssue[], language);

@@ -21,7 +21,7 @@ import {
   SCREENING_ITEMS,
   writtenRows,
 } from './assessment.fixtures';
-import { findQuestionnaire } from './questionnaires';
+import { questionnaire } from './questionnaires';
 
 /**
  * Needs assessment end to end: answers validated against their questionnaire version, the case
@@ -101,7 +101,7 @@ describe('initial assessment', () => {
     assessmentId = completed.body['id'] as string;
     const expected = computeSustainabilityScore(
       currentScoring(),
-      findQuestionnaire('2026-11')!,
+      questionnaire('2026-11'),
       generalOnly,
     );
     expect(expected.scores.incompleteDimensions).toEqual([]);
@@ -408,9 +408,9 @@ describe('screening disclosure to victim support', () => {
 
   it('refuses, and logs the refusal, once the consent is withdrawn', async () => {
     const consents = await get<Array<{ id: string; scope: string }>>(`/cases/${caseId}/consents`);
-    const consent = consents.body.find((c) => c.scope === 'victim-support')!;
+    const consent = consents.body.find((c) => c.scope === 'victim-support');
     expect(
-      (await post(`/cases/${caseId}/consents/${consent.id}/withdrawal`, undefined)).status,
+      (await post(`/cases/${caseId}/consents/${consent?.id}/withdrawal`, undefined)).status,
     ).toBe(200);
     const refused = await get(`/victim-support-referrals/${reference}/screening`, counsellor);
     expect(refused.status).toBe(403);

@@ -19,3 +19,10 @@ const byVersion = new Map(questionnaires.map((q) => [q.version, q]));
 export function findQuestionnaire(version: string): QuestionnaireDefinition | undefined {
   return byVersion.get(version);
 }
+
+/** A version that must exist (stored with answers): its absence is a deployment error. */
+export function questionnaire(version: string): QuestionnaireDefinition {
+  const found = byVersion.get(version);
+  if (!found) throw new Error(`questionnaire version ${version} is not listed`);
+  return found;
+}

@@ -6,7 +6,7 @@ import { ForbiddenError, NotFoundError } from '@reintegra/platform-errors';
 import { ConsentsService } from '../consents/consents.service';
 import type { AnswerValue, Answers } from './answers';
 import type { LocalizedText, QuestionnaireItem } from './questionnaire-definition';
-import { findQuestionnaire } from './questionnaires';
+import { questionnaire } from './questionnaires';
 
 type Outcome = 'disclosed' | 'refused-no-consent' | 'unknown-reference';
 
@@ -86,9 +86,9 @@ export class ScreeningDisclosureService {
     return {
       reference,
       screenings: result.rows.map((row) => {
-        const questionnaire = findQuestionnaire(row.questionnaire_version);
-        const items =
-          questionnaire?.sections.filter((s) => s.confidential).flatMap((s) => s.items) ?? [];
+        const items = questionnaire(row.questionnaire_version)
+          .sections.filter((s) => s.confidential)
+          .flatMap((s) => s.items);
         return {
           questionnaireVersion: row.questionnaire_version,
           wave: row.wave,

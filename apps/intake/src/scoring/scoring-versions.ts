@@ -22,8 +22,11 @@ export function findScoringVersion(version: string): ScoringDefinition | undefin
   return byVersion.get(version);
 }
 
-export function currentScoring(): ScoringDefinition {
-  const current = byVersion.get(CURRENT_SCORING_VERSION);
-  if (!current) throw new Error(`scoring version ${CURRENT_SCORING_VERSION} is not listed`);
-  return current;
+/** A version that must exist: its absence is a deployment error. */
+export function scoringVersion(version: string): ScoringDefinition {
+  const found = byVersion.get(version);
+  if (!found) throw new Error(`scoring version ${version} is not listed`);
+  return found;
 }
+
+export const currentScoring = (): ScoringDefinition => scoringVersion(CURRENT_SCORING_VERSION);

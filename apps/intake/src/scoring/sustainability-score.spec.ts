@@ -1,7 +1,7 @@
 import type { QuestionnaireDefinition } from '../assessment/questionnaire-definition';
-import { findQuestionnaire } from '../assessment/questionnaires';
+import { questionnaire as publishedQuestionnaire } from '../assessment/questionnaires';
 import type { ScoringDefinition } from './scoring-definition';
-import { findScoringVersion } from './scoring-versions';
+import { scoringVersion } from './scoring-versions';
 import { computeSustainabilityScore, normaliseAnswer } from './sustainability-score';
 
 const text = { es: 'x', en: 'x' };
@@ -198,10 +198,10 @@ describe('sustainability score (hand-computed)', () => {
 });
 
 describe('sustainability score with the shipped configuration', () => {
-  const equal = findScoringVersion('equal-weights-1')!;
-  const economicPriority = findScoringVersion('economic-priority-1')!;
-  const november = findQuestionnaire('2026-11')!;
-  const may = findQuestionnaire('2026-05')!;
+  const equal = scoringVersion('equal-weights-1');
+  const economicPriority = scoringVersion('economic-priority-1');
+  const november = publishedQuestionnaire('2026-11');
+  const may = publishedQuestionnaire('2026-05');
   const answers = {
     occupations: [{ code: '7115', yearsOfExperience: 8, learnedAbroad: true }],
     'currently-working': 'informal-work',
