@@ -100,6 +100,18 @@ describe('answers against a questionnaire version', () => {
     ]);
   });
 
+  it('asks for the answers a version marks as required', () => {
+    const strict = {
+      ...november,
+      sections: [
+        { ...november.sections[0], items: [{ ...november.sections[0].items[1], required: true }] },
+      ],
+    };
+    expect(errorsOf(validateAnswers(strict, {}), 'es')).toEqual([
+      { field: 'answers.currently-working', message: 'Respuesta obligatoria.' },
+    ]);
+  });
+
   it('never quotes a screening answer in its messages', () => {
     const result = validateAnswers(november, { 'violence-at-home': 'my-partner-hits-me' });
     const text = JSON.stringify([...errorsOf(result, 'es'), ...errorsOf(result, 'en')]);
