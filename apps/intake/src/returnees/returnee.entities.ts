@@ -30,6 +30,13 @@ export class Returnee {
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Set when this record was merged into another one of the same person (kept, never deleted). */
+  @Column({ name: 'merged_into', type: 'uuid', nullable: true })
+  mergedInto!: string | null;
+
+  @Column({ name: 'merged_at', type: 'timestamptz', nullable: true })
+  mergedAt!: Date | null;
 }
 
 /** One return of a person: the case that a reintegration path follows. */
