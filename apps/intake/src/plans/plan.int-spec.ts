@@ -1,0 +1,403 @@
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  caseStatusChangedV1,
+  planApprovedV1,
+  planSubmittedV1,
+  referralRequestedV1,
+  returneeRegisteredV1,
+  TOPICS,
+} from '@reintegra/event-contracts';
+import { currentTestStack, eventually, TopicRecorder } from '@reintegra/testing';
+import {
+  caseFlowTokens,
+  eventsOf,
+  httpClient,
+  moveCase,
+  newPerson,
+  stateOf,
+  typesOf,
+} from '../testing/case-flow-fixtures';
+import { startIntakeForTest } from '../testing/intake-test-app';
+
+/** Plan: drafted with optimistic concurrency, submitted, approved by a supervisor (audited). */
+const stack = currentTestStack();
+let app: INestApplication;
+let recorder: TopicRecorder;
+let call: ReturnType<typeof httpClient>;
+let tokens: Awaited<ReturnType<typeof caseFlowTokens>>;
+
+const employment = {
+  service: 'employment',
+  priority: 'urgent',
+  providerIds: ['oficina-empleo-la-paz-este', 'ong-empleo'],
+  reasonCode: 'seeks-employment',
+};
+const education = {
+  service: 'education',
+  priority: 'normal',
+  providerIds: ['centro-educativo-zacatecoluca'],
+  reasonCode: 'unfinished-secondary',
+};
+const plan = {
+  goals: {
+    economic: [
+      { description: 'Empleo formal en su oficio de albañilería', targetDate: '2027-03-01' },
+    ],
+    social: [{ description: 'Completar el bachillerato' }],
+  },
+  proposedReferrals: [employment, education],
+};
+
+async function newCase(): Promise<string> {
+  const reply = await call('POST', '/returnees', tokens.officer, newPerson());
+  expect(reply.status).toBe(201);
+  return reply.body['caseId'] as string;
+}
+
+const caseEvents = (caseId: string) =>
+  typesOf(eventsOf(recorder.messages, caseId)).filter((type) => type !== returneeRegisteredV1.type);
+
+beforeAll(async () => {
+  tokens = await caseFlowTokens();
+  recorder = new TopicRecorder(stack.kafkaBrokers, [
+    TOPICS.intakeReturnees,
+    TOPICS.intakeReferrals,
+  ]);
+  await recorder.start();
+  let url: string;
+  ({ app, url } = await startIntakeForTest());
+  call = httpClient(url);
+});
+
+afterAll(async () => {
+  await recorder?.stop();
+  await app?.close();
+});
+
+describe('the reintegration plan of a case', () => {
+  let caseId: string;
+
+  beforeAll(async () => {
+    caseId = await newCase();
+    const consent = await call('POST', `/cases/${caseId}/consents`, tokens.officer, {
+      purpose: 'service-referral',
+      scope: 'employment',
+      formVersion: 'CONS-2026-01',
+    });
+    expect(consent.status).toBe(201);
+  });
+
+  it('creates a draft with version 1 as its ETag; one plan per case', async () => {
+    const created = await call('POST', `/cases/${caseId}/plan`, tokens.officer, plan);
+    expect(created.status).toBe(201);
+    expect(created.headers.get('etag')).toBe('"1"');
+    expect(created.body).toMatchObject({
+      status: 'draft',
+      version: 1,
+      goalDimensions: ['economic', 'social'],
+      proposedReferrals: plan.proposedReferrals,
+    });
+    const read = await call('GET', `/cases/${caseId}/plan`, tokens.supervisor);
+    expect(read.status).toBe(200);
+    expect(read.headers.get('etag')).toBe('"1"');
+
+    const again = await call('POST', `/cases/${caseId}/plan`, tokens.officer, plan);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'plan.exists', existing: `/cases/${caseId}/plan` });
+  });
+
+  it('changes the draft only with the ETag read: 428 without If-Match, 412 when stale, nothing written', async () => {
+    const before = await stateOf(app, { caseIds: [caseId] });
+    const changed = {
+      ...plan,
+      goals: { ...plan.goals, psychosocial: [{ description: 'Grupo de apoyo' }] },
+    };
+
+    const missing = await call('PUT', `/cases/${caseId}/plan`, tokens.officer, changed);
+    expect(missing.status).toBe(428);
+    expect(missing.body).toMatchObject({ code: 'request.if-match-required' });
+    const stale = await call('PUT', `/cases/${caseId}/plan`, tokens.officer, changed, {
+      'if-match': '"7"',
+    });
+    expect(stale.status).toBe(412);
+    expect(stale.body).toMatchObject({ code: 'request.stale', currentETag: '"1"' });
+    const invalid = await call(
+      'PUT',
+      `/cases/${caseId}/plan`,
+      tokens.officer,
+      { goals: {} },
+      { 'if-match': '"1"' },
+    );
+    expect(invalid.status).toBe(400);
+    expect(await stateOf(app, { caseIds: [caseId] })).toEqual(before);
+
+    const saved = await call('PUT', `/cases/${caseId}/plan`, tokens.officer, changed, {
+      'if-match': '"1"',
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.headers.get('etag')).toBe('"2"');
+    expect(saved.body).toMatchObject({
+      version: 2,
+      goalDimensions: ['economic', 'social', 'psychosocial'],
+    });
+    // A second officer still holding version 1 loses, instead of overwriting.
+    const lost = await call('PUT', `/cases/${caseId}/plan`, tokens.officer, plan, {
+      'if-match': '"1"',
+    });
+    expect(lost.status).toBe(412);
+  });
+
+  it('is submitted by the officer for approval (plan-submitted) and then no longer edited', async () => {
+    const submitted = await call('POST', `/cases/${caseId}/plan/submission`, tokens.officer);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({ status: 'submitted', version: 3 });
+    await eventually(() => expect(caseEvents(caseId)).toEqual([planSubmittedV1.type]));
+    const [event] = eventsOf(recorder.messages, caseId).filter(
+      (e) => e.type === planSubmittedV1.type,
+    );
+    expect(event?.data).toMatchObject({
+      caseId,
+      planVersion: 3,
+      goalDimensions: ['economic', 'social', 'psychosocial'],
+      proposedReferrals: 2,
+      submittedBy: expect.stringMatching(/^user:/),
+    });
+
+    const edit = await call('PUT', `/cases/${caseId}/plan`, tokens.officer, plan, {
+      'if-match': '"3"',
+    });
+    expect(edit.status).toBe(409);
+    expect(edit.body).toMatchObject({ code: 'plan.not-draft' });
+    const twice = await call('POST', `/cases/${caseId}/plan/submission`, tokens.officer);
+    expect(twice.status).toBe(409);
+    expect(twice.body).toMatchObject({
+      code: 'plan.illegal-transition',
+      allowed: ['approved', 'draft'],
+    });
+  });
+
+  it('is approved only from case status assessed: 409 naming the allowed statuses, nothing written', async () => {
+    const before = await stateOf(app, { caseIds: [caseId] });
+    const early = await call(
+      'POST',
+      `/cases/${caseId}/plan/approval`,
+      tokens.supervisor,
+      undefined,
+      {
+        'if-match': '"3"',
+      },
+    );
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({
+      code: 'case.illegal-transition',
+      currentStatus: 'open',
+      allowed: ['assessed', 'closed'],
+    });
+    expect(String(early.body['title'])).toContain('assessed, closed');
+    expect(await stateOf(app, { caseIds: [caseId] })).toEqual(before);
+  });
+
+  it('refuses approval to officers, to other municipalities, without If-Match or when stale', async () => {
+    await moveCase(app, caseId, 'assessed');
+    const before = await stateOf(app, { caseIds: [caseId] });
+    const approve = (token: string, headers: Record<string, string> = { 'if-match': '"3"' }) =>
+      call('POST', `/cases/${caseId}/plan/approval`, token, undefined, headers);
+    expect((await approve(tokens.officer)).status).toBe(403);
+    expect((await approve(tokens.caseworker)).status).toBe(403);
+    const elsewhere = await approve(tokens.supervisorElsewhere);
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.body).toMatchObject({ code: 'auth.outside-municipality' });
+    expect((await approve(tokens.supervisor, {})).status).toBe(428);
+    expect((await approve(tokens.supervisor, { 'if-match': '"2"' })).status).toBe(412);
+    expect(await stateOf(app, { caseIds: [caseId] })).toEqual(before);
+  });
+
+  it('approves: the case becomes plan-approved, consented referrals open, the others are reported, all audited and published', async () => {
+    const approved = await call(
+      'POST',
+      `/cases/${caseId}/plan/approval`,
+      tokens.supervisor,
+      undefined,
+      {
+        'if-match': '"3"',
+      },
+    );
+    expect(approved.status).toBe(200);
+    expect(approved.headers.get('etag')).toBe('"4"');
+    expect(approved.body).toMatchObject({
+      plan: { status: 'approved', version: 4 },
+      case: { caseId, status: 'plan-approved' },
+      referrals: {
+        opened: [
+          expect.objectContaining({
+            service: 'employment',
+            priority: 'urgent',
+            providerIds: employment.providerIds,
+            reasonCode: 'seeks-employment',
+            status: 'requested',
+          }),
+        ],
+        blocked: [
+          {
+            service: 'education',
+            priority: 'normal',
+            opened: false,
+            problem: 'referral.consent-missing',
+          },
+        ],
+      },
+    });
+    const referralId = (approved.body['referrals'] as { opened: Array<{ id: string }> }).opened[0]
+      ?.id;
+
+    await eventually(() =>
+      expect(caseEvents(caseId)).toEqual([
+        planSubmittedV1.type,
+        caseStatusChangedV1.type, // the fixture's move to assessed
+        caseStatusChangedV1.type,
+        planApprovedV1.type,
+        referralRequestedV1.type,
+      ]),
+    );
+    const events = eventsOf(recorder.messages, caseId);
+    const submittedBy = (
+      events.find((e) => e.type === planSubmittedV1.type)?.data as { submittedBy: string }
+    ).submittedBy;
+    expect(events.filter((e) => e.type === caseStatusChangedV1.type)[1]?.data).toMatchObject({
+      from: 'assessed',
+      to: 'plan-approved',
+    });
+    expect(events.find((e) => e.type === planApprovedV1.type)?.data).toMatchObject({
+      caseId,
+      planVersion: 4,
+      goalDimensions: ['economic', 'social', 'psychosocial'],
+      proposedReferrals: 2,
+      approvedBy: expect.stringMatching(/^user:/),
+      assignedOfficer: submittedBy,
+    });
+    expect(events.find((e) => e.type === referralRequestedV1.type)?.data).toMatchObject({
+      referralId,
+      service: 'employment',
+    });
+
+    const audit = await app
+      .get(DataSource)
+      .query(`SELECT action, case_id, related_id FROM audit_log WHERE case_id = $1`, [caseId]);
+    expect(audit).toEqual([
+      {
+        action: 'plan.approved',
+        case_id: caseId,
+        related_id: (approved.body['plan'] as { id: string }).id,
+      },
+    ]);
+
+    const view = await call('GET', `/cases/${caseId}`, tokens.supervisor);
+    expect(view.status).toBe(200);
+    expect(view.headers.get('etag')).toBe(`"${view.body['version']}"`);
+    expect(view.body).toMatchObject({
+      status: 'plan-approved',
+      allowedNextStatuses: ['in-services', 'follow-up', 'closed'],
+      plan: { status: 'approved', version: 4, proposedReferrals: 2 },
+      referrals: [expect.objectContaining({ id: referralId, status: 'requested' })],
+    });
+
+    const again = await call(
+      'POST',
+      `/cases/${caseId}/plan/approval`,
+      tokens.supervisor,
+      undefined,
+      {
+        'if-match': '"4"',
+      },
+    );
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'plan.illegal-transition' });
+  });
+});
+
+describe('sending a plan back', () => {
+  it('returns a submitted plan to draft with a reason (audited); only a supervisor, only a submitted plan', async () => {
+    const caseId = await newCase();
+    expect((await call('POST', `/cases/${caseId}/plan`, tokens.officer, plan)).status).toBe(201);
+    const onDraft = await call('POST', `/cases/${caseId}/plan/rejection`, tokens.supervisor, {
+      reasonCode: 'missing-goals',
+    });
+    expect(onDraft.status).toBe(409);
+    expect((await call('POST', `/cases/${caseId}/plan/submission`, tokens.officer)).status).toBe(
+      200,
+    );
+
+    const before = await stateOf(app, { caseIds: [caseId] });
+    const byOfficer = await call('POST', `/cases/${caseId}/plan/rejection`, tokens.officer, {
+      reasonCode: 'missing-goals',
+    });
+    expect(byOfficer.status).toBe(403);
+    const invalid = await call('POST', `/cases/${caseId}/plan/rejection`, tokens.supervisor, {
+      reasonCode: 'Falta algo',
+    });
+    expect(invalid.status).toBe(400);
+    expect(await stateOf(app, { caseIds: [caseId] })).toEqual(before);
+
+    const rejected = await call('POST', `/cases/${caseId}/plan/rejection`, tokens.supervisor, {
+      reasonCode: 'missing-goals',
+    });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({
+      status: 'draft',
+      version: 3,
+      lastRejection: { reasonCode: 'missing-goals' },
+    });
+    const audit = await app
+      .get(DataSource)
+      .query(`SELECT action, reason_code FROM audit_log WHERE case_id = $1`, [caseId]);
+    expect(audit).toEqual([{ action: 'plan.rejected', reason_code: 'missing-goals' }]);
+    // Back in draft: the officer can change it again with the new ETag.
+    const edited = await call('PUT', `/cases/${caseId}/plan`, tokens.officer, plan, {
+      'if-match': '"3"',
+    });
+    expect(edited.status).toBe(200);
+  });
+});
+
+describe('who may work on a plan', () => {
+  it('keeps drafting to officers of the municipality, reading to the office, and refuses bad input and closed cases, writing nothing', async () => {
+    const caseId = await newCase();
+    const before = await stateOf(app, { caseIds: [caseId] });
+    expect((await call('POST', `/cases/${caseId}/plan`, tokens.supervisor, plan)).status).toBe(403);
+    expect(
+      (await call('POST', `/cases/${caseId}/plan`, tokens.officerElsewhere, plan)).status,
+    ).toBe(403);
+    expect((await call('POST', `/cases/${caseId}/plan`, tokens.caseworker, plan)).status).toBe(403);
+    const invalid = await call('POST', `/cases/${caseId}/plan`, tokens.officer, {
+      goals: { economic: [{ description: '' }] },
+      proposedReferrals: [{ ...employment, service: 'victim-support' }],
+    });
+    expect(invalid.status).toBe(400);
+    expect((invalid.body['errors'] as Array<{ field: string }>).map((e) => e.field)).toEqual(
+      expect.arrayContaining(['goals.economic.0.description', 'proposedReferrals.0.service']),
+    );
+    expect((await call('GET', `/cases/${caseId}/plan`, tokens.officer)).status).toBe(404);
+    expect(await stateOf(app, { caseIds: [caseId] })).toEqual(before);
+
+    expect((await call('POST', `/cases/${caseId}/plan`, tokens.officer, plan)).status).toBe(201);
+    expect((await call('GET', `/cases/${caseId}/plan`, tokens.caseworker)).status).toBe(403);
+    expect((await call('GET', `/cases/${caseId}/plan`, tokens.supervisorElsewhere)).status).toBe(
+      403,
+    );
+    expect((await call('GET', `/cases/${caseId}/plan`, tokens.national)).status).toBe(200);
+    expect((await call('GET', `/cases/${caseId}`, tokens.caseworker)).status).toBe(403);
+
+    const closedCase = await newCase();
+    expect(
+      (
+        await call('POST', `/cases/${closedCase}/closure`, tokens.supervisor, {
+          reason: 'disengaged',
+        })
+      ).status,
+    ).toBe(200);
+    const onClosed = await call('POST', `/cases/${closedCase}/plan`, tokens.officer, plan);
+    expect(onClosed.status).toBe(409);
+    expect(onClosed.body).toMatchObject({ code: 'plan.case-not-planning', caseStatus: 'closed' });
+  });
+});
