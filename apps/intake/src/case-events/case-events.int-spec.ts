@@ -1,4 +1,3 @@
-import type { INestApplication } from '@nestjs/common';
 import { Kafka, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -15,15 +14,14 @@ import {
   TOPICS,
 } from '@reintegra/event-contracts';
 import { DLQ_HEADERS } from '@reintegra/platform-messaging';
-import { currentTestStack, eventually, TopicRecorder } from '@reintegra/testing';
+import { currentTestStack, eventually } from '@reintegra/testing';
 import {
-  caseFlowTokens,
   eventsOf,
-  httpClient,
   moveCase,
-  newPerson,
+  newCase,
+  registerPerson,
+  useCaseFlowSuite,
 } from '../testing/case-flow-fixtures';
-import { startIntakeForTest } from '../testing/intake-test-app';
 
 /**
  * Intake keeps its referral rows and case statuses current from what the services report and
@@ -32,11 +30,15 @@ import { startIntakeForTest } from '../testing/intake-test-app';
 const stack = currentTestStack();
 const GROUP = `intake-case-events-${randomUUID().slice(0, 8)}`;
 const PROVIDER = 'oficina-empleo-la-paz-este';
-let app: INestApplication;
-let recorder: TopicRecorder;
+const intake = useCaseFlowSuite(
+  [
+    TOPICS.intakeReturnees,
+    deadLetterTopicOf(TOPICS.referralStatus),
+    deadLetterTopicOf(TOPICS.pathEvents),
+  ],
+  { ownConsumerGroup: { groupId: GROUP, topics: [TOPICS.referralStatus, TOPICS.pathEvents] } },
+);
 let producer: Producer;
-let call: ReturnType<typeof httpClient>;
-let tokens: Awaited<ReturnType<typeof caseFlowTokens>>;
 
 async function send<T>(
   definition: EventDefinition,
@@ -71,7 +73,7 @@ async function resend(definition: EventDefinition, event: EventEnvelope<unknown>
 
 /** Dead letters of this suite's consumer, with the reason and detail. */
 function deadLetters() {
-  return recorder.messages
+  return intake.recorder.messages
     .filter((m) => m.topic.endsWith('.dlq') && m.headers[DLQ_HEADERS.consumer] === GROUP)
     .map((m) => ({
       eventId: (JSON.parse(m.value ?? '{}') as { id?: string }).id,
@@ -109,7 +111,7 @@ async function settled(caseId: string, topic: 'status' | 'path'): Promise<void> 
 }
 
 async function referralRow(referralId: string) {
-  const [row] = (await app
+  const [row] = (await intake.app
     .get(DataSource)
     .query(
       'SELECT status, status_reason, accepted_by, acknowledge_by, status_changed_at FROM referrals WHERE id = $1',
@@ -125,14 +127,13 @@ async function referralRow(referralId: string) {
 }
 
 async function caseWithReferral(): Promise<{ caseId: string; referralId: string }> {
-  const registered = await call('POST', '/returnees', tokens.officer, newPerson());
-  const caseId = registered.body['caseId'] as string;
-  await call('POST', `/cases/${caseId}/consents`, tokens.officer, {
+  const { caseId } = await registerPerson(intake);
+  await intake.call('POST', `/cases/${caseId}/consents`, intake.tokens.officer, {
     purpose: 'service-referral',
     scope: 'employment',
     formVersion: 'CONS-2026-01',
   });
-  const referral = await call('POST', `/cases/${caseId}/referrals`, tokens.officer, {
+  const referral = await intake.call('POST', `/cases/${caseId}/referrals`, intake.tokens.officer, {
     service: 'employment',
     priority: 'urgent',
     providerIds: [PROVIDER, 'ong-empleo'],
@@ -156,24 +157,12 @@ const report = (
 });
 
 beforeAll(async () => {
-  tokens = await caseFlowTokens();
-  recorder = new TopicRecorder(stack.kafkaBrokers, [
-    TOPICS.intakeReturnees,
-    deadLetterTopicOf(TOPICS.referralStatus),
-    deadLetterTopicOf(TOPICS.pathEvents),
-  ]);
   producer = new Kafka({ brokers: stack.kafkaBrokers, clientId: GROUP, logLevel: 1 }).producer();
-  await Promise.all([recorder.start(), producer.connect()]);
-  let url: string;
-  ({ app, url } = await startIntakeForTest({
-    ownConsumerGroup: { groupId: GROUP, topics: [TOPICS.referralStatus, TOPICS.pathEvents] },
-  }));
-  call = httpClient(url);
+  await producer.connect();
 });
 
 afterAll(async () => {
-  await Promise.allSettled([recorder?.stop(), producer?.disconnect()]);
-  await app?.close();
+  await producer?.disconnect();
 });
 
 describe('referral status from the services and the path', () => {
@@ -219,7 +208,11 @@ describe('referral status from the services and the path', () => {
     // Delivered twice: applied once (a second application would be an illegal in-progress → in-progress).
     await resend(referralStatusChangedV1, started);
 
-    const listed = await call('GET', `/cases/${target.caseId}/referrals`, tokens.officer);
+    const listed = await intake.call(
+      'GET',
+      `/cases/${target.caseId}/referrals`,
+      intake.tokens.officer,
+    );
     expect(listed.body).toEqual([
       expect.objectContaining({
         id: target.referralId,
@@ -236,7 +229,7 @@ describe('referral status from the services and the path', () => {
         status_changed_at: new Date(occurredAt),
       }),
     );
-    const view = await call('GET', `/cases/${target.caseId}`, tokens.supervisor);
+    const view = await intake.call('GET', `/cases/${target.caseId}`, intake.tokens.supervisor);
     expect(view.body['referrals']).toEqual([
       expect.objectContaining({
         id: target.referralId,
@@ -348,21 +341,20 @@ describe('case status from the reintegration path', () => {
     );
 
   it('moves the case to in-services and follow-up as the system, once per event, and publishes the change', async () => {
-    const registered = await call('POST', '/returnees', tokens.officer, newPerson());
-    const caseId = registered.body['caseId'] as string;
-    await moveCase(app, caseId, 'assessed');
-    await moveCase(app, caseId, 'plan-approved');
+    const caseId = await newCase(intake);
+    await moveCase(intake.app, caseId, 'assessed');
+    await moveCase(intake.app, caseId, 'plan-approved');
 
     const inServices = await phase(caseId, 'plan-approved', 'in-services');
     await eventually(async () =>
-      expect((await call('GET', `/cases/${caseId}`, tokens.officer)).body['status']).toBe(
-        'in-services',
-      ),
+      expect(
+        (await intake.call('GET', `/cases/${caseId}`, intake.tokens.officer)).body['status'],
+      ).toBe('in-services'),
     );
     await resend(pathPhaseChangedV1, inServices);
     await phase(caseId, 'in-services', 'follow-up');
     await eventually(async () => {
-      const view = await call('GET', `/cases/${caseId}`, tokens.officer);
+      const view = await intake.call('GET', `/cases/${caseId}`, intake.tokens.officer);
       expect(view.body).toMatchObject({
         status: 'follow-up',
         allowedNextStatuses: ['in-services', 'closed'],
@@ -374,7 +366,7 @@ describe('case status from the reintegration path', () => {
     expect(deadLetters().filter((letter) => letter.eventId === echo.id)).toEqual([]);
 
     const changes = await eventually(() => {
-      const found = eventsOf(recorder.messages, caseId)
+      const found = eventsOf(intake.recorder.messages, caseId)
         .filter((e) => e.type === caseStatusChangedV1.type && e.actor === 'system:intake')
         .map((e) => e.data as { from: string; to: string });
       expect(found).toEqual([
@@ -384,14 +376,13 @@ describe('case status from the reintegration path', () => {
       return found;
     });
     expect(changes).toHaveLength(2);
-    expect((await call('GET', `/cases/${caseId}`, tokens.officer)).body['status']).toBe(
-      'follow-up',
-    );
+    expect(
+      (await intake.call('GET', `/cases/${caseId}`, intake.tokens.officer)).body['status'],
+    ).toBe('follow-up');
   });
 
   it('dead-letters a phase the case cannot take, naming the allowed statuses', async () => {
-    const registered = await call('POST', '/returnees', tokens.officer, newPerson());
-    const caseId = registered.body['caseId'] as string;
+    const caseId = await newCase(intake);
     const illegal = await phase(caseId, 'plan-approved', 'in-services');
     const letter = await eventually(() => {
       const found = deadLetters().find((l) => l.eventId === illegal.id);
@@ -403,6 +394,8 @@ describe('case status from the reintegration path', () => {
       reason: 'rejected:case.illegal-transition',
       detail: 'A case in status "open" cannot move to "in-services" (allowed: assessed, closed).',
     });
-    expect((await call('GET', `/cases/${caseId}`, tokens.officer)).body['status']).toBe('open');
+    expect(
+      (await intake.call('GET', `/cases/${caseId}`, intake.tokens.officer)).body['status'],
+    ).toBe('open');
   });
 });

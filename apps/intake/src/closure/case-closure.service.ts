@@ -9,10 +9,10 @@ import {
   type ClosureReason,
 } from '@reintegra/event-contracts';
 import { type Actor, actorReference } from '@reintegra/platform-auth';
-import { ConflictError, NotFoundError } from '@reintegra/platform-errors';
+import { ConflictError } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
 import { IntakeAudit } from '../audit/intake-audit';
-import { CaseAccess } from '../cases/case-access';
+import { CaseAccess, caseNotFound } from '../cases/case-access';
 import { CaseLifecycleService, illegalCaseTransition } from '../cases/case-lifecycle.service';
 import { INTAKE_SOURCE } from '../intake-source';
 import { ReturnEpisode } from '../returnees/returnee.entities';
@@ -174,12 +174,7 @@ export class CaseClosureService {
       where: { id: caseId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!episode) {
-      throw new NotFoundError('case.not-found', {
-        es: 'No existe un expediente con ese identificador.',
-        en: 'No case with that id.',
-      });
-    }
+    if (!episode) throw caseNotFound();
     return episode;
   }
 }

@@ -1,4 +1,3 @@
-import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
@@ -8,66 +7,45 @@ import {
   returneeRegisteredV1,
   TOPICS,
 } from '@reintegra/event-contracts';
-import { currentTestStack, eventually, TopicRecorder } from '@reintegra/testing';
+import { eventually } from '@reintegra/testing';
 import {
-  caseFlowTokens,
   eventsOf,
-  httpClient,
   moveCase,
-  newPerson,
   stateOf,
   typesOf,
+  newCase,
+  useCaseFlowSuite,
 } from '../testing/case-flow-fixtures';
-import { startIntakeForTest } from '../testing/intake-test-app';
 
 /** Closing a case: the officer proposes, a supervisor decides; both audited and published. */
-const stack = currentTestStack();
-let app: INestApplication;
-let recorder: TopicRecorder;
-let call: ReturnType<typeof httpClient>;
-let tokens: Awaited<ReturnType<typeof caseFlowTokens>>;
-
-async function newCase(): Promise<string> {
-  const reply = await call('POST', '/returnees', tokens.officer, newPerson());
-  expect(reply.status).toBe(201);
-  return reply.body['caseId'] as string;
-}
+const intake = useCaseFlowSuite([TOPICS.intakeReturnees]);
 
 const lifecycleEvents = (caseId: string) =>
-  eventsOf(recorder.messages, caseId).filter((e) => e.type !== returneeRegisteredV1.type);
-
-beforeAll(async () => {
-  tokens = await caseFlowTokens();
-  recorder = new TopicRecorder(stack.kafkaBrokers, [TOPICS.intakeReturnees]);
-  await recorder.start();
-  let url: string;
-  ({ app, url } = await startIntakeForTest());
-  call = httpClient(url);
-});
-
-afterAll(async () => {
-  await recorder?.stop();
-  await app?.close();
-});
+  eventsOf(intake.recorder.messages, caseId).filter((e) => e.type !== returneeRegisteredV1.type);
 
 describe('closing a case', () => {
   it('records the officer’s proposal (closure-proposed), then the supervisor closes as reintegrated from follow-up', async () => {
-    const caseId = await newCase();
+    const caseId = await newCase(intake);
     for (const status of ['assessed', 'plan-approved', 'in-services', 'follow-up'] as const) {
-      await moveCase(app, caseId, status);
+      await moveCase(intake.app, caseId, status);
     }
-    const proposed = await call('POST', `/cases/${caseId}/closure-proposal`, tokens.officer, {
-      reason: 'reintegrated',
-    });
+    const proposed = await intake.call(
+      'POST',
+      `/cases/${caseId}/closure-proposal`,
+      intake.tokens.officer,
+      {
+        reason: 'reintegrated',
+      },
+    );
     expect(proposed.status).toBe(201);
     expect(proposed.body).toMatchObject({ caseId, reason: 'reintegrated' });
-    const pending = await call('GET', `/cases/${caseId}`, tokens.supervisor);
+    const pending = await intake.call('GET', `/cases/${caseId}`, intake.tokens.supervisor);
     expect(pending.body).toMatchObject({
       status: 'follow-up',
       closureProposal: { reason: 'reintegrated' },
     });
 
-    const closed = await call('POST', `/cases/${caseId}/closure`, tokens.supervisor, {
+    const closed = await intake.call('POST', `/cases/${caseId}/closure`, intake.tokens.supervisor, {
       reason: 'reintegrated',
     });
     expect(closed.status).toBe(200);
@@ -100,7 +78,7 @@ describe('closing a case', () => {
       approvedBy: closure?.actor,
     });
 
-    const audit = await app
+    const audit = await intake.app
       .get(DataSource)
       .query(`SELECT actor, action, reason_code FROM audit_log WHERE case_id = $1 ORDER BY seq`, [
         caseId,
@@ -109,7 +87,7 @@ describe('closing a case', () => {
       { actor: proposal?.actor, action: 'case.closure-proposed', reason_code: 'reintegrated' },
       { actor: closure?.actor, action: 'case.closed', reason_code: 'reintegrated' },
     ]);
-    const after = await call('GET', `/cases/${caseId}`, tokens.supervisor);
+    const after = await intake.call('GET', `/cases/${caseId}`, intake.tokens.supervisor);
     expect(after.body).toMatchObject({
       status: 'closed',
       closureProposal: null,
@@ -118,15 +96,15 @@ describe('closing a case', () => {
   });
 
   it('refuses reintegrated before follow-up, and anything on a closed case, naming what is allowed and writing nothing', async () => {
-    const caseId = await newCase();
-    await moveCase(app, caseId, 'assessed');
-    const before = await stateOf(app, { caseIds: [caseId] });
+    const caseId = await newCase(intake);
+    await moveCase(intake.app, caseId, 'assessed');
+    const before = await stateOf(intake.app, { caseIds: [caseId] });
 
     for (const [path, token] of [
-      ['closure-proposal', tokens.officer],
-      ['closure', tokens.supervisor],
+      ['closure-proposal', intake.tokens.officer],
+      ['closure', intake.tokens.supervisor],
     ] as const) {
-      const early = await call('POST', `/cases/${caseId}/${path}`, token, {
+      const early = await intake.call('POST', `/cases/${caseId}/${path}`, token, {
         reason: 'reintegrated',
       });
       expect(early.status).toBe(409);
@@ -136,25 +114,33 @@ describe('closing a case', () => {
         allowedReasons: ['disengaged', 're-migrated', 'transferred', 'deceased'],
       });
     }
-    const invalid = await call('POST', `/cases/${caseId}/closure`, tokens.supervisor, {
-      reason: 'bored',
-    });
+    const invalid = await intake.call(
+      'POST',
+      `/cases/${caseId}/closure`,
+      intake.tokens.supervisor,
+      {
+        reason: 'bored',
+      },
+    );
     expect(invalid.status).toBe(400);
     expect(
       (
-        await call('POST', `/cases/${randomUUID()}/closure`, tokens.supervisor, {
+        await intake.call('POST', `/cases/${randomUUID()}/closure`, intake.tokens.supervisor, {
           reason: 'deceased',
         })
       ).status,
     ).toBe(404);
-    expect(await stateOf(app, { caseIds: [caseId] })).toEqual(before);
+    expect(await stateOf(intake.app, { caseIds: [caseId] })).toEqual(before);
 
     expect(
-      (await call('POST', `/cases/${caseId}/closure`, tokens.supervisor, { reason: 'disengaged' }))
-        .status,
+      (
+        await intake.call('POST', `/cases/${caseId}/closure`, intake.tokens.supervisor, {
+          reason: 'disengaged',
+        })
+      ).status,
     ).toBe(200);
-    const closedState = await stateOf(app, { caseIds: [caseId] });
-    const twice = await call('POST', `/cases/${caseId}/closure`, tokens.supervisor, {
+    const closedState = await stateOf(intake.app, { caseIds: [caseId] });
+    const twice = await intake.call('POST', `/cases/${caseId}/closure`, intake.tokens.supervisor, {
       reason: 'deceased',
     });
     expect(twice.status).toBe(409);
@@ -163,25 +149,32 @@ describe('closing a case', () => {
       currentStatus: 'closed',
       allowed: [],
     });
-    const proposal = await call('POST', `/cases/${caseId}/closure-proposal`, tokens.officer, {
-      reason: 'deceased',
-    });
+    const proposal = await intake.call(
+      'POST',
+      `/cases/${caseId}/closure-proposal`,
+      intake.tokens.officer,
+      {
+        reason: 'deceased',
+      },
+    );
     expect(proposal.status).toBe(409);
-    expect(await stateOf(app, { caseIds: [caseId] })).toEqual(closedState);
+    expect(await stateOf(intake.app, { caseIds: [caseId] })).toEqual(closedState);
   });
 
   it('a new proposal replaces the one waiting; the closure settles it', async () => {
-    const caseId = await newCase();
-    await call('POST', `/cases/${caseId}/closure-proposal`, tokens.officer, {
+    const caseId = await newCase(intake);
+    await intake.call('POST', `/cases/${caseId}/closure-proposal`, intake.tokens.officer, {
       reason: 'disengaged',
     });
-    await call('POST', `/cases/${caseId}/closure-proposal`, tokens.officer, {
+    await intake.call('POST', `/cases/${caseId}/closure-proposal`, intake.tokens.officer, {
       reason: 'transferred',
     });
-    const view = await call('GET', `/cases/${caseId}`, tokens.officer);
+    const view = await intake.call('GET', `/cases/${caseId}`, intake.tokens.officer);
     expect(view.body).toMatchObject({ closureProposal: { reason: 'transferred' } });
-    await call('POST', `/cases/${caseId}/closure`, tokens.supervisor, { reason: 'transferred' });
-    const proposals = await app
+    await intake.call('POST', `/cases/${caseId}/closure`, intake.tokens.supervisor, {
+      reason: 'transferred',
+    });
+    const proposals = await intake.app
       .get(DataSource)
       .query(
         `SELECT reason, decision FROM case_closure_proposals WHERE case_id = $1 ORDER BY proposed_at`,
@@ -194,26 +187,26 @@ describe('closing a case', () => {
   });
 
   it('lets officers propose and supervisors of the municipality (or national) close', async () => {
-    const caseId = await newCase();
-    const before = await stateOf(app, { caseIds: [caseId] });
+    const caseId = await newCase(intake);
+    const before = await stateOf(intake.app, { caseIds: [caseId] });
     const propose = (token: string) =>
-      call('POST', `/cases/${caseId}/closure-proposal`, token, { reason: 'disengaged' });
+      intake.call('POST', `/cases/${caseId}/closure-proposal`, token, { reason: 'disengaged' });
     const close = (token: string) =>
-      call('POST', `/cases/${caseId}/closure`, token, { reason: 'disengaged' });
-    expect((await propose(tokens.supervisor)).status).toBe(403);
-    expect((await propose(tokens.caseworker)).status).toBe(403);
-    expect((await propose(tokens.officerElsewhere)).status).toBe(403);
-    expect((await close(tokens.officer)).status).toBe(403);
-    expect((await close(tokens.caseworker)).status).toBe(403);
-    expect((await close(tokens.supervisorElsewhere)).status).toBe(403);
-    expect(await stateOf(app, { caseIds: [caseId] })).toEqual(before);
-    expect((await close(tokens.national)).status).toBe(200);
+      intake.call('POST', `/cases/${caseId}/closure`, token, { reason: 'disengaged' });
+    expect((await propose(intake.tokens.supervisor)).status).toBe(403);
+    expect((await propose(intake.tokens.caseworker)).status).toBe(403);
+    expect((await propose(intake.tokens.officerElsewhere)).status).toBe(403);
+    expect((await close(intake.tokens.officer)).status).toBe(403);
+    expect((await close(intake.tokens.caseworker)).status).toBe(403);
+    expect((await close(intake.tokens.supervisorElsewhere)).status).toBe(403);
+    expect(await stateOf(intake.app, { caseIds: [caseId] })).toEqual(before);
+    expect((await close(intake.tokens.national)).status).toBe(200);
   });
 });
 
 describe('the intake audit log', () => {
   it('is append-only for the application role (the one intake runs as)', async () => {
-    const db = app.get(DataSource);
+    const db = intake.app.get(DataSource);
     const [row] = (await db.query('SELECT seq FROM audit_log LIMIT 1')) as Array<{ seq: string }>;
     expect(row).toBeDefined();
     await expect(

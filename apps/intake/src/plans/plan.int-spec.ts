@@ -1,4 +1,3 @@
-import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
   caseStatusChangedV1,
@@ -8,24 +7,18 @@ import {
   returneeRegisteredV1,
   TOPICS,
 } from '@reintegra/event-contracts';
-import { currentTestStack, eventually, TopicRecorder } from '@reintegra/testing';
+import { eventually } from '@reintegra/testing';
 import {
-  caseFlowTokens,
   eventsOf,
-  httpClient,
   moveCase,
-  newPerson,
   stateOf,
   typesOf,
+  newCase,
+  useCaseFlowSuite,
 } from '../testing/case-flow-fixtures';
-import { startIntakeForTest } from '../testing/intake-test-app';
 
 /** Plan: drafted with optimistic concurrency, submitted, approved by a supervisor (audited). */
-const stack = currentTestStack();
-let app: INestApplication;
-let recorder: TopicRecorder;
-let call: ReturnType<typeof httpClient>;
-let tokens: Awaited<ReturnType<typeof caseFlowTokens>>;
+const intake = useCaseFlowSuite([TOPICS.intakeReturnees, TOPICS.intakeReferrals]);
 
 const employment = {
   service: 'employment',
@@ -49,38 +42,17 @@ const plan = {
   proposedReferrals: [employment, education],
 };
 
-async function newCase(): Promise<string> {
-  const reply = await call('POST', '/returnees', tokens.officer, newPerson());
-  expect(reply.status).toBe(201);
-  return reply.body['caseId'] as string;
-}
-
 const caseEvents = (caseId: string) =>
-  typesOf(eventsOf(recorder.messages, caseId)).filter((type) => type !== returneeRegisteredV1.type);
-
-beforeAll(async () => {
-  tokens = await caseFlowTokens();
-  recorder = new TopicRecorder(stack.kafkaBrokers, [
-    TOPICS.intakeReturnees,
-    TOPICS.intakeReferrals,
-  ]);
-  await recorder.start();
-  let url: string;
-  ({ app, url } = await startIntakeForTest());
-  call = httpClient(url);
-});
-
-afterAll(async () => {
-  await recorder?.stop();
-  await app?.close();
-});
+  typesOf(eventsOf(intake.recorder.messages, caseId)).filter(
+    (type) => type !== returneeRegisteredV1.type,
+  );
 
 describe('the reintegration plan of a case', () => {
   let caseId: string;
 
   beforeAll(async () => {
-    caseId = await newCase();
-    const consent = await call('POST', `/cases/${caseId}/consents`, tokens.officer, {
+    caseId = await newCase(intake);
+    const consent = await intake.call('POST', `/cases/${caseId}/consents`, intake.tokens.officer, {
       purpose: 'service-referral',
       scope: 'employment',
       formVersion: 'CONS-2026-01',
@@ -89,7 +61,7 @@ describe('the reintegration plan of a case', () => {
   });
 
   it('creates a draft with version 1 as its ETag; one plan per case', async () => {
-    const created = await call('POST', `/cases/${caseId}/plan`, tokens.officer, plan);
+    const created = await intake.call('POST', `/cases/${caseId}/plan`, intake.tokens.officer, plan);
     expect(created.status).toBe(201);
     expect(created.headers.get('etag')).toBe('"1"');
     expect(created.body).toMatchObject({
@@ -98,43 +70,60 @@ describe('the reintegration plan of a case', () => {
       goalDimensions: ['economic', 'social'],
       proposedReferrals: plan.proposedReferrals,
     });
-    const read = await call('GET', `/cases/${caseId}/plan`, tokens.supervisor);
+    const read = await intake.call('GET', `/cases/${caseId}/plan`, intake.tokens.supervisor);
     expect(read.status).toBe(200);
     expect(read.headers.get('etag')).toBe('"1"');
 
-    const again = await call('POST', `/cases/${caseId}/plan`, tokens.officer, plan);
+    const again = await intake.call('POST', `/cases/${caseId}/plan`, intake.tokens.officer, plan);
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'plan.exists', existing: `/cases/${caseId}/plan` });
   });
 
   it('changes the draft only with the ETag read: 428 without If-Match, 412 when stale, nothing written', async () => {
-    const before = await stateOf(app, { caseIds: [caseId] });
+    const before = await stateOf(intake.app, { caseIds: [caseId] });
     const changed = {
       ...plan,
       goals: { ...plan.goals, psychosocial: [{ description: 'Grupo de apoyo' }] },
     };
 
-    const missing = await call('PUT', `/cases/${caseId}/plan`, tokens.officer, changed);
-    expect(missing.status).toBe(428);
-    expect(missing.body).toMatchObject({ code: 'request.if-match-required' });
-    const stale = await call('PUT', `/cases/${caseId}/plan`, tokens.officer, changed, {
-      'if-match': '"7"',
-    });
-    expect(stale.status).toBe(412);
-    expect(stale.body).toMatchObject({ code: 'request.stale', currentETag: '"1"' });
-    const invalid = await call(
+    const missing = await intake.call(
       'PUT',
       `/cases/${caseId}/plan`,
-      tokens.officer,
+      intake.tokens.officer,
+      changed,
+    );
+    expect(missing.status).toBe(428);
+    expect(missing.body).toMatchObject({ code: 'request.if-match-required' });
+    const stale = await intake.call(
+      'PUT',
+      `/cases/${caseId}/plan`,
+      intake.tokens.officer,
+      changed,
+      {
+        'if-match': '"7"',
+      },
+    );
+    expect(stale.status).toBe(412);
+    expect(stale.body).toMatchObject({ code: 'request.stale', currentETag: '"1"' });
+    const invalid = await intake.call(
+      'PUT',
+      `/cases/${caseId}/plan`,
+      intake.tokens.officer,
       { goals: {} },
       { 'if-match': '"1"' },
     );
     expect(invalid.status).toBe(400);
-    expect(await stateOf(app, { caseIds: [caseId] })).toEqual(before);
+    expect(await stateOf(intake.app, { caseIds: [caseId] })).toEqual(before);
 
-    const saved = await call('PUT', `/cases/${caseId}/plan`, tokens.officer, changed, {
-      'if-match': '"1"',
-    });
+    const saved = await intake.call(
+      'PUT',
+      `/cases/${caseId}/plan`,
+      intake.tokens.officer,
+      changed,
+      {
+        'if-match': '"1"',
+      },
+    );
     expect(saved.status).toBe(200);
     expect(saved.headers.get('etag')).toBe('"2"');
     expect(saved.body).toMatchObject({
@@ -142,18 +131,22 @@ describe('the reintegration plan of a case', () => {
       goalDimensions: ['economic', 'social', 'psychosocial'],
     });
     // A second officer still holding version 1 loses, instead of overwriting.
-    const lost = await call('PUT', `/cases/${caseId}/plan`, tokens.officer, plan, {
+    const lost = await intake.call('PUT', `/cases/${caseId}/plan`, intake.tokens.officer, plan, {
       'if-match': '"1"',
     });
     expect(lost.status).toBe(412);
   });
 
   it('is submitted by the officer for approval (plan-submitted) and then no longer edited', async () => {
-    const submitted = await call('POST', `/cases/${caseId}/plan/submission`, tokens.officer);
+    const submitted = await intake.call(
+      'POST',
+      `/cases/${caseId}/plan/submission`,
+      intake.tokens.officer,
+    );
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'submitted', version: 3 });
     await eventually(() => expect(caseEvents(caseId)).toEqual([planSubmittedV1.type]));
-    const [event] = eventsOf(recorder.messages, caseId).filter(
+    const [event] = eventsOf(intake.recorder.messages, caseId).filter(
       (e) => e.type === planSubmittedV1.type,
     );
     expect(event?.data).toMatchObject({
@@ -164,12 +157,16 @@ describe('the reintegration plan of a case', () => {
       submittedBy: expect.stringMatching(/^user:/),
     });
 
-    const edit = await call('PUT', `/cases/${caseId}/plan`, tokens.officer, plan, {
+    const edit = await intake.call('PUT', `/cases/${caseId}/plan`, intake.tokens.officer, plan, {
       'if-match': '"3"',
     });
     expect(edit.status).toBe(409);
     expect(edit.body).toMatchObject({ code: 'plan.not-draft' });
-    const twice = await call('POST', `/cases/${caseId}/plan/submission`, tokens.officer);
+    const twice = await intake.call(
+      'POST',
+      `/cases/${caseId}/plan/submission`,
+      intake.tokens.officer,
+    );
     expect(twice.status).toBe(409);
     expect(twice.body).toMatchObject({
       code: 'plan.illegal-transition',
@@ -178,11 +175,11 @@ describe('the reintegration plan of a case', () => {
   });
 
   it('is approved only from case status assessed: 409 naming the allowed statuses, nothing written', async () => {
-    const before = await stateOf(app, { caseIds: [caseId] });
-    const early = await call(
+    const before = await stateOf(intake.app, { caseIds: [caseId] });
+    const early = await intake.call(
       'POST',
       `/cases/${caseId}/plan/approval`,
-      tokens.supervisor,
+      intake.tokens.supervisor,
       undefined,
       {
         'if-match': '"3"',
@@ -195,29 +192,29 @@ describe('the reintegration plan of a case', () => {
       allowed: ['assessed', 'closed'],
     });
     expect(String(early.body['title'])).toContain('assessed, closed');
-    expect(await stateOf(app, { caseIds: [caseId] })).toEqual(before);
+    expect(await stateOf(intake.app, { caseIds: [caseId] })).toEqual(before);
   });
 
   it('refuses approval to officers, to other municipalities, without If-Match or when stale', async () => {
-    await moveCase(app, caseId, 'assessed');
-    const before = await stateOf(app, { caseIds: [caseId] });
+    await moveCase(intake.app, caseId, 'assessed');
+    const before = await stateOf(intake.app, { caseIds: [caseId] });
     const approve = (token: string, headers: Record<string, string> = { 'if-match': '"3"' }) =>
-      call('POST', `/cases/${caseId}/plan/approval`, token, undefined, headers);
-    expect((await approve(tokens.officer)).status).toBe(403);
-    expect((await approve(tokens.caseworker)).status).toBe(403);
-    const elsewhere = await approve(tokens.supervisorElsewhere);
+      intake.call('POST', `/cases/${caseId}/plan/approval`, token, undefined, headers);
+    expect((await approve(intake.tokens.officer)).status).toBe(403);
+    expect((await approve(intake.tokens.caseworker)).status).toBe(403);
+    const elsewhere = await approve(intake.tokens.supervisorElsewhere);
     expect(elsewhere.status).toBe(403);
     expect(elsewhere.body).toMatchObject({ code: 'auth.outside-municipality' });
-    expect((await approve(tokens.supervisor, {})).status).toBe(428);
-    expect((await approve(tokens.supervisor, { 'if-match': '"2"' })).status).toBe(412);
-    expect(await stateOf(app, { caseIds: [caseId] })).toEqual(before);
+    expect((await approve(intake.tokens.supervisor, {})).status).toBe(428);
+    expect((await approve(intake.tokens.supervisor, { 'if-match': '"2"' })).status).toBe(412);
+    expect(await stateOf(intake.app, { caseIds: [caseId] })).toEqual(before);
   });
 
   it('approves: the case becomes plan-approved, consented referrals open, the others are reported, all audited and published', async () => {
-    const approved = await call(
+    const approved = await intake.call(
       'POST',
       `/cases/${caseId}/plan/approval`,
-      tokens.supervisor,
+      intake.tokens.supervisor,
       undefined,
       {
         'if-match': '"3"',
@@ -260,7 +257,7 @@ describe('the reintegration plan of a case', () => {
         referralRequestedV1.type,
       ]),
     );
-    const events = eventsOf(recorder.messages, caseId);
+    const events = eventsOf(intake.recorder.messages, caseId);
     const submittedBy = (
       events.find((e) => e.type === planSubmittedV1.type)?.data as { submittedBy: string }
     ).submittedBy;
@@ -281,7 +278,7 @@ describe('the reintegration plan of a case', () => {
       service: 'employment',
     });
 
-    const audit = await app
+    const audit = await intake.app
       .get(DataSource)
       .query(`SELECT action, case_id, related_id FROM audit_log WHERE case_id = $1`, [caseId]);
     expect(audit).toEqual([
@@ -292,7 +289,7 @@ describe('the reintegration plan of a case', () => {
       },
     ]);
 
-    const view = await call('GET', `/cases/${caseId}`, tokens.supervisor);
+    const view = await intake.call('GET', `/cases/${caseId}`, intake.tokens.supervisor);
     expect(view.status).toBe(200);
     expect(view.headers.get('etag')).toBe(`"${view.body['version']}"`);
     expect(view.body).toMatchObject({
@@ -302,10 +299,10 @@ describe('the reintegration plan of a case', () => {
       referrals: [expect.objectContaining({ id: referralId, status: 'requested' })],
     });
 
-    const again = await call(
+    const again = await intake.call(
       'POST',
       `/cases/${caseId}/plan/approval`,
-      tokens.supervisor,
+      intake.tokens.supervisor,
       undefined,
       {
         'if-match': '"4"',
@@ -318,42 +315,64 @@ describe('the reintegration plan of a case', () => {
 
 describe('sending a plan back', () => {
   it('returns a submitted plan to draft with a reason (audited); only a supervisor, only a submitted plan', async () => {
-    const caseId = await newCase();
-    expect((await call('POST', `/cases/${caseId}/plan`, tokens.officer, plan)).status).toBe(201);
-    const onDraft = await call('POST', `/cases/${caseId}/plan/rejection`, tokens.supervisor, {
-      reasonCode: 'missing-goals',
-    });
-    expect(onDraft.status).toBe(409);
-    expect((await call('POST', `/cases/${caseId}/plan/submission`, tokens.officer)).status).toBe(
-      200,
+    const caseId = await newCase(intake);
+    expect(
+      (await intake.call('POST', `/cases/${caseId}/plan`, intake.tokens.officer, plan)).status,
+    ).toBe(201);
+    const onDraft = await intake.call(
+      'POST',
+      `/cases/${caseId}/plan/rejection`,
+      intake.tokens.supervisor,
+      {
+        reasonCode: 'missing-goals',
+      },
     );
+    expect(onDraft.status).toBe(409);
+    expect(
+      (await intake.call('POST', `/cases/${caseId}/plan/submission`, intake.tokens.officer)).status,
+    ).toBe(200);
 
-    const before = await stateOf(app, { caseIds: [caseId] });
-    const byOfficer = await call('POST', `/cases/${caseId}/plan/rejection`, tokens.officer, {
-      reasonCode: 'missing-goals',
-    });
+    const before = await stateOf(intake.app, { caseIds: [caseId] });
+    const byOfficer = await intake.call(
+      'POST',
+      `/cases/${caseId}/plan/rejection`,
+      intake.tokens.officer,
+      {
+        reasonCode: 'missing-goals',
+      },
+    );
     expect(byOfficer.status).toBe(403);
-    const invalid = await call('POST', `/cases/${caseId}/plan/rejection`, tokens.supervisor, {
-      reasonCode: 'Falta algo',
-    });
+    const invalid = await intake.call(
+      'POST',
+      `/cases/${caseId}/plan/rejection`,
+      intake.tokens.supervisor,
+      {
+        reasonCode: 'Falta algo',
+      },
+    );
     expect(invalid.status).toBe(400);
-    expect(await stateOf(app, { caseIds: [caseId] })).toEqual(before);
+    expect(await stateOf(intake.app, { caseIds: [caseId] })).toEqual(before);
 
-    const rejected = await call('POST', `/cases/${caseId}/plan/rejection`, tokens.supervisor, {
-      reasonCode: 'missing-goals',
-    });
+    const rejected = await intake.call(
+      'POST',
+      `/cases/${caseId}/plan/rejection`,
+      intake.tokens.supervisor,
+      {
+        reasonCode: 'missing-goals',
+      },
+    );
     expect(rejected.status).toBe(200);
     expect(rejected.body).toMatchObject({
       status: 'draft',
       version: 3,
       lastRejection: { reasonCode: 'missing-goals' },
     });
-    const audit = await app
+    const audit = await intake.app
       .get(DataSource)
       .query(`SELECT action, reason_code FROM audit_log WHERE case_id = $1`, [caseId]);
     expect(audit).toEqual([{ action: 'plan.rejected', reason_code: 'missing-goals' }]);
     // Back in draft: the officer can change it again with the new ETag.
-    const edited = await call('PUT', `/cases/${caseId}/plan`, tokens.officer, plan, {
+    const edited = await intake.call('PUT', `/cases/${caseId}/plan`, intake.tokens.officer, plan, {
       'if-match': '"3"',
     });
     expect(edited.status).toBe(200);
@@ -362,14 +381,19 @@ describe('sending a plan back', () => {
 
 describe('who may work on a plan', () => {
   it('keeps drafting to officers of the municipality, reading to the office, and refuses bad input and closed cases, writing nothing', async () => {
-    const caseId = await newCase();
-    const before = await stateOf(app, { caseIds: [caseId] });
-    expect((await call('POST', `/cases/${caseId}/plan`, tokens.supervisor, plan)).status).toBe(403);
+    const caseId = await newCase(intake);
+    const before = await stateOf(intake.app, { caseIds: [caseId] });
     expect(
-      (await call('POST', `/cases/${caseId}/plan`, tokens.officerElsewhere, plan)).status,
+      (await intake.call('POST', `/cases/${caseId}/plan`, intake.tokens.supervisor, plan)).status,
     ).toBe(403);
-    expect((await call('POST', `/cases/${caseId}/plan`, tokens.caseworker, plan)).status).toBe(403);
-    const invalid = await call('POST', `/cases/${caseId}/plan`, tokens.officer, {
+    expect(
+      (await intake.call('POST', `/cases/${caseId}/plan`, intake.tokens.officerElsewhere, plan))
+        .status,
+    ).toBe(403);
+    expect(
+      (await intake.call('POST', `/cases/${caseId}/plan`, intake.tokens.caseworker, plan)).status,
+    ).toBe(403);
+    const invalid = await intake.call('POST', `/cases/${caseId}/plan`, intake.tokens.officer, {
       goals: { economic: [{ description: '' }] },
       proposedReferrals: [{ ...employment, service: 'victim-support' }],
     });
@@ -377,26 +401,41 @@ describe('who may work on a plan', () => {
     expect((invalid.body['errors'] as Array<{ field: string }>).map((e) => e.field)).toEqual(
       expect.arrayContaining(['goals.economic.0.description', 'proposedReferrals.0.service']),
     );
-    expect((await call('GET', `/cases/${caseId}/plan`, tokens.officer)).status).toBe(404);
-    expect(await stateOf(app, { caseIds: [caseId] })).toEqual(before);
+    expect((await intake.call('GET', `/cases/${caseId}/plan`, intake.tokens.officer)).status).toBe(
+      404,
+    );
+    expect(await stateOf(intake.app, { caseIds: [caseId] })).toEqual(before);
 
-    expect((await call('POST', `/cases/${caseId}/plan`, tokens.officer, plan)).status).toBe(201);
-    expect((await call('GET', `/cases/${caseId}/plan`, tokens.caseworker)).status).toBe(403);
-    expect((await call('GET', `/cases/${caseId}/plan`, tokens.supervisorElsewhere)).status).toBe(
+    expect(
+      (await intake.call('POST', `/cases/${caseId}/plan`, intake.tokens.officer, plan)).status,
+    ).toBe(201);
+    expect(
+      (await intake.call('GET', `/cases/${caseId}/plan`, intake.tokens.caseworker)).status,
+    ).toBe(403);
+    expect(
+      (await intake.call('GET', `/cases/${caseId}/plan`, intake.tokens.supervisorElsewhere)).status,
+    ).toBe(403);
+    expect((await intake.call('GET', `/cases/${caseId}/plan`, intake.tokens.national)).status).toBe(
+      200,
+    );
+    expect((await intake.call('GET', `/cases/${caseId}`, intake.tokens.caseworker)).status).toBe(
       403,
     );
-    expect((await call('GET', `/cases/${caseId}/plan`, tokens.national)).status).toBe(200);
-    expect((await call('GET', `/cases/${caseId}`, tokens.caseworker)).status).toBe(403);
 
-    const closedCase = await newCase();
+    const closedCase = await newCase(intake);
     expect(
       (
-        await call('POST', `/cases/${closedCase}/closure`, tokens.supervisor, {
+        await intake.call('POST', `/cases/${closedCase}/closure`, intake.tokens.supervisor, {
           reason: 'disengaged',
         })
       ).status,
     ).toBe(200);
-    const onClosed = await call('POST', `/cases/${closedCase}/plan`, tokens.officer, plan);
+    const onClosed = await intake.call(
+      'POST',
+      `/cases/${closedCase}/plan`,
+      intake.tokens.officer,
+      plan,
+    );
     expect(onClosed.status).toBe(409);
     expect(onClosed.body).toMatchObject({ code: 'plan.case-not-planning', caseStatus: 'closed' });
   });

@@ -184,14 +184,12 @@ export class PlansService {
       assertIfMatch(ifMatch, plan.version);
       if (plan.status !== 'draft') throw notDraft(plan.status);
       assertPlanning(episode);
-      const changes = {
-        goals: content.goals,
-        proposedReferrals: content.proposedReferrals,
-        version: plan.version + 1,
-        updatedAt: new Date(),
-      };
-      await manager.update(CasePlan, { id: plan.id }, changes);
-      return planView(Object.assign(plan, changes));
+      return planView(
+        await this.change(manager, plan, {
+          goals: content.goals,
+          proposedReferrals: content.proposedReferrals,
+        }),
+      );
     });
   }
 
@@ -205,15 +203,12 @@ export class PlansService {
       assertPlanning(episode);
       const now = new Date();
       const by = actorReference(actor);
-      const changes = {
-        status: 'submitted' as const,
-        submittedAt: now,
-        submittedBy: by,
-        version: plan.version + 1,
-        updatedAt: now,
-      };
-      await manager.update(CasePlan, { id: plan.id }, changes);
-      Object.assign(plan, changes);
+      await this.change(
+        manager,
+        plan,
+        { status: 'submitted', submittedAt: now, submittedBy: by },
+        now,
+      );
       await this.outbox.add(
         manager,
         planSubmittedV1,
@@ -315,16 +310,12 @@ export class PlansService {
           });
         }
       }
-      const changes = {
-        status: 'approved' as const,
-        approvedAt: now,
-        approvedBy: by,
-        referralOutcomes: outcomes,
-        version: plan.version + 1,
-        updatedAt: now,
-      };
-      await manager.update(CasePlan, { id: plan.id }, changes);
-      Object.assign(plan, changes);
+      await this.change(
+        manager,
+        plan,
+        { status: 'approved', approvedAt: now, approvedBy: by, referralOutcomes: outcomes },
+        now,
+      );
       await this.audit.record(manager, {
         action: 'plan.approved',
         actor: by,
@@ -355,15 +346,12 @@ export class PlansService {
       if (!canMovePlan(plan.status, 'draft')) throw illegalPlanTransition(plan.status, 'draft');
       const now = new Date();
       const by = actorReference(actor);
-      const changes = {
-        status: 'draft' as const,
-        rejectedAt: now,
-        rejectedBy: by,
-        rejectionReason: reasonCode,
-        version: plan.version + 1,
-        updatedAt: now,
-      };
-      await manager.update(CasePlan, { id: plan.id }, changes);
+      await this.change(
+        manager,
+        plan,
+        { status: 'draft', rejectedAt: now, rejectedBy: by, rejectionReason: reasonCode },
+        now,
+      );
       await this.audit.record(manager, {
         action: 'plan.rejected',
         actor: by,
@@ -374,8 +362,20 @@ export class PlansService {
         correlationId,
         at: now,
       });
-      return planView(Object.assign(plan, changes));
+      return planView(plan);
     });
+  }
+
+  /** Saves a change of the plan (locked by the caller) as a new version: a new ETag. */
+  private async change(
+    manager: EntityManager,
+    plan: CasePlan,
+    changes: Partial<CasePlan>,
+    at = new Date(),
+  ): Promise<CasePlan> {
+    const saved = { ...changes, version: plan.version + 1, updatedAt: at };
+    await manager.update(CasePlan, { id: plan.id }, saved);
+    return Object.assign(plan, saved);
   }
 
   private async lockPlan(manager: EntityManager, caseId: string): Promise<CasePlan> {

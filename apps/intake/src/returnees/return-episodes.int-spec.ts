@@ -1,4 +1,3 @@
-import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
@@ -8,26 +7,20 @@ import {
   returneeRegisteredV1,
   TOPICS,
 } from '@reintegra/event-contracts';
-import { currentTestStack, eventually, TopicRecorder } from '@reintegra/testing';
+import { eventually } from '@reintegra/testing';
 import {
-  caseFlowTokens,
   ELSEWHERE,
   eventsOf,
   HOME,
-  httpClient,
   moveCase,
-  newPerson,
   stateOf,
   typesOf,
+  registerPerson,
+  useCaseFlowSuite,
 } from '../testing/case-flow-fixtures';
-import { startIntakeForTest } from '../testing/intake-test-app';
 
 /** A person who returns again: a new episode on the same record, the earlier case closed. */
-const stack = currentTestStack();
-let app: INestApplication;
-let recorder: TopicRecorder;
-let call: ReturnType<typeof httpClient>;
-let tokens: Awaited<ReturnType<typeof caseFlowTokens>>;
+const intake = useCaseFlowSuite([TOPICS.intakeReturnees]);
 
 const secondReturn = {
   returnDate: '2026-10-02',
@@ -37,40 +30,15 @@ const secondReturn = {
   districtCode: `${HOME}/ZACATECOLUCA`,
 };
 
-async function registered(overrides: Record<string, unknown> = {}) {
-  const person = newPerson(overrides);
-  const reply = await call('POST', '/returnees', tokens.officer, person);
-  expect(reply.status).toBe(201);
-  return {
-    person,
-    returneeId: reply.body['returneeId'] as string,
-    caseId: reply.body['caseId'] as string,
-  };
-}
-
-beforeAll(async () => {
-  tokens = await caseFlowTokens();
-  recorder = new TopicRecorder(stack.kafkaBrokers, [TOPICS.intakeReturnees]);
-  await recorder.start();
-  let url: string;
-  ({ app, url } = await startIntakeForTest());
-  call = httpClient(url);
-});
-
-afterAll(async () => {
-  await recorder?.stop();
-  await app?.close();
-});
-
 describe('a second return of a registered person', () => {
   it('opens episode 2 on the same record, closes the open case as re-migrated by the system, and publishes both', async () => {
-    const first = await registered();
-    await moveCase(app, first.caseId, 'assessed');
+    const first = await registerPerson(intake);
+    await moveCase(intake.app, first.caseId, 'assessed');
 
-    const opened = await call(
+    const opened = await intake.call(
       'POST',
       `/returnees/${first.returneeId}/episodes`,
-      tokens.officer,
+      intake.tokens.officer,
       secondReturn,
     );
     expect(opened.status).toBe(201);
@@ -84,7 +52,7 @@ describe('a second return of a registered person', () => {
     });
     expect(opened.headers.get('location')).toBe(`/cases/${caseId}`);
 
-    const episodes = await app
+    const episodes = await intake.app
       .get(DataSource)
       .query(
         'SELECT id, episode_number, status, closure_reason FROM return_episodes WHERE returnee_id = $1 ORDER BY episode_number',
@@ -96,7 +64,7 @@ describe('a second return of a registered person', () => {
     ]);
 
     const newCase = await eventually(() => {
-      const events = eventsOf(recorder.messages, caseId);
+      const events = eventsOf(intake.recorder.messages, caseId);
       expect(events).toHaveLength(1);
       return events[0];
     });
@@ -116,7 +84,7 @@ describe('a second return of a registered person', () => {
       },
     });
     const previous = await eventually(() => {
-      const events = eventsOf(recorder.messages, first.caseId);
+      const events = eventsOf(intake.recorder.messages, first.caseId);
       expect(typesOf(events)).toEqual([
         returneeRegisteredV1.type,
         caseStatusChangedV1.type, // the fixture's move to assessed
@@ -136,12 +104,12 @@ describe('a second return of a registered person', () => {
       data: { caseId: first.caseId, reason: 're-migrated', approvedBy: 'system:intake' },
     });
     // Ids and codes only on the bus.
-    for (const message of recorder.messages.filter((m) => m.key === caseId)) {
+    for (const message of intake.recorder.messages.filter((m) => m.key === caseId)) {
       expect(message.value).not.toContain(first.person.lastNames);
       expect(message.value).not.toContain(first.person.dui);
     }
 
-    const audit = await app
+    const audit = await intake.app
       .get(DataSource)
       .query(
         'SELECT actor, action, case_id, related_id, reason_code FROM audit_log WHERE case_id = $1',
@@ -159,17 +127,22 @@ describe('a second return of a registered person', () => {
   });
 
   it('numbers a third return 3 and closes only the case still open', async () => {
-    const first = await registered();
-    const second = await call(
+    const first = await registerPerson(intake);
+    const second = await intake.call(
       'POST',
       `/returnees/${first.returneeId}/episodes`,
-      tokens.officer,
+      intake.tokens.officer,
       secondReturn,
     );
-    const third = await call('POST', `/returnees/${first.returneeId}/episodes`, tokens.officer, {
-      ...secondReturn,
-      returnDate: '2026-11-01',
-    });
+    const third = await intake.call(
+      'POST',
+      `/returnees/${first.returneeId}/episodes`,
+      intake.tokens.officer,
+      {
+        ...secondReturn,
+        returnDate: '2026-11-01',
+      },
+    );
     expect(third.status).toBe(201);
     expect(third.body).toMatchObject({
       episodeNumber: 3,
@@ -179,8 +152,8 @@ describe('a second return of a registered person', () => {
   });
 
   it('answers a duplicate DUI registration with a link to open a new episode instead', async () => {
-    const first = await registered();
-    const again = await call('POST', '/returnees', tokens.officer, {
+    const first = await registerPerson(intake);
+    const again = await intake.call('POST', '/returnees', intake.tokens.officer, {
       ...first.person,
       returnDate: '2026-10-02',
     });
@@ -196,101 +169,84 @@ describe('a second return of a registered person', () => {
   });
 
   it('refuses a return that is not after the latest one, an invalid body, an unknown person, writing nothing', async () => {
-    const first = await registered();
-    const before = await stateOf(app, { returneeIds: [first.returneeId], caseIds: [first.caseId] });
-
-    const sameDay = await call('POST', `/returnees/${first.returneeId}/episodes`, tokens.officer, {
-      ...secondReturn,
-      returnDate: first.person.returnDate,
+    const first = await registerPerson(intake);
+    const before = await stateOf(intake.app, {
+      returneeIds: [first.returneeId],
+      caseIds: [first.caseId],
     });
+
+    const sameDay = await intake.call(
+      'POST',
+      `/returnees/${first.returneeId}/episodes`,
+      intake.tokens.officer,
+      {
+        ...secondReturn,
+        returnDate: first.person.returnDate,
+      },
+    );
     expect(sameDay.status).toBe(409);
     expect(sameDay.body).toMatchObject({
       code: 'episode.return-not-after-previous',
       previousReturnDate: first.person.returnDate,
     });
 
-    const invalid = await call('POST', `/returnees/${first.returneeId}/episodes`, tokens.officer, {
-      ...secondReturn,
-      districtCode: 'SV-SS-SAN-SALVADOR-CENTRO/SAN-SALVADOR',
-      countryReturnedFrom: 'Mexico',
-    });
+    const invalid = await intake.call(
+      'POST',
+      `/returnees/${first.returneeId}/episodes`,
+      intake.tokens.officer,
+      {
+        ...secondReturn,
+        districtCode: 'SV-SS-SAN-SALVADOR-CENTRO/SAN-SALVADOR',
+        countryReturnedFrom: 'Mexico',
+      },
+    );
     expect(invalid.status).toBe(400);
     expect((invalid.body['errors'] as Array<{ field: string }>).map((e) => e.field)).toEqual(
       expect.arrayContaining(['districtCode', 'countryReturnedFrom']),
     );
 
-    const unknown = await call(
+    const unknown = await intake.call(
       'POST',
       `/returnees/${randomUUID()}/episodes`,
-      tokens.officer,
+      intake.tokens.officer,
       secondReturn,
     );
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ code: 'returnee.not-found' });
 
     expect(
-      await stateOf(app, { returneeIds: [first.returneeId], caseIds: [first.caseId] }),
+      await stateOf(intake.app, { returneeIds: [first.returneeId], caseIds: [first.caseId] }),
     ).toEqual(before);
   });
 
   it('lets officers (and national supervisors) open episodes only in their municipality', async () => {
-    const first = await registered();
-    const before = await stateOf(app, { returneeIds: [first.returneeId], caseIds: [first.caseId] });
-    const supervisor = await call(
-      'POST',
-      `/returnees/${first.returneeId}/episodes`,
-      tokens.supervisor,
-      secondReturn,
-    );
-    expect(supervisor.status).toBe(403);
-    expect(supervisor.body).toMatchObject({ code: 'auth.role-not-allowed' });
-    const caseworker = await call(
-      'POST',
-      `/returnees/${first.returneeId}/episodes`,
-      tokens.caseworker,
-      secondReturn,
-    );
-    expect(caseworker.status).toBe(403);
-    const elsewhere = await call(
-      'POST',
-      `/returnees/${first.returneeId}/episodes`,
-      tokens.officerElsewhere,
-      secondReturn,
-    );
-    expect(elsewhere.status).toBe(403);
-    expect(elsewhere.body).toMatchObject({ code: 'auth.outside-municipality' });
-    const anonymous = await call(
-      'POST',
-      `/returnees/${first.returneeId}/episodes`,
-      '',
-      secondReturn,
-    );
-    expect(anonymous.status).toBe(401);
-    expect(
-      await stateOf(app, { returneeIds: [first.returneeId], caseIds: [first.caseId] }),
-    ).toEqual(before);
+    const first = await registerPerson(intake);
+    const ids = { returneeIds: [first.returneeId], caseIds: [first.caseId] };
+    const before = await stateOf(intake.app, ids);
+    const open = (token: string, body: Record<string, unknown> = secondReturn) =>
+      intake.call('POST', `/returnees/${first.returneeId}/episodes`, token, body);
+    for (const [token, status, code] of [
+      [intake.tokens.supervisor, 403, 'auth.role-not-allowed'],
+      [intake.tokens.caseworker, 403, 'auth.role-not-allowed'],
+      [intake.tokens.officerElsewhere, 403, 'auth.outside-municipality'],
+      ['', 401, 'auth.unauthenticated'],
+    ] as const) {
+      const refused = await open(token);
+      expect([refused.status, refused.body['code']]).toEqual([status, code]);
+    }
+    expect(await stateOf(intake.app, ids)).toEqual(before);
 
     // The person moved: the office where they now live opens the episode there.
-    const moved = await call(
-      'POST',
-      `/returnees/${first.returneeId}/episodes`,
-      tokens.officerElsewhere,
-      {
-        ...secondReturn,
-        municipalityCode: ELSEWHERE,
-        districtCode: undefined,
-      },
-    );
+    const moved = await open(intake.tokens.officerElsewhere, {
+      ...secondReturn,
+      municipalityCode: ELSEWHERE,
+      districtCode: undefined,
+    });
     expect(moved.status).toBe(201);
-    const national = await call(
-      'POST',
-      `/returnees/${first.returneeId}/episodes`,
-      tokens.national,
-      {
-        ...secondReturn,
-        returnDate: '2026-11-15',
-      },
-    );
+    const national = await open(intake.tokens.national, {
+      ...secondReturn,
+      returnDate: '2026-11-15',
+    });
     expect(national.status).toBe(201);
     expect(national.body).toMatchObject({ episodeNumber: 3 });
   });
@@ -298,10 +254,19 @@ describe('a second return of a registered person', () => {
 
 describe('reading a person', () => {
   it('shows the person with every episode; contact details only to the intake officer', async () => {
-    const first = await registered({ contact: { phone: '+503 7000-1234' } });
-    await call('POST', `/returnees/${first.returneeId}/episodes`, tokens.officer, secondReturn);
+    const first = await registerPerson(intake, { contact: { phone: '+503 7000-1234' } });
+    await intake.call(
+      'POST',
+      `/returnees/${first.returneeId}/episodes`,
+      intake.tokens.officer,
+      secondReturn,
+    );
 
-    const byOfficer = await call('GET', `/returnees/${first.returneeId}`, tokens.officer);
+    const byOfficer = await intake.call(
+      'GET',
+      `/returnees/${first.returneeId}`,
+      intake.tokens.officer,
+    );
     expect(byOfficer.status).toBe(200);
     expect(byOfficer.body).toMatchObject({
       id: first.returneeId,
@@ -320,21 +285,35 @@ describe('reading a person', () => {
       expect.objectContaining({ episodeNumber: 2, status: 'open', links: expect.any(Object) }),
     ]);
 
-    const bySupervisor = await call('GET', `/returnees/${first.returneeId}`, tokens.supervisor);
+    const bySupervisor = await intake.call(
+      'GET',
+      `/returnees/${first.returneeId}`,
+      intake.tokens.supervisor,
+    );
     expect(bySupervisor.status).toBe(200);
     expect(bySupervisor.body).not.toHaveProperty('contact');
     expect(JSON.stringify(bySupervisor.body)).not.toContain('7000-1234');
   });
 
   it('keeps a person to the municipalities where they returned and to the office roles', async () => {
-    const first = await registered();
+    const first = await registerPerson(intake);
     expect(
-      (await call('GET', `/returnees/${first.returneeId}`, tokens.supervisorElsewhere)).status,
+      (
+        await intake.call(
+          'GET',
+          `/returnees/${first.returneeId}`,
+          intake.tokens.supervisorElsewhere,
+        )
+      ).status,
     ).toBe(403);
-    expect((await call('GET', `/returnees/${first.returneeId}`, tokens.caseworker)).status).toBe(
-      403,
-    );
-    expect((await call('GET', `/returnees/${first.returneeId}`, tokens.national)).status).toBe(200);
-    expect((await call('GET', `/returnees/${randomUUID()}`, tokens.officer)).status).toBe(404);
+    expect(
+      (await intake.call('GET', `/returnees/${first.returneeId}`, intake.tokens.caseworker)).status,
+    ).toBe(403);
+    expect(
+      (await intake.call('GET', `/returnees/${first.returneeId}`, intake.tokens.national)).status,
+    ).toBe(200);
+    expect(
+      (await intake.call('GET', `/returnees/${randomUUID()}`, intake.tokens.officer)).status,
+    ).toBe(404);
   });
 });

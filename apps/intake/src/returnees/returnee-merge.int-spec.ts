@@ -1,64 +1,40 @@
-import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { returneesMergedV1, TOPICS } from '@reintegra/event-contracts';
-import { currentTestStack, eventually, TopicRecorder } from '@reintegra/testing';
+import { eventually } from '@reintegra/testing';
 import {
-  caseFlowTokens,
   eventsOf,
-  httpClient,
   newPerson,
   stateOf,
+  registerPerson,
+  useCaseFlowSuite,
 } from '../testing/case-flow-fixtures';
-import { freshDui, startIntakeForTest } from '../testing/intake-test-app';
+import { freshDui } from '../testing/intake-test-app';
 
 /** Two records of one person become one: explicit, audited, published, never silent. */
-const stack = currentTestStack();
-let app: INestApplication;
-let recorder: TopicRecorder;
-let call: ReturnType<typeof httpClient>;
-let tokens: Awaited<ReturnType<typeof caseFlowTokens>>;
-
-async function registered(overrides: Record<string, unknown> = {}) {
-  const reply = await call('POST', '/returnees', tokens.officer, {
-    ...newPerson(overrides),
-    confirmedNewPerson: true,
-  });
-  expect(reply.status).toBe(201);
-  return { returneeId: reply.body['returneeId'] as string, caseId: reply.body['caseId'] as string };
-}
+const intake = useCaseFlowSuite([TOPICS.intakeReturnees]);
 
 const episodesOf = (returneeId: string) =>
-  app
+  intake.app
     .get(DataSource)
     .query(
       'SELECT id, episode_number FROM return_episodes WHERE returnee_id = $1 ORDER BY episode_number',
       [returneeId],
     );
 
-beforeAll(async () => {
-  tokens = await caseFlowTokens();
-  recorder = new TopicRecorder(stack.kafkaBrokers, [TOPICS.intakeReturnees]);
-  await recorder.start();
-  let url: string;
-  ({ app, url } = await startIntakeForTest());
-  call = httpClient(url);
-});
-
-afterAll(async () => {
-  await recorder?.stop();
-  await app?.close();
-});
-
 describe('merging two records of one person', () => {
   it('moves the episodes to the survivor in the order of the returns, keeps the merged record pointing there, audits and publishes', async () => {
     // The same person registered twice: once with the DUI, once without (a different spelling).
     const dui = freshDui();
-    const survivor = await registered({ dui: undefined, returnDate: '2024-02-01' });
-    const secondOfSurvivor = await call(
+    const survivor = await registerPerson(intake, {
+      confirmedNewPerson: true,
+      dui: undefined,
+      returnDate: '2024-02-01',
+    });
+    const secondOfSurvivor = await intake.call(
       'POST',
       `/returnees/${survivor.returneeId}/episodes`,
-      tokens.officer,
+      intake.tokens.officer,
       {
         returnDate: '2026-08-01',
         countryReturnedFrom: 'US',
@@ -66,12 +42,16 @@ describe('merging two records of one person', () => {
         municipalityCode: 'SV-PA-LA-PAZ-ESTE',
       },
     );
-    const other = await registered({ dui, returnDate: '2025-05-05' });
+    const other = await registerPerson(intake, {
+      confirmedNewPerson: true,
+      dui,
+      returnDate: '2025-05-05',
+    });
 
-    const merged = await call(
+    const merged = await intake.call(
       'POST',
       `/returnees/${survivor.returneeId}/merges`,
-      tokens.supervisor,
+      intake.tokens.supervisor,
       {
         mergedReturneeId: other.returneeId,
         reasonCode: 'same-person-verified',
@@ -96,7 +76,7 @@ describe('merging two records of one person', () => {
     expect(await episodesOf(other.returneeId)).toEqual([]);
 
     // Kept, not deleted: the merged record points to the survivor, which now carries the DUI.
-    const rows = await app
+    const rows = await intake.app
       .get(DataSource)
       .query('SELECT id, dui, merged_into FROM returnees WHERE id = ANY($1) ORDER BY created_at', [
         [survivor.returneeId, other.returneeId],
@@ -105,18 +85,27 @@ describe('merging two records of one person', () => {
       { id: survivor.returneeId, dui, merged_into: null },
       { id: other.returneeId, dui: null, merged_into: survivor.returneeId },
     ]);
-    const read = await call('GET', `/returnees/${other.returneeId}`, tokens.officer);
+    const read = await intake.call('GET', `/returnees/${other.returneeId}`, intake.tokens.officer);
     expect(read.status).toBe(308);
     expect(read.headers.get('location')).toBe(`/returnees/${survivor.returneeId}`);
     expect(read.body).toMatchObject({ mergedInto: survivor.returneeId });
-    const path = await call('GET', `/returnees/${other.returneeId}/path`, tokens.officer);
+    const path = await intake.call(
+      'GET',
+      `/returnees/${other.returneeId}/path`,
+      intake.tokens.officer,
+    );
     expect(path.status).toBe(308);
     expect(path.headers.get('location')).toBe(`/returnees/${survivor.returneeId}/path`);
     // The DUI now leads to the survivor and to a new episode there.
-    const duplicate = await call('POST', '/returnees', tokens.officer, newPerson({ dui }));
+    const duplicate = await intake.call(
+      'POST',
+      '/returnees',
+      intake.tokens.officer,
+      newPerson({ dui }),
+    );
     expect(duplicate.body).toMatchObject({ existing: `/returnees/${survivor.returneeId}` });
 
-    const audit = await app
+    const audit = await intake.app
       .get(DataSource)
       .query(
         `SELECT actor, action, returnee_id, related_id, reason_code, correlation_id FROM audit_log WHERE returnee_id = $1 AND action = 'returnee.merged'`,
@@ -133,9 +122,10 @@ describe('merging two records of one person', () => {
       },
     ]);
     const [event] = await eventually(() => {
-      const events = eventsOf(recorder.messages, secondOfSurvivor.body['caseId'] as string).filter(
-        (e) => e.type === returneesMergedV1.type,
-      );
+      const events = eventsOf(
+        intake.recorder.messages,
+        secondOfSurvivor.body['caseId'] as string,
+      ).filter((e) => e.type === returneesMergedV1.type);
       expect(events).toHaveLength(1);
       return events;
     });
@@ -150,20 +140,25 @@ describe('merging two records of one person', () => {
     });
 
     // Merged once: neither record can be merged again the other way round.
-    const again = await call('POST', `/returnees/${other.returneeId}/merges`, tokens.supervisor, {
-      mergedReturneeId: survivor.returneeId,
-      reasonCode: 'same-person-verified',
-    });
+    const again = await intake.call(
+      'POST',
+      `/returnees/${other.returneeId}/merges`,
+      intake.tokens.supervisor,
+      {
+        mergedReturneeId: survivor.returneeId,
+        reasonCode: 'same-person-verified',
+      },
+    );
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({
       code: 'returnee.already-merged',
       existing: `/returnees/${survivor.returneeId}`,
     });
     // And a new return goes to the survivor.
-    const episodeOnMerged = await call(
+    const episodeOnMerged = await intake.call(
       'POST',
       `/returnees/${other.returneeId}/episodes`,
-      tokens.officer,
+      intake.tokens.officer,
       {
         returnDate: '2026-11-01',
         countryReturnedFrom: 'US',
@@ -179,18 +174,18 @@ describe('merging two records of one person', () => {
   });
 
   it('refuses two records with different DUIs, itself, or an unknown record, changing nothing', async () => {
-    const one = await registered();
-    const two = await registered();
+    const one = await registerPerson(intake, { confirmedNewPerson: true });
+    const two = await registerPerson(intake, { confirmedNewPerson: true });
     const ids = {
       returneeIds: [one.returneeId, two.returneeId],
       caseIds: [one.caseId, two.caseId],
     };
-    const before = await stateOf(app, ids);
+    const before = await stateOf(intake.app, ids);
 
-    const differentDuis = await call(
+    const differentDuis = await intake.call(
       'POST',
       `/returnees/${one.returneeId}/merges`,
-      tokens.supervisor,
+      intake.tokens.supervisor,
       {
         mergedReturneeId: two.returneeId,
         reasonCode: 'same-person-verified',
@@ -199,57 +194,77 @@ describe('merging two records of one person', () => {
     expect(differentDuis.status).toBe(409);
     expect(differentDuis.body).toMatchObject({ code: 'returnee.merge-different-dui' });
 
-    const self = await call('POST', `/returnees/${one.returneeId}/merges`, tokens.supervisor, {
-      mergedReturneeId: one.returneeId,
-      reasonCode: 'same-person-verified',
-    });
+    const self = await intake.call(
+      'POST',
+      `/returnees/${one.returneeId}/merges`,
+      intake.tokens.supervisor,
+      {
+        mergedReturneeId: one.returneeId,
+        reasonCode: 'same-person-verified',
+      },
+    );
     expect(self.status).toBe(409);
     expect(self.body).toMatchObject({ code: 'returnee.merge-same-record' });
 
-    const unknown = await call('POST', `/returnees/${one.returneeId}/merges`, tokens.supervisor, {
-      mergedReturneeId: randomUUID(),
-      reasonCode: 'same-person-verified',
-    });
+    const unknown = await intake.call(
+      'POST',
+      `/returnees/${one.returneeId}/merges`,
+      intake.tokens.supervisor,
+      {
+        mergedReturneeId: randomUUID(),
+        reasonCode: 'same-person-verified',
+      },
+    );
     expect(unknown.status).toBe(404);
 
-    const invalid = await call('POST', `/returnees/${one.returneeId}/merges`, tokens.supervisor, {
-      mergedReturneeId: 'not-a-uuid',
-      reasonCode: 'Same Person!',
-    });
+    const invalid = await intake.call(
+      'POST',
+      `/returnees/${one.returneeId}/merges`,
+      intake.tokens.supervisor,
+      {
+        mergedReturneeId: 'not-a-uuid',
+        reasonCode: 'Same Person!',
+      },
+    );
     expect(invalid.status).toBe(400);
     expect((invalid.body['errors'] as Array<{ field: string }>).map((e) => e.field)).toEqual(
       expect.arrayContaining(['mergedReturneeId', 'reasonCode']),
     );
 
-    expect(await stateOf(app, ids)).toEqual(before);
+    expect(await stateOf(intake.app, ids)).toEqual(before);
   });
 
   it('is a supervisor’s act in their municipality (or a national supervisor’s)', async () => {
-    const one = await registered({ dui: undefined });
-    const two = await registered({ dui: undefined });
+    const one = await registerPerson(intake, { confirmedNewPerson: true, dui: undefined });
+    const two = await registerPerson(intake, { confirmedNewPerson: true, dui: undefined });
     const ids = {
       returneeIds: [one.returneeId, two.returneeId],
       caseIds: [one.caseId, two.caseId],
     };
-    const before = await stateOf(app, ids);
+    const before = await stateOf(intake.app, ids);
     const body = { mergedReturneeId: two.returneeId, reasonCode: 'same-person-verified' };
-    const officer = await call('POST', `/returnees/${one.returneeId}/merges`, tokens.officer, body);
-    expect(officer.status).toBe(403);
-    expect(officer.body).toMatchObject({ code: 'auth.role-not-allowed' });
-    const elsewhere = await call(
+    const officer = await intake.call(
       'POST',
       `/returnees/${one.returneeId}/merges`,
-      tokens.supervisorElsewhere,
+      intake.tokens.officer,
+      body,
+    );
+    expect(officer.status).toBe(403);
+    expect(officer.body).toMatchObject({ code: 'auth.role-not-allowed' });
+    const elsewhere = await intake.call(
+      'POST',
+      `/returnees/${one.returneeId}/merges`,
+      intake.tokens.supervisorElsewhere,
       body,
     );
     expect(elsewhere.status).toBe(403);
     expect(elsewhere.body).toMatchObject({ code: 'auth.outside-municipality' });
-    expect(await stateOf(app, ids)).toEqual(before);
+    expect(await stateOf(intake.app, ids)).toEqual(before);
 
-    const national = await call(
+    const national = await intake.call(
       'POST',
       `/returnees/${one.returneeId}/merges`,
-      tokens.national,
+      intake.tokens.national,
       body,
     );
     expect(national.status).toBe(200);

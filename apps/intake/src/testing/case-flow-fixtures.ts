@@ -2,9 +2,14 @@ import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { type CaseStatus, type EventEnvelope, parseEvent } from '@reintegra/event-contracts';
-import { type RecordedMessage, testToken } from '@reintegra/testing';
+import {
+  currentTestStack,
+  type RecordedMessage,
+  testToken,
+  TopicRecorder,
+} from '@reintegra/testing';
 import { CaseLifecycleService } from '../cases/case-lifecycle.service';
-import { freshDui } from './intake-test-app';
+import { freshDui, type IntakeTestOptions, startIntakeForTest } from './intake-test-app';
 
 export const HOME = 'SV-PA-LA-PAZ-ESTE';
 export const ELSEWHERE = 'SV-SS-SAN-SALVADOR-CENTRO';
@@ -124,3 +129,54 @@ export function eventsOf(messages: readonly RecordedMessage[], caseId: string): 
 }
 
 export const typesOf = (events: readonly EventEnvelope[]) => events.map((event) => event.type);
+
+export interface CaseFlowSuite {
+  app: INestApplication;
+  recorder: TopicRecorder;
+  call: ReturnType<typeof httpClient>;
+  tokens: Awaited<ReturnType<typeof caseFlowTokens>>;
+}
+
+/**
+ * Starts intake for a suite (before all its tests) with a recorder on some topics, and stops
+ * both after. The returned object is filled in by then.
+ */
+export function useCaseFlowSuite(
+  topics: readonly string[],
+  options: IntakeTestOptions = {},
+): CaseFlowSuite {
+  const suite = {} as CaseFlowSuite;
+  beforeAll(async () => {
+    suite.tokens = await caseFlowTokens();
+    suite.recorder = new TopicRecorder(currentTestStack().kafkaBrokers, [...topics]);
+    await suite.recorder.start();
+    const { app, url } = await startIntakeForTest(options);
+    suite.app = app;
+    suite.call = httpClient(url);
+  });
+  afterAll(async () => {
+    await suite.recorder?.stop();
+    await suite.app?.close();
+  });
+  return suite;
+}
+
+/** Registers a new person (see newPerson) as the officer; their first case is open. */
+export async function registerPerson(
+  suite: CaseFlowSuite,
+  overrides: Record<string, unknown> = {},
+) {
+  const person = newPerson(overrides);
+  const reply = await suite.call('POST', '/returnees', suite.tokens.officer, person);
+  if (reply.status !== 201) throw new Error(`registration failed: ${JSON.stringify(reply.body)}`);
+  return {
+    person,
+    returneeId: reply.body['returneeId'] as string,
+    caseId: reply.body['caseId'] as string,
+  };
+}
+
+/** A new person's first case (open). */
+export async function newCase(suite: CaseFlowSuite): Promise<string> {
+  return (await registerPerson(suite)).caseId;
+}
