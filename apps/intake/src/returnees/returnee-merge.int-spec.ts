@@ -14,6 +14,12 @@ import { freshDui } from '../testing/intake-test-app';
 /** Two records of one person become one: explicit, audited, published, never silent. */
 const intake = useCaseFlowSuite([TOPICS.intakeReturnees]);
 
+const merge = (token: string, survivorId: string, mergedReturneeId: string) =>
+  intake.call('POST', `/returnees/${survivorId}/merges`, token, {
+    mergedReturneeId,
+    reasonCode: 'same-person-verified',
+  });
+
 const episodesOf = (returneeId: string) =>
   intake.app
     .get(DataSource)
@@ -48,15 +54,7 @@ describe('merging two records of one person', () => {
       returnDate: '2025-05-05',
     });
 
-    const merged = await intake.call(
-      'POST',
-      `/returnees/${survivor.returneeId}/merges`,
-      intake.tokens.supervisor,
-      {
-        mergedReturneeId: other.returneeId,
-        reasonCode: 'same-person-verified',
-      },
-    );
+    const merged = await merge(intake.tokens.supervisor, survivor.returneeId, other.returneeId);
     expect(merged.status).toBe(200);
     expect(merged.body).toEqual({
       survivingReturneeId: survivor.returneeId,
@@ -140,15 +138,7 @@ describe('merging two records of one person', () => {
     });
 
     // Merged once: neither record can be merged again the other way round.
-    const again = await intake.call(
-      'POST',
-      `/returnees/${other.returneeId}/merges`,
-      intake.tokens.supervisor,
-      {
-        mergedReturneeId: survivor.returneeId,
-        reasonCode: 'same-person-verified',
-      },
-    );
+    const again = await merge(intake.tokens.supervisor, other.returneeId, survivor.returneeId);
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({
       code: 'returnee.already-merged',
@@ -182,39 +172,15 @@ describe('merging two records of one person', () => {
     };
     const before = await stateOf(intake.app, ids);
 
-    const differentDuis = await intake.call(
-      'POST',
-      `/returnees/${one.returneeId}/merges`,
-      intake.tokens.supervisor,
-      {
-        mergedReturneeId: two.returneeId,
-        reasonCode: 'same-person-verified',
-      },
-    );
+    const differentDuis = await merge(intake.tokens.supervisor, one.returneeId, two.returneeId);
     expect(differentDuis.status).toBe(409);
     expect(differentDuis.body).toMatchObject({ code: 'returnee.merge-different-dui' });
 
-    const self = await intake.call(
-      'POST',
-      `/returnees/${one.returneeId}/merges`,
-      intake.tokens.supervisor,
-      {
-        mergedReturneeId: one.returneeId,
-        reasonCode: 'same-person-verified',
-      },
-    );
+    const self = await merge(intake.tokens.supervisor, one.returneeId, one.returneeId);
     expect(self.status).toBe(409);
     expect(self.body).toMatchObject({ code: 'returnee.merge-same-record' });
 
-    const unknown = await intake.call(
-      'POST',
-      `/returnees/${one.returneeId}/merges`,
-      intake.tokens.supervisor,
-      {
-        mergedReturneeId: randomUUID(),
-        reasonCode: 'same-person-verified',
-      },
-    );
+    const unknown = await merge(intake.tokens.supervisor, one.returneeId, randomUUID());
     expect(unknown.status).toBe(404);
 
     const invalid = await intake.call(
@@ -242,31 +208,19 @@ describe('merging two records of one person', () => {
       caseIds: [one.caseId, two.caseId],
     };
     const before = await stateOf(intake.app, ids);
-    const body = { mergedReturneeId: two.returneeId, reasonCode: 'same-person-verified' };
-    const officer = await intake.call(
-      'POST',
-      `/returnees/${one.returneeId}/merges`,
-      intake.tokens.officer,
-      body,
-    );
+    const officer = await merge(intake.tokens.officer, one.returneeId, two.returneeId);
     expect(officer.status).toBe(403);
     expect(officer.body).toMatchObject({ code: 'auth.role-not-allowed' });
-    const elsewhere = await intake.call(
-      'POST',
-      `/returnees/${one.returneeId}/merges`,
+    const elsewhere = await merge(
       intake.tokens.supervisorElsewhere,
-      body,
+      one.returneeId,
+      two.returneeId,
     );
     expect(elsewhere.status).toBe(403);
     expect(elsewhere.body).toMatchObject({ code: 'auth.outside-municipality' });
     expect(await stateOf(intake.app, ids)).toEqual(before);
 
-    const national = await intake.call(
-      'POST',
-      `/returnees/${one.returneeId}/merges`,
-      intake.tokens.national,
-      body,
-    );
+    const national = await merge(intake.tokens.national, one.returneeId, two.returneeId);
     expect(national.status).toBe(200);
   });
 });
