@@ -42,10 +42,14 @@ const plan = {
   proposedReferrals: [employment, education],
 };
 
-const caseEvents = (caseId: string) =>
-  typesOf(eventsOf(intake.recorder.messages, caseId)).filter(
-    (type) => type !== returneeRegisteredV1.type,
-  );
+/** Events of a case on one topic, in order (order holds within a topic's partition only). */
+const caseEvents = (caseId: string, topic: string = TOPICS.intakeReturnees) =>
+  typesOf(
+    eventsOf(
+      intake.recorder.messages.filter((message) => message.topic === topic),
+      caseId,
+    ),
+  ).filter((type) => type !== returneeRegisteredV1.type);
 
 describe('the reintegration plan of a case', () => {
   let caseId: string;
@@ -249,12 +253,14 @@ describe('the reintegration plan of a case', () => {
       ?.id;
 
     await eventually(() =>
-      expect(caseEvents(caseId)).toEqual([
-        planSubmittedV1.type,
-        caseStatusChangedV1.type, // the fixture's move to assessed
-        caseStatusChangedV1.type,
-        planApprovedV1.type,
-        referralRequestedV1.type,
+      expect([caseEvents(caseId), caseEvents(caseId, TOPICS.intakeReferrals)]).toEqual([
+        [
+          planSubmittedV1.type,
+          caseStatusChangedV1.type, // the fixture's move to assessed
+          caseStatusChangedV1.type,
+          planApprovedV1.type,
+        ],
+        [referralRequestedV1.type],
       ]),
     );
     const events = eventsOf(intake.recorder.messages, caseId);
@@ -310,6 +316,22 @@ describe('the reintegration plan of a case', () => {
     );
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'plan.illegal-transition' });
+  });
+});
+
+describe('two officers drafting at once', () => {
+  it('lets one draft through; the other gets 409 with the plan’s link', async () => {
+    const caseId = await newCase(intake);
+    const replies = await Promise.all(
+      [1, 2, 3].map(() =>
+        intake.call('POST', `/cases/${caseId}/plan`, intake.tokens.officer, plan),
+      ),
+    );
+    expect(replies.map((reply) => reply.status).sort()).toEqual([201, 409, 409]);
+    const [row] = await intake.app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS n FROM case_plans WHERE case_id = $1', [caseId]);
+    expect(row.n).toBe(1);
   });
 });
 
