@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@reintegra/platform-config';
 import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
+import { Kafka } from 'kafkajs';
 import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
 import { currentTestStack, testAuthEnvironment, testDatabaseUrl } from '@reintegra/testing';
 import { intakeConfigSpec } from '../config';
@@ -9,9 +10,23 @@ import { intakeDataSource } from '../database/intake-data-source';
 import { IntakeModule } from '../intake.module';
 import { isValidDui } from '../returnees/dui';
 
+export interface IntakeTestOptions {
+  /**
+   * A consumer group of the suite's own, starting at the end of the given topics: the suite sees
+   * only the events it sends, and no other intake under test (another worktree, another suite)
+   * takes its partitions.
+   */
+  readonly ownConsumerGroup?: { readonly groupId: string; readonly topics: readonly string[] };
+}
+
 /** Intake in-process against the real stack (test database, reintegra-test namespace), on a free port. */
-export async function startIntakeForTest(): Promise<{ app: INestApplication; url: string }> {
+export async function startIntakeForTest(
+  options: IntakeTestOptions = {},
+): Promise<{ app: INestApplication; url: string }> {
   const stack = currentTestStack();
+  if (options.ownConsumerGroup) {
+    await startGroupAtEnd(stack.kafkaBrokers, options.ownConsumerGroup);
+  }
   await runMigrations(
     serviceDataSourceOptions(intakeDataSource(testDatabaseUrl('intake', 'migrator'))),
   );
@@ -23,7 +38,7 @@ export async function startIntakeForTest(): Promise<{ app: INestApplication; url
     TEMPORAL_ADDRESS: stack.temporalAddress,
     TEMPORAL_NAMESPACE: stack.temporalNamespace,
     OUTBOX_POLL_INTERVAL_MS: '50',
-    KAFKA_CONSUMER_GROUP: 'intake-test',
+    KAFKA_CONSUMER_GROUP: options.ownConsumerGroup?.groupId ?? 'intake-test',
     ...testAuthEnvironment(),
   });
   const app = await NestFactory.create(IntakeModule.register(config), { logger: false });
@@ -38,6 +53,26 @@ export async function startIntakeForTest(): Promise<{ app: INestApplication; url
   await app.startAllMicroservices();
   await app.listen(0, '127.0.0.1');
   return { app, url: await app.getUrl() };
+}
+
+async function startGroupAtEnd(
+  brokers: string[],
+  group: { readonly groupId: string; readonly topics: readonly string[] },
+): Promise<void> {
+  const admin = new Kafka({ brokers, clientId: 'intake-test-admin', logLevel: 1 }).admin();
+  await admin.connect();
+  try {
+    for (const topic of group.topics) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({
+        groupId: group.groupId,
+        topic,
+        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
+      });
+    }
+  } finally {
+    await admin.disconnect();
+  }
 }
 
 /** A DUI nobody else has used (valid check digit), so test runs never collide. */
