@@ -2,9 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@reintegra/platform-config';
 import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
-import { Kafka } from 'kafkajs';
 import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
-import { currentTestStack, testAuthEnvironment, testDatabaseUrl } from '@reintegra/testing';
+import {
+  currentTestStack,
+  startGroupAtEnd,
+  testAuthEnvironment,
+  testDatabaseUrl,
+} from '@reintegra/testing';
 import { intakeConfigSpec } from '../config';
 import { intakeDataSource } from '../database/intake-data-source';
 import { IntakeModule } from '../intake.module';
@@ -25,7 +29,8 @@ export async function startIntakeForTest(
 ): Promise<{ app: INestApplication; url: string }> {
   const stack = currentTestStack();
   if (options.ownConsumerGroup) {
-    await startGroupAtEnd(stack.kafkaBrokers, options.ownConsumerGroup);
+    const { groupId, topics } = options.ownConsumerGroup;
+    await startGroupAtEnd(stack.kafkaBrokers, groupId, topics);
   }
   await runMigrations(
     serviceDataSourceOptions(intakeDataSource(testDatabaseUrl('intake', 'migrator'))),
@@ -53,26 +58,6 @@ export async function startIntakeForTest(
   await app.startAllMicroservices();
   await app.listen(0, '127.0.0.1');
   return { app, url: await app.getUrl() };
-}
-
-async function startGroupAtEnd(
-  brokers: string[],
-  group: { readonly groupId: string; readonly topics: readonly string[] },
-): Promise<void> {
-  const admin = new Kafka({ brokers, clientId: 'intake-test-admin', logLevel: 1 }).admin();
-  await admin.connect();
-  try {
-    for (const topic of group.topics) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({
-        groupId: group.groupId,
-        topic,
-        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
-      });
-    }
-  } finally {
-    await admin.disconnect();
-  }
 }
 
 /** A DUI nobody else has used (valid check digit), so test runs never collide. */
