@@ -7,6 +7,8 @@ export const intakeService: ServiceDefinition<typeof intakeConfigSpec> = {
   configSpec: intakeConfigSpec,
   database: 'intake',
   dataSource: intakeDataSource,
+  apiDescription:
+    'Registro de personas retornadas, consentimiento y remisiones del municipio. / Municipal intake: returnee registration, lists, arrival lists (pre-intake), consent and referrals.',
   temporalClient: true,
   publishesEvents: true,
   consumesEvents: true,

@@ -18,13 +18,20 @@ import {
   Roles,
 } from '@reintegra/platform-auth';
 import { ForbiddenError } from '@reintegra/platform-errors';
-import { correlationIdOf, ZodValidationPipe } from '@reintegra/platform-http';
+import {
+  ApiJsonBody,
+  ApiJsonResponse,
+  ApiProblems,
+  correlationIdOf,
+  ZodValidationPipe,
+} from '@reintegra/platform-http';
 import { PathQueryService } from '../reintegration-path/path-query.service';
 import {
   registerReturneeRequestSchema,
   type RegisterReturneeRequest,
 } from './register-returnee.request';
 import { RegisterReturneeService } from './register-returnee.service';
+import { registrationResponseSchema } from './returnee.responses';
 
 const outsideMunicipality = () =>
   new ForbiddenError('auth.outside-municipality', {
@@ -43,6 +50,14 @@ export class ReturneesController {
   @Post()
   @HttpCode(201)
   @Roles('intake-officer', 'national-supervisor')
+  @ApiJsonBody(registerReturneeRequestSchema)
+  @ApiJsonResponse(201, registrationResponseSchema, {
+    description: 'Registered; the case is open',
+    headers: ['Location'],
+  })
+  @ApiProblems({
+    409: 'Same DUI already registered (`existing`), or possible duplicates by name and birth date (`candidates`)',
+  })
   async register(
     @CurrentActor() actor: Actor,
     @Body(new ZodValidationPipe(registerReturneeRequestSchema)) body: RegisterReturneeRequest,
@@ -62,6 +77,8 @@ export class ReturneesController {
   /** The current reintegration path of the returnee's latest case, from the workflow. */
   @Get(':id/path')
   @Roles('intake-officer', 'supervisor', 'national-supervisor')
+  @ApiJsonResponse(200, 'Phase, referrals and follow-ups of the latest case')
+  @ApiProblems({ 404: 'No returnee with that id' })
   async path(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,

@@ -3,11 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@reintegra/platform-config';
 import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
 import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
+import { configureServiceApp } from '@reintegra/platform-service';
 import { currentTestStack, testAuthEnvironment, testDatabaseUrl } from '@reintegra/testing';
 import { intakeConfigSpec } from '../config';
 import { intakeDataSource } from '../database/intake-data-source';
 import { IntakeModule } from '../intake.module';
 import { isValidDui } from '../returnees/dui';
+import { intakeService } from '../service';
 
 /** Intake in-process against the real stack (test database, reintegra-test namespace), on a free port. */
 export async function startIntakeForTest(): Promise<{ app: INestApplication; url: string }> {
@@ -27,6 +29,7 @@ export async function startIntakeForTest(): Promise<{ app: INestApplication; url
     ...testAuthEnvironment(),
   });
   const app = await NestFactory.create(IntakeModule.register(config), { logger: false });
+  configureServiceApp(app, intakeService); // body limits and /docs, as in production
   app.connectMicroservice(
     kafkaConsumerTransport({
       clientId: 'intake-test',
