@@ -4,6 +4,9 @@ import { CaseAccess } from './cases/case-access';
 import { CaseLifecycleService } from './cases/case-lifecycle.service';
 import { CasesController } from './cases/cases.controller';
 import type { IntakeConfig } from './config';
+import { CaseListController } from './lists/case-list.controller';
+import { ListsService } from './lists/lists.service';
+import { ReturneeListController } from './lists/returnee-list.controller';
 import { ConsentsService } from './consents/consents.service';
 import { ReferralsService } from './referrals/referrals.service';
 import { PathQueryService } from './reintegration-path/path-query.service';
@@ -19,7 +22,13 @@ export class IntakeModule {
     return {
       module: IntakeModule,
       imports: foundationModules(intakeService, config),
-      controllers: [ReturneesController, CasesController, VictimSupportStatusController],
+      controllers: [
+        ReturneesController,
+        CasesController,
+        VictimSupportStatusController,
+        ReturneeListController,
+        CaseListController,
+      ],
       providers: [
         RegisterReturneeService,
         CaseAccess,
@@ -28,6 +37,7 @@ export class IntakeModule {
         ReferralsService,
         VictimSupportReferralsService,
         PathQueryService,
+        ListsService,
       ],
     };
   }

@@ -6,6 +6,7 @@ import { ConsentsAndReferrals1764201800000 } from './migrations/1764201800000-co
 import { ReturneeNameSearch1764201900000 } from './migrations/1764201900000-returnee-name-search';
 import { VictimSupportReferrals1764202000000 } from './migrations/1764202000000-victim-support-referrals';
 import { CaseLifecycle1764202100000 } from './migrations/1764202100000-case-lifecycle';
+import { ListIndexes1764202400000 } from './migrations/1764202400000-list-indexes';
 import { Consent } from '../consents/consent.entity';
 import { Referral } from '../referrals/referral.entity';
 
@@ -23,6 +24,7 @@ export function intakeDataSource(url: string, poolSize?: number): ServiceDataSou
       ReturneeNameSearch1764201900000,
       VictimSupportReferrals1764202000000,
       CaseLifecycle1764202100000,
+      ListIndexes1764202400000,
     ],
   };
 }
