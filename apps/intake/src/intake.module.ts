@@ -12,6 +12,8 @@ import { ReferralsService } from './referrals/referrals.service';
 import { PathQueryService } from './reintegration-path/path-query.service';
 import { RegisterReturneeService } from './returnees/register-returnee.service';
 import { ReturneesController } from './returnees/returnees.controller';
+import { UpdateReturneeController } from './returnees/update-returnee.controller';
+import { UpdateReturneeService } from './returnees/update-returnee.service';
 import { intakeService } from './service';
 import { VictimSupportReferralsService } from './victim-support/victim-support-referrals.service';
 import { VictimSupportStatusController } from './victim-support/victim-support-status.controller';
@@ -28,6 +30,7 @@ export class IntakeModule {
         VictimSupportStatusController,
         ReturneeListController,
         CaseListController,
+        UpdateReturneeController,
       ],
       providers: [
         RegisterReturneeService,
@@ -38,6 +41,7 @@ export class IntakeModule {
         VictimSupportReferralsService,
         PathQueryService,
         ListsService,
+        UpdateReturneeService,
       ],
     };
   }

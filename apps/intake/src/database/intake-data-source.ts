@@ -7,6 +7,7 @@ import { ReturneeNameSearch1764201900000 } from './migrations/1764201900000-retu
 import { VictimSupportReferrals1764202000000 } from './migrations/1764202000000-victim-support-referrals';
 import { CaseLifecycle1764202100000 } from './migrations/1764202100000-case-lifecycle';
 import { ListIndexes1764202400000 } from './migrations/1764202400000-list-indexes';
+import { ReturneeVersion1764202410000 } from './migrations/1764202410000-returnee-version';
 import { Consent } from '../consents/consent.entity';
 import { Referral } from '../referrals/referral.entity';
 
@@ -25,6 +26,7 @@ export function intakeDataSource(url: string, poolSize?: number): ServiceDataSou
       VictimSupportReferrals1764202000000,
       CaseLifecycle1764202100000,
       ListIndexes1764202400000,
+      ReturneeVersion1764202410000,
     ],
   };
 }

@@ -30,6 +30,10 @@ export class Returnee {
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Bumped by every correction of the person's record; its ETag. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
 }
 
 /** One return of a person: the case that a reintegration path follows. */
