@@ -1,5 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { foundationModules } from '@reintegra/platform-service';
+import { ArrivalListProcessor } from './arrival-lists/arrival-list.processor';
+import { ArrivalListsController } from './arrival-lists/arrival-lists.controller';
+import { ArrivalListsService } from './arrival-lists/arrival-lists.service';
 import { CaseAccess } from './cases/case-access';
 import { CaseLifecycleService } from './cases/case-lifecycle.service';
 import { CasesController } from './cases/cases.controller';
@@ -31,6 +34,7 @@ export class IntakeModule {
         ReturneeListController,
         CaseListController,
         UpdateReturneeController,
+        ArrivalListsController,
       ],
       providers: [
         RegisterReturneeService,
@@ -42,6 +46,8 @@ export class IntakeModule {
         PathQueryService,
         ListsService,
         UpdateReturneeService,
+        ArrivalListsService,
+        ArrivalListProcessor,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { VictimSupportReferrals1764202000000 } from './migrations/1764202000000-
 import { CaseLifecycle1764202100000 } from './migrations/1764202100000-case-lifecycle';
 import { ListIndexes1764202400000 } from './migrations/1764202400000-list-indexes';
 import { ReturneeVersion1764202410000 } from './migrations/1764202410000-returnee-version';
+import { ArrivalLists1764202420000 } from './migrations/1764202420000-arrival-lists';
 import { Consent } from '../consents/consent.entity';
 import { Referral } from '../referrals/referral.entity';
 
@@ -27,6 +28,7 @@ export function intakeDataSource(url: string, poolSize?: number): ServiceDataSou
       CaseLifecycle1764202100000,
       ListIndexes1764202400000,
       ReturneeVersion1764202410000,
+      ArrivalLists1764202420000,
     ],
   };
 }

@@ -1,4 +1,5 @@
 import type { CaseStatus } from '@reintegra/event-contracts';
+import { foldName } from './fold-name';
 import type { ListCursor } from './list-queries';
 
 /** What a list asks the database for, after access rules set the municipality. */
@@ -21,10 +22,6 @@ const DUI_PREFIX = /^\d{1,8}(-\d?)?$/;
 
 /** The accent-folded full name, exactly the expression of the trigram index returnees_name_trgm. */
 const FOLDED_NAME = `translate(lower(r.first_names || ' ' || r.last_names), 'áéíóúüñ', 'aeiouun')`;
-const FOLDED: Record<string, string> = { á: 'a', é: 'e', í: 'i', ó: 'o', ú: 'u', ü: 'u', ñ: 'n' };
-/** What FOLDED_NAME does, on the words typed: constants let the planner use the index. */
-export const foldName = (value: string) =>
-  value.toLowerCase().replace(/[áéíóúüñ]/g, (c) => FOLDED[c] ?? c);
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -54,6 +51,7 @@ export function listSql(filter: ListFilter): { sql: string; params: unknown[] } 
       where.push(`r.dui LIKE ${param(`${escapeLike(filter.q)}%`)}`);
     } else {
       // Every word typed is in the name, or close to a word of it (typos); accents ignored.
+      // Folded here rather than in SQL: constant patterns let the planner use the index.
       for (const word of foldName(filter.q).split(/\s+/).slice(0, 6)) {
         where.push(
           `(${FOLDED_NAME} LIKE ${param(`%${escapeLike(word)}%`)} OR ${param(word)} <% ${FOLDED_NAME})`,

@@ -82,6 +82,10 @@ export const registerReturneeRequestSchema = z
       )
       .optional()
       .describe('District of residence, e.g. SV-PA-LA-PAZ-ESTE/ZACATECOLUCA'),
+    arrivalEntryId: z
+      .uuid()
+      .optional()
+      .describe('The arrival-list entry (pre-intake) this registration comes from'),
     confirmedNewPerson: z
       .literal(true)
       .optional()
