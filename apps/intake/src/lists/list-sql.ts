@@ -51,10 +51,11 @@ export function listSql(filter: ListFilter): { sql: string; params: unknown[] } 
       where.push(`r.dui LIKE ${param(`${escapeLike(filter.q)}%`)}`);
     } else {
       // Every word typed is in the name, or close to a word of it (typos); accents ignored.
-      // Folded here rather than in SQL: constant patterns let the planner use the index.
+      // Folded here rather than in SQL: constant patterns let the planner use the index. `name %>
+      // word` (word similarity, typos) rather than `word <% name`: only `%>` is in gin_trgm_ops.
       for (const word of foldName(filter.q).split(/\s+/).slice(0, 6)) {
         where.push(
-          `(${FOLDED_NAME} LIKE ${param(`%${escapeLike(word)}%`)} OR ${param(word)} <% ${FOLDED_NAME})`,
+          `(${FOLDED_NAME} LIKE ${param(`%${escapeLike(word)}%`)} OR ${FOLDED_NAME} %> ${param(word)})`,
         );
       }
     }
