@@ -9,22 +9,6 @@ import {
 const registration = registerReturneeRequestSchema.shape;
 const AIRPORT: (typeof RECEPTION_POINTS)[number] = 'aeropuerto-internacional-san-oscar-romero';
 
-/** Columns of an arrival list (CSV header, JSON row keys); the last two may be empty. */
-export const ARRIVAL_COLUMNS = [
-  'transport',
-  'tripNumber',
-  'arrivalDate',
-  'receptionPoint',
-  'countryReturnedFrom',
-  'firstNames',
-  'lastNames',
-  'dateOfBirth',
-  'gender',
-  'dui',
-  'municipalityCode',
-] as const;
-export const OPTIONAL_ARRIVAL_COLUMNS: ReadonlySet<string> = new Set(['dui', 'municipalityCode']);
-
 /** One person on a flight or bus manifest; the same rules as a registration where fields match. */
 export const arrivalRowSchema = z
   .object({
@@ -72,6 +56,15 @@ export const arrivalRowSchema = z
     }
   });
 export type ArrivalRow = z.infer<typeof arrivalRowSchema>;
+
+/** Columns of an arrival list (CSV header, JSON row keys): the fields of a row, in order. */
+export const ARRIVAL_COLUMNS = Object.keys(arrivalRowSchema.shape) as ReadonlyArray<
+  keyof ArrivalRow
+>;
+/** Columns that may be left empty. */
+export const OPTIONAL_ARRIVAL_COLUMNS: ReadonlySet<string> = new Set(
+  ARRIVAL_COLUMNS.filter((column) => arrivalRowSchema.shape[column].safeParse(undefined).success),
+);
 
 const folded = (value: string) => foldName(value).replace(/\s+/g, ' ');
 

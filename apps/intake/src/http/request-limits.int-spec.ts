@@ -17,21 +17,22 @@ afterAll(async () => {
   await app?.close();
 });
 
+const registration = (firstNames: string) => ({
+  dui: freshDui(),
+  firstNames,
+  lastNames: 'Campos',
+  dateOfBirth: '1992-08-09',
+  gender: 'female',
+  returnDate: '2026-11-19',
+  countryReturnedFrom: 'US',
+  receptionPoint: 'aeropuerto-internacional-san-oscar-romero',
+  municipalityCode: 'SV-PA-LA-PAZ-ESTE',
+});
+
 describe('request body limit', () => {
   it('answers 413 problem+json to a body over 256 kB and writes nothing', async () => {
     const marker = `Limite ${randomUUID().slice(0, 8)}`;
-    const body = JSON.stringify({
-      dui: freshDui(),
-      firstNames: marker,
-      lastNames: 'Campos',
-      dateOfBirth: '1992-08-09',
-      gender: 'female',
-      returnDate: '2026-11-19',
-      countryReturnedFrom: 'US',
-      receptionPoint: 'aeropuerto-internacional-san-oscar-romero',
-      municipalityCode: 'SV-PA-LA-PAZ-ESTE',
-      padding: 'x'.repeat(300 * 1024),
-    });
+    const body = JSON.stringify({ ...registration(marker), padding: 'x'.repeat(300 * 1024) });
     const response = await fetch(`${url}/returnees`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: officer },
@@ -50,17 +51,7 @@ describe('request body limit', () => {
     const response = await fetch(`${url}/returnees`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: officer },
-      body: JSON.stringify({
-        dui: freshDui(),
-        firstNames: `Limite ${randomUUID().slice(0, 8)}`,
-        lastNames: 'Campos',
-        dateOfBirth: '1992-08-09',
-        gender: 'female',
-        returnDate: '2026-11-19',
-        countryReturnedFrom: 'US',
-        receptionPoint: 'aeropuerto-internacional-san-oscar-romero',
-        municipalityCode: 'SV-PA-LA-PAZ-ESTE',
-      }),
+      body: JSON.stringify(registration(`Limite ${randomUUID().slice(0, 8)}`)),
     });
     expect(response.status).toBe(201);
   });

@@ -101,7 +101,13 @@ export const returneeListQuerySchema = z
       .min(2)
       .max(100)
       .optional()
-      .describe('Names (accents and case ignored, small typos tolerated) or DUI (exact or prefix)'),
+      .describe('Names (every word, accents and case ignored) or DUI (exact or prefix)'),
+    match: z
+      .enum(['words', 'similar'])
+      .optional()
+      .describe(
+        'words: every word of q is in the name; similar: close to a word of it (typos). Without it, similar is used when words finds nobody',
+      ),
     ...listFilters,
   })
   .strict()

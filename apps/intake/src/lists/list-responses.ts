@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseStatusSchema } from '@reintegra/event-contracts';
+import { returneeRecordSchema } from '../returnees/update-returnee.request';
 
 const pageLinks = z.object({
   self: z.string(),
@@ -18,19 +19,24 @@ const caseSummary = {
   minor: z.boolean(),
 };
 
-export const returneeListItemSchema = z.object({
-  returneeId: z.uuid(),
-  dui: z.string().nullable(),
-  firstNames: z.string(),
-  lastNames: z.string(),
-  dateOfBirth: z.iso.date(),
-  gender: z.string(),
-  latestCase: z.object(caseSummary).describe('The latest return episode'),
-  links: z.object({ self: z.string() }),
-});
+export const returneeListItemSchema = returneeRecordSchema
+  .pick({
+    returneeId: true,
+    dui: true,
+    firstNames: true,
+    lastNames: true,
+    dateOfBirth: true,
+    gender: true,
+    links: true,
+  })
+  .extend({ latestCase: z.object(caseSummary).describe('The latest return episode') });
 
 export const returneeListSchema = z.object({
   items: z.array(returneeListItemSchema),
+  match: z
+    .enum(['words', 'similar'])
+    .optional()
+    .describe('How names matched q: similar when no name held every word (typos)'),
   links: pageLinks,
 });
 export type ReturneeList = z.infer<typeof returneeListSchema>;

@@ -11,14 +11,19 @@ export interface ListFilter {
   readonly minor?: boolean;
   /** Names or DUI (returnee list only). */
   readonly q?: string;
+  /** How names match the words of q: each word in the name, or close to a word of it. */
+  readonly match?: NameMatch;
   /** Only each person's latest episode (returnee list). */
   readonly latestOnly?: boolean;
   readonly cursor?: ListCursor;
   readonly limit: number;
 }
 
+export type NameMatch = 'words' | 'similar';
+
 /** A DUI or the start of one: digits, then optionally the dash and check digit. */
 const DUI_PREFIX = /^\d{1,8}(-\d?)?$/;
+export const isDuiSearch = (q: string) => DUI_PREFIX.test(q);
 
 /** The accent-folded full name, exactly the expression of the trigram index returnees_name_trgm. */
 const FOLDED_NAME = `translate(lower(r.first_names || ' ' || r.last_names), 'áéíóúüñ', 'aeiouun')`;
@@ -47,15 +52,18 @@ export function listSql(filter: ListFilter): { sql: string; params: unknown[] } 
                  WHERE later.returnee_id = e.returnee_id AND later.episode_number > e.episode_number)`);
   }
   if (filter.q) {
-    if (DUI_PREFIX.test(filter.q)) {
+    if (isDuiSearch(filter.q)) {
       where.push(`r.dui LIKE ${param(`${escapeLike(filter.q)}%`)}`);
     } else {
-      // Every word typed is in the name, or close to a word of it (typos); accents ignored.
-      // Folded here rather than in SQL: constant patterns let the planner use the index. `name %>
-      // word` (word similarity, typos) rather than `word <% name`: only `%>` is in gin_trgm_ops.
+      // Accents and case ignored; folded here rather than in SQL so that the patterns are
+      // constants the planner can match against the trigram index. `words`: each word is part of
+      // the name (cheap). `similar`: each word is close to a word of the name (typos), as
+      // `name %> word`, the form gin_trgm_ops serves (it has no `<%`).
       for (const word of foldName(filter.q).split(/\s+/).slice(0, 6)) {
         where.push(
-          `(${FOLDED_NAME} LIKE ${param(`%${escapeLike(word)}%`)} OR ${FOLDED_NAME} %> ${param(word)})`,
+          filter.match === 'similar'
+            ? `${FOLDED_NAME} %> ${param(word)}`
+            : `${FOLDED_NAME} LIKE ${param(`%${escapeLike(word)}%`)}`,
         );
       }
     }

@@ -185,12 +185,19 @@ describe('GET /returnees', () => {
       national,
     );
     expect(ids(folded.body, 'returneeId')).toEqual([people['dora']?.returneeId]);
+    expect(folded.body['match']).toBe('words');
     // A misspelt ending, like Martines for Martínez.
     const typo = `${marker.slice(0, 7)}${marker[7] === 'z' ? 's' : 'z'}`;
     const typed = await get(`/returnees?q=${encodeURIComponent(`Núñez ${typo}`)}`, national);
+    expect(typed.body['match']).toBe('similar'); // nobody had every word: close names instead
     expect(ids(typed.body, 'returneeId')).toEqual(
       expect.arrayContaining([people['ana']?.returneeId, people['eva']?.returneeId]),
     );
+    const typedPage = await get(
+      `/returnees?q=${encodeURIComponent(`Núñez ${typo}`)}&limit=1`,
+      national,
+    );
+    expect((typedPage.body['links'] as { next: string }).next).toContain('match=similar');
     const exact = await get(`/returnees?q=${people['ana']?.dui}`, national);
     expect(ids(exact.body, 'returneeId')).toEqual([people['ana']?.returneeId]);
     const prefix = await get(`/returnees?q=${people['ana']?.dui?.slice(0, 6)}`, national);

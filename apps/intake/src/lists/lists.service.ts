@@ -5,7 +5,7 @@ import { ForbiddenError } from '@reintegra/platform-errors';
 import type { CaseListQuery, ReturneeListQuery } from './list-queries';
 import { pageLink } from './list-queries';
 import type { CaseList, ReturneeList } from './list-responses';
-import { type ListFilter, type ListRow, listSql } from './list-sql';
+import { isDuiSearch, type ListFilter, type ListRow, listSql } from './list-sql';
 
 const outsideMunicipality = () =>
   new ForbiddenError('auth.outside-municipality', {
@@ -33,11 +33,20 @@ export class ListsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async returnees(actor: Actor, query: ReturneeListQuery): Promise<ReturneeList> {
-    const { rows, next } = await this.page('/returnees', query, {
+    const filter = {
       ...query,
       municipality: municipalityScope(actor, query.municipality),
       latestOnly: true,
-    });
+    };
+    let searched = query;
+    let page = await this.page('/returnees', searched, filter);
+    const nameSearch = query.q !== undefined && !isDuiSearch(query.q);
+    if (nameSearch && page.rows.length === 0 && !query.match && !query.cursor) {
+      // Nobody has every word: look for names close to them (misspellings), and say so.
+      searched = { ...query, match: 'similar' };
+      page = await this.page('/returnees', searched, { ...filter, match: 'similar' });
+    }
+    const { rows, next } = page;
     return {
       items: rows.map((row) => ({
         returneeId: row.returnee_id,
@@ -49,7 +58,8 @@ export class ListsService {
         latestCase: caseSummaryOf(row),
         links: { self: `/returnees/${row.returnee_id}` },
       })),
-      links: { self: pageLink('/returnees', query, query.cursor), ...(next ? { next } : {}) },
+      ...(nameSearch ? { match: searched.match ?? 'words' } : {}),
+      links: { self: pageLink('/returnees', searched, query.cursor), ...(next ? { next } : {}) },
     };
   }
 
