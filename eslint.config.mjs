@@ -45,6 +45,8 @@ export default [
               sourceTag: 'type:testing',
               onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing'],
             },
+            // Seeded fictional data for tests and the demo loader: built on reference data only.
+            { sourceTag: 'type:demo-data', onlyDependOnLibsWithTags: ['type:reference-data'] },
             {
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: [
@@ -52,11 +54,12 @@ export default [
                 'type:reference-data',
                 'type:platform',
                 'type:testing',
+                'type:demo-data',
               ],
             },
             {
               sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'],
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:testing', 'type:demo-data'],
             },
             // Scopes (scope:*): shared code never depends on a service; a service only on itself
             // and shared code.
