@@ -109,6 +109,7 @@ export class ReturneesController {
   @Post(':id/episodes')
   @HttpCode(201)
   @Roles('intake-officer', 'national-supervisor')
+  @ApiJsonBody(openEpisodeRequestSchema)
   async openEpisode(
     @CurrentActor() actor: Actor,
     @Param('id', returneeId()) id: string,
@@ -127,6 +128,7 @@ export class ReturneesController {
   @Post(':id/merges')
   @HttpCode(200)
   @Roles('supervisor', 'national-supervisor')
+  @ApiJsonBody(mergeReturneesRequestSchema)
   merge(
     @CurrentActor() actor: Actor,
     @Param('id', returneeId()) id: string,
