@@ -9,7 +9,7 @@ import { supervisorApiService } from './service';
 import { SupervisorApiModule } from './supervisor-api.module';
 
 if (process.argv[2] === 'rebuild-read-model') {
-  runMain('rebuild-read-model', rebuildReadModel);
+  runMain('rebuild-read-model', () => rebuildReadModel());
 } else {
   // One process: the read-model projection, the dashboard API with live alerts, and the web app.
   serve(

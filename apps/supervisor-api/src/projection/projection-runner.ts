@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
-import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { parseEvent, TOPICS } from '@reintegra/event-contracts';
 import type { DeadLetter } from '@reintegra/platform-messaging';
-import { type ProjectedAlert, ReadModelProjector } from './read-model-projector';
+import { type ProjectedAlert, type Queryable, ReadModelProjector } from './read-model-projector';
 
 /** Every topic that carries case facts (capacity is about cohorts, not cases). */
 export const PROJECTED_TOPICS = [
@@ -25,6 +25,9 @@ export interface ProjectionRunnerOptions {
   /** Live alerts of what was just applied (not for a rebuild). */
   readonly onAlerts?: (alerts: ProjectedAlert[]) => void;
 }
+
+/** Messages per transaction when a partition has a backlog. */
+const CHUNK = 500;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -59,10 +62,9 @@ export class ProjectionRunner {
       // The stored positions are the truth; committed offsets only speed up a restart.
       autoCommit: true,
       autoCommitInterval: 1_000,
-      autoCommitThreshold: 500,
+      eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 3,
-      eachMessage: ({ topic, partition, message, heartbeat }) =>
-        this.handle(consumer, topic, partition, message, heartbeat),
+      eachBatch: (payload) => this.handleBatch(consumer, payload),
     });
   }
 
@@ -89,6 +91,55 @@ export class ProjectionRunner {
       }
     } finally {
       await admin.disconnect();
+    }
+  }
+
+  /**
+   * A batch of one partition in one transaction (catch-up and rebuilds read thousands of
+   * messages). If any message of the chunk fails, the chunk is rolled back and its messages go
+   * one by one, with retries and the dead-letter topic for the one that keeps failing.
+   */
+  private async handleBatch(consumer: Consumer, payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    for (let start = 0; start < batch.messages.length; start += CHUNK) {
+      if (!isRunning() || isStale()) return;
+      const chunk = batch.messages.slice(start, start + CHUNK);
+      try {
+        const alerts: ProjectedAlert[] = [];
+        const outcome = await this.options.dataSource.transaction(async (manager) => {
+          let expected = await this.expectedOffset(manager, batch.topic, batch.partition);
+          let applied = false;
+          let seekTo: string | undefined;
+          for (const message of chunk) {
+            const offset = BigInt(message.offset);
+            if (offset < expected) continue;
+            if (offset > expected) {
+              seekTo = expected.toString();
+              break;
+            }
+            const parsed = parseEvent(message.value);
+            if (!parsed.ok) throw new Error('unparsable message: handled one by one');
+            if (this.projector.handles(parsed.event.type))
+              alerts.push(...(await this.projector.apply(manager, parsed.event)));
+            expected = offset + 1n;
+            applied = true;
+          }
+          if (applied) await this.store(manager, batch.topic, batch.partition, expected);
+          return { applied, seekTo };
+        });
+        if (outcome.applied && alerts.length > 0) this.options.onAlerts?.(alerts);
+        if (outcome.seekTo !== undefined) {
+          this.follow(consumer, batch.topic, batch.partition, { seekTo: outcome.seekTo });
+          return;
+        }
+      } catch {
+        for (const message of chunk) {
+          await this.handle(consumer, batch.topic, batch.partition, message, heartbeat);
+        }
+      }
+      const last = chunk.at(-1);
+      if (last) resolveOffset(last.offset);
+      await heartbeat();
     }
   }
 
@@ -126,11 +177,7 @@ export class ProjectionRunner {
           if (offset > expected) return { seekTo: expected.toString() };
           if (parsed.ok && relevant)
             alerts.push(...(await this.projector.apply(manager, parsed.event)));
-          await manager.query(
-            `INSERT INTO projection_positions (topic, partition, next_offset) VALUES ($1, $2, $3)
-             ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset, updated_at = now()`,
-            [topic, partition, (offset + 1n).toString()],
-          );
+          await this.store(manager, topic, partition, offset + 1n);
           return 'applied' as const;
         });
         if (typeof outcome === 'object') return this.follow(consumer, topic, partition, outcome);
@@ -190,6 +237,14 @@ export class ProjectionRunner {
     consumer.seek({ topic, partition, offset: outcome.seekTo });
   }
 
+  private async store(db: Queryable, topic: string, partition: number, nextOffset: bigint) {
+    await db.query(
+      `INSERT INTO projection_positions (topic, partition, next_offset) VALUES ($1, $2, $3)
+       ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset, updated_at = now()`,
+      [topic, partition, nextOffset.toString()],
+    );
+  }
+
   private async skip(topic: string, partition: number, offset: string) {
     await this.options.dataSource.query(
       `INSERT INTO projection_positions (topic, partition, next_offset) VALUES ($1, $2, $3)
@@ -198,11 +253,7 @@ export class ProjectionRunner {
     );
   }
 
-  private async expectedOffset(
-    db: { query(sql: string, parameters?: unknown[]): Promise<unknown> },
-    topic: string,
-    partition: number,
-  ): Promise<bigint> {
+  private async expectedOffset(db: Queryable, topic: string, partition: number): Promise<bigint> {
     const rows = (await db.query(
       `SELECT next_offset AS "nextOffset" FROM projection_positions
         WHERE topic = $1 AND partition = $2 FOR UPDATE`,

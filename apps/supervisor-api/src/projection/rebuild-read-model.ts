@@ -16,7 +16,7 @@ const rebuildConfigSpec = {
   ...consumerConfigSpec('supervisor-api'),
 };
 
-const log = (message: string) => console.log(`[rebuild-read-model] ${message}`);
+const log = (message: string) => process.stdout.write(`[rebuild-read-model] ${message}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -27,8 +27,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * earlier than its consumer and rewinds to their positions, so nothing is lost or applied twice.
  * Needs the migration role (it creates tables).
  */
-export async function rebuildReadModel(): Promise<void> {
-  const config = loadConfig(rebuildConfigSpec);
+export async function rebuildReadModel(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const config = loadConfig(rebuildConfigSpec, env);
   const kafka = new Kafka({
     clientId: `${config.KAFKA_CLIENT_ID}-rebuild`,
     brokers: config.KAFKA_BROKERS,

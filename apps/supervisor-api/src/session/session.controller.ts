@@ -4,7 +4,7 @@ import { type Actor, CurrentActor, Public, Roles } from '@reintegra/platform-aut
 import { APP_CONFIG } from '@reintegra/platform-config';
 import { NotFoundError } from '@reintegra/platform-errors';
 import { ZodValidationPipe } from '@reintegra/platform-http';
-import { findMunicipality } from '@reintegra/reference-data';
+import { findMunicipality, municipalities } from '@reintegra/reference-data';
 import { DASHBOARD_ROLES, scopeOf } from '../access/scope';
 import type { SupervisorApiConfig } from '../config';
 
@@ -78,6 +78,13 @@ export class SessionController {
         ? (findMunicipality(municipalityCode)?.name ?? null)
         : null,
     };
+  }
+
+  /** Municipalities for the national supervisor's filter (reference data, 2024 territory). */
+  @Get('municipalities')
+  @Roles(...DASHBOARD_ROLES)
+  municipalities() {
+    return municipalities.map(({ code, name }) => ({ code, name }));
   }
 
   private devIdentity(): string {

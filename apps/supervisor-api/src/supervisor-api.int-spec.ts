@@ -1,0 +1,415 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Kafka, type Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  CLOUDEVENTS_CONTENT_TYPE,
+  createEvent,
+  type EventDefinition,
+  planSubmittedV1,
+  referralEscalatedV1,
+  referralRequestedV1,
+  referralRoutedV1,
+  referralStatusChangedV1,
+  returneeRegisteredV1,
+} from '@reintegra/event-contracts';
+import { loadConfig } from '@reintegra/platform-config';
+import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
+import {
+  currentTestStack,
+  eventually,
+  testAuthEnvironment,
+  testDatabaseUrl,
+  testToken,
+} from '@reintegra/testing';
+import type { z } from 'zod';
+import { supervisorApiConfigSpec } from './config';
+import { supervisorDataSource } from './database/supervisor-data-source';
+import { rebuildReadModel } from './projection/rebuild-read-model';
+import { SupervisorApiModule } from './supervisor-api.module';
+
+/** The supervisor API in-process: real Kafka, PostgreSQL and Temporal; events published by hand. */
+const stack = currentTestStack();
+const LA_PAZ = 'SV-PA-LA-PAZ-ESTE';
+const SAN_SALVADOR = 'SV-SS-SAN-SALVADOR-CENTRO';
+const GROUP = 'supervisor-api-test';
+
+let app: INestApplication;
+let url: string;
+let db: DataSource;
+let producer: Producer;
+const tokens: Record<string, string> = {};
+type Json = Record<string, unknown>;
+
+async function get(path: string, token: string | undefined, language = 'es') {
+  const response = await fetch(`${url}${path}`, {
+    headers: { 'accept-language': language, ...(token ? { authorization: token } : {}) },
+  });
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    body: (await response.json()) as Json,
+  };
+}
+
+async function publish<S extends z.ZodType>(
+  definition: EventDefinition<S>,
+  subject: string,
+  data: z.input<S>,
+  time = new Date(),
+) {
+  const event = createEvent(definition, {
+    subject,
+    source: '/reintegra/intake',
+    actor: 'user:test-officer',
+    correlationId: randomUUID(),
+    time,
+    data,
+  });
+  await producer.send({
+    topic: definition.topic,
+    messages: [
+      {
+        key: subject,
+        value: JSON.stringify(event),
+        headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
+      },
+    ],
+  });
+  return event;
+}
+
+async function registerCase(municipalityCode: string, registeredAt = new Date()) {
+  const caseId = randomUUID();
+  await publish(
+    returneeRegisteredV1,
+    caseId,
+    {
+      caseId,
+      returneeId: randomUUID(),
+      episodeNumber: 1,
+      municipalityCode,
+      returnDate: registeredAt.toISOString().slice(0, 10),
+      countryReturnedFrom: 'US',
+      minor: false,
+      registeredAt: registeredAt.toISOString(),
+    },
+    registeredAt,
+  );
+  return caseId;
+}
+
+async function requestReferral(
+  caseId: string,
+  service: 'employment' | 'victim-support' | 'education',
+  acknowledgeBy: Date,
+) {
+  const referralId = randomUUID();
+  await publish(referralRequestedV1, caseId, {
+    referralId,
+    caseId,
+    service,
+    priority: 'urgent',
+    providerIds: [service === 'victim-support' ? 'victim-support' : `${service}-provider-a`],
+    acknowledgeBy: acknowledgeBy.toISOString(),
+    requestedAt: new Date(acknowledgeBy.getTime() - 72 * 3600_000).toISOString(),
+    consentId: randomUUID(),
+  });
+  return referralId;
+}
+
+const visible = (caseId: string, token = tokens['national']) =>
+  eventually(
+    async () => {
+      const response = await get(`/api/cases/${caseId}`, token);
+      expect(response.status).toBe(200);
+      return response.body;
+    },
+    { timeoutMs: 60_000, intervalMs: 250 },
+  );
+
+beforeAll(async () => {
+  await runMigrations(
+    serviceDataSourceOptions(supervisorDataSource(testDatabaseUrl('supervisor', 'migrator'))),
+  );
+  const config = loadConfig(supervisorApiConfigSpec, {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: testDatabaseUrl('supervisor', 'app'),
+    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+    KAFKA_CONSUMER_GROUP: GROUP,
+    TEMPORAL_ADDRESS: stack.temporalAddress,
+    TEMPORAL_NAMESPACE: stack.temporalNamespace,
+    TEMPORAL_UI_URL: 'http://127.0.0.1:58233',
+    INTAKE_URL: 'http://127.0.0.1:9',
+    DEADLINE_SWEEP_INTERVAL_MS: '200',
+    ...testAuthEnvironment(),
+  });
+  producer = new Kafka({
+    brokers: stack.kafkaBrokers,
+    clientId: 'supervisor-test',
+    logLevel: 1,
+  }).producer();
+  await producer.connect();
+  app = await NestFactory.create(SupervisorApiModule.register(config), { logger: false });
+  await app.listen(0, '127.0.0.1');
+  url = await app.getUrl();
+  db = app.get(DataSource);
+  tokens['laPaz'] = await testToken({ roles: ['supervisor'], municipalityCode: LA_PAZ });
+  tokens['sanSalvador'] = await testToken({
+    roles: ['supervisor'],
+    municipalityCode: SAN_SALVADOR,
+  });
+  tokens['national'] = await testToken({ roles: ['national-supervisor'] });
+  tokens['officer'] = await testToken({ roles: ['intake-officer'], municipalityCode: LA_PAZ });
+  tokens['noMunicipality'] = await testToken({ roles: ['supervisor'] });
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await producer?.disconnect();
+});
+
+describe('scope per role', () => {
+  let laPazCase: string;
+  let sanSalvadorCase: string;
+
+  beforeAll(async () => {
+    laPazCase = await registerCase(LA_PAZ);
+    sanSalvadorCase = await registerCase(SAN_SALVADOR);
+    await Promise.all([visible(laPazCase), visible(sanSalvadorCase)]);
+  }, 90_000);
+
+  it('shows a municipal supervisor their municipality only; another one’s case is not found', async () => {
+    expect((await get(`/api/cases/${laPazCase}`, tokens['laPaz'])).status).toBe(200);
+    const outside = await get(`/api/cases/${sanSalvadorCase}`, tokens['laPaz']);
+    expect(outside.status).toBe(404);
+    expect(outside.type).toContain('application/problem+json');
+    const list = await get('/api/cases?limit=100', tokens['laPaz']);
+    const items = list.body['items'] as Json[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(new Set(items.map((item) => item['municipalityCode']))).toEqual(new Set([LA_PAZ]));
+  });
+
+  it('shows a national supervisor every municipality, and lets them narrow to one', async () => {
+    expect((await get(`/api/cases/${sanSalvadorCase}`, tokens['national'])).status).toBe(200);
+    const narrowed = await get(`/api/cases?municipality=${SAN_SALVADOR}`, tokens['national']);
+    const items = narrowed.body['items'] as Json[];
+    expect(items.map((item) => item['caseId'])).toContain(sanSalvadorCase);
+    expect(new Set(items.map((item) => item['municipalityCode']))).toEqual(new Set([SAN_SALVADOR]));
+  });
+
+  it('counts the overview within the scope', async () => {
+    const [laPaz, national] = await Promise.all([
+      get('/api/overview', tokens['laPaz']),
+      get('/api/overview', tokens['national']),
+    ]);
+    const [expected] = (await db.query(
+      `SELECT count(*) FILTER (WHERE municipality_code = $1)::int AS "laPaz", count(*)::int AS "all"
+         FROM cases WHERE registered_at IS NOT NULL AND phase <> 'closed'`,
+      [LA_PAZ],
+    )) as { laPaz: number; all: number }[];
+    expect(laPaz.body['openPaths']).toBeLessThanOrEqual((expected?.laPaz ?? 0) + 2);
+    expect(laPaz.body['openPaths']).toBeGreaterThan(0);
+    expect(national.body['openPaths'] as number).toBeGreaterThan(laPaz.body['openPaths'] as number);
+    expect(laPaz.body['scope']).toEqual({
+      municipalityCode: LA_PAZ,
+      municipalityName: 'La Paz Este',
+    });
+  });
+
+  it('refuses other roles, a supervisor without municipality, and anonymous callers', async () => {
+    const officer = await get('/api/overview', tokens['officer']);
+    expect(officer.status).toBe(403);
+    expect(officer.body['code']).toBe('auth.role-not-allowed');
+    expect((await get('/api/overview', tokens['noMunicipality'])).body['code']).toBe(
+      'supervisor.no-municipality',
+    );
+    expect((await get('/api/cases', undefined)).status).toBe(401);
+  });
+
+  it('refuses a municipal supervisor asking for another municipality, in their language', async () => {
+    const response = await get(`/api/cases?municipality=${SAN_SALVADOR}`, tokens['laPaz'], 'en');
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({
+      code: 'supervisor.outside-municipality',
+      title: 'You may only look at the cases of your municipality.',
+    });
+  });
+});
+
+describe('deadlines, filters and the case page', () => {
+  let overdueCase: string;
+  let onTimeCase: string;
+  let overdueReferral: string;
+
+  beforeAll(async () => {
+    overdueCase = await registerCase(LA_PAZ);
+    onTimeCase = await registerCase(LA_PAZ);
+    overdueReferral = await requestReferral(
+      overdueCase,
+      'employment',
+      new Date(Date.now() - 3600_000),
+    );
+    await requestReferral(onTimeCase, 'employment', new Date(Date.now() + 48 * 3600_000));
+    await eventually(
+      async () => {
+        const page = await visible(overdueCase);
+        expect(page['referrals']).toHaveLength(1);
+        expect((await visible(onTimeCase))['referrals']).toHaveLength(1);
+      },
+      { timeoutMs: 60_000 },
+    );
+  }, 90_000);
+
+  it('filters the cases with an overdue referral', async () => {
+    const ids = async (query: string) =>
+      ((await get(`/api/cases?${query}&limit=100`, tokens['laPaz'])).body['items'] as Json[]).map(
+        (item) => item['caseId'],
+      );
+    const overdue = await ids('overdue=true&service=employment');
+    expect(overdue).toContain(overdueCase);
+    expect(overdue).not.toContain(onTimeCase);
+    const notOverdue = await ids('overdue=false&service=employment');
+    expect(notOverdue).toContain(onTimeCase);
+    expect(notOverdue).not.toContain(overdueCase);
+    expect(await ids('service=education&overdue=true')).not.toContain(overdueCase);
+  });
+
+  it('answers invalid filters with problem+json naming each field, in Spanish first', async () => {
+    const response = await get('/api/cases?phase=terminada&overdue=si&limit=0', tokens['laPaz']);
+    expect(response.status).toBe(400);
+    expect(response.type).toContain('application/problem+json');
+    expect(response.body['code']).toBe('request.invalid');
+    expect(response.body['title']).toBe('La solicitud contiene datos no válidos.');
+    const fields = (response.body['errors'] as Json[]).map((error) => error['field']);
+    expect(fields).toEqual(expect.arrayContaining(['phase', 'overdue', 'limit']));
+    const dates = await get('/api/cases?from=2026-05-01&to=2026-04-01', tokens['laPaz'], 'en');
+    expect(dates.body['errors']).toEqual([
+      { field: 'to', message: 'The end date is before the start date.' },
+    ]);
+  });
+
+  it('follows the referral through a re-route and an escalation, in any arrival order', async () => {
+    const later = new Date(Date.now() + 24 * 3600_000).toISOString();
+    // The escalation and the re-route are published before the provider's decline reaches us.
+    await publish(referralEscalatedV1, overdueCase, {
+      referralId: overdueReferral,
+      caseId: overdueCase,
+      service: 'employment',
+      priority: 'urgent',
+      providerIds: ['employment-provider-a'],
+      acknowledgeBy: new Date(Date.now() - 3600_000).toISOString(),
+      escalatedAt: new Date().toISOString(),
+      escalation: 1,
+    });
+    await publish(referralRoutedV1, overdueCase, {
+      referralId: overdueReferral,
+      caseId: overdueCase,
+      service: 'employment',
+      priority: 'urgent',
+      providerId: 'employment-provider-b',
+      action: 'rerouted',
+      acknowledgeBy: later,
+      occurredAt: new Date().toISOString(),
+    });
+    const page = await eventually(async () => {
+      const body = await visible(overdueCase);
+      const [referral] = body['referrals'] as Json[];
+      expect(referral).toMatchObject({ status: 'sent', overdue: false, escalations: 1 });
+      return body;
+    });
+    const [referral] = page['referrals'] as Json[];
+    expect(referral?.['providerIds']).toEqual(['employment-provider-a', 'employment-provider-b']);
+    const types = (page['timeline'] as Json[]).map((entry) => entry['type']);
+    expect(types).toEqual([
+      returneeRegisteredV1.type,
+      referralRequestedV1.type,
+      referralEscalatedV1.type,
+      referralRoutedV1.type,
+    ]);
+    expect(page['workflowUrl']).toBe(
+      `http://127.0.0.1:58233/namespaces/${stack.temporalNamespace}/workflows/reintegration-path%2F${overdueCase}`,
+    );
+    expect(page['workflow']).toEqual({ status: 'not-started' });
+  });
+
+  it('lists a submitted plan in the overview’s pending approvals', async () => {
+    const before = (await get('/api/overview', tokens['laPaz'])).body['approvals'] as Json;
+    await publish(planSubmittedV1, onTimeCase, {
+      caseId: onTimeCase,
+      planId: randomUUID(),
+      planVersion: 1,
+      goalDimensions: ['economic'],
+      proposedReferrals: 1,
+      submittedBy: 'user:test-officer',
+      submittedAt: new Date().toISOString(),
+    });
+    await eventually(async () => {
+      const after = (await get('/api/overview', tokens['laPaz'])).body['approvals'] as Json;
+      expect(after['plans']).toBe((before['plans'] as number) + 1);
+    });
+  });
+});
+
+describe('victim support', () => {
+  it('shows a victim-support referral as its status only, never provider or reasons', async () => {
+    const caseId = await registerCase(LA_PAZ);
+    const referralId = await requestReferral(
+      caseId,
+      'victim-support',
+      new Date(Date.now() + 3600_000),
+    );
+    await publish(referralStatusChangedV1, caseId, {
+      referralId,
+      caseId,
+      service: 'victim-support',
+      providerId: 'victim-support',
+      status: 'in-progress',
+      occurredAt: new Date().toISOString(),
+    });
+    const page = await eventually(async () => {
+      const body = await visible(caseId, tokens['laPaz']);
+      expect((body['referrals'] as Json[])[0]).toMatchObject({ status: 'in-progress' });
+      return body;
+    });
+    const [referral] = page['referrals'] as Json[];
+    expect(referral).toMatchObject({ service: 'victim-support', confidential: true });
+    expect(referral).not.toHaveProperty('providerIds');
+    expect(referral).not.toHaveProperty('reasonCode');
+    const stored = JSON.stringify(
+      await db.query(`SELECT data FROM case_events WHERE case_id = $1`, [caseId]),
+    );
+    expect(stored).not.toContain('providerIds');
+    expect(stored).not.toContain('providerId');
+  });
+});
+
+describe('rebuild', () => {
+  it('rebuilds the read model from the topics into fresh tables while the live projection carries on', async () => {
+    const caseId = await registerCase(LA_PAZ);
+    await visible(caseId);
+    // Damage the live read model: the rebuild must not depend on it.
+    await db.query(`UPDATE cases SET phase = 'closed' WHERE case_id = $1`, [caseId]);
+    await db.query(`DELETE FROM case_events WHERE case_id = $1`, [caseId]);
+
+    await rebuildReadModel({
+      NODE_ENV: 'test',
+      DATABASE_MIGRATION_URL: testDatabaseUrl('supervisor', 'migrator'),
+      KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+      KAFKA_CONSUMER_GROUP: GROUP,
+    });
+
+    const page = await visible(caseId);
+    expect(page['case']).toMatchObject({ phase: 'intake' });
+    expect(page['timeline']).toHaveLength(1);
+    // Events after the swap still reach the (new) tables through the live projection.
+    const afterwards = await registerCase(LA_PAZ);
+    await visible(afterwards);
+    const [schemas] = (await db.query(
+      `SELECT count(*)::int AS n FROM pg_namespace WHERE nspname LIKE 'read_model_%'`,
+    )) as { n: number }[];
+    expect(schemas?.n).toBe(0);
+  }, 600_000);
+});
