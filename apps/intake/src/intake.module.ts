@@ -1,5 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { foundationModules } from '@reintegra/platform-service';
+import { AssessmentsController } from './assessment/assessments.controller';
+import { AssessmentsService } from './assessment/assessments.service';
+import { QuestionnairesController } from './assessment/questionnaires.controller';
+import { ScreeningDisclosureController } from './assessment/screening-disclosure.controller';
+import { ScreeningDisclosureService } from './assessment/screening-disclosure.service';
 import { CaseAccess } from './cases/case-access';
 import { CaseLifecycleService } from './cases/case-lifecycle.service';
 import { CasesController } from './cases/cases.controller';
@@ -9,6 +14,9 @@ import { ReferralsService } from './referrals/referrals.service';
 import { PathQueryService } from './reintegration-path/path-query.service';
 import { RegisterReturneeService } from './returnees/register-returnee.service';
 import { ReturneesController } from './returnees/returnees.controller';
+import { RescoreService } from './scoring/rescore.service';
+import { ScoreRecorder } from './scoring/score-recorder';
+import { ScoresController } from './scoring/scores.controller';
 import { intakeService } from './service';
 import { VictimSupportReferralsService } from './victim-support/victim-support-referrals.service';
 import { VictimSupportStatusController } from './victim-support/victim-support-status.controller';
@@ -19,7 +27,15 @@ export class IntakeModule {
     return {
       module: IntakeModule,
       imports: foundationModules(intakeService, config),
-      controllers: [ReturneesController, CasesController, VictimSupportStatusController],
+      controllers: [
+        ReturneesController,
+        CasesController,
+        VictimSupportStatusController,
+        QuestionnairesController,
+        AssessmentsController,
+        ScreeningDisclosureController,
+        ScoresController,
+      ],
       providers: [
         RegisterReturneeService,
         CaseAccess,
@@ -28,6 +44,10 @@ export class IntakeModule {
         ReferralsService,
         VictimSupportReferralsService,
         PathQueryService,
+        AssessmentsService,
+        ScreeningDisclosureService,
+        ScoreRecorder,
+        RescoreService,
       ],
     };
   }

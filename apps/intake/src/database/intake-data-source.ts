@@ -6,6 +6,9 @@ import { ConsentsAndReferrals1764201800000 } from './migrations/1764201800000-co
 import { ReturneeNameSearch1764201900000 } from './migrations/1764201900000-returnee-name-search';
 import { VictimSupportReferrals1764202000000 } from './migrations/1764202000000-victim-support-referrals';
 import { CaseLifecycle1764202100000 } from './migrations/1764202100000-case-lifecycle';
+import { AssessmentsAndScores1764202200000 } from './migrations/1764202200000-assessments-and-scores';
+import { Assessment, AssessmentScreening } from '../assessment/assessment.entities';
+import { SustainabilityScore } from '../scoring/sustainability-score.entity';
 import { Consent } from '../consents/consent.entity';
 import { Referral } from '../referrals/referral.entity';
 
@@ -15,7 +18,15 @@ export function intakeDataSource(url: string, poolSize?: number): ServiceDataSou
     url,
     poolSize,
     applicationName: 'intake',
-    entities: [Returnee, ReturnEpisode, Consent, Referral],
+    entities: [
+      Returnee,
+      ReturnEpisode,
+      Consent,
+      Referral,
+      Assessment,
+      AssessmentScreening,
+      SustainabilityScore,
+    ],
     migrations: [
       MessagingTables1764201600000,
       Returnees1764201700000,
@@ -23,6 +34,7 @@ export function intakeDataSource(url: string, poolSize?: number): ServiceDataSou
       ReturneeNameSearch1764201900000,
       VictimSupportReferrals1764202000000,
       CaseLifecycle1764202100000,
+      AssessmentsAndScores1764202200000,
     ],
   };
 }
