@@ -2,6 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Kafka, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import {
   CLOUDEVENTS_CONTENT_TYPE,
@@ -39,8 +41,34 @@ let app: INestApplication;
 let url: string;
 let db: DataSource;
 let producer: Producer;
+let intakeStub: Server;
+const intakeRequests: {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}[] = [];
 const tokens: Record<string, string> = {};
 type Json = Record<string, unknown>;
+
+async function post(path: string, token: string, body: unknown, language = 'es') {
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'accept-language': language,
+      authorization: token,
+    },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    etag: response.headers.get('etag'),
+    body: (text ? JSON.parse(text) : {}) as Json,
+  };
+}
 
 async function get(path: string, token: string | undefined, language = 'es') {
   const response = await fetch(`${url}${path}`, {
@@ -129,7 +157,45 @@ const visible = (caseId: string, token = tokens['national']) =>
     { timeoutMs: 60_000, intervalMs: 250 },
   );
 
+/** Stands in for intake's plan and closure API (its real behaviour is tested in intake and e2e). */
+function startIntakeStub(): Promise<string> {
+  intakeStub = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      intakeRequests.push({
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers,
+        body,
+      });
+      const problem = (status: number, code: string, title: string) =>
+        response
+          .writeHead(status, { 'content-type': 'application/problem+json' })
+          .end(JSON.stringify({ type: `urn:reintegra:problem:${code}`, title, status, code }));
+      if (request.url?.endsWith('/plan/approval')) {
+        if (request.headers['if-match'] === '"2"') {
+          response.writeHead(200, { 'content-type': 'application/json', etag: '"3"' });
+          response.end(JSON.stringify({ plan: { status: 'approved', version: 3 } }));
+        } else {
+          problem(412, 'request.stale', 'El recurso cambió desde que lo leyó.');
+        }
+      } else if (request.url?.endsWith('/closure')) {
+        problem(409, 'case.illegal-transition', 'El expediente ya está cerrado.');
+      } else {
+        problem(404, 'route.not-found', 'Recurso no encontrado.');
+      }
+    });
+  });
+  return new Promise((resolve) =>
+    intakeStub.listen(0, '127.0.0.1', () =>
+      resolve(`http://127.0.0.1:${(intakeStub.address() as AddressInfo).port}`),
+    ),
+  );
+}
+
 beforeAll(async () => {
+  const intakeUrl = await startIntakeStub();
   await runMigrations(
     serviceDataSourceOptions(supervisorDataSource(testDatabaseUrl('supervisor', 'migrator'))),
   );
@@ -142,7 +208,7 @@ beforeAll(async () => {
     TEMPORAL_ADDRESS: stack.temporalAddress,
     TEMPORAL_NAMESPACE: stack.temporalNamespace,
     TEMPORAL_UI_URL: 'http://127.0.0.1:58233',
-    INTAKE_URL: 'http://127.0.0.1:9',
+    INTAKE_URL: intakeUrl,
     DEADLINE_SWEEP_INTERVAL_MS: '200',
     ...testAuthEnvironment(),
   });
@@ -167,6 +233,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  intakeStub?.close();
   await app?.close();
   await producer?.disconnect();
 });
@@ -412,4 +479,163 @@ describe('rebuild', () => {
     )) as { n: number }[];
     expect(schemas?.n).toBe(0);
   }, 600_000);
+});
+
+describe('approvals', () => {
+  let caseId: string;
+
+  beforeAll(async () => {
+    caseId = await registerCase(LA_PAZ);
+    await publish(planSubmittedV1, caseId, {
+      caseId,
+      planId: randomUUID(),
+      planVersion: 2,
+      goalDimensions: ['economic', 'social'],
+      proposedReferrals: 2,
+      submittedBy: 'user:test-officer',
+      submittedAt: new Date().toISOString(),
+    });
+    await eventually(async () => {
+      const queue = await get('/api/approvals', tokens['laPaz']);
+      expect((queue.body['plans'] as Json[]).map((plan) => plan['caseId'])).toContain(caseId);
+    });
+  }, 90_000);
+
+  it('lists submitted plans only to supervisors of the municipality', async () => {
+    const elsewhere = await get('/api/approvals', tokens['sanSalvador']);
+    expect((elsewhere.body['plans'] as Json[]).map((plan) => plan['caseId'])).not.toContain(caseId);
+    const queue = await get('/api/approvals', tokens['laPaz']);
+    expect((queue.body['plans'] as Json[]).find((plan) => plan['caseId'] === caseId)).toMatchObject(
+      {
+        planVersion: 2,
+        goalDimensions: ['economic', 'social'],
+        municipalityName: 'La Paz Este',
+      },
+    );
+  });
+
+  it('sends the approval to intake with the supervisor’s token and the plan version as If-Match', async () => {
+    intakeRequests.length = 0;
+    const response = await post(`/api/cases/${caseId}/plan/approval`, tokens['laPaz'] ?? '', {
+      planVersion: 2,
+    });
+    expect(response.status).toBe(200);
+    expect(response.etag).toBe('"3"');
+    expect(intakeRequests).toHaveLength(1);
+    expect(intakeRequests[0]).toMatchObject({
+      method: 'POST',
+      url: `/cases/${caseId}/plan/approval`,
+      headers: expect.objectContaining({ authorization: tokens['laPaz'], 'if-match': '"2"' }),
+    });
+  });
+
+  it('passes a stale approval back as intake’s problem+json', async () => {
+    const response = await post(`/api/cases/${caseId}/plan/approval`, tokens['laPaz'] ?? '', {
+      planVersion: 1,
+    });
+    expect(response.status).toBe(412);
+    expect(response.type).toContain('application/problem+json');
+    expect(response.body['code']).toBe('request.stale');
+    const closure = await post(`/api/cases/${caseId}/closure`, tokens['laPaz'] ?? '', {
+      reason: 'reintegrated',
+    });
+    expect(closure.status).toBe(409);
+    expect(closure.body['code']).toBe('case.illegal-transition');
+  });
+
+  it('refuses bad input, other municipalities and other roles without calling intake', async () => {
+    intakeRequests.length = 0;
+    const bad = await post(`/api/cases/${caseId}/plan/approval`, tokens['laPaz'] ?? '', {
+      planVersion: 'latest',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body['errors']).toEqual([expect.objectContaining({ field: 'planVersion' })]);
+    const badReason = await post(`/api/cases/${caseId}/closure`, tokens['laPaz'] ?? '', {
+      reason: 'bored',
+    });
+    expect(badReason.status).toBe(400);
+    const outside = await post(`/api/cases/${caseId}/plan/approval`, tokens['sanSalvador'] ?? '', {
+      planVersion: 2,
+    });
+    expect(outside.status).toBe(404);
+    const officer = await post(`/api/cases/${caseId}/plan/approval`, tokens['officer'] ?? '', {
+      planVersion: 2,
+    });
+    expect(officer.status).toBe(403);
+    expect(intakeRequests).toHaveLength(0);
+  });
+});
+
+describe('live alerts', () => {
+  /** Reads server-sent events until `count` of the wanted type arrived or the time is up. */
+  async function listen(token: string, wanted: string, count: number, ms: number) {
+    const controller = new AbortController();
+    const response = await fetch(`${url}/api/alerts`, {
+      headers: { authorization: token, accept: 'text/event-stream' },
+      signal: controller.signal,
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const events: Json[] = [];
+    const timer = setTimeout(() => controller.abort(), ms);
+    const decoder = new TextDecoder();
+    let buffer = '';
+    const reading = (async () => {
+      try {
+        const reader = response.body?.getReader();
+        if (!reader) return;
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          buffer += decoder.decode(value);
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            if (block.includes(`event: ${wanted}`)) {
+              events.push(JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? '{}') as Json);
+              if (events.length >= count) controller.abort();
+            }
+          }
+        }
+      } catch {
+        // aborted: done listening
+      } finally {
+        clearTimeout(timer);
+      }
+    })();
+    return { events, done: reading };
+  }
+
+  it('pushes a new escalation to the supervisors of its municipality only', async () => {
+    const caseId = await registerCase(LA_PAZ);
+    const referralId = await requestReferral(caseId, 'employment', new Date(Date.now() + 3600_000));
+    await visible(caseId);
+    const laPaz = await listen(tokens['laPaz'] ?? '', 'escalation', 1, 30_000);
+    const sanSalvador = await listen(tokens['sanSalvador'] ?? '', 'escalation', 1, 5_000);
+    await publish(referralEscalatedV1, caseId, {
+      referralId,
+      caseId,
+      service: 'employment',
+      priority: 'urgent',
+      providerIds: ['employment-provider-a'],
+      acknowledgeBy: new Date().toISOString(),
+      escalatedAt: new Date().toISOString(),
+      escalation: 1,
+    });
+    await Promise.all([laPaz.done, sanSalvador.done]);
+    expect(laPaz.events).toEqual([
+      expect.objectContaining({ kind: 'escalation', caseId, referralId, escalation: 1 }),
+    ]);
+    expect(sanSalvador.events.filter((event) => event['caseId'] === caseId)).toEqual([]);
+  }, 60_000);
+
+  it('pushes a deadline breach once, when the acknowledgement deadline passes unanswered', async () => {
+    const caseId = await registerCase(LA_PAZ);
+    const referralId = await requestReferral(caseId, 'education', new Date(Date.now() + 4_000));
+    await visible(caseId);
+    const stream = await listen(tokens['laPaz'] ?? '', 'deadline-breach', 2, 15_000);
+    await stream.done;
+    const mine = stream.events.filter((event) => event['referralId'] === referralId);
+    expect(mine).toEqual([expect.objectContaining({ kind: 'deadline-breach', caseId })]);
+  }, 60_000);
 });

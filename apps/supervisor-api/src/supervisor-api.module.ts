@@ -1,6 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { foundationModules } from '@reintegra/platform-service';
 import { AlertBus } from './alerts/alerts';
+import { ApprovalsQueue } from './approvals/approvals';
+import { ApprovalsController } from './approvals/approvals.controller';
+import { IntakeClient } from './approvals/intake-client';
 import { AlertsController } from './alerts/alerts.controller';
 import { DeadlineSweep } from './alerts/deadline-sweep';
 import type { SupervisorApiConfig } from './config';
@@ -21,8 +24,16 @@ export class SupervisorApiModule {
     return {
       module: SupervisorApiModule,
       imports: foundationModules(supervisorApiService, config),
-      controllers: [SessionController, DashboardController, AlertsController],
-      providers: [DashboardQueries, PathWorkflows, AlertBus, LiveProjection, DeadlineSweep],
+      controllers: [SessionController, DashboardController, ApprovalsController, AlertsController],
+      providers: [
+        DashboardQueries,
+        PathWorkflows,
+        ApprovalsQueue,
+        IntakeClient,
+        AlertBus,
+        LiveProjection,
+        DeadlineSweep,
+      ],
     };
   }
 }
