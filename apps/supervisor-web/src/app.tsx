@@ -11,6 +11,7 @@ import {
 import { type Language, LanguageProvider, label, messages, useI18n } from './i18n';
 import { navigate, useRoute } from './router';
 import { Loading } from './components/problem';
+import { ApprovalsView } from './views/approvals';
 import { CasePage } from './views/case-page';
 import { CasesView } from './views/cases';
 import { OverviewView } from './views/overview';
@@ -138,7 +139,7 @@ function Login(props: {
   );
 }
 
-const NAV = ['overview', 'cases'] as const;
+const NAV = ['overview', 'cases', 'approvals'] as const;
 
 function Shell(props: { onToggleLanguage: () => void; onLogout: () => void }) {
   const { t } = useI18n();
@@ -203,6 +204,7 @@ function Shell(props: { onToggleLanguage: () => void; onLogout: () => void }) {
       <AlertsPanel alerts={alerts} connected={connected} onDismiss={dismiss} />
       <main id="content" tabIndex={-1}>
         {section === 'overview' && <OverviewView />}
+        {section === 'approvals' && <ApprovalsView />}
         {section === 'cases' && rest[0] && <CasePage caseId={rest[0]} />}
         {section === 'cases' && !rest[0] && <CasesView params={route.params} me={me} />}
       </main>
