@@ -23,10 +23,14 @@ export const session = {
 };
 
 let onUnauthenticated: () => void = () => undefined;
-export const whenUnauthenticated = (handler: () => void) => (onUnauthenticated = handler);
+export function whenUnauthenticated(handler: () => void): void {
+  onUnauthenticated = handler;
+}
 
 let currentLanguage: Language = 'es';
-export const setApiLanguage = (language: Language) => (currentLanguage = language);
+export function setApiLanguage(language: Language): void {
+  currentLanguage = language;
+}
 
 function headers(extra: Record<string, string> = {}): Record<string, string> {
   const token = session.token();

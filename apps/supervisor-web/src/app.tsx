@@ -39,15 +39,13 @@ export function App() {
     localStorage.setItem(LANGUAGE_KEY, language);
   }, [language]);
 
-  useEffect(
-    () =>
-      whenUnauthenticated(() => {
-        session.clear();
-        setToken(null);
-        setNotice(messages[language].errors.session);
-      }),
-    [language],
-  );
+  useEffect(() => {
+    whenUnauthenticated(() => {
+      session.clear();
+      setToken(null);
+      setNotice(messages[language].errors.session);
+    });
+  }, [language]);
 
   const toggle = () => setLanguage((current) => (current === 'es' ? 'en' : 'es'));
   return (

@@ -36,7 +36,11 @@ function useDecision() {
       await apiPost(path, body);
       return true;
     } catch (error) {
-      setProblem(error instanceof ApiError ? error.problem : { status: 0, code: 'network', title: String(error) });
+      setProblem(
+        error instanceof ApiError
+          ? error.problem
+          : { status: 0, code: 'network', title: String(error) },
+      );
       return false;
     } finally {
       setBusy(false);
@@ -49,17 +53,20 @@ function PlanApproval({ plan, onDone }: { plan: PendingPlan; onDone: (message: s
   const { t, language } = useI18n();
   const { problem, busy, decide } = useDecision();
   const approve = async () => {
-    if (await decide(`/api/cases/${plan.caseId}/plan/approval`, { planVersion: plan.planVersion })) onDone(t.approvals.approved);
+    if (await decide(`/api/cases/${plan.caseId}/plan/approval`, { planVersion: plan.planVersion }))
+      onDone(t.approvals.approved);
   };
   return (
     <li className="approval" data-testid="pending-plan" data-case-id={plan.caseId}>
       <a href={`#/cases/${plan.caseId}`}>
         {t.casePage.title} {plan.caseId.slice(0, 8)}
       </a>{' '}
-      · {plan.municipalityName} · {label(t.phases, plan.phase)} · {t.approvals.version} {plan.planVersion}
+      · {plan.municipalityName} · {label(t.phases, plan.phase)} · {t.approvals.version}{' '}
+      {plan.planVersion}
       <div className="muted">
-        {t.approvals.goals}: {(plan.goalDimensions ?? []).join(', ')} · {plan.proposedReferrals ?? 0} {t.approvals.proposedReferrals} ·{' '}
-        {t.approvals.submittedBy} {plan.submittedBy} · {formatDateTime(plan.submittedAt, language)}
+        {t.approvals.goals}: {(plan.goalDimensions ?? []).join(', ')} ·{' '}
+        {plan.proposedReferrals ?? 0} {t.approvals.proposedReferrals} · {t.approvals.submittedBy}{' '}
+        {plan.submittedBy} · {formatDateTime(plan.submittedAt, language)}
       </div>
       <ProblemMessage problem={problem} />
       <button type="button" onClick={() => void approve()} disabled={busy}>
@@ -69,13 +76,20 @@ function PlanApproval({ plan, onDone }: { plan: PendingPlan; onDone: (message: s
   );
 }
 
-function ClosureDecision({ closure, onDone }: { closure: PendingClosure; onDone: (message: string) => void }) {
+function ClosureDecision({
+  closure,
+  onDone,
+}: {
+  closure: PendingClosure;
+  onDone: (message: string) => void;
+}) {
   const { t, language } = useI18n();
   const { problem, busy, decide } = useDecision();
   const [reason, setReason] = useState(closure.reason);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await decide(`/api/cases/${closure.caseId}/closure`, { reason })) onDone(t.approvals.closed);
+    if (await decide(`/api/cases/${closure.caseId}/closure`, { reason }))
+      onDone(t.approvals.closed);
   };
   return (
     <li className="approval" data-testid="pending-closure">
@@ -84,7 +98,8 @@ function ClosureDecision({ closure, onDone }: { closure: PendingClosure; onDone:
       </a>{' '}
       · {closure.municipalityName} · {label(t.closureReasons, closure.reason)}
       <div className="muted">
-        {t.approvals.proposedBy} {closure.proposedBy} · {formatDateTime(closure.proposedAt, language)}
+        {t.approvals.proposedBy} {closure.proposedBy} ·{' '}
+        {formatDateTime(closure.proposedAt, language)}
       </div>
       <ProblemMessage problem={problem} />
       <form onSubmit={(e) => void submit(e)}>
@@ -108,7 +123,9 @@ function ClosureDecision({ closure, onDone }: { closure: PendingClosure; onDone:
 
 export function ApprovalsView() {
   const { t } = useI18n();
-  const { data, error, reload } = useApi<{ plans: PendingPlan[]; closures: PendingClosure[] }>('/api/approvals');
+  const { data, error, reload } = useApi<{ plans: PendingPlan[]; closures: PendingClosure[] }>(
+    '/api/approvals',
+  );
   const [notice, setNotice] = useState<string>();
   const done = (message: string) => {
     setNotice(message);
