@@ -639,3 +639,110 @@ describe('live alerts', () => {
     expect(mine).toEqual([expect.objectContaining({ kind: 'deadline-breach', caseId })]);
   }, 60_000);
 });
+
+describe('indicators and caseload', () => {
+  const AHUACHAPAN = 'SV-AH-AHUACHAPAN-NORTE';
+  // A day of its own, far in the past, so earlier runs' rows stay out of the period.
+  const day = new Date(
+    Date.UTC(1990 + Math.floor(Math.random() * 20), 0, 1 + Math.floor(Math.random() * 360)),
+  );
+  const isoDay = day.toISOString().slice(0, 10);
+  const at = (hours: number) => new Date(day.getTime() + hours * 3600_000).toISOString();
+
+  async function referral(caseId: string, service: 'employment' | 'education', outcome: string[]) {
+    const referralId = randomUUID();
+    await publish(referralRequestedV1, caseId, {
+      referralId,
+      caseId,
+      service,
+      priority: 'normal',
+      providerIds: [`${service}-ahuachapan`],
+      acknowledgeBy: at(14 * 24),
+      requestedAt: at(1),
+      consentId: randomUUID(),
+    });
+    for (const [index, status] of outcome.entries()) {
+      await publish(referralStatusChangedV1, caseId, {
+        referralId,
+        caseId,
+        service,
+        providerId: `${service}-ahuachapan`,
+        status: status as 'accepted',
+        occurredAt: at(1 + (index + 1) * 10),
+      });
+    }
+  }
+
+  beforeAll(async () => {
+    const cases: string[] = [];
+    for (let i = 0; i < 6; i += 1) cases.push(await registerCase(AHUACHAPAN, new Date()));
+    for (const [i, caseId] of cases.entries())
+      await referral(caseId, 'employment', i < 2 ? ['accepted', 'completed'] : ['accepted']);
+    for (const caseId of cases.slice(0, 3)) await referral(caseId, 'education', []);
+    await eventually(
+      async () => {
+        const figures = await get(
+          `/api/indicators?municipality=${AHUACHAPAN}&from=${isoDay}&to=${isoDay}`,
+          tokens['national'],
+        );
+        expect(figures.body['funnel']).toHaveLength(2);
+        const employment = (figures.body['funnel'] as Json[]).find(
+          (f) => f['service'] === 'employment',
+        );
+        expect(employment?.['accepted']).toBe(6);
+      },
+      { timeoutMs: 60_000 },
+    );
+  }, 120_000);
+
+  it('counts the funnel per service and hides cells under 5', async () => {
+    const figures = await get(
+      `/api/indicators?municipality=${AHUACHAPAN}&from=${isoDay}&to=${isoDay}`,
+      tokens['national'],
+    );
+    expect(figures.body['funnel']).toEqual([
+      { service: 'education', referred: '<5', accepted: 0, completed: 0 },
+      { service: 'employment', referred: 6, accepted: 6, completed: '<5' },
+    ]);
+    expect(figures.body['timeToAcceptanceHours']).toEqual(
+      expect.arrayContaining([{ service: 'employment', accepted: 6, median: 10, p90: 10 }]),
+    );
+  });
+
+  it('exports the same figures as CSV', async () => {
+    const response = await fetch(
+      `${url}/api/indicators.csv?municipality=${AHUACHAPAN}&from=${isoDay}&to=${isoDay}`,
+      { headers: { authorization: tokens['national'] ?? '' } },
+    );
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const csv = await response.text();
+    expect(csv.split('\r\n')[0]).toBe('indicator,group,metric,value');
+    expect(csv).toContain('funnel,employment,referred,6\r\n');
+    expect(csv).toContain('funnel,employment,completed,<5\r\n');
+    expect(csv).toContain('funnel,education,referred,<5\r\n');
+  });
+
+  it('keeps a municipal supervisor to their municipality and refuses bad periods', async () => {
+    const other = await get(`/api/indicators?municipality=${AHUACHAPAN}`, tokens['laPaz']);
+    expect(other.status).toBe(403);
+    const own = await get(`/api/indicators?from=${isoDay}&to=${isoDay}`, tokens['laPaz']);
+    expect(own.body['funnel']).toEqual([]);
+    const bad = await get('/api/indicators?from=2026-13-01', tokens['national']);
+    expect(bad.status).toBe(400);
+  });
+
+  it('shows open work per officer and per provider within the scope', async () => {
+    const caseload = await get('/api/caseload', tokens['national']);
+    const providers = caseload.body['providers'] as Json[];
+    expect(providers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ provider: 'employment-ahuachapan', service: 'employment' }),
+      ]),
+    );
+    const laPaz = await get('/api/caseload', tokens['laPaz']);
+    expect(
+      (laPaz.body['providers'] as Json[]).some((p) => p['provider'] === 'employment-ahuachapan'),
+    ).toBe(false);
+    expect((laPaz.body['officers'] as Json[]).length).toBeGreaterThan(0);
+  });
+});

@@ -9,6 +9,8 @@ import { DeadlineSweep } from './alerts/deadline-sweep';
 import type { SupervisorApiConfig } from './config';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardQueries } from './dashboard/dashboard-queries';
+import { Indicators } from './indicators/indicators';
+import { IndicatorsController } from './indicators/indicators.controller';
 import { LiveProjection } from './projection/live-projection';
 import { SessionController } from './session/session.controller';
 import { supervisorApiService } from './service';
@@ -24,12 +26,19 @@ export class SupervisorApiModule {
     return {
       module: SupervisorApiModule,
       imports: foundationModules(supervisorApiService, config),
-      controllers: [SessionController, DashboardController, ApprovalsController, AlertsController],
+      controllers: [
+        SessionController,
+        DashboardController,
+        ApprovalsController,
+        IndicatorsController,
+        AlertsController,
+      ],
       providers: [
         DashboardQueries,
         PathWorkflows,
         ApprovalsQueue,
         IntakeClient,
+        Indicators,
         AlertBus,
         LiveProjection,
         DeadlineSweep,

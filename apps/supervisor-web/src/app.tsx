@@ -13,7 +13,9 @@ import { navigate, useRoute } from './router';
 import { Loading } from './components/problem';
 import { ApprovalsView } from './views/approvals';
 import { CasePage } from './views/case-page';
+import { CaseloadView } from './views/caseload';
 import { CasesView } from './views/cases';
+import { IndicatorsView } from './views/indicators';
 import { OverviewView } from './views/overview';
 
 const LANGUAGE_KEY = 'reintegra.supervisor.language';
@@ -137,7 +139,7 @@ function Login(props: {
   );
 }
 
-const NAV = ['overview', 'cases', 'approvals'] as const;
+const NAV = ['overview', 'cases', 'approvals', 'caseload', 'indicators'] as const;
 
 function Shell(props: { onToggleLanguage: () => void; onLogout: () => void }) {
   const { t } = useI18n();
@@ -203,6 +205,8 @@ function Shell(props: { onToggleLanguage: () => void; onLogout: () => void }) {
       <main id="content" tabIndex={-1}>
         {section === 'overview' && <OverviewView />}
         {section === 'approvals' && <ApprovalsView />}
+        {section === 'caseload' && <CaseloadView />}
+        {section === 'indicators' && <IndicatorsView />}
         {section === 'cases' && rest[0] && <CasePage caseId={rest[0]} />}
         {section === 'cases' && !rest[0] && <CasesView params={route.params} me={me} />}
       </main>

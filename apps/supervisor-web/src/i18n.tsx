@@ -166,6 +166,10 @@ const es = {
     wave: 'Ola',
     baseline: 'Línea base',
     cases: 'Casos',
+    composite: 'Compuesto',
+    economic: 'Económica',
+    social: 'Social',
+    psychosocial: 'Psicosocial',
     exportCsv: 'Descargar CSV',
   },
   alerts: {
@@ -416,6 +420,10 @@ const en: Messages = {
     wave: 'Wave',
     baseline: 'Baseline',
     cases: 'Cases',
+    composite: 'Composite',
+    economic: 'Economic',
+    social: 'Social',
+    psychosocial: 'Psychosocial',
     exportCsv: 'Download CSV',
   },
   alerts: {

@@ -1,5 +1,6 @@
 import type { ServiceDataSourceOptions } from '@reintegra/platform-database';
 import { ReadModel1765100000000 } from './migrations/1765100000000-read-model';
+import { ReferralDeadlineSetAt1765100100000 } from './migrations/1765100100000-referral-deadline-set-at';
 
 /**
  * Migrations of the supervisor database: only the read model, which is projected from Kafka and
@@ -12,7 +13,7 @@ export function supervisorDataSource(url: string, poolSize?: number): ServiceDat
     poolSize,
     applicationName: 'supervisor-api',
     entities: [],
-    migrations: [ReadModel1765100000000],
+    migrations: [ReadModel1765100000000, ReferralDeadlineSetAt1765100100000],
   };
 }
 

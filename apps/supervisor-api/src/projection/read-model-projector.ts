@@ -389,12 +389,13 @@ export class ReadModelProjector {
     const confidential = data.service === VICTIM_SUPPORT;
     await db.query(
       `INSERT INTO referrals (referral_id, case_id, municipality_code, service, priority, provider_ids,
-                              requested_at, acknowledge_by, updated_at)
-       VALUES ($1, $2, (SELECT municipality_code FROM cases WHERE case_id = $2), $3, $4, $5, $6, $7, $6)
+                              requested_at, acknowledge_by, deadline_set_at, updated_at)
+       VALUES ($1, $2, (SELECT municipality_code FROM cases WHERE case_id = $2), $3, $4, $5, $6, $7, $6, $6)
        ON CONFLICT (referral_id) DO UPDATE SET
          service = EXCLUDED.service, priority = EXCLUDED.priority, requested_at = EXCLUDED.requested_at,
          provider_ids = (SELECT array_agg(DISTINCT p) FROM unnest(referrals.provider_ids || EXCLUDED.provider_ids) p),
-         acknowledge_by = coalesce(referrals.acknowledge_by, EXCLUDED.acknowledge_by)`,
+         acknowledge_by = coalesce(referrals.acknowledge_by, EXCLUDED.acknowledge_by),
+         deadline_set_at = coalesce(referrals.deadline_set_at, EXCLUDED.deadline_set_at)`,
       [
         data.referralId,
         data.caseId,
@@ -484,8 +485,11 @@ export class ReadModelProjector {
         `UPDATE referrals SET
            provider_ids = CASE WHEN $3 THEN provider_ids
                                ELSE (SELECT array_agg(DISTINCT p) FROM unnest(provider_ids || ARRAY[$2]) p) END,
-           acknowledge_by = coalesce($4, acknowledge_by), priority = coalesce(priority, $5),
-           service = coalesce(service, $6)
+           acknowledge_by = CASE WHEN $4::timestamptz IS NOT NULL AND (deadline_set_at IS NULL OR deadline_set_at <= $7)
+                                 THEN $4 ELSE acknowledge_by END,
+           deadline_set_at = CASE WHEN $4::timestamptz IS NOT NULL THEN greatest(deadline_set_at, $7::timestamptz)
+                                  ELSE deadline_set_at END,
+           priority = coalesce(priority, $5), service = coalesce(service, $6)
          WHERE referral_id = $1`,
         [
           data.referralId,
@@ -494,6 +498,7 @@ export class ReadModelProjector {
           data.acknowledgeBy ?? null,
           data.priority,
           data.service,
+          data.occurredAt,
         ],
       );
     }
