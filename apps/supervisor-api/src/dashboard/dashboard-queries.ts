@@ -139,8 +139,10 @@ export class DashboardQueries {
     if (query.officer) add((n) => `c.officer = ${n}`, query.officer);
     if (query.from) add((n) => `c.registered_at >= ${n}::date`, query.from);
     if (query.to) add((n) => `c.registered_at < ${n}::date + 1`, query.to);
-    // Service, priority and overdue describe one and the same referral of the case.
+    // Service, priority and overdue describe one and the same referral of the case; the
+    // referral's own municipality lets the planner stay within the scope's referrals.
     const referral: string[] = [];
+    if (municipalityCode !== null) referral.push(`r.municipality_code = $1`);
     if (query.service) {
       p.push(query.service);
       referral.push(`r.service = $${p.length}`);

@@ -5,6 +5,7 @@ import type { OpenReferral } from '@reintegra/workflow-contracts';
 import { caseNotFound, DASHBOARD_ROLES, municipalityFilter, scopeOf } from '../access/scope';
 import { PathWorkflows } from '../workflow/path-workflows';
 import { DashboardQueries } from './dashboard-queries';
+import { RecentFigures } from './recent-figures';
 import {
   type CaseListQuery,
   caseListQuerySchema,
@@ -32,9 +33,16 @@ function redactOpenReferrals(referrals: readonly OpenReferral[]) {
   );
 }
 
+/** Overview figures: at most 5 s old, never more than 30 s (see RecentFigures). */
+const FRESH_MS = 5_000;
+const STALE_MS = 30_000;
+
 @Controller('api')
 @Roles(...DASHBOARD_ROLES)
 export class DashboardController {
+  private readonly overviews = new RecentFigures<unknown>(FRESH_MS, STALE_MS);
+  private readonly workflowCounts = new RecentFigures<unknown>(FRESH_MS, STALE_MS);
+
   constructor(
     private readonly queries: DashboardQueries,
     private readonly workflows: PathWorkflows,
@@ -46,7 +54,8 @@ export class DashboardController {
     @CurrentActor() actor: Actor,
     @Query(new ZodValidationPipe(overviewQuerySchema)) query: OverviewQuery,
   ) {
-    return this.queries.overview(municipalityFilter(scopeOf(actor), query.municipality));
+    const municipality = municipalityFilter(scopeOf(actor), query.municipality);
+    return this.overviews.get(municipality ?? '*', () => this.queries.overview(municipality));
   }
 
   /** Figures only the workflows know ahead (visibility search); `available: false` if Temporal is not answering. */
@@ -55,7 +64,8 @@ export class DashboardController {
     @CurrentActor() actor: Actor,
     @Query(new ZodValidationPipe(overviewQuerySchema)) query: OverviewQuery,
   ) {
-    return this.workflows.figures(municipalityFilter(scopeOf(actor), query.municipality));
+    const municipality = municipalityFilter(scopeOf(actor), query.municipality);
+    return this.workflowCounts.get(municipality ?? '*', () => this.workflows.figures(municipality));
   }
 
   @Get('cases')

@@ -1,6 +1,7 @@
 import type { ServiceDataSourceOptions } from '@reintegra/platform-database';
 import { ReadModel1765100000000 } from './migrations/1765100000000-read-model';
 import { ReferralDeadlineSetAt1765100100000 } from './migrations/1765100100000-referral-deadline-set-at';
+import { ReferralFilterIndex1765100200000 } from './migrations/1765100200000-referral-filter-index';
 
 /**
  * Migrations of the supervisor database: only the read model, which is projected from Kafka and
@@ -13,7 +14,11 @@ export function supervisorDataSource(url: string, poolSize?: number): ServiceDat
     poolSize,
     applicationName: 'supervisor-api',
     entities: [],
-    migrations: [ReadModel1765100000000, ReferralDeadlineSetAt1765100100000],
+    migrations: [
+      ReadModel1765100000000,
+      ReferralDeadlineSetAt1765100100000,
+      ReferralFilterIndex1765100200000,
+    ],
   };
 }
 
