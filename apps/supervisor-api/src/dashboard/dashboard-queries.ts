@@ -170,15 +170,16 @@ export class DashboardQueries {
                 c.plan_status AS "planStatus", (c.closure_proposed_at IS NOT NULL AND c.closed_at IS NULL) AS "closureProposed",
                 coalesce(r.open, 0) AS "openReferrals", coalesce(r.overdue, 0) AS "overdueReferrals",
                 r.next_deadline AS "nextDeadline"
-           FROM cases c
+           FROM (SELECT * FROM cases c WHERE ${condition}
+                  ORDER BY c.registered_at DESC, c.case_id
+                  LIMIT ${query.limit} OFFSET ${query.offset}) c
+           -- Per case of the page only: the page is chosen first.
            LEFT JOIN LATERAL (
              SELECT count(*) FILTER (WHERE status IN ${OPEN_SQL})::int AS open,
                     count(*) FILTER (WHERE status IN ${AWAITING_SQL} AND acknowledge_by < now())::int AS overdue,
                     min(acknowledge_by) FILTER (WHERE status IN ${AWAITING_SQL}) AS next_deadline
                FROM referrals WHERE case_id = c.case_id) r ON true
-          WHERE ${condition}
-          ORDER BY c.registered_at DESC, c.case_id
-          LIMIT ${query.limit} OFFSET ${query.offset}`,
+          ORDER BY c.registered_at DESC, c.case_id`,
         p,
       ),
     ]);
