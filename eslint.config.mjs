@@ -46,6 +46,8 @@ export default [
               sourceTag: 'type:testing',
               onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing'],
             },
+            // Seeded fictional data for tests and the demo loader: built on reference data only.
+            { sourceTag: 'type:demo-data', onlyDependOnLibsWithTags: ['type:reference-data'] },
             {
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: [
@@ -53,6 +55,7 @@ export default [
                 'type:reference-data',
                 'type:platform',
                 'type:testing',
+                'type:demo-data',
               ],
             },
             // The browser app bundles for the browser: no platform (Node/Nest) or contract
@@ -60,7 +63,7 @@ export default [
             { sourceTag: 'type:web', onlyDependOnLibsWithTags: [] },
             {
               sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'],
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:testing', 'type:demo-data'],
             },
             // Scopes (scope:*): shared code never depends on a service; a service only on itself
             // and shared code.

@@ -7,4 +7,6 @@ export const employmentMatchingService: ServiceDefinition<typeof employmentMatch
   configSpec: employmentMatchingConfigSpec,
   database: 'employment_matching',
   dataSource: employmentMatchingDataSource,
+  apiDescription:
+    'Perfiles de habilidades y colocación laboral. / Employment: skills profiles and job matching.',
 };

@@ -20,6 +20,7 @@ import {
   findWorkspaceRoot,
   runToCompletion,
   ServiceProcess,
+  startGroupAtEnd,
   testDatabaseUrl,
 } from '@reintegra/testing';
 import type { z } from 'zod';
@@ -226,27 +227,8 @@ async function caseWithSubmittedPlan(): Promise<string> {
   return caseId;
 }
 
-/** Commits a new consumer group's offsets at the current end of every topic it reads. */
-async function startAtEnd(groupId: string) {
-  const admin = new Kafka({
-    brokers: stack.kafkaBrokers,
-    clientId: 'supervisor-e2e',
-    logLevel: 1,
-  }).admin();
-  await admin.connect();
-  try {
-    for (const topic of Object.values(TOPICS)) {
-      const offsets = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({
-        groupId,
-        topic,
-        partitions: offsets.map(({ partition, high }) => ({ partition, offset: high })),
-      });
-    }
-  } finally {
-    await admin.disconnect();
-  }
-}
+const startAtEnd = (groupId: string) =>
+  startGroupAtEnd(stack.kafkaBrokers, groupId, Object.values(TOPICS));
 
 const shot = (name: string) =>
   page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
@@ -431,10 +413,10 @@ describe('supervisor dashboard in Chromium', () => {
         expect(await page.getByTestId('case-phase').textContent()).toBe('Plan aprobado');
       },
       // The orchestrator shares the topics with every other suite: allow it a busy moment.
-      { timeoutMs: 180_000, intervalMs: 2_000 },
+      { timeoutMs: 240_000, intervalMs: 2_000 },
     );
     await shot('08-path-advanced');
-  });
+  }, 300_000);
 
   it('refuses an approval by someone without the right, through the API, with problem+json', async () => {
     const response = await call(

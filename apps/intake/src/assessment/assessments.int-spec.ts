@@ -303,20 +303,32 @@ describe('bad assessment requests: a clear 4xx and nothing written', () => {
     expect(response.body).toMatchObject({ code: 'case.illegal-transition', currentStatus: status });
   });
 
-  it('refuses a follow-up wave before the plan is approved', async () => {
+  it('refuses a follow-up wave the path has not called for', async () => {
     const response = await refuse({ questionnaireVersion: '2026-11', answers: {}, wave: 1 });
     expect(response.status).toBe(409);
     expect(response.body).toMatchObject({
-      code: 'assessment.follow-up-not-allowed',
+      code: 'assessment.follow-up-not-due',
       currentStatus: 'open',
+      wavesDue: 0,
     });
   });
 });
 
 describe('follow-up re-assessment', () => {
-  it('records wave n once the plan is approved, without changing the status', async () => {
+  it('records wave n once the path called for it, without changing the status', async () => {
     const caseId = await registerCase(url, officer);
-    await moveCase(dataSource, lifecycle, caseId, 'assessed', 'plan-approved', 'in-services');
+    await moveCase(dataSource, lifecycle, caseId, 'assessed', 'plan-approved', 'follow-up');
+    // What intake records when the path publishes path.follow-up-due for wave 1.
+    await dataSource.query(`UPDATE return_episodes SET follow_up_waves_due = 1 WHERE id = $1`, [
+      caseId,
+    ]);
+    const notYet = await post(`/cases/${caseId}/assessments`, {
+      questionnaireVersion: '2026-11',
+      answers: november2026Answers,
+      wave: 2,
+    });
+    expect(notYet.status).toBe(409);
+    expect(notYet.body).toMatchObject({ code: 'assessment.follow-up-not-due', wavesDue: 1 });
     const wave = await post(`/cases/${caseId}/assessments`, {
       questionnaireVersion: '2026-11',
       answers: november2026Answers,
@@ -324,7 +336,7 @@ describe('follow-up re-assessment', () => {
     });
     expect(wave.status).toBe(201);
     expect(wave.body).toMatchObject({ wave: 1, scores: [{ purpose: 'follow-up', wave: 1 }] });
-    expect((await writtenRows(dataSource, caseId)).status).toBe('in-services');
+    expect((await writtenRows(dataSource, caseId)).status).toBe('follow-up');
     await eventually(() => {
       const completed = eventsOf(caseId).find(
         (e) => e.parsed.ok && e.parsed.event.type === assessmentCompletedV1.type,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { assessmentCompletedV1, type CaseStatus, createEvent } from '@reintegra/event-contracts';
+import { assessmentCompletedV1, createEvent } from '@reintegra/event-contracts';
 import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { ConflictError, NotFoundError } from '@reintegra/platform-errors';
 import { bilingual, RequestValidationError } from '@reintegra/platform-http';
@@ -16,9 +16,6 @@ import { Assessment, AssessmentScreening } from './assessment.entities';
 import type { RecordAssessmentRequest } from './assessment.requests';
 import { summariseScreening, validateAnswers } from './answers';
 import { findQuestionnaire, questionnaires } from './questionnaires';
-
-/** Statuses in which a follow-up wave may be recorded: the plan is approved and the case open. */
-const FOLLOW_UP_STATUSES: readonly CaseStatus[] = ['plan-approved', 'in-services', 'follow-up'];
 
 /** General reads: the screening shows only whether it was completed and what it suggests. */
 const summary = (assessment: Assessment) => ({
@@ -54,7 +51,7 @@ const unknownQuestionnaire = (version: string) =>
 
 /**
  * Needs assessments of a case. The initial assessment moves the case to `assessed`; a follow-up
- * wave is recorded once the plan is approved and leaves the status alone. Both are scored with the
+ * wave is recorded once the path calls for it and leaves the status alone. Both are scored with the
  * current scoring version and published (scores only) in the same transaction.
  */
 @Injectable()
@@ -186,21 +183,25 @@ export class AssessmentsService {
     });
   }
 
-  /** A follow-up wave: the plan must be approved and the wave not yet recorded (case row locked). */
+  /**
+   * A follow-up wave: the reintegration path must have called for it (path.follow-up-due, which
+   * also puts the case in follow-up) and it must not be recorded yet (case row locked). The path
+   * accepts a wave's scores only then, so intake refuses earlier ones here rather than the bridge.
+   */
   private async checkFollowUp(manager: EntityManager, caseId: string, wave: number) {
     const episode = await manager.findOneOrFail(ReturnEpisode, {
       where: { id: caseId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!FOLLOW_UP_STATUSES.includes(episode.status)) {
+    if (episode.status !== 'follow-up' || wave > episode.followUpWavesDue) {
       throw new ConflictError(
-        'assessment.follow-up-not-allowed',
+        'assessment.follow-up-not-due',
         {
-          es: `Una evaluación de seguimiento requiere un plan aprobado; el expediente está en estado "${episode.status}".`,
-          en: `A follow-up assessment needs an approved plan; the case is in status "${episode.status}".`,
+          es: `La ola de seguimiento ${wave} aún no corresponde (olas convocadas: ${episode.followUpWavesDue}; estado del expediente: "${episode.status}").`,
+          en: `Follow-up wave ${wave} is not due yet (waves called: ${episode.followUpWavesDue}; case status: "${episode.status}").`,
         },
         undefined,
-        { currentStatus: episode.status, allowed: FOLLOW_UP_STATUSES },
+        { currentStatus: episode.status, wavesDue: episode.followUpWavesDue },
       );
     }
     const existing = await manager.findOne(Assessment, { where: { caseId, wave } });

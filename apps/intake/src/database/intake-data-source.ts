@@ -9,6 +9,15 @@ import { CaseLifecycle1764202100000 } from './migrations/1764202100000-case-life
 import { AssessmentsAndScores1764202200000 } from './migrations/1764202200000-assessments-and-scores';
 import { Assessment, AssessmentScreening } from '../assessment/assessment.entities';
 import { SustainabilityScore } from '../scoring/sustainability-score.entity';
+import { ReturneeMerges1764202300000 } from './migrations/1764202300000-returnee-merges';
+import { IntakeAuditLog1764202310000 } from './migrations/1764202310000-intake-audit-log';
+import { CasePlansAndClosureProposals1764202320000 } from './migrations/1764202320000-case-plans-and-closure-proposals';
+import { ReferralStatusTracking1764202330000 } from './migrations/1764202330000-referral-status-tracking';
+import { FollowUpWavesDue1764202500000 } from './migrations/1764202500000-follow-up-waves-due';
+import { CasePlan } from '../plans/case-plan.entity';
+import { ListIndexes1764202400000 } from './migrations/1764202400000-list-indexes';
+import { ReturneeVersion1764202410000 } from './migrations/1764202410000-returnee-version';
+import { ArrivalLists1764202420000 } from './migrations/1764202420000-arrival-lists';
 import { Consent } from '../consents/consent.entity';
 import { Referral } from '../referrals/referral.entity';
 
@@ -26,6 +35,7 @@ export function intakeDataSource(url: string, poolSize?: number): ServiceDataSou
       Assessment,
       AssessmentScreening,
       SustainabilityScore,
+      CasePlan,
     ],
     migrations: [
       MessagingTables1764201600000,
@@ -35,6 +45,14 @@ export function intakeDataSource(url: string, poolSize?: number): ServiceDataSou
       VictimSupportReferrals1764202000000,
       CaseLifecycle1764202100000,
       AssessmentsAndScores1764202200000,
+      ReturneeMerges1764202300000,
+      IntakeAuditLog1764202310000,
+      CasePlansAndClosureProposals1764202320000,
+      ReferralStatusTracking1764202330000,
+      ListIndexes1764202400000,
+      ReturneeVersion1764202410000,
+      ArrivalLists1764202420000,
+      FollowUpWavesDue1764202500000,
     ],
   };
 }

@@ -15,6 +15,7 @@ import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-dat
 import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
 import {
   currentTestStack,
+  startGroupAtEnd,
   testAuthEnvironment,
   testDatabaseUrl,
   TopicRecorder,
@@ -51,17 +52,7 @@ export class OrchestratorTestBed {
     await runMigrations(
       serviceDataSourceOptions(orchestratorDataSource(testDatabaseUrl('orchestrator', 'migrator'))),
     );
-    const admin = this.kafka.admin();
-    await admin.connect();
-    for (const topic of CONSUMED_TOPICS) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({
-        groupId: this.group,
-        topic,
-        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
-      });
-    }
-    await admin.disconnect();
+    await startGroupAtEnd(this.stack.kafkaBrokers, this.group, CONSUMED_TOPICS);
     this.recorder = new TopicRecorder(this.stack.kafkaBrokers, [...this.recordedTopics]);
     await this.recorder.start();
     this.producer = this.kafka.producer();
