@@ -13,4 +13,6 @@ export const supervisorApiService: ServiceDefinition<typeof supervisorApiConfigS
   database: 'supervisor',
   dataSource: supervisorDataSource,
   temporalClient: true,
+  apiDescription:
+    'Supervisor dashboard API: every reintegration path within the supervisor’s municipality (overview, filtered list, case timeline with live workflow state), approvals sent on to intake, caseloads, indicators with small cells suppressed, and live alerts (server-sent events).',
 };

@@ -18,6 +18,7 @@ import {
 } from '@reintegra/event-contracts';
 import { loadConfig } from '@reintegra/platform-config';
 import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
+import { configureServiceApp } from '@reintegra/platform-service';
 import {
   currentTestStack,
   eventually,
@@ -29,6 +30,7 @@ import type { z } from 'zod';
 import { supervisorApiConfigSpec } from './config';
 import { supervisorDataSource } from './database/supervisor-data-source';
 import { rebuildReadModel } from './projection/rebuild-read-model';
+import { supervisorApiService } from './service';
 import { SupervisorApiModule } from './supervisor-api.module';
 
 /** The supervisor API in-process: real Kafka, PostgreSQL and Temporal; events published by hand. */
@@ -219,6 +221,7 @@ beforeAll(async () => {
   }).producer();
   await producer.connect();
   app = await NestFactory.create(SupervisorApiModule.register(config), { logger: false });
+  configureServiceApp(app, supervisorApiService);
   await app.listen(0, '127.0.0.1');
   url = await app.getUrl();
   db = app.get(DataSource);
