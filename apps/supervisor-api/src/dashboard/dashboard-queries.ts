@@ -142,7 +142,6 @@ export class DashboardQueries {
     // Service, priority and overdue describe one and the same referral of the case; the
     // referral's own municipality lets the planner stay within the scope's referrals.
     const referral: string[] = [];
-    if (municipalityCode !== null) referral.push(`r.municipality_code = $1`);
     if (query.service) {
       p.push(query.service);
       referral.push(`r.service = $${p.length}`);
@@ -153,10 +152,12 @@ export class DashboardQueries {
     }
     const overdueSql = `r.status IN ${AWAITING_SQL} AND r.acknowledge_by < now()`;
     if (query.overdue === true) referral.push(overdueSql);
-    if (referral.length > 0)
+    if (referral.length > 0) {
+      if (municipalityCode !== null) referral.unshift(`r.municipality_code = $1`);
       where.push(
         `EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.case_id AND ${referral.join(' AND ')})`,
       );
+    }
     if (query.overdue === false)
       where.push(
         `NOT EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.case_id AND ${overdueSql})`,
