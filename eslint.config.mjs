@@ -10,6 +10,7 @@ const serviceScopes = [
   'education-enrolment',
   'victim-support',
   'dev-identity',
+  'supervisor',
 ];
 
 export default [
@@ -57,6 +58,9 @@ export default [
                 'type:demo-data',
               ],
             },
+            // The browser app bundles for the browser: no platform (Node/Nest) or contract
+            // libraries (their index pulls in node:crypto); it talks to supervisor-api over HTTP.
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: [] },
             {
               sourceTag: 'type:e2e',
               onlyDependOnLibsWithTags: ['type:contracts', 'type:testing', 'type:demo-data'],

@@ -4,11 +4,13 @@ import { educationEnrolmentBenchmark } from './education-enrolment.bench';
 import type { Benchmark } from './harness';
 import { intakeRegistrationBenchmark } from './intake-registration.bench';
 import { reintegrationPathBenchmark } from './reintegration-path.bench';
+import { supervisorDashboardBenchmark } from './supervisor-dashboard.bench';
 
 const benchmarks: Benchmark[] = [
   intakeRegistrationBenchmark,
   educationEnrolmentBenchmark,
   reintegrationPathBenchmark,
+  supervisorDashboardBenchmark,
 ];
 
 async function main(): Promise<void> {
