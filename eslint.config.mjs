@@ -10,6 +10,7 @@ const serviceScopes = [
   'education-enrolment',
   'victim-support',
   'dev-identity',
+  'partner-gateway',
 ];
 
 export default [
