@@ -4,6 +4,7 @@ import { AgencyAuthGuard } from './agency/agency-auth.guard';
 import { AgencyController } from './agency/agency.controller';
 import { AuditedProblemsFilter } from './audit/audited-problems.filter';
 import { AuditLog } from './audit/audit-log';
+import { CatalogueController } from './catalogue/catalogue.controller';
 import type { PartnerGatewayConfig } from './config';
 import { GatewayKeys } from './crypto/gateway-keys';
 import { DeliveryWorker } from './delivery/delivery-worker';
@@ -30,7 +31,12 @@ export class PartnerGatewayModule {
     return {
       module: PartnerGatewayModule,
       imports: foundationModules(partnerGatewayService, config),
-      controllers: [AdminController, AgencyController, InternalEventsController],
+      controllers: [
+        CatalogueController,
+        AdminController,
+        AgencyController,
+        InternalEventsController,
+      ],
       providers: [
         { provide: GatewayKeys, useValue: new GatewayKeys(config.PARTNER_GATEWAY_KEY) },
         { provide: WEBHOOK_URL_RESOLVER, useValue: systemResolver },

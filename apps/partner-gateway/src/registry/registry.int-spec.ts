@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { testToken } from '@reintegra/testing';
 import {
   partnerCaseOpenedV1,
@@ -13,6 +15,23 @@ const bed = new PartnerTestBed();
 
 beforeAll(() => bed.start());
 afterAll(() => bed.stop());
+
+describe('catalogue', () => {
+  it('serves a Spanish-first page a new agency can start from, and the committed AsyncAPI document', async () => {
+    const page = await bed.call('GET', '/catalogue');
+    expect(page.status).toBe(200);
+    expect(page.contentType).toContain('text/html');
+    expect(page.language).toBe('es');
+    expect(page.text).toContain('Catálogo de eventos para agencias socias');
+    expect(page.text).toContain(`${bed.url}/agency/subscriptions`);
+    expect(page.text).toContain(partnerSustainabilityScoreV1.type);
+    const document = await bed.call('GET', '/catalogue/asyncapi.json');
+    expect(document.status).toBe(200);
+    expect(document.body).toEqual(
+      JSON.parse(readFileSync(join(__dirname, '../../catalogue/asyncapi.json'), 'utf8')),
+    );
+  });
+});
 
 describe('registry', () => {
   it('registers an agency, issues a key shown once and stored only as a hash', async () => {
