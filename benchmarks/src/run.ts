@@ -3,12 +3,14 @@
 import { educationEnrolmentBenchmark } from './education-enrolment.bench';
 import type { Benchmark } from './harness';
 import { intakeRegistrationBenchmark } from './intake-registration.bench';
+import { partnerWebhooksBenchmark } from './partner-webhooks.bench';
 import { reintegrationPathBenchmark } from './reintegration-path.bench';
 
 const benchmarks: Benchmark[] = [
   intakeRegistrationBenchmark,
   educationEnrolmentBenchmark,
   reintegrationPathBenchmark,
+  partnerWebhooksBenchmark,
 ];
 
 async function main(): Promise<void> {

@@ -242,6 +242,23 @@ describe('consent filtering', () => {
   });
 });
 
+describe('events before the case’s registration', () => {
+  it('wait for it (its municipality decides the subscriptions), then go in the order held', async () => {
+    const caseF = randomUUID();
+    await bed.consent(caseF, 'partner-sharing', 'ngo');
+    await bed.referral(caseF, 'housing');
+    await bed.allConsumed();
+    expect(await receivedAbout('ong', caseF)).toEqual([]);
+    await bed.registered(caseF);
+    await eventually(async () =>
+      expect(typesOf(await receivedAbout('ong', caseF))).toEqual([
+        partnerReferralRequestedV1.type,
+        partnerCaseOpenedV1.type,
+      ]),
+    );
+  });
+});
+
 describe('consent withdrawal', () => {
   it('asks agencies that received data to delete it, and stops further deliveries', async () => {
     await bed.withdraw(caseA, consentAngo, 'partner-sharing', 'ngo');

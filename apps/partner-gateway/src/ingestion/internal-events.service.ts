@@ -58,6 +58,10 @@ export class InternalEventsService {
     }
     const derivation = derive(event);
     if (derivation) await this.router.route(manager, event, derivation);
+    if (event.type === returneeRegisteredV1.type || event.type === episodeOpenedV1.type) {
+      // Events that waited for the case's municipality go now, in the order they were held.
+      await this.router.release(manager, (event.data as ReturneeRegisteredV1).caseId);
+    }
   }
 
   private async consent(

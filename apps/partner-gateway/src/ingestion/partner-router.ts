@@ -17,19 +17,39 @@ interface AgencyRow {
   pseudonym_salt: Buffer;
 }
 
+interface SubscriptionTarget {
+  id: string;
+  channel: 'kafka' | 'webhook';
+  eventTypes: string[];
+  municipalityCodes: string[];
+}
+
 interface HeldRow extends AgencyRow {
   seq: string;
   envelope: EventEnvelope;
   active: boolean;
 }
 
+interface CaseState {
+  /** Known once the case's registration (or episode) was consumed. */
+  municipalityCode: string | undefined;
+  /** partner-sharing consent per category: true granted, false withdrawn, absent unknown. */
+  consent: Map<string, boolean>;
+  /** Agencies that still have held events about the case (later ones must queue behind). */
+  heldFor: Set<string>;
+  /** Log positions reserved with the state (one per agency that may publish), saving a trip. */
+  positions: number[];
+}
+
 /**
- * Turns internal events about a case into public events per agency. Every event first waits in
- * `held_events` for each agency that may receive it; `release` then publishes what the case's
- * consent allows, in the order held, and drops what a withdrawal forbids. An event stays held
- * while the consent for the agency's category (or the case's registration, which gives its
- * municipality) is unknown — Kafka topics are not ordered with each other — until the hold
- * sweeper drops it with an audit record. All work on one case is serialised by an advisory lock.
+ * Turns internal events about a case into public events per agency, for the agencies whose
+ * category may receive them and whose subscriptions ask for them. An event is published at once
+ * when the case's consent for the agency's category is granted and its registration (hence its
+ * municipality) is known; it is dropped when that consent was withdrawn; otherwise — Kafka topics
+ * are not ordered with each other, so an event can overtake its consent or registration — it is
+ * held in `held_events` and `release` publishes it, in the order held, once both are known, or
+ * the maintenance loop drops it with an audit record after the hold time. Work on one case is
+ * serialised by an advisory lock, so per-case order and "publish once" hold across partitions.
  */
 @Injectable()
 export class PartnerRouter {
@@ -37,32 +57,46 @@ export class PartnerRouter {
 
   /** An internal event about a case that partners may see (see `derive`). */
   async route(manager: EntityManager, event: EventEnvelope, derivation: Derivation): Promise<void> {
-    await lockCase(manager, derivation.caseId);
-    const candidates: AgencyRow[] = await manager.query(
-      `SELECT a.id, a.category, a.pseudonym_salt FROM agencies a
-        WHERE a.active AND EXISTS (
-          SELECT 1 FROM subscriptions s
-           WHERE s.agency_id = a.id AND s.active AND $1 = ANY (s.event_types))`,
-      [derivation.definition.type],
-    );
+    const type = derivation.definition.type;
+    const candidates: Array<AgencyRow & { subscriptions: SubscriptionTarget[] }> =
+      await manager.query(
+        `SELECT a.id, a.category, a.pseudonym_salt,
+                jsonb_agg(jsonb_build_object('id', s.id, 'channel', s.channel,
+                                             'eventTypes', s.event_types,
+                                             'municipalityCodes', s.municipality_codes)
+                          ORDER BY s.created_at) AS subscriptions
+           FROM agencies a JOIN subscriptions s ON s.agency_id = a.id AND s.active
+          WHERE a.active AND $1 = ANY (s.event_types)
+          GROUP BY a.id`,
+        [type],
+      );
     const entitled = candidates.filter((agency) =>
-      mayReceive(agency.category, derivation.definition.type, derivation.service),
+      mayReceive(agency.category, type, derivation.service),
     );
-    if (entitled.length > 0) {
+    if (entitled.length === 0) return; // most internal events concern no subscribed agency
+    await lockCase(manager, derivation.caseId);
+    const state = await this.caseState(manager, derivation.caseId, entitled.length);
+    const toHold: string[] = [];
+    for (const agency of entitled) {
+      const granted = state.consent.get(agency.category);
+      if (granted === false) continue; // consent withdrawn: never delivered
+      if (granted === true && state.municipalityCode && !state.heldFor.has(agency.id)) {
+        await this.publish(manager, agency, derivation, event, state.municipalityCode, {
+          subscriptions: agency.subscriptions,
+          position: state.positions.shift(),
+        });
+      } else {
+        toHold.push(agency.id);
+      }
+    }
+    if (toHold.length > 0) {
       await manager.query(
         `INSERT INTO held_events (event_id, agency_id, case_id, event_type, envelope)
          SELECT $1, agency_id, $2, $3, $4 FROM unnest($5::text[]) AS agency_id
          ON CONFLICT (event_id, agency_id) DO NOTHING`,
-        [
-          event.id,
-          derivation.caseId,
-          event.type,
-          JSON.stringify(event),
-          entitled.map((agency) => agency.id),
-        ],
+        [event.id, derivation.caseId, event.type, JSON.stringify(event), toHold],
       );
     }
-    await this.release(manager, derivation.caseId);
   }
 
   /** Publishes or drops the case's held events whose consent (and registration) is now known. */
@@ -75,11 +109,7 @@ export class PartnerRouter {
       [caseId],
     );
     if (held.length === 0) return;
-    const [registered] = (await manager.query(
-      `SELECT municipality_code FROM cases WHERE case_id = $1`,
-      [caseId],
-    )) as Array<{ municipality_code: string }>;
-    const consent = await this.partnerConsents(manager, caseId);
+    const { municipalityCode, consent } = await this.caseState(manager, caseId);
     const settled: string[] = [];
     for (const row of held) {
       const granted = consent.get(row.category);
@@ -87,10 +117,10 @@ export class PartnerRouter {
         settled.push(row.seq); // consent withdrawn (or agency deactivated): never delivered
         continue;
       }
-      if (granted !== true || !registered) continue; // still waiting
+      if (granted !== true || !municipalityCode) continue; // still waiting
       const derivation = derive(row.envelope);
       if (derivation) {
-        await this.publish(manager, row, derivation, row.envelope, registered.municipality_code);
+        await this.publish(manager, row, derivation, row.envelope, municipalityCode);
       }
       settled.push(row.seq);
     }
@@ -130,7 +160,7 @@ export class PartnerRouter {
             AND d.status = 'pending'`,
         [agency.id, caseId],
       );
-      const subscriptions: Array<{ id: string; channel: string }> = await manager.query(
+      const subscriptions: SubscriptionTarget[] = await manager.query(
         `SELECT id, channel FROM subscriptions WHERE agency_id = $1 AND active ORDER BY created_at`,
         [agency.id],
       );
@@ -152,13 +182,21 @@ export class PartnerRouter {
     derivation: Derivation,
     source: EventEnvelope,
     municipalityCode: string,
+    known: { subscriptions?: SubscriptionTarget[]; position?: number } = {},
   ): Promise<void> {
-    const subscriptions: Array<{ id: string; channel: string }> = await manager.query(
-      `SELECT id, channel FROM subscriptions
-        WHERE agency_id = $1 AND active AND $2 = ANY (event_types)
-          AND (cardinality(municipality_codes) = 0 OR $3 = ANY (municipality_codes))
-        ORDER BY created_at`,
-      [agency.id, derivation.definition.type, municipalityCode],
+    const type = derivation.definition.type;
+    const candidates: SubscriptionTarget[] =
+      known.subscriptions ??
+      (await manager.query(
+        `SELECT id, channel, event_types AS "eventTypes", municipality_codes AS "municipalityCodes"
+           FROM subscriptions WHERE agency_id = $1 AND active AND $2 = ANY (event_types)
+          ORDER BY created_at`,
+        [agency.id, type],
+      ));
+    const subscriptions = candidates.filter(
+      (s) =>
+        s.eventTypes.includes(type) &&
+        (s.municipalityCodes.length === 0 || s.municipalityCodes.includes(municipalityCode)),
     );
     if (subscriptions.length === 0) return;
     await this.log(manager, agency, {
@@ -169,6 +207,7 @@ export class PartnerRouter {
       data: derivation.build(this.keys.pseudonymiser(agency.id, agency.pseudonym_salt)),
       municipalityCode,
       subscriptions,
+      position: known.position,
     });
   }
 
@@ -183,29 +222,40 @@ export class PartnerRouter {
       time: string;
       data: unknown;
       municipalityCode: string | null;
-      subscriptions: Array<{ id: string; channel: string }>;
+      subscriptions: Array<Pick<SubscriptionTarget, 'id' | 'channel'>>;
+      /** A position reserved beforehand, else one is drawn now. */
+      position?: number;
     },
   ): Promise<void> {
     const subject = this.keys
       .pseudonymiser(agency.id, agency.pseudonym_salt)
       .caseSubject(entry.caseId);
-    const [{ next }] = (await manager.query(
-      `SELECT nextval('public_events_position') AS next`,
-    )) as Array<{ next: string }>;
-    const position = Number(next);
+    let position = entry.position;
+    if (position === undefined) {
+      const [{ next }] = (await manager.query(
+        `SELECT nextval('public_events_position') AS next`,
+      )) as Array<{ next: string }>;
+      position = Number(next);
+    }
     const envelope = publicEnvelope(entry.definition, {
       subject,
       time: entry.time,
       position,
       data: entry.data,
     });
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO public_events
-         (position, id, agency_id, case_id, source_event_id, event_type, municipality_code, subject, body)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (agency_id, source_event_id) DO NOTHING RETURNING id`,
+    // One statement: the log entry and its deliveries (none if the source was logged before).
+    await manager.query(
+      `WITH logged AS (
+         INSERT INTO public_events
+           (position, id, agency_id, case_id, source_event_id, event_type, municipality_code, subject, body)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (agency_id, source_event_id) DO NOTHING
+         RETURNING id, subject)
+       INSERT INTO deliveries (subscription_id, public_event_id, channel, order_key)
+       SELECT s.id, logged.id, s.channel, logged.subject
+         FROM logged, unnest($10::uuid[], $11::text[]) AS s (id, channel)`,
       [
-        position,
+        envelope.position,
         envelope.id,
         agency.id,
         entry.caseId,
@@ -214,35 +264,43 @@ export class PartnerRouter {
         entry.municipalityCode,
         subject,
         JSON.stringify(envelope),
-      ],
-    );
-    if (inserted.length === 0 || entry.subscriptions.length === 0) return;
-    await manager.query(
-      `INSERT INTO deliveries (subscription_id, public_event_id, channel, order_key)
-       SELECT s.id, $1, s.channel, $2
-         FROM unnest($3::uuid[], $4::text[]) AS s (id, channel)`,
-      [
-        envelope.id,
-        subject,
         entry.subscriptions.map((s) => s.id),
         entry.subscriptions.map((s) => s.channel),
       ],
     );
   }
 
-  private async partnerConsents(
+  private async caseState(
     manager: EntityManager,
     caseId: string,
-  ): Promise<Map<string, boolean>> {
-    const rows: Array<{ scope: string; granted: boolean }> = await manager.query(
-      `SELECT scope, granted FROM consents WHERE case_id = $1 AND purpose = 'partner-sharing'`,
-      [caseId],
-    );
-    return new Map(
-      rows
-        .filter((row) => partnerCategorySchema.safeParse(row.scope).success)
-        .map((row) => [row.scope, row.granted]),
-    );
+    reservePositions = 0,
+  ): Promise<CaseState> {
+    // Unused reserved positions only leave gaps: positions increase, they are not contiguous.
+    const [row] = (await manager.query(
+      `SELECT (SELECT municipality_code FROM cases WHERE case_id = $1) AS municipality_code,
+              array(SELECT nextval('public_events_position')::text
+                      FROM generate_series(1, $2)) AS positions,
+              coalesce((SELECT jsonb_object_agg(scope, granted) FROM consents
+                         WHERE case_id = $1 AND purpose = 'partner-sharing'), '{}') AS consent,
+              coalesce((SELECT array_agg(DISTINCT agency_id) FROM held_events
+                         WHERE case_id = $1), '{}') AS held_for`,
+      [caseId, reservePositions],
+    )) as Array<{
+      municipality_code: string | null;
+      positions: string[];
+      consent: Record<string, boolean>;
+      held_for: string[];
+    }>;
+    return {
+      municipalityCode: row?.municipality_code ?? undefined,
+      consent: new Map(
+        Object.entries(row?.consent ?? {}).filter(
+          ([scope]) => partnerCategorySchema.safeParse(scope).success,
+        ),
+      ),
+      heldFor: new Set(row?.held_for ?? []),
+      positions: (row?.positions ?? []).map(Number),
+    };
   }
 }
 
