@@ -172,6 +172,40 @@ describe('retries and order', () => {
     ]);
   });
 
+  it('keeps dead letters of a case whose consent was withdrawn out of a re-drive; the redaction goes', async () => {
+    const down = await subscriber('ong-sin-consentimiento', { kind: 'fail' });
+    const caseId = randomUUID();
+    const consentId = await bed.consent(caseId, 'partner-sharing', 'ngo');
+    await bed.registered(caseId);
+    const statuses = async () =>
+      (
+        await bed.call('GET', `/agency/subscriptions/${down.subscriptionId}/deliveries`, {
+          apiKey: down.apiKey,
+        })
+      ).body['deliveries'] as Array<{ eventType: string; status: string }>;
+    await eventually(async () =>
+      expect(await statuses()).toEqual([expect.objectContaining({ status: 'dead' })]),
+    );
+    await bed.withdraw(caseId, consentId, 'partner-sharing', 'ngo');
+    await eventually(async () =>
+      expect((await statuses()).map((d) => [d.eventType, d.status])).toEqual([
+        [partnerDataRedactionRequestedV1.type, 'dead'],
+        [partnerCaseOpenedV1.type, 'dead'],
+      ]),
+    );
+    receiver.behave(down.path, { kind: 'ok' });
+    const redriven = await bed.admin(
+      'POST',
+      `/admin/subscriptions/${down.subscriptionId}/dead-letters/redrive`,
+    );
+    expect(redriven.body).toMatchObject({ redriven: 1, keptWithoutConsent: 1 });
+    await eventually(() =>
+      expect(receiver.accepted(down.path).map((request) => request.event['type'])).toEqual([
+        partnerDataRedactionRequestedV1.type,
+      ]),
+    );
+  });
+
   it('cancels pending deliveries when a subscription is deactivated', async () => {
     const gone = await subscriber('ong-retirada', { kind: 'fail' });
     await consentingCase();

@@ -125,6 +125,15 @@ describe('bad input is refused clearly, audited, and writes nothing else', () =>
     ngo = await bed.agency('ong-refugio', 'ngo');
   });
 
+  /** The NGO subscribes itself (by default a webhook for case openings). */
+  const subscribe = (body: Json) =>
+    bed.call(
+      'POST',
+      '/agency/subscriptions',
+      { apiKey: ngo.apiKey },
+      { eventTypes: [partnerCaseOpenedV1.type], channel: 'webhook', ...body },
+    );
+
   const cases: Array<
     [
       string,
@@ -219,79 +228,34 @@ describe('bad input is refused clearly, audited, and writes nothing else', () =>
     [
       'an event type the category may not receive',
       () =>
-        bed.call(
-          'POST',
-          '/agency/subscriptions',
-          { apiKey: ngo.apiKey },
-          {
-            eventTypes: [partnerSustainabilityScoreV1.type],
-            channel: 'webhook',
-            webhookUrl: 'http://127.0.0.1:9/hook',
-          },
-        ),
+        subscribe({
+          eventTypes: [partnerSustainabilityScoreV1.type],
+          webhookUrl: 'http://127.0.0.1:9/hook',
+        }),
       403,
       'subscription.event-type-not-allowed',
     ],
     [
       'an unknown event type',
-      () =>
-        bed.call(
-          'POST',
-          '/agency/subscriptions',
-          { apiKey: ngo.apiKey },
-          {
-            eventTypes: ['sv.reintegra.partner.everything.v1'],
-            channel: 'kafka',
-          },
-        ),
+      () => subscribe({ eventTypes: ['sv.reintegra.partner.everything.v1'], channel: 'kafka' }),
       400,
       'request.invalid',
     ],
     [
       'a plain-http webhook to a remote host',
-      () =>
-        bed.call(
-          'POST',
-          '/agency/subscriptions',
-          { apiKey: ngo.apiKey },
-          {
-            eventTypes: [partnerCaseOpenedV1.type],
-            channel: 'webhook',
-            webhookUrl: 'http://hooks.example.org/reintegra',
-          },
-        ),
+      () => subscribe({ webhookUrl: 'http://hooks.example.org/reintegra' }),
       422,
       'webhook-url.https-required',
     ],
     [
       'a webhook to a private address',
-      () =>
-        bed.call(
-          'POST',
-          '/agency/subscriptions',
-          { apiKey: ngo.apiKey },
-          {
-            eventTypes: [partnerCaseOpenedV1.type],
-            channel: 'webhook',
-            webhookUrl: 'https://10.20.30.40/reintegra',
-          },
-        ),
+      () => subscribe({ webhookUrl: 'https://10.20.30.40/reintegra' }),
       422,
       'webhook-url.private-address',
     ],
     [
       'a webhook to the cloud metadata address',
-      () =>
-        bed.call(
-          'POST',
-          '/agency/subscriptions',
-          { apiKey: ngo.apiKey },
-          {
-            eventTypes: [partnerCaseOpenedV1.type],
-            channel: 'webhook',
-            webhookUrl: 'https://169.254.169.254/latest/meta-data/',
-          },
-        ),
+      () => subscribe({ webhookUrl: 'https://169.254.169.254/latest/meta-data/' }),
       422,
       'webhook-url.private-address',
     ],

@@ -58,16 +58,17 @@ export class StatisticsService {
       referrals: number;
       people: number;
     }> = await this.dataSource.query(
-      `SELECT to_char(coalesce(f.requested_at, f.outcome_at) AT TIME ZONE 'America/El_Salvador',
-                      'YYYY-MM') AS month,
-              c.municipality_code, f.service, f.outcome,
-              count(*)::int AS referrals, count(DISTINCT f.case_id)::int AS people
-         FROM referral_facts f
-         JOIN cases c ON c.case_id = f.case_id
-         JOIN consents s ON s.case_id = f.case_id AND s.purpose = 'statistics' AND s.scope = ''
-                        AND s.granted
-        WHERE to_char(coalesce(f.requested_at, f.outcome_at) AT TIME ZONE 'America/El_Salvador',
-                      'YYYY-MM') BETWEEN $1 AND $2
+      `WITH facts AS (
+         SELECT to_char(coalesce(f.requested_at, f.outcome_at) AT TIME ZONE 'America/El_Salvador',
+                        'YYYY-MM') AS month,
+                c.municipality_code, f.service, f.outcome, f.case_id
+           FROM referral_facts f
+           JOIN cases c ON c.case_id = f.case_id
+           JOIN consents s ON s.case_id = f.case_id AND s.purpose = 'statistics' AND s.scope = ''
+                          AND s.granted)
+       SELECT month, municipality_code, service, outcome,
+              count(*)::int AS referrals, count(DISTINCT case_id)::int AS people
+         FROM facts WHERE month BETWEEN $1 AND $2
         GROUP BY 1, 2, 3, 4
         ORDER BY 1, 2, 3, 4`,
       [query.from, query.to],

@@ -49,6 +49,10 @@ export type PartnerReferralService = z.infer<typeof partnerReferralServiceSchema
 
 const unitScore = z.number().min(0).max(1);
 
+const referralRefSchema = pseudonymSchema.describe(
+  'Seudónimo de la remisión para su agencia / pseudonym of the referral for your agency',
+);
+
 export const partnerCaseOpenedV1 = definePartnerEvent({
   type: 'sv.reintegra.partner.case-opened.v1',
   title: 'Expediente abierto / Case opened',
@@ -101,9 +105,7 @@ export const partnerReferralRequestedV1 = definePartnerEvent({
   derivedFrom: [referralRequestedV1.type],
   mandatory: false,
   data: z.object({
-    referralRef: pseudonymSchema.describe(
-      'Seudónimo de la remisión para su agencia / pseudonym of the referral for your agency',
-    ),
+    referralRef: referralRefSchema,
     service: partnerReferralServiceSchema,
     priority: referralPrioritySchema.describe(
       'Prioridad: emergency 24 h, urgent 72 h, normal 14 días / priority and acknowledgement deadline',
@@ -125,9 +127,7 @@ export const partnerReferralStatusChangedV1 = definePartnerEvent({
   derivedFrom: [referralStatusChangedV1.type],
   mandatory: false,
   data: z.object({
-    referralRef: pseudonymSchema.describe(
-      'Seudónimo de la remisión para su agencia / pseudonym of the referral for your agency',
-    ),
+    referralRef: referralRefSchema,
     service: partnerReferralServiceSchema,
     providerId: z
       .string()
