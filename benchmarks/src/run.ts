@@ -3,6 +3,7 @@
 import { educationEnrolmentBenchmark } from './education-enrolment.bench';
 import type { Benchmark } from './harness';
 import { intakeRegistrationBenchmark } from './intake-registration.bench';
+import { partnerWebhooksBenchmark } from './partner-webhooks.bench';
 import { reintegrationPathBenchmark } from './reintegration-path.bench';
 import { supervisorDashboardBenchmark } from './supervisor-dashboard.bench';
 
@@ -11,6 +12,7 @@ const benchmarks: Benchmark[] = [
   educationEnrolmentBenchmark,
   reintegrationPathBenchmark,
   supervisorDashboardBenchmark,
+  partnerWebhooksBenchmark,
 ];
 
 async function main(): Promise<void> {

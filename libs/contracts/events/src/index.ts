@@ -14,3 +14,6 @@ export * from './education/enrolment-status-changed.v1';
 export * from './education/attendance-at-risk.v1';
 export * from './victim-support/victim-support-referral.v1';
 export * from './path/path-events.v1';
+export * from './public/partner-envelope';
+export * from './public/partner-events.v1';
+export * from './public/partner-catalogue';
