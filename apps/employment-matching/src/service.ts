@@ -7,4 +7,6 @@ export const employmentMatchingService: ServiceDefinition<typeof employmentMatch
   configSpec: employmentMatchingConfigSpec,
   database: 'employment_matching',
   dataSource: employmentMatchingDataSource,
+  publishesEvents: true,
+  consumesEvents: true,
 };

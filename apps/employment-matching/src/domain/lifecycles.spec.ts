@@ -31,7 +31,8 @@ describe('lifecycles', () => {
 
   it('follows idea → approved → seed support → operating, closable on the way', () => {
     const path = ['idea', 'approved', 'seed-support', 'operating'] as const;
-    path.slice(1).forEach((to, i) => expect(projectLifecycle.can(path[i]!, to)).toBe(true));
+    const steps = path.slice(1).map((to, i) => [path[i] ?? 'idea', to] as const);
+    for (const [from, to] of steps) expect(projectLifecycle.can(from, to)).toBe(true);
     for (const from of path) expect(projectLifecycle.can(from, 'closed')).toBe(true);
   });
 

@@ -75,7 +75,8 @@ describe('explainable match', () => {
     ]);
     expect(explanation?.schedule.uncoveredSlots).toEqual(['sat-morning']);
     expect(explanation?.score).toBeLessThan(75);
-    const summary = summarise(explanation!);
+    if (!explanation) throw new Error('expected a match');
+    const summary = summarise(explanation);
     expect(summary.es).toContain('falta: Lectura de planos, OSHA 30 horas (construcción)');
     expect(summary.es).toContain('misma ocupación (7112 Albañiles)');
     expect(summary.en).toContain('1 of 2 required skills');
