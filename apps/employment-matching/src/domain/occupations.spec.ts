@@ -47,6 +47,8 @@ describe('skill codes', () => {
     ['Lectura de planos', 'lectura-de-planos'],
     ['OSHA 10', 'osha-10'],
     ['Inglés', 'ingles-conversacional'],
+    ['Herramienta eléctrica', 'uso-de-herramienta-electrica'],
+    ['Blueprint reading', 'lectura-de-planos'],
     ['Operación de grúa torre', 'operacion-de-grua-torre'],
   ])('normalises %p to %s', (text, code) => {
     expect(normaliseSkill(text)).toBe(code);

@@ -9,8 +9,9 @@ const labels = new Map(
 );
 const canonical = new Map<string, string>();
 for (const skill of vocabulary.skills) {
-  canonical.set(skill.code, skill.code);
-  for (const synonym of skill.synonyms) canonical.set(toCode(synonym), skill.code);
+  for (const synonym of [skill.code, skill.es, skill.en, ...skill.synonyms]) {
+    canonical.set(toCode(synonym), skill.code);
+  }
 }
 
 /**
