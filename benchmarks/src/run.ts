@@ -1,6 +1,7 @@
 // `npm run bench` runs every benchmark; `npm run bench -- <name>` runs one. Each needs the local
 // stack (npm run stack:start) and, where it drives services, their build (npx nx run-many -t build).
 import { educationEnrolmentBenchmark } from './education-enrolment.bench';
+import { employmentMatchingBenchmark } from './employment-matching.bench';
 import type { Benchmark } from './harness';
 import { intakeRegistrationBenchmark } from './intake-registration.bench';
 import { reintegrationPathBenchmark } from './reintegration-path.bench';
@@ -9,6 +10,7 @@ const benchmarks: Benchmark[] = [
   intakeRegistrationBenchmark,
   educationEnrolmentBenchmark,
   reintegrationPathBenchmark,
+  employmentMatchingBenchmark,
 ];
 
 async function main(): Promise<void> {

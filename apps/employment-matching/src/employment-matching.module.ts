@@ -8,6 +8,7 @@ import { ProjectsService } from './entrepreneurship/projects.service';
 import { EmploymentEvents } from './events/employment-events';
 import { IntakeEvents } from './intake/intake-events';
 import { IntakeEventsController } from './intake/intake-events.controller';
+import { MatchIndex } from './matching/match-index';
 import { MatchingService } from './matching/matching.service';
 import { OccupationsController } from './occupations/occupations.controller';
 import { PlacementsController } from './placements/placements.controller';
@@ -51,6 +52,7 @@ export class EmploymentMatchingModule {
         IntakeEvents,
         CandidatesService,
         VacanciesService,
+        MatchIndex,
         MatchingService,
         PlacementsService,
         WorkshopsService,

@@ -43,13 +43,10 @@ export function proximity(candidate: CandidatePlace, vacancy: VacancyPlace): Pro
     return 'same-municipality';
   }
   const department = departmentOf(vacancy.municipalityCode);
-  if (
-    department !== undefined &&
-    [candidate.municipalityCode, ...candidate.preferredMunicipalityCodes].some(
-      (code) => departmentOf(code) === department,
-    )
-  ) {
-    return 'same-department';
+  if (department === undefined) return 'elsewhere';
+  if (departmentOf(candidate.municipalityCode) === department) return 'same-department';
+  for (const code of candidate.preferredMunicipalityCodes) {
+    if (departmentOf(code) === department) return 'same-department';
   }
   return 'elsewhere';
 }

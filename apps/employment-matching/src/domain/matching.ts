@@ -104,6 +104,79 @@ export interface MatchExplanation {
 const round1 = (value: number) => Math.round(value * 10) / 10;
 const share = (matched: number, total: number) => (total === 0 ? 1 : matched / total);
 
+function countIn(wanted: readonly string[], held: readonly string[]): number {
+  let count = 0;
+  for (const code of wanted) if (held.includes(code)) count += 1;
+  return count;
+}
+
+/** The parts of a score, computed without building any list (ranking scores every row). */
+interface Parts {
+  level: OccupationLevel;
+  iscoCode: string | null;
+  years: number;
+  occupationScore: number;
+  requiredMatched: number;
+  desirableMatched: number;
+  certificationsHeld: number;
+  proximity: ProximityLevel;
+  fit: number;
+  score: number;
+}
+
+function partsOf(candidate: MatchCandidate, vacancy: MatchVacancy): Parts | undefined {
+  if (vacancy.adultsOnly && candidate.minor) return undefined;
+  let level: OccupationLevel = 'different';
+  let iscoCode: string | null = null;
+  let years = 0;
+  for (const occupation of candidate.occupations) {
+    const candidateLevel = occupationLevel(occupation.iscoCode, vacancy.iscoCode);
+    const better =
+      OCCUPATION_SCORE[candidateLevel] > OCCUPATION_SCORE[level] ||
+      (candidateLevel === level && occupation.years > years);
+    if (better) {
+      level = candidateLevel;
+      iscoCode = occupation.iscoCode;
+      years = occupation.years;
+    }
+  }
+  let occupationScore = OCCUPATION_SCORE[level];
+  if (vacancy.minExperienceYears > 0 && years < vacancy.minExperienceYears) {
+    occupationScore *= 0.5 + 0.5 * (years / vacancy.minExperienceYears);
+  }
+  const requiredMatched = countIn(vacancy.requiredSkills, candidate.skills);
+  const desirableMatched = countIn(vacancy.desirableSkills, candidate.skills);
+  const certificationsHeld = countIn(vacancy.requiredCertifications, candidate.certifications);
+  const place = proximity(candidate, vacancy);
+  const wanted = countSlots(vacancy.schedule);
+  const fit = share(wanted - countSlots(vacancy.schedule & ~candidate.availability), wanted);
+  const score =
+    100 *
+    (WEIGHTS.occupation * occupationScore +
+      WEIGHTS.requiredSkills * share(requiredMatched, vacancy.requiredSkills.length) +
+      WEIGHTS.desirableSkills * share(desirableMatched, vacancy.desirableSkills.length) +
+      WEIGHTS.certifications * share(certificationsHeld, vacancy.requiredCertifications.length) +
+      WEIGHTS.location * PROXIMITY_SCORE[place] +
+      WEIGHTS.schedule * fit);
+  return {
+    level,
+    iscoCode,
+    years,
+    occupationScore,
+    requiredMatched,
+    desirableMatched,
+    certificationsHeld,
+    proximity: place,
+    fit,
+    score: round1(score),
+  };
+}
+
+/** The score alone (0–100), or undefined when the law rules the match out. */
+export function matchScore(candidate: MatchCandidate, vacancy: MatchVacancy): number | undefined {
+  return partsOf(candidate, vacancy)?.score;
+}
+
 /**
  * Score and explanation of one candidate for one vacancy, or undefined when the law rules the
  * match out (a minor and an adults-only job).
@@ -112,83 +185,57 @@ export function explainMatch(
   candidate: MatchCandidate,
   vacancy: MatchVacancy,
 ): MatchExplanation | undefined {
-  if (vacancy.adultsOnly && candidate.minor) return undefined;
-
-  let best: { iscoCode: string | null; years: number; level: OccupationLevel } = {
-    iscoCode: null,
-    years: 0,
-    level: 'different',
-  };
-  for (const occupation of candidate.occupations) {
-    const level = occupationLevel(occupation.iscoCode, vacancy.iscoCode);
-    const better =
-      OCCUPATION_SCORE[level] > OCCUPATION_SCORE[best.level] ||
-      (level === best.level && occupation.years > best.years);
-    if (better) best = { iscoCode: occupation.iscoCode, years: occupation.years, level };
-  }
+  const parts = partsOf(candidate, vacancy);
+  if (!parts) return undefined;
   const missingRequirements: MissingRequirement[] = [];
-  let occupationScore = OCCUPATION_SCORE[best.level];
-  if (best.level === 'different') {
+  if (parts.level === 'different') {
     missingRequirements.push({ kind: 'occupation', iscoCode: vacancy.iscoCode });
   }
-  if (vacancy.minExperienceYears > 0 && best.years < vacancy.minExperienceYears) {
+  if (vacancy.minExperienceYears > 0 && parts.years < vacancy.minExperienceYears) {
     missingRequirements.push({
       kind: 'experience',
       requiredYears: vacancy.minExperienceYears,
-      years: best.years,
+      years: parts.years,
     });
-    occupationScore *= 0.5 + 0.5 * (best.years / vacancy.minExperienceYears);
   }
-
-  const matchedRequired: string[] = [];
-  const missingRequired: string[] = [];
-  for (const skill of vacancy.requiredSkills) {
-    (candidate.skills.includes(skill) ? matchedRequired : missingRequired).push(skill);
-  }
-  for (const code of missingRequired) missingRequirements.push({ kind: 'skill', code });
-  const matchedDesirable = vacancy.desirableSkills.filter((skill) =>
-    candidate.skills.includes(skill),
+  const held = (code: string) => candidate.skills.includes(code);
+  const missingRequired = vacancy.requiredSkills.filter((code) => !held(code));
+  const missingCertifications = vacancy.requiredCertifications.filter(
+    (code) => !candidate.certifications.includes(code),
   );
-  const held: string[] = [];
-  const missingCertifications: string[] = [];
-  for (const code of vacancy.requiredCertifications) {
-    (candidate.certifications.includes(code) ? held : missingCertifications).push(code);
-  }
+  for (const code of missingRequired) missingRequirements.push({ kind: 'skill', code });
   for (const code of missingCertifications) {
     missingRequirements.push({ kind: 'certification', code });
   }
-
-  const level = proximity(candidate, vacancy);
-  const wanted = countSlots(vacancy.schedule);
-  const uncovered = vacancy.schedule & ~candidate.availability;
-  const fit = share(wanted - countSlots(uncovered), wanted);
-
-  const score =
-    100 *
-    (WEIGHTS.occupation * occupationScore +
-      WEIGHTS.requiredSkills * share(matchedRequired.length, vacancy.requiredSkills.length) +
-      WEIGHTS.desirableSkills * share(matchedDesirable.length, vacancy.desirableSkills.length) +
-      WEIGHTS.certifications * share(held.length, vacancy.requiredCertifications.length) +
-      WEIGHTS.location * PROXIMITY_SCORE[level] +
-      WEIGHTS.schedule * fit);
-
   return {
-    score: round1(score),
+    score: parts.score,
     occupation: {
-      level: best.level,
+      level: parts.level,
       vacancyIscoCode: vacancy.iscoCode,
-      candidateIscoCode: best.iscoCode,
-      years: best.years,
-      score: round1(occupationScore),
+      candidateIscoCode: parts.iscoCode,
+      years: parts.years,
+      score: round1(parts.occupationScore),
     },
-    skills: { matchedRequired, missingRequired, matchedDesirable },
-    certifications: { held, missing: missingCertifications },
+    skills: {
+      matchedRequired: vacancy.requiredSkills.filter(held),
+      missingRequired,
+      matchedDesirable: vacancy.desirableSkills.filter(held),
+    },
+    certifications: {
+      held: vacancy.requiredCertifications.filter((code) =>
+        candidate.certifications.includes(code),
+      ),
+      missing: missingCertifications,
+    },
     location: {
-      level,
+      level: parts.proximity,
       vacancyMunicipalityCode: vacancy.municipalityCode,
-      score: PROXIMITY_SCORE[level],
+      score: PROXIMITY_SCORE[parts.proximity],
     },
-    schedule: { fit: round1(fit * 100) / 100, uncoveredSlots: slotNames(uncovered) },
+    schedule: {
+      fit: round1(parts.fit * 100) / 100,
+      uncoveredSlots: slotNames(vacancy.schedule & ~candidate.availability),
+    },
     missingRequirements,
   };
 }
@@ -198,20 +245,35 @@ export interface Ranked<T> {
   explanation: MatchExplanation;
 }
 
-/** Best first; equal scores in a stable order (by id), never by anything about the person. */
-export function rank<T extends { id: string }>(
-  pairs: Iterable<{ item: T; explanation: MatchExplanation | undefined }>,
+const before = (a: { score: number; id: string }, b: { score: number; id: string }) =>
+  a.score > b.score || (a.score === b.score && a.id < b.id);
+
+/**
+ * The best `limit` of `items`, best first; equal scores in a stable order (by id), never by
+ * anything about the person. Every item is scored; only the kept ones are explained.
+ */
+function rankBy<T extends { id: string }>(
+  items: readonly T[],
   limit: number,
+  score: (item: T) => number | undefined,
+  explain: (item: T) => MatchExplanation | undefined,
 ): Ranked<T>[] {
-  const scored: Ranked<T>[] = [];
-  for (const { item, explanation } of pairs) if (explanation) scored.push({ item, explanation });
-  return scored
-    .sort(
-      (a, b) =>
-        b.explanation.score - a.explanation.score ||
-        (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0),
-    )
-    .slice(0, limit);
+  const kept: { score: number; id: string; item: T }[] = [];
+  for (const item of items) {
+    const value = score(item);
+    if (value === undefined) continue;
+    const entry = { score: value, id: item.id, item };
+    const last = kept[kept.length - 1];
+    if (kept.length >= limit && last && !before(entry, last)) continue;
+    let at = kept.length;
+    while (at > 0 && before(entry, kept[at - 1] as (typeof kept)[number])) at -= 1;
+    kept.splice(at, 0, entry);
+    if (kept.length > limit) kept.pop();
+  }
+  return kept.flatMap(({ item }) => {
+    const explanation = explain(item);
+    return explanation ? [{ item, explanation }] : [];
+  });
 }
 
 /** Open vacancies for one candidate, best first. */
@@ -220,9 +282,11 @@ export function rankVacancies<V extends MatchVacancy>(
   vacancies: readonly V[],
   limit: number,
 ): Ranked<V>[] {
-  return rank(
-    vacancies.map((vacancy) => ({ item: vacancy, explanation: explainMatch(candidate, vacancy) })),
+  return rankBy(
+    vacancies,
     limit,
+    (vacancy) => matchScore(candidate, vacancy),
+    (vacancy) => explainMatch(candidate, vacancy),
   );
 }
 
@@ -232,12 +296,11 @@ export function rankCandidates<C extends MatchCandidate>(
   candidates: readonly C[],
   limit: number,
 ): Ranked<C>[] {
-  return rank(
-    candidates.map((candidate) => ({
-      item: candidate,
-      explanation: explainMatch(candidate, vacancy),
-    })),
+  return rankBy(
+    candidates,
     limit,
+    (candidate) => matchScore(candidate, vacancy),
+    (candidate) => explainMatch(candidate, vacancy),
   );
 }
 

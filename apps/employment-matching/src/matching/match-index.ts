@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type StoredOccupation, toMatchCandidate } from '../candidates/candidate-rows';
+import type { MatchCandidate, MatchVacancy } from '../domain/matching';
+import { toMatchVacancy, VACANCY_COLUMNS, type VacancyRow } from '../vacancies/vacancy-rows';
+
+export type IndexedVacancy = MatchVacancy & {
+  row: VacancyRow & { employerName: string };
+};
+export type IndexedCandidate = MatchCandidate & {
+  code: string;
+  referredTo: string[];
+};
+
+interface CandidateFeatures {
+  caseId: string;
+  code: string;
+  referredTo: string[];
+  occupations: StoredOccupation[];
+  skills: string[];
+  certifications: string[];
+  municipalityCode: string | null;
+  districtCode: string | null;
+  preferredMunicipalities: string[];
+  availability: number;
+  minor: boolean;
+  live: boolean;
+}
+
+/** A full reload now and then drops anything a delta cannot see (a row deleted by hand). */
+const FULL_RELOAD_MS = 10 * 60_000;
+
+// Arrays travel as JSON: the driver parses JSON natively, many times faster than PostgreSQL's
+// array text format, which matters over tens of thousands of rows.
+const VACANCY_FEATURES = VACANCY_COLUMNS.replace(
+  /v\.(required_skills|desirable_skills|required_certifications)/g,
+  'to_json(v.$1)',
+);
+const CANDIDATE_FEATURES = `c.case_id AS "caseId", c.code, to_json(c.referred_to) AS "referredTo",
+  c.occupations, to_json(c.skills) AS skills, to_json(c.certifications) AS certifications,
+  c.municipality_code AS "municipalityCode", c.district_code AS "districtCode",
+  to_json(c.preferred_municipalities) AS "preferredMunicipalities", c.availability, c.minor,
+  (c.open AND c.profiled AND NOT c.consent_withdrawn) AS live`;
+
+/**
+ * What ranking reads, held in memory: the open vacancies with free posts and the open, profiled
+ * candidates, so that a ranking does not read every row from PostgreSQL each time. Before every
+ * ranking the index reads the rows changed since its last read (change stamps: see migration
+ * MatchIndex1764300100000), in one snapshot, so it is never staler than the request. Requests
+ * that arrive while a read runs share the next one.
+ */
+@Injectable()
+export class MatchIndex {
+  private vacancies = new Map<string, IndexedVacancy>();
+  private candidates = new Map<string, IndexedCandidate>();
+  /** Oldest transaction running at the last read (xid8 as text): changes from it on are unread. */
+  private horizon: string | undefined;
+  private loadedAt = 0;
+  private current: Promise<void> = Promise.resolve();
+  private next: Promise<void> | undefined;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  async openVacancies(): Promise<IndexedVacancy[]> {
+    await this.refresh();
+    return [...this.vacancies.values()];
+  }
+
+  async openCandidates(): Promise<IndexedCandidate[]> {
+    await this.refresh();
+    return [...this.candidates.values()];
+  }
+
+  private refresh(): Promise<void> {
+    this.next ??= this.current
+      .catch(() => undefined)
+      .then(() => {
+        this.next = undefined;
+        this.current = this.read();
+        return this.current;
+      });
+    return this.next;
+  }
+
+  private read(): Promise<void> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const full = this.horizon === undefined || Date.now() - this.loadedAt > FULL_RELOAD_MS;
+      const [{ horizon }] = (await manager.query(
+        `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon`,
+      )) as [{ horizon: string }];
+      const vacancies = await this.changedVacancies(manager, full ? undefined : this.horizon);
+      const candidates = await this.changedCandidates(manager, full ? undefined : this.horizon);
+      const vacancyMap = full ? new Map<string, IndexedVacancy>() : this.vacancies;
+      for (const row of vacancies) {
+        if (row.open && row.postsFilled < row.posts) {
+          vacancyMap.set(row.id, { ...toMatchVacancy(row), row });
+        } else vacancyMap.delete(row.id);
+      }
+      const candidateMap = full ? new Map<string, IndexedCandidate>() : this.candidates;
+      for (const row of candidates) {
+        if (row.live) {
+          candidateMap.set(row.caseId, {
+            ...toMatchCandidate(row),
+            code: row.code,
+            referredTo: row.referredTo,
+          });
+        } else candidateMap.delete(row.caseId);
+      }
+      this.vacancies = vacancyMap;
+      this.candidates = candidateMap;
+      this.horizon = horizon;
+      if (full) this.loadedAt = Date.now();
+    });
+  }
+
+  private changedVacancies(manager: EntityManager, since: string | undefined) {
+    return manager.query(
+      `SELECT ${VACANCY_FEATURES}, e.name AS "employerName"
+         FROM vacancies v JOIN employers e ON e.id = v.employer_id
+        WHERE ${since ? 'v.changed_xid >= $1::xid8' : 'v.open AND v.posts_filled < v.posts'}`,
+      since ? [since] : [],
+    ) as Promise<(VacancyRow & { employerName: string })[]>;
+  }
+
+  private changedCandidates(manager: EntityManager, since: string | undefined) {
+    return manager.query(
+      `SELECT ${CANDIDATE_FEATURES} FROM candidates c
+        WHERE ${since ? 'c.changed_xid >= $1::xid8' : 'c.open AND c.profiled AND NOT c.consent_withdrawn'}`,
+      since ? [since] : [],
+    ) as Promise<CandidateFeatures[]>;
+  }
+}
