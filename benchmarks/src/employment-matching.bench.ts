@@ -609,10 +609,14 @@ async function main(): Promise<void> {
       candidateBaseline,
       [candidateRanking],
     );
-    const mb = (m: { rssMb: number } | undefined) => (m ? `${m.rssMb.toFixed(0)} MB` : 'n/a');
+    const mb = (value: number | undefined) =>
+      value === undefined ? 'n/a' : `${value.toFixed(0)} MB`;
     console.log(
-      `\n[bench] service memory (resident): ${mb(before)} after loading, ${mb(afterVacancies)} after ranking vacancies, ` +
-        `${mb(afterCandidates)} after ranking candidates; peak ${afterCandidates ? `${afterCandidates.peakMb.toFixed(0)} MB` : 'n/a'}`,
+      `\n[bench] service resident memory: ${mb(before?.rssMb)} before the first ranking, ` +
+        `${mb(afterVacancies?.rssMb)} after ranking vacancies, ${mb(afterCandidates?.rssMb)} after ranking ` +
+        `candidates (match index of ${VACANCIES} vacancies and ${CANDIDATES} candidates built on the way); ` +
+        `used by ranking ${mb(before && afterCandidates ? afterCandidates.rssMb - before.rssMb : undefined)}, ` +
+        `peak ${mb(afterCandidates?.peakMb)}`,
     );
 
     // Quality on the labelled set.

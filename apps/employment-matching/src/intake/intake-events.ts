@@ -34,6 +34,7 @@ export class IntakeEvents {
   ) {}
 
   async referralRequested(manager: EntityManager, data: ReferralRequestedV1): Promise<void> {
+    await this.serialise(manager, data.caseId);
     const received = await this.ledger.receive(manager, data);
     if (received) {
       this.logger.log({ msg: 'employment referral received', referralId: data.referralId });
@@ -42,6 +43,7 @@ export class IntakeEvents {
 
   /** The sender took the referral back: no report back; work for the person stops if it was the last. */
   async referralRevoked(manager: EntityManager, data: ReferralRevokedV1, context: EventContext) {
+    await this.serialise(manager, data.caseId);
     const known = await this.ledger.find(manager, data.referralId);
     if (!known) return; // a referral to another service
     await this.lockCandidate(manager, known.caseId);
@@ -60,6 +62,7 @@ export class IntakeEvents {
    */
   async referralWithdrawn(manager: EntityManager, data: ReferralRoutedV1, context: EventContext) {
     if (data.service !== 'employment' || data.action !== 'withdrawn') return;
+    await this.serialise(manager, data.caseId);
     const known = await this.ledger.find(manager, data.referralId);
     if (!known) return;
     await this.lockCandidate(manager, known.caseId);
@@ -83,6 +86,7 @@ export class IntakeEvents {
 
   async consentGranted(manager: EntityManager, data: ConsentGrantedV1): Promise<void> {
     if (!isEmployerSharing(data) && !isEmploymentReferral(data)) return;
+    await this.serialise(manager, data.caseId);
     await manager.query(
       `INSERT INTO consents (consent_id, case_id, purpose, scope, granted_at)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT (consent_id) DO NOTHING`,
@@ -98,6 +102,7 @@ export class IntakeEvents {
    */
   async consentWithdrawn(manager: EntityManager, data: ConsentWithdrawnV1, context: EventContext) {
     if (!isEmployerSharing(data) && !isEmploymentReferral(data)) return;
+    await this.serialise(manager, data.caseId);
     await manager.query(
       `INSERT INTO consents (consent_id, case_id, purpose, scope, granted_at, withdrawn_at)
        VALUES ($1, $2, $3, $4, $5, $5)
@@ -143,6 +148,7 @@ export class IntakeEvents {
 
   /** Residence codes and the minor flag of a case (registered or a new return episode). */
   async residence(manager: EntityManager, data: ReturneeRegisteredV1 | EpisodeOpenedV1) {
+    await this.serialise(manager, data.caseId);
     await manager.query(
       `INSERT INTO case_residence (case_id, municipality_code, district_code, minor)
        VALUES ($1, $2, $3, $4)
@@ -158,6 +164,16 @@ export class IntakeEvents {
         WHERE case_id = $1`,
       [data.caseId, data.municipalityCode, data.districtCode ?? null, data.minor],
     );
+  }
+
+  /**
+   * One case's events arrive on several topics and are handled concurrently; without this lock a
+   * referral and the case's registration could each miss the other's uncommitted row.
+   */
+  private async serialise(manager: EntityManager, caseId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `case:${caseId}`,
+    ]);
   }
 
   private async lockCandidate(manager: EntityManager, caseId: string): Promise<boolean> {

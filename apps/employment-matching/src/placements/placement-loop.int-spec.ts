@@ -338,6 +338,12 @@ describe('closing a vacancy withdraws its open proposals', () => {
       expect(proposed.status).toBe(201);
       people.push({ caseId, placementId: proposed.body['id'] as string });
     }
+    const rankedFor = async (caseId: string) =>
+      (
+        (await caseworker('GET', `/candidates/${caseId}/matches?limit=100`))
+          .body as unknown as Json[]
+      ).map((r) => r['vacancyId']);
+    expect(await rankedFor(people[0]?.caseId ?? '')).toContain(vacancyId);
     const etag = (await employerCall('GET', `/vacancies/${vacancyId}`)).headers.get('etag') ?? '';
     const closed = await employerCall(
       'PATCH',
@@ -353,6 +359,8 @@ describe('closing a vacancy withdraws its open proposals', () => {
         reasonCode: 'vacancy-closed',
       });
     }
+    // The match index sees the close at once: the vacancy is no longer ranked.
+    expect(await rankedFor(people[0]?.caseId ?? '')).not.toContain(vacancyId);
     await eventually(() =>
       expect(
         bed.recorded<{ vacancyId: string; status: string; reasonCode?: string }>(
