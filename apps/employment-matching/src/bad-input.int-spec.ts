@@ -4,6 +4,7 @@ import { eventually, testToken } from '@reintegra/testing';
 import { readyCandidate, WEEKDAYS } from './testing/candidate-setup';
 import {
   EmploymentTestBed,
+  isoDaysFromNow,
   type Json,
   LA_PAZ_ESTE,
   type Reply,
@@ -19,20 +20,8 @@ const office = `oficina-${run}`;
 const employer = `empresa-${run}`;
 const tokens: Record<string, string> = {};
 
-const caseworker = (
-  method: string,
-  path: string,
-  body?: unknown,
-  headers?: Record<string, string>,
-) => bed.call(method, path, tokens['caseworker'], body, headers);
-const employerCall = (
-  method: string,
-  path: string,
-  body?: unknown,
-  headers?: Record<string, string>,
-) => bed.call(method, path, tokens['employer'], body, headers);
-const daysFromNow = (days: number) =>
-  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const caseworker = bed.as(() => tokens['caseworker']);
+const employerCall = bed.as(() => tokens['employer']);
 
 const drywallJob = {
   title: 'Instalador de tablaroca',
@@ -261,7 +250,7 @@ describe('concurrency', () => {
     }
     const responses = await Promise.all(
       placements.map((id) =>
-        caseworker('POST', `/placements/${id}/hire`, { startsOn: daysFromNow(7) }),
+        caseworker('POST', `/placements/${id}/hire`, { startsOn: isoDaysFromNow(7) }),
       ),
     );
     expect(responses.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
@@ -293,8 +282,8 @@ describe('concurrency', () => {
       tradeIscoCode: '7411',
       municipalityCode: LA_PAZ_ESTE,
       seats: 5,
-      startsOn: daysFromNow(-5),
-      endsOn: daysFromNow(90),
+      startsOn: isoDaysFromNow(-5),
+      endsOn: isoDaysFromNow(90),
     });
     const people = await Promise.all(
       Array.from({ length: 24 }, () =>

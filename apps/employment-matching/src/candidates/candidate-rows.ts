@@ -65,17 +65,21 @@ export function codedOccupations(occupations: readonly StoredOccupation[]) {
   );
 }
 
-export const toMatchCandidate = (row: {
-  caseId: string;
-  occupations: StoredOccupation[];
-  skills: string[];
-  certifications: string[];
-  municipalityCode: string | null;
-  districtCode: string | null;
-  preferredMunicipalities: string[];
-  availability: number;
-  minor: boolean;
-}): MatchCandidate => ({
+/** What matching reads of a candidate: codes, arrays and the schedule, never the name. */
+export type CandidateMatchFields = Pick<
+  CandidateRow,
+  | 'caseId'
+  | 'occupations'
+  | 'skills'
+  | 'certifications'
+  | 'municipalityCode'
+  | 'districtCode'
+  | 'preferredMunicipalities'
+  | 'availability'
+  | 'minor'
+>;
+
+export const toMatchCandidate = (row: CandidateMatchFields): MatchCandidate => ({
   id: row.caseId,
   occupations: codedOccupations(row.occupations),
   skills: row.skills,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type StoredOccupation, toMatchCandidate } from '../candidates/candidate-rows';
+import { type CandidateMatchFields, toMatchCandidate } from '../candidates/candidate-rows';
 import type { MatchCandidate, MatchVacancy } from '../domain/matching';
 import { toMatchVacancy, VACANCY_COLUMNS, type VacancyRow } from '../vacancies/vacancy-rows';
 
@@ -12,20 +12,11 @@ export type IndexedCandidate = MatchCandidate & {
   referredTo: string[];
 };
 
-interface CandidateFeatures {
-  caseId: string;
+type CandidateFeatures = CandidateMatchFields & {
   code: string;
   referredTo: string[];
-  occupations: StoredOccupation[];
-  skills: string[];
-  certifications: string[];
-  municipalityCode: string | null;
-  districtCode: string | null;
-  preferredMunicipalities: string[];
-  availability: number;
-  minor: boolean;
   live: boolean;
-}
+};
 
 /** A full reload now and then drops anything a delta cannot see (a row deleted by hand). */
 const FULL_RELOAD_MS = 10 * 60_000;

@@ -8,8 +8,10 @@ import {
   vacancyCapacityChangedV1,
 } from '@reintegra/event-contracts';
 import { eventually, testToken } from '@reintegra/testing';
+import { WEEKDAYS } from '../testing/candidate-setup';
 import {
   EmploymentTestBed,
+  isoDaysFromNow,
   type Json,
   LA_PAZ_ESTE,
   SAN_SALVADOR_CENTRO,
@@ -28,22 +30,10 @@ const office = `oficina-empleo-${run}`;
 const employer = `constructora-${run}`;
 const tokens: Record<string, string> = {};
 
-const weekdays = { days: ['mon', 'tue', 'wed', 'thu', 'fri'], shifts: ['morning', 'afternoon'] };
-const daysAgo = (days: number) =>
-  new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (days: number) => isoDaysFromNow(-days);
 
-const caseworker = (
-  method: string,
-  path: string,
-  body?: unknown,
-  headers?: Record<string, string>,
-) => bed.call(method, path, tokens['caseworker'], body, headers);
-const employerCall = (
-  method: string,
-  path: string,
-  body?: unknown,
-  headers?: Record<string, string>,
-) => bed.call(method, path, tokens['employer'], body, headers);
+const caseworker = bed.as(() => tokens['caseworker']);
+const employerCall = bed.as(() => tokens['employer']);
 
 /** A vacancy of this run's employer; overrides on a local drywall job. */
 async function postVacancy(overrides: Json = {}): Promise<string> {
@@ -54,7 +44,7 @@ async function postVacancy(overrides: Json = {}): Promise<string> {
     desirableSkills: ['lectura de planos'],
     municipalityCode: LA_PAZ_ESTE,
     districtCode: ZACATECOLUCA,
-    schedule: weekdays,
+    schedule: WEEKDAYS,
     posts: 2,
     ...overrides,
   });
@@ -136,7 +126,7 @@ describe('a returnee who worked in construction in the US', () => {
       ],
       skills: ['Drywall', 'albañilería', 'Herramienta eléctrica'],
       certifications: ['OSHA 10'],
-      availability: weekdays,
+      availability: WEEKDAYS,
     };
     expect((await caseworker('PUT', `/candidates/${caseId}/profile`, profile)).status).toBe(428);
     const saved = await caseworker('PUT', `/candidates/${caseId}/profile`, profile, {
@@ -330,7 +320,7 @@ describe('closing a vacancy withdraws its open proposals', () => {
         {
           occupations: [{ iscoCode: '7123', yearsLocal: 2 }],
           skills: ['tablaroca'],
-          availability: weekdays,
+          availability: WEEKDAYS,
         },
         { 'if-match': etag },
       );

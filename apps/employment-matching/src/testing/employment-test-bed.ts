@@ -33,6 +33,10 @@ export const ZACATECOLUCA = 'SV-PA-LA-PAZ-ESTE/ZACATECOLUCA';
 export const SAN_SALVADOR_CENTRO = 'SV-SS-SAN-SALVADOR-CENTRO';
 
 export type Json = Record<string, unknown>;
+
+/** A date `days` from today (negative: in the past), as YYYY-MM-DD. */
+export const isoDaysFromNow = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 export interface Reply {
   status: number;
   headers: Headers;
@@ -127,6 +131,12 @@ export class EmploymentTestBed {
       headers: response.headers,
       body: (text ? JSON.parse(text) : undefined) as Json,
     };
+  }
+
+  /** `call` as one user, e.g. `const caseworker = bed.as(() => tokens.caseworker)`. */
+  as(token: () => string | undefined) {
+    return (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+      this.call(method, path, token(), body, headers);
   }
 
   async send<S extends z.ZodType>(
