@@ -1,1 +1,4 @@
-module.exports = require('../../tools/webpack/service.webpack.config')(__dirname);
+module.exports = require('../../tools/webpack/service.webpack.config')(__dirname, {
+  // Re-scores stored answers under another scoring version (see src/rescore.ts).
+  commands: ['rescore'],
+});

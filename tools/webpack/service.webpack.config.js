@@ -5,9 +5,10 @@ const workspaceRoot = join(__dirname, '../..');
 
 /**
  * Webpack config of a service: one bundle per process, the API/worker (`main.js`) and the
- * `migrate.js` command (unless the service has no database), into dist/<project path>. Types are checked by the typecheck target.
+ * `migrate.js` command (unless the service has no database), plus any other `commands` (each
+ * `src/<name>.ts` → `<name>.js`), into dist/<project path>. Types are checked by the typecheck target.
  */
-module.exports = function serviceWebpackConfig(projectDir, { migrate = true } = {}) {
+module.exports = function serviceWebpackConfig(projectDir, { migrate = true, commands = [] } = {}) {
   return {
     output: { path: join(workspaceRoot, 'dist', relative(workspaceRoot, projectDir)), clean: true },
     plugins: [
@@ -15,9 +16,10 @@ module.exports = function serviceWebpackConfig(projectDir, { migrate = true } = 
         target: 'node',
         compiler: 'tsc',
         main: './src/main.ts',
-        additionalEntryPoints: migrate
-          ? [{ entryName: 'migrate', entryPath: './src/migrate.ts' }]
-          : [],
+        additionalEntryPoints: [...(migrate ? ['migrate'] : []), ...commands].map((name) => ({
+          entryName: name,
+          entryPath: `./src/${name}.ts`,
+        })),
         tsConfig: './tsconfig.app.json',
         skipTypeChecking: true,
         optimization: false,

@@ -1,17 +1,37 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { foundationModules } from '@reintegra/platform-service';
+import { AssessmentsController } from './assessment/assessments.controller';
+import { AssessmentsService } from './assessment/assessments.service';
+import { QuestionnairesController } from './assessment/questionnaires.controller';
+import { ScreeningDisclosureController } from './assessment/screening-disclosure.controller';
+import { ScreeningDisclosureService } from './assessment/screening-disclosure.service';
+import { IntakeAudit } from './audit/intake-audit';
+import { PathEventsController } from './case-events/path-events.controller';
+import { PathPhaseHandler } from './case-events/path-phase.handler';
+import { ReferralStatusController } from './case-events/referral-status.controller';
 import { CaseAccess } from './cases/case-access';
 import { CaseLifecycleService } from './cases/case-lifecycle.service';
+import { CaseViewService } from './cases/case-view.service';
 import { CasesController } from './cases/cases.controller';
+import { CaseClosureService } from './closure/case-closure.service';
+import { ClosureController } from './closure/closure.controller';
 import type { IntakeConfig } from './config';
 import { ConsentsService } from './consents/consents.service';
+import { PlanController } from './plans/plan.controller';
+import { PlansService } from './plans/plans.service';
+import { ReferralStatusService } from './referrals/referral-status.service';
 import { ReferralsService } from './referrals/referrals.service';
 import { PathQueryService } from './reintegration-path/path-query.service';
 import { RegisterReturneeService } from './returnees/register-returnee.service';
+import { ReturnEpisodesService } from './returnees/return-episodes.service';
+import { ReturneeMergeService } from './returnees/returnee-merge.service';
+import { ReturneeViewService } from './returnees/returnee-view.service';
 import { ReturneesController } from './returnees/returnees.controller';
+import { RescoreService } from './scoring/rescore.service';
+import { ScoreRecorder } from './scoring/score-recorder';
+import { ScoresController } from './scoring/scores.controller';
 import { intakeService } from './service';
 import { VictimSupportReferralsService } from './victim-support/victim-support-referrals.service';
-import { VictimSupportStatusController } from './victim-support/victim-support-status.controller';
 
 @Module({})
 export class IntakeModule {
@@ -19,7 +39,18 @@ export class IntakeModule {
     return {
       module: IntakeModule,
       imports: foundationModules(intakeService, config),
-      controllers: [ReturneesController, CasesController, VictimSupportStatusController],
+      controllers: [
+        ReturneesController,
+        CasesController,
+        QuestionnairesController,
+        AssessmentsController,
+        ScreeningDisclosureController,
+        ScoresController,
+        PlanController,
+        ClosureController,
+        ReferralStatusController,
+        PathEventsController,
+      ],
       providers: [
         RegisterReturneeService,
         CaseAccess,
@@ -28,6 +59,19 @@ export class IntakeModule {
         ReferralsService,
         VictimSupportReferralsService,
         PathQueryService,
+        AssessmentsService,
+        ScreeningDisclosureService,
+        ScoreRecorder,
+        RescoreService,
+        IntakeAudit,
+        ReturnEpisodesService,
+        ReturneeMergeService,
+        ReturneeViewService,
+        CaseViewService,
+        CaseClosureService,
+        PlansService,
+        ReferralStatusService,
+        PathPhaseHandler,
       ],
     };
   }

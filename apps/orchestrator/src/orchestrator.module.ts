@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { foundationModules } from '@reintegra/platform-service';
+import { CaseLifecycleEventsHandler } from './case-events/case-lifecycle-events.handler';
 import { ReferralEventsHandler } from './case-events/referral-events.handler';
+import { WorkflowDelivery } from './case-events/workflow-delivery';
 import { PathActivitiesProvider } from './path-activities/path-activities';
 import { CaseEventsController } from './case-events/case-events.controller';
 import { StartReintegrationPathHandler } from './case-events/start-reintegration-path.handler';
@@ -17,7 +19,9 @@ export class OrchestratorModule {
       controllers: [CaseEventsController],
       providers: [
         StartReintegrationPathHandler,
+        WorkflowDelivery,
         ReferralEventsHandler,
+        CaseLifecycleEventsHandler,
         PathActivitiesProvider,
         ReintegrationWorker,
       ],

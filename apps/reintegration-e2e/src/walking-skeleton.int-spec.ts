@@ -22,6 +22,7 @@ import {
   TopicRecorder,
   runToCompletion,
   ServiceProcess,
+  startGroupAtEnd,
 } from '@reintegra/testing';
 
 /**
@@ -31,6 +32,14 @@ import {
 const stack = currentTestStack();
 const TASK_QUEUE = 'reintegration-paths-e2e';
 const CONSUMER_GROUP = 'orchestrator-e2e';
+const INTAKE_GROUP = 'intake-e2e';
+/** Topics the two services consume; their groups start at the end (only this run's events). */
+const CONSUMED = [
+  TOPICS.intakeReturnees,
+  TOPICS.intakeReferrals,
+  TOPICS.referralStatus,
+  TOPICS.pathEvents,
+];
 
 const commonEnv = {
   NODE_ENV: 'test',
@@ -45,6 +54,7 @@ const intakeEnv = {
   DATABASE_URL: testDatabaseUrl('intake', 'app'),
   DATABASE_MIGRATION_URL: testDatabaseUrl('intake', 'migrator'),
   OUTBOX_POLL_INTERVAL_MS: '100',
+  KAFKA_CONSUMER_GROUP: INTAKE_GROUP,
 };
 const orchestratorEnv = {
   ...commonEnv,
@@ -104,6 +114,8 @@ beforeAll(async () => {
   await Promise.all([
     runToCompletion('intake', 'migrate', intakeEnv),
     runToCompletion('orchestrator', 'migrate', orchestratorEnv),
+    startGroupAtEnd(stack.kafkaBrokers, CONSUMER_GROUP, CONSUMED),
+    startGroupAtEnd(stack.kafkaBrokers, INTAKE_GROUP, CONSUMED),
   ]);
   await Promise.all([intake.start(), orchestrator.start()]);
   officer = await testToken({ roles: ['intake-officer'], municipalityCode: 'SV-PA-LA-PAZ-ESTE' });

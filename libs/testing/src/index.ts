@@ -6,3 +6,4 @@ export * from './test-identity';
 export * from './service-process';
 export * from './test-identity-keys';
 export * from './local-stack';
+export * from './consumer-groups';

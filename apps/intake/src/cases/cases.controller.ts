@@ -7,9 +7,11 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
+  Res,
 } from '@nestjs/common';
+import type { Response } from 'express';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { correlationIdOf, ZodValidationPipe } from '@reintegra/platform-http';
+import { correlationIdOf, entityTag, ZodValidationPipe } from '@reintegra/platform-http';
 import { grantConsentRequestSchema, type GrantConsentRequest } from '../consents/consent.requests';
 import { ConsentsService } from '../consents/consents.service';
 import {
@@ -24,18 +26,32 @@ import {
   type RequestVictimSupport,
 } from '../victim-support/victim-support-referral.requests';
 import { VictimSupportReferralsService } from '../victim-support/victim-support-referrals.service';
+import { CaseViewService } from './case-view.service';
 
 const caseId = () => new ParseUUIDPipe({ version: '4' });
 
-/** Consent and referrals of a case, by the municipal office (officers and supervisors of its municipality). */
+/** A case, its consent and referrals, by the municipal office (officers and supervisors of its municipality). */
 @Controller('cases/:caseId')
 @Roles('intake-officer', 'supervisor', 'national-supervisor')
 export class CasesController {
   constructor(
+    private readonly views: CaseViewService,
     private readonly consents: ConsentsService,
     private readonly referrals: ReferralsService,
     private readonly victimSupport: VictimSupportReferralsService,
   ) {}
+
+  /** Status and version (the ETag), episode, plan summary and referrals with their statuses. */
+  @Get()
+  async read(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', caseId()) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const view = await this.views.read(id, actor);
+    response.setHeader('ETag', entityTag(view.version));
+    return view;
+  }
 
   @Get('consents')
   listConsents(@CurrentActor() actor: Actor, @Param('caseId', caseId()) id: string) {

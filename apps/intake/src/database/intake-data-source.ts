@@ -6,6 +6,15 @@ import { ConsentsAndReferrals1764201800000 } from './migrations/1764201800000-co
 import { ReturneeNameSearch1764201900000 } from './migrations/1764201900000-returnee-name-search';
 import { VictimSupportReferrals1764202000000 } from './migrations/1764202000000-victim-support-referrals';
 import { CaseLifecycle1764202100000 } from './migrations/1764202100000-case-lifecycle';
+import { AssessmentsAndScores1764202200000 } from './migrations/1764202200000-assessments-and-scores';
+import { Assessment, AssessmentScreening } from '../assessment/assessment.entities';
+import { SustainabilityScore } from '../scoring/sustainability-score.entity';
+import { ReturneeMerges1764202300000 } from './migrations/1764202300000-returnee-merges';
+import { IntakeAuditLog1764202310000 } from './migrations/1764202310000-intake-audit-log';
+import { CasePlansAndClosureProposals1764202320000 } from './migrations/1764202320000-case-plans-and-closure-proposals';
+import { ReferralStatusTracking1764202330000 } from './migrations/1764202330000-referral-status-tracking';
+import { FollowUpWavesDue1764202500000 } from './migrations/1764202500000-follow-up-waves-due';
+import { CasePlan } from '../plans/case-plan.entity';
 import { Consent } from '../consents/consent.entity';
 import { Referral } from '../referrals/referral.entity';
 
@@ -15,7 +24,16 @@ export function intakeDataSource(url: string, poolSize?: number): ServiceDataSou
     url,
     poolSize,
     applicationName: 'intake',
-    entities: [Returnee, ReturnEpisode, Consent, Referral],
+    entities: [
+      Returnee,
+      ReturnEpisode,
+      Consent,
+      Referral,
+      Assessment,
+      AssessmentScreening,
+      SustainabilityScore,
+      CasePlan,
+    ],
     migrations: [
       MessagingTables1764201600000,
       Returnees1764201700000,
@@ -23,6 +41,12 @@ export function intakeDataSource(url: string, poolSize?: number): ServiceDataSou
       ReturneeNameSearch1764201900000,
       VictimSupportReferrals1764202000000,
       CaseLifecycle1764202100000,
+      AssessmentsAndScores1764202200000,
+      ReturneeMerges1764202300000,
+      IntakeAuditLog1764202310000,
+      CasePlansAndClosureProposals1764202320000,
+      ReferralStatusTracking1764202330000,
+      FollowUpWavesDue1764202500000,
     ],
   };
 }

@@ -42,4 +42,15 @@ export class Referral {
 
   @Column({ name: 'revoke_reason', type: 'text', nullable: true })
   revokeReason!: string | null;
+
+  @Column({ name: 'status_changed_at', type: 'timestamptz' })
+  statusChangedAt!: Date;
+
+  /** Reason code reported with the latest status (declined, not-completed). */
+  @Column({ name: 'status_reason', type: 'text', nullable: true })
+  statusReason!: string | null;
+
+  /** The provider that accepted: in a bundle, the first acceptance wins. */
+  @Column({ name: 'accepted_by', type: 'text', nullable: true })
+  acceptedBy!: string | null;
 }

@@ -12,13 +12,31 @@ import { ConflictError, ForbiddenError, NotFoundError } from '@reintegra/platfor
 import { OutboxWriter } from '@reintegra/platform-messaging';
 import { CaseAccess } from '../cases/case-access';
 import { ConsentsService } from '../consents/consents.service';
+import { canMoveReferral, REVOCABLE_STATUSES } from './referral-lifecycle';
 import { Referral } from './referral.entity';
 import type { RequestReferralRequest, RevokeReferralRequest } from './referral.requests';
 
 const HOUR_MS = 3_600_000;
 
-/** States from which the sender can still take a referral back. */
-const REVOCABLE = new Set(['requested', 'sent', 'accepted', 'no-capacity', 'in-progress']);
+/** A referral as the office sees it: where it stands in the closed loop. */
+export function referralView(referral: Referral) {
+  return {
+    id: referral.id,
+    caseId: referral.caseId,
+    service: referral.service,
+    priority: referral.priority,
+    providerIds: referral.providerIds,
+    reasonCode: referral.reasonCode,
+    status: referral.status,
+    statusChangedAt: referral.statusChangedAt.toISOString(),
+    statusReason: referral.statusReason,
+    acceptedBy: referral.acceptedBy,
+    acknowledgeBy: referral.acknowledgeBy.toISOString(),
+    requestedAt: referral.requestedAt.toISOString(),
+    revokedAt: referral.revokedAt?.toISOString() ?? null,
+  };
+}
+export type ReferralView = ReturnType<typeof referralView>;
 
 /**
  * Sends referrals from a case to a service. No referral leaves without the consent it needs:
@@ -36,13 +54,15 @@ export class ReferralsService {
   request(caseId: string, request: RequestReferralRequest, actor: Actor, correlationId: string) {
     return this.dataSource.transaction(async (manager) => {
       await this.cases.caseFor(manager, caseId, actor);
-      return this.view(await this.open(manager, caseId, request, actor, correlationId));
+      return referralView(await this.open(manager, caseId, request, actor, correlationId));
     });
   }
 
   /**
    * Records a referral and publishes `referral.requested` inside the caller's transaction, after
-   * checking the consent for its service. The caller has checked access to the case.
+   * checking the consent for its service. The caller has checked access to the case. Without the
+   * consent it throws `referral.consent-missing` before writing anything, so a caller may report
+   * that and carry on in the same transaction (plan approval).
    */
   async open(
     manager: EntityManager,
@@ -78,6 +98,9 @@ export class ReferralsService {
       requestedBy: actorReference(actor),
       revokedAt: null,
       revokeReason: null,
+      statusChangedAt: now,
+      statusReason: null,
+      acceptedBy: null,
     });
     await manager.insert(Referral, referral);
     await this.outbox.add(
@@ -124,17 +147,23 @@ export class ReferralsService {
           en: 'Referral not found.',
         });
       }
-      if (!REVOCABLE.has(referral.status)) {
+      if (!canMoveReferral(referral.status, 'revoked')) {
         throw new ConflictError('referral.illegal-transition', {
-          es: `Una remisión en estado "${referral.status}" ya no puede revocarse (solo: ${[...REVOCABLE].join(', ')}).`,
-          en: `A referral in state "${referral.status}" can no longer be revoked (only: ${[...REVOCABLE].join(', ')}).`,
+          es: `Una remisión en estado "${referral.status}" ya no puede revocarse (solo: ${REVOCABLE_STATUSES.join(', ')}).`,
+          en: `A referral in state "${referral.status}" can no longer be revoked (only: ${REVOCABLE_STATUSES.join(', ')}).`,
         });
       }
       const now = new Date();
       await manager.update(
         Referral,
         { id: referral.id },
-        { status: 'revoked', revokedAt: now, revokeReason: request.reasonCode },
+        {
+          status: 'revoked',
+          revokedAt: now,
+          revokeReason: request.reasonCode,
+          statusChangedAt: now,
+          statusReason: request.reasonCode,
+        },
       );
       await this.outbox.add(
         manager,
@@ -153,11 +182,13 @@ export class ReferralsService {
           },
         }),
       );
-      return this.view({
+      return referralView({
         ...referral,
         status: 'revoked',
         revokedAt: now,
         revokeReason: request.reasonCode,
+        statusChangedAt: now,
+        statusReason: request.reasonCode,
       });
     });
   }
@@ -169,22 +200,7 @@ export class ReferralsService {
         where: { caseId },
         order: { requestedAt: 'ASC' },
       });
-      return referrals.map((referral) => this.view(referral));
+      return referrals.map(referralView);
     });
-  }
-
-  private view(referral: Referral) {
-    return {
-      id: referral.id,
-      caseId: referral.caseId,
-      service: referral.service,
-      priority: referral.priority,
-      providerIds: referral.providerIds,
-      reasonCode: referral.reasonCode,
-      status: referral.status,
-      acknowledgeBy: referral.acknowledgeBy.toISOString(),
-      requestedAt: referral.requestedAt.toISOString(),
-      revokedAt: referral.revokedAt?.toISOString() ?? null,
-    };
   }
 }

@@ -4,6 +4,10 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '@reintegra/platform-config';
 import { NotFoundError } from '@reintegra/platform-errors';
 import {
+  nextFollowUpQuery,
+  type NextFollowUp,
+  type OpenReferral,
+  openReferralsQuery,
   pathStateQuery,
   reintegrationPathWorkflowId,
   type PathState,
@@ -15,6 +19,9 @@ export interface ReturneePath {
   returneeId: string;
   caseId: string;
   path: PathState;
+  /** Open referrals with their acknowledgement deadlines and whether they are overdue. */
+  openReferrals: readonly OpenReferral[];
+  nextFollowUp: NextFollowUp | null;
   workflowUrl?: string;
 }
 
@@ -41,11 +48,23 @@ export class PathQueryService {
     }
     const workflowId = reintegrationPathWorkflowId(episode.id);
     try {
-      const path = await this.temporal.workflow.getHandle(workflowId).query(pathStateQuery);
+      const handle = this.temporal.workflow.getHandle(workflowId);
+      const [path, openReferrals, nextFollowUp] = await Promise.all([
+        handle.query(pathStateQuery),
+        handle.query(openReferralsQuery),
+        handle.query(nextFollowUpQuery),
+      ]);
       const workflowUrl = this.config.TEMPORAL_UI_URL
         ? `${this.config.TEMPORAL_UI_URL}/namespaces/${this.config.TEMPORAL_NAMESPACE}/workflows/${encodeURIComponent(workflowId)}`
         : undefined;
-      return { returneeId, caseId: episode.id, path, ...(workflowUrl ? { workflowUrl } : {}) };
+      return {
+        returneeId,
+        caseId: episode.id,
+        path,
+        openReferrals,
+        nextFollowUp,
+        ...(workflowUrl ? { workflowUrl } : {}),
+      };
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) {
         // Registered, but the event has not reached the orchestrator yet (seconds at most).

@@ -1,4 +1,8 @@
-import { ageOn, registerReturneeRequestSchema } from './register-returnee.request';
+import {
+  ageOn,
+  openEpisodeRequestSchema,
+  registerReturneeRequestSchema,
+} from './register-returnee.request';
 
 const valid = {
   dui: '04567890-3',
@@ -61,5 +65,32 @@ describe('register returnee request', () => {
     expect(ageOn('2008-11-21', '2026-11-20')).toBe(17);
     expect(ageOn('2008-11-20', '2026-11-20')).toBe(18);
     expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
+  });
+});
+
+describe('open episode request', () => {
+  const episode = {
+    returnDate: '2026-11-20',
+    countryReturnedFrom: 'MX',
+    receptionPoint: 'frontera-la-hachadura',
+    municipalityCode: 'SV-PA-LA-PAZ-ESTE',
+    districtCode: 'SV-PA-LA-PAZ-ESTE/ZACATECOLUCA',
+  };
+
+  it('accepts the facts of a return', () => {
+    expect(openEpisodeRequestSchema.safeParse(episode).success).toBe(true);
+  });
+
+  it.each([
+    [
+      'a district of another municipality',
+      { districtCode: 'SV-SS-SAN-SALVADOR-CENTRO/SAN-SALVADOR' },
+      'districtCode',
+    ],
+    ['a return in the future', { returnDate: '2999-01-01' }, 'returnDate'],
+    ['personal fields (they belong to the person record)', { firstNames: 'Ana' }, ''],
+  ])('rejects %s', (_label, change, field) => {
+    const result = openEpisodeRequestSchema.safeParse({ ...episode, ...change });
+    expect(result.success ? [] : result.error.issues.map((i) => i.path.join('.'))).toContain(field);
   });
 });

@@ -23,6 +23,56 @@ const pastDate = z.iso
     bilingual('La fecha no puede estar en el futuro.', 'The date cannot be in the future.'),
   );
 
+/** What is recorded of each return: the first one at registration, later ones as new episodes. */
+const returnFields = {
+  returnDate: pastDate.describe('Fecha de retorno / date of return (YYYY-MM-DD)'),
+  countryReturnedFrom: z
+    .string()
+    .regex(
+      /^[A-Z]{2}$/,
+      bilingual(
+        'Use el código ISO de dos letras (p. ej. US, MX).',
+        'Use the two-letter ISO code (e.g. US, MX).',
+      ),
+    )
+    .describe('Country returned from (ISO 3166-1 alpha-2)'),
+  receptionPoint: z.enum(RECEPTION_POINTS).describe('Punto de recepción / reception point'),
+  municipalityCode: z
+    .string()
+    .refine(
+      (code) => findMunicipality(code) !== undefined,
+      bilingual('Municipio desconocido.', 'Unknown municipality.'),
+    )
+    .describe('Municipality of residence, e.g. SV-PA-LA-PAZ-ESTE'),
+  districtCode: z
+    .string()
+    .refine(
+      (code) => findDistrict(code) !== undefined,
+      bilingual('Distrito desconocido.', 'Unknown district.'),
+    )
+    .optional()
+    .describe('District of residence, e.g. SV-PA-LA-PAZ-ESTE/ZACATECOLUCA'),
+};
+
+function checkDistrictInMunicipality(
+  value: { municipalityCode: string; districtCode?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (
+    value.districtCode &&
+    findDistrict(value.districtCode)?.municipalityCode !== value.municipalityCode
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['districtCode'],
+      message: bilingual(
+        'El distrito no pertenece al municipio.',
+        'The district is not in the municipality.',
+      ),
+    });
+  }
+}
+
 export const registerReturneeRequestSchema = z
   .object({
     dui: z
@@ -55,33 +105,7 @@ export const registerReturneeRequestSchema = z
       })
       .strict()
       .optional(),
-    returnDate: pastDate.describe('Fecha de retorno / date of return (YYYY-MM-DD)'),
-    countryReturnedFrom: z
-      .string()
-      .regex(
-        /^[A-Z]{2}$/,
-        bilingual(
-          'Use el código ISO de dos letras (p. ej. US, MX).',
-          'Use the two-letter ISO code (e.g. US, MX).',
-        ),
-      )
-      .describe('Country returned from (ISO 3166-1 alpha-2)'),
-    receptionPoint: z.enum(RECEPTION_POINTS).describe('Punto de recepción / reception point'),
-    municipalityCode: z
-      .string()
-      .refine(
-        (code) => findMunicipality(code) !== undefined,
-        bilingual('Municipio desconocido.', 'Unknown municipality.'),
-      )
-      .describe('Municipality of residence, e.g. SV-PA-LA-PAZ-ESTE'),
-    districtCode: z
-      .string()
-      .refine(
-        (code) => findDistrict(code) !== undefined,
-        bilingual('Distrito desconocido.', 'Unknown district.'),
-      )
-      .optional()
-      .describe('District of residence, e.g. SV-PA-LA-PAZ-ESTE/ZACATECOLUCA'),
+    ...returnFields,
     confirmedNewPerson: z
       .literal(true)
       .optional()
@@ -101,19 +125,7 @@ export const registerReturneeRequestSchema = z
         ),
       });
     }
-    if (
-      value.districtCode &&
-      findDistrict(value.districtCode)?.municipalityCode !== value.municipalityCode
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['districtCode'],
-        message: bilingual(
-          'El distrito no pertenece al municipio.',
-          'The district is not in the municipality.',
-        ),
-      });
-    }
+    checkDistrictInMunicipality(value, ctx);
   });
 
 export type RegisterReturneeRequest = z.infer<typeof registerReturneeRequestSchema>;
@@ -124,3 +136,10 @@ export function ageOn(dateOfBirth: string, on: string): number {
   const [y, m, d] = on.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
+
+/** A person already registered returned again: a new episode (case) on the same record. */
+export const openEpisodeRequestSchema = z
+  .object(returnFields)
+  .strict()
+  .superRefine(checkDistrictInMunicipality);
+export type OpenEpisodeRequest = z.infer<typeof openEpisodeRequestSchema>;

@@ -19,14 +19,21 @@ export interface RequestContext {
   correlationId: string;
 }
 
+/** The person is known: a return of theirs is a new episode on their record, linked here. */
 const duplicateDui = (returneeId: string) =>
   new ConflictError(
     'returnee.duplicate-dui',
     {
-      es: 'Ya existe una persona registrada con este DUI.',
-      en: 'A person with this DUI is already registered.',
+      es: 'Ya existe una persona registrada con este DUI. Si volvió a retornar, abra un nuevo episodio en su registro.',
+      en: 'A person with this DUI is already registered. If they returned again, open a new episode on their record.',
     },
     `/returnees/${returneeId}`,
+    {
+      links: {
+        returnee: `/returnees/${returneeId}`,
+        newEpisode: `/returnees/${returneeId}/episodes`,
+      },
+    },
   );
 
 /** Name similarity (trigrams, accents folded) at or above which a person is offered as a possible duplicate. */
@@ -41,7 +48,8 @@ interface DuplicateCandidate {
 
 /**
  * People with a similar name and a date of birth within a year. Two different DUIs are two people,
- * so a candidate with another DUI is not offered. Never merged here: the officer decides.
+ * so a candidate with another DUI is not offered, nor a record already merged into another.
+ * Never merged here: a supervisor decides (POST /returnees/:id/merges).
  */
 async function findPossibleDuplicates(
   manager: EntityManager,
@@ -54,6 +62,7 @@ async function findPossibleDuplicates(
             r.date_of_birth = $2::date AS same_dob
        FROM returnees r, wanted w
       WHERE translate(lower(r.first_names || ' ' || r.last_names), 'áéíóúüñ', 'aeiouun') % w.name
+        AND r.merged_into IS NULL
         AND r.date_of_birth BETWEEN $2::date - 366 AND $2::date + 366
       ORDER BY score DESC
       LIMIT 5`,

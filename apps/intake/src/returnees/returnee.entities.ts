@@ -30,6 +30,13 @@ export class Returnee {
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Set when this record was merged into another one of the same person (kept, never deleted). */
+  @Column({ name: 'merged_into', type: 'uuid', nullable: true })
+  mergedInto!: string | null;
+
+  @Column({ name: 'merged_at', type: 'timestamptz', nullable: true })
+  mergedAt!: Date | null;
 }
 
 /** One return of a person: the case that a reintegration path follows. */
@@ -75,6 +82,10 @@ export class ReturnEpisode {
 
   @Column({ name: 'closure_reason', type: 'text', nullable: true })
   closureReason!: ClosureReason | null;
+
+  /** Follow-up waves the reintegration path has called for; a re-assessment may answer them. */
+  @Column({ name: 'follow_up_waves_due', type: 'integer', default: 0 })
+  followUpWavesDue!: number;
 
   /** Bumped by every change of the case; the ETag of case resources. */
   @Column({ type: 'integer', default: 1 })

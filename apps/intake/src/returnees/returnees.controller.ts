@@ -21,10 +21,25 @@ import { ForbiddenError } from '@reintegra/platform-errors';
 import { correlationIdOf, ZodValidationPipe } from '@reintegra/platform-http';
 import { PathQueryService } from '../reintegration-path/path-query.service';
 import {
+  openEpisodeRequestSchema,
   registerReturneeRequestSchema,
+  type OpenEpisodeRequest,
   type RegisterReturneeRequest,
 } from './register-returnee.request';
 import { RegisterReturneeService } from './register-returnee.service';
+import { ReturnEpisodesService } from './return-episodes.service';
+import { mergeReturneesRequestSchema, type MergeReturneesRequest } from './returnee-merge.request';
+import { ReturneeMergeService } from './returnee-merge.service';
+import { ReturneeViewService } from './returnee-view.service';
+
+const returneeId = () => new ParseUUIDPipe({ version: '4' });
+
+/** Reads of a merged record point to the record it was merged into (308, Location). */
+function redirectToSurvivor(response: Response, survivorId: string, suffix = '') {
+  const location = `/returnees/${survivorId}${suffix}`;
+  response.status(308).setHeader('Location', location);
+  return { mergedInto: survivorId, links: { survivor: location } };
+}
 
 const outsideMunicipality = () =>
   new ForbiddenError('auth.outside-municipality', {
@@ -36,6 +51,9 @@ const outsideMunicipality = () =>
 export class ReturneesController {
   constructor(
     private readonly registration: RegisterReturneeService,
+    private readonly episodes: ReturnEpisodesService,
+    private readonly merges: ReturneeMergeService,
+    private readonly views: ReturneeViewService,
     private readonly paths: PathQueryService,
   ) {}
 
@@ -59,13 +77,60 @@ export class ReturneesController {
     return { ...registered, links: { self, path: `${self}/path` } };
   }
 
+  /** The person and their return episodes; contact details only for the intake officer. */
+  @Get(':id')
+  @Roles('intake-officer', 'supervisor', 'national-supervisor')
+  async read(
+    @CurrentActor() actor: Actor,
+    @Param('id', returneeId()) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const read = await this.views.read(id, actor);
+    if (read.kind === 'merged') return redirectToSurvivor(response, read.mergedInto);
+    return read.person;
+  }
+
+  /** The person returned again: a new episode (case) on the same record. */
+  @Post(':id/episodes')
+  @HttpCode(201)
+  @Roles('intake-officer', 'national-supervisor')
+  async openEpisode(
+    @CurrentActor() actor: Actor,
+    @Param('id', returneeId()) id: string,
+    @Body(new ZodValidationPipe(openEpisodeRequestSchema)) body: OpenEpisodeRequest,
+    @Headers('x-correlation-id') correlationId: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    if (!canActInMunicipality(actor, body.municipalityCode)) throw outsideMunicipality();
+    const opened = await this.episodes.openEpisode(id, body, actor, correlationIdOf(correlationId));
+    const caseLink = `/cases/${opened.caseId}`;
+    response.setHeader('Location', caseLink);
+    return { ...opened, links: { case: caseLink, returnee: `/returnees/${id}` } };
+  }
+
+  /** Two records of one person become one: an explicit, audited supervisor decision. */
+  @Post(':id/merges')
+  @HttpCode(200)
+  @Roles('supervisor', 'national-supervisor')
+  merge(
+    @CurrentActor() actor: Actor,
+    @Param('id', returneeId()) id: string,
+    @Body(new ZodValidationPipe(mergeReturneesRequestSchema)) body: MergeReturneesRequest,
+    @Headers('x-correlation-id') correlationId?: string,
+  ) {
+    return this.merges.merge(id, body, actor, correlationIdOf(correlationId));
+  }
+
   /** The current reintegration path of the returnee's latest case, from the workflow. */
   @Get(':id/path')
   @Roles('intake-officer', 'supervisor', 'national-supervisor')
   async path(
     @CurrentActor() actor: Actor,
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Param('id', returneeId()) id: string,
+    @Res({ passthrough: true }) response: Response,
   ) {
+    const survivor = await this.views.mergedInto(id);
+    if (survivor) return redirectToSurvivor(response, survivor, '/path');
     const path = await this.paths.currentPath(id);
     if (!canActInMunicipality(actor, path.path.municipalityCode)) throw outsideMunicipality();
     return path;

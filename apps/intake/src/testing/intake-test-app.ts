@@ -3,15 +3,35 @@ import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@reintegra/platform-config';
 import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
 import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
-import { currentTestStack, testAuthEnvironment, testDatabaseUrl } from '@reintegra/testing';
+import {
+  currentTestStack,
+  startGroupAtEnd,
+  testAuthEnvironment,
+  testDatabaseUrl,
+} from '@reintegra/testing';
 import { intakeConfigSpec } from '../config';
 import { intakeDataSource } from '../database/intake-data-source';
 import { IntakeModule } from '../intake.module';
 import { isValidDui } from '../returnees/dui';
 
+export interface IntakeTestOptions {
+  /**
+   * A consumer group of the suite's own, starting at the end of the given topics: the suite sees
+   * only the events it sends, and no other intake under test (another worktree, another suite)
+   * takes its partitions.
+   */
+  readonly ownConsumerGroup?: { readonly groupId: string; readonly topics: readonly string[] };
+}
+
 /** Intake in-process against the real stack (test database, reintegra-test namespace), on a free port. */
-export async function startIntakeForTest(): Promise<{ app: INestApplication; url: string }> {
+export async function startIntakeForTest(
+  options: IntakeTestOptions = {},
+): Promise<{ app: INestApplication; url: string }> {
   const stack = currentTestStack();
+  if (options.ownConsumerGroup) {
+    const { groupId, topics } = options.ownConsumerGroup;
+    await startGroupAtEnd(stack.kafkaBrokers, groupId, topics);
+  }
   await runMigrations(
     serviceDataSourceOptions(intakeDataSource(testDatabaseUrl('intake', 'migrator'))),
   );
@@ -23,7 +43,7 @@ export async function startIntakeForTest(): Promise<{ app: INestApplication; url
     TEMPORAL_ADDRESS: stack.temporalAddress,
     TEMPORAL_NAMESPACE: stack.temporalNamespace,
     OUTBOX_POLL_INTERVAL_MS: '50',
-    KAFKA_CONSUMER_GROUP: 'intake-test',
+    KAFKA_CONSUMER_GROUP: options.ownConsumerGroup?.groupId ?? 'intake-test',
     ...testAuthEnvironment(),
   });
   const app = await NestFactory.create(IntakeModule.register(config), { logger: false });

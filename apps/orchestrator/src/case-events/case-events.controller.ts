@@ -1,18 +1,27 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import {
+  assessmentCompletedV1,
+  caseClosedV1,
+  episodeOpenedV1,
+  planApprovedV1,
   referralRequestedV1,
   referralRevokedV1,
   referralStatusChangedV1,
   returneeRegisteredV1,
   TOPICS,
+  type AssessmentCompletedV1,
+  type CaseClosedV1,
+  type EpisodeOpenedV1,
   type EventEnvelope,
+  type PlanApprovedV1,
   type ReferralRequestedV1,
   type ReferralRevokedV1,
   type ReferralStatusChangedV1,
   type ReturneeRegisteredV1,
 } from '@reintegra/event-contracts';
 import { EventConsumer } from '@reintegra/platform-messaging';
+import { CaseLifecycleEventsHandler } from './case-lifecycle-events.handler';
 import { ReferralEventsHandler } from './referral-events.handler';
 import { StartReintegrationPathHandler } from './start-reintegration-path.handler';
 
@@ -23,6 +32,7 @@ export class CaseEventsController {
     private readonly consumer: EventConsumer,
     private readonly startPath: StartReintegrationPathHandler,
     private readonly referrals: ReferralEventsHandler,
+    private readonly lifecycle: CaseLifecycleEventsHandler,
   ) {}
 
   @EventPattern(TOPICS.intakeReturnees)
@@ -30,6 +40,14 @@ export class CaseEventsController {
     return this.consumer.consume(context, {
       [returneeRegisteredV1.type]: (event, position) =>
         this.startPath.handle(event as EventEnvelope<ReturneeRegisteredV1>, position),
+      [episodeOpenedV1.type]: (event, position) =>
+        this.startPath.handle(event as EventEnvelope<EpisodeOpenedV1>, position),
+      [assessmentCompletedV1.type]: (event, position) =>
+        this.lifecycle.assessmentCompleted(event as EventEnvelope<AssessmentCompletedV1>, position),
+      [planApprovedV1.type]: (event, position) =>
+        this.lifecycle.planApproved(event as EventEnvelope<PlanApprovedV1>, position),
+      [caseClosedV1.type]: (event, position) =>
+        this.lifecycle.caseClosed(event as EventEnvelope<CaseClosedV1>, position),
     });
   }
 

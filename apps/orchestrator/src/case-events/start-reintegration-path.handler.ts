@@ -4,7 +4,11 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowIdReusePolicy,
 } from '@temporalio/client';
-import type { EventEnvelope, ReturneeRegisteredV1 } from '@reintegra/event-contracts';
+import type {
+  EpisodeOpenedV1,
+  EventEnvelope,
+  ReturneeRegisteredV1,
+} from '@reintegra/event-contracts';
 import { APP_CONFIG } from '@reintegra/platform-config';
 import { Inbox, type MessagePosition } from '@reintegra/platform-messaging';
 import {
@@ -15,7 +19,8 @@ import {
 import type { OrchestratorConfig } from '../config';
 
 /**
- * `returnee.registered` → the case's reintegration path. Signal-with-start on a workflow id
+ * `returnee.registered` or `returnee.episode-opened` (a new return of a known person) → the case's
+ * reintegration path. Signal-with-start on a workflow id
  * derived from the case id: a redelivered event finds the inbox row and does nothing; if it slips
  * past (crash between Temporal and commit), the workflow drops the repeated event id itself.
  */
@@ -30,7 +35,7 @@ export class StartReintegrationPathHandler {
   ) {}
 
   async handle(
-    event: EventEnvelope<ReturneeRegisteredV1>,
+    event: EventEnvelope<ReturneeRegisteredV1 | EpisodeOpenedV1>,
     position: MessagePosition,
   ): Promise<void> {
     const { data } = event;
@@ -53,7 +58,7 @@ export class StartReintegrationPathHandler {
                 caseId: data.caseId,
                 municipalityCode: data.municipalityCode,
                 minor: data.minor,
-                openedAt: data.registeredAt,
+                openedAt: 'registeredAt' in data ? data.registeredAt : data.openedAt,
                 openedByEventId: event.id,
               },
             ],

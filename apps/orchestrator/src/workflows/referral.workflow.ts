@@ -4,6 +4,7 @@ import {
   getExternalWorkflowHandle,
   isCancellation,
   log,
+  patched,
   proxyActivities,
   setHandler,
   uuid4,
@@ -59,6 +60,11 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   let overdue = false;
   let escalations = 0;
   let reported = '';
+  /** Counts applied status reports, so that one arriving while the loop flushes is not missed. */
+  let changes = 0;
+  // Before this patch a report applied during a flush (e.g. an acceptance while the 'sent'
+  // progress was being signalled) was never passed on to the path: the loop slept on it.
+  const wakeOnChangesDuringFlush = patched('referral-progress-after-flush');
 
   const progress = (): ReferralProgress => ({
     referralId: request.referralId,
@@ -149,6 +155,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
           // 'sent', 'requested', 'withdrawn' from a provider: informative only.
           break;
       }
+      changes += 1;
       return progress();
     },
     {
@@ -197,11 +204,15 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   try {
     ask(asked, 'asked');
     while (!done()) {
+      const changesBeforeFlush = changes;
       await flush();
+      const changedDuringFlush = () => wakeOnChangesDuringFlush && changes !== changesBeforeFlush;
       if (acceptedBy !== undefined || status === 'unrouted') {
         // Accepted (no deadline any more), or nobody left: wait for the outcome or revocation.
         const before = status;
-        await condition(() => done() || status !== before || pending.length > 0);
+        await condition(
+          () => done() || status !== before || pending.length > 0 || changedDuringFlush(),
+        );
         continue;
       }
       if (asked.length === 0) {
@@ -218,13 +229,23 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
       if (asked.every((providerId) => waitlisted.has(providerId))) {
         // Everyone left has the person on a waitlist: no deadline to miss, wait for a place.
         await condition(
-          () => done() || acceptedBy !== undefined || asked !== waiting || pending.length > 0,
+          () =>
+            done() ||
+            acceptedBy !== undefined ||
+            asked !== waiting ||
+            pending.length > 0 ||
+            changedDuringFlush(),
         );
         continue;
       }
       const deadline = Date.parse(acknowledgeBy ?? '');
       const answered = await condition(
-        () => done() || acceptedBy !== undefined || asked !== waiting || pending.length > 0,
+        () =>
+          done() ||
+          acceptedBy !== undefined ||
+          asked !== waiting ||
+          pending.length > 0 ||
+          changedDuringFlush(),
         Math.max(1, deadline - Date.now()),
       );
       if (answered) continue;

@@ -360,7 +360,9 @@ export async function reintegrationPath(input: ReintegrationPathInput): Promise<
 
   setHandler(
     approveClosureUpdate,
-    async ({ supervisorId, reason }) => {
+    async ({ eventId, supervisorId, reason }) => {
+      if (eventId !== undefined && seen.has(eventId)) return state();
+      if (eventId !== undefined) markSeen(eventId);
       const open = s.referrals.map((referral) => referral.referralId);
       s.closure = { reason, approvedBy: supervisorId, at: now() };
       note(`path.closure-approved.${reason}`);
@@ -380,6 +382,7 @@ export async function reintegrationPath(input: ReintegrationPathInput): Promise<
       validator: (request) => {
         const parsed = approveClosureSchema.safeParse(request);
         if (!parsed.success) throw new Error(`invalid closure: ${parsed.error.message}`);
+        if (parsed.data.eventId !== undefined && seen.has(parsed.data.eventId)) return;
         const why = closureProblem(s.phase, parsed.data.reason, s.wavesDone);
         if (why) throw new Error(why);
       },

@@ -205,6 +205,8 @@ export const requestReferralSchema = z.object({
 export type RequestReferral = z.infer<typeof requestReferralSchema>;
 
 export const approveClosureSchema = z.object({
+  /** The source event (intake's case.closed), when the closure arrives through the bridge. */
+  eventId: z.uuid().optional(),
   supervisorId: id,
   reason: z.enum(CLOSURE_REASONS),
 });

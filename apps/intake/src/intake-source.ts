@@ -1,0 +1,2 @@
+/** The CloudEvents `source` of every event intake publishes. */
+export const INTAKE_SOURCE = '/reintegra/intake';

@@ -1,0 +1,119 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Res,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { correlationIdOf, entityTag, ZodValidationPipe } from '@reintegra/platform-http';
+import {
+  planContentSchema,
+  rejectPlanSchema,
+  type PlanContent,
+  type RejectPlanRequest,
+} from './plan.requests';
+import { PlansService, type PlanView } from './plans.service';
+
+const caseId = () => new ParseUUIDPipe({ version: '4' });
+
+function withEntityTag(response: Response, plan: PlanView): PlanView {
+  response.setHeader('ETag', entityTag(plan.version));
+  return plan;
+}
+
+/**
+ * The reintegration plan of a case. The officer drafts and submits; supervisors of the
+ * municipality (or national) approve or reject. The plan's ETag is its version.
+ */
+@Controller('cases/:caseId/plan')
+export class PlanController {
+  constructor(private readonly plans: PlansService) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('intake-officer')
+  async create(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', caseId()) id: string,
+    @Body(new ZodValidationPipe(planContentSchema)) body: PlanContent,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    response.setHeader('Location', `/cases/${id}/plan`);
+    return withEntityTag(response, await this.plans.create(id, body, actor));
+  }
+
+  @Get()
+  @Roles('intake-officer', 'supervisor', 'national-supervisor')
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', caseId()) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return withEntityTag(response, await this.plans.get(id, actor));
+  }
+
+  @Put()
+  @Roles('intake-officer')
+  async replace(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', caseId()) id: string,
+    @Body(new ZodValidationPipe(planContentSchema)) body: PlanContent,
+    @Res({ passthrough: true }) response: Response,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return withEntityTag(response, await this.plans.replace(id, body, ifMatch, actor));
+  }
+
+  @Post('submission')
+  @HttpCode(200)
+  @Roles('intake-officer')
+  async submit(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', caseId()) id: string,
+    @Res({ passthrough: true }) response: Response,
+    @Headers('x-correlation-id') correlationId?: string,
+  ) {
+    return withEntityTag(
+      response,
+      await this.plans.submit(id, actor, correlationIdOf(correlationId)),
+    );
+  }
+
+  @Post('approval')
+  @HttpCode(200)
+  @Roles('supervisor', 'national-supervisor')
+  async approve(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', caseId()) id: string,
+    @Res({ passthrough: true }) response: Response,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('x-correlation-id') correlationId?: string,
+  ) {
+    const approval = await this.plans.approve(id, ifMatch, actor, correlationIdOf(correlationId));
+    withEntityTag(response, approval.plan);
+    return approval;
+  }
+
+  @Post('rejection')
+  @HttpCode(200)
+  @Roles('supervisor', 'national-supervisor')
+  async reject(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', caseId()) id: string,
+    @Body(new ZodValidationPipe(rejectPlanSchema)) body: RejectPlanRequest,
+    @Res({ passthrough: true }) response: Response,
+    @Headers('x-correlation-id') correlationId?: string,
+  ) {
+    return withEntityTag(
+      response,
+      await this.plans.reject(id, body.reasonCode, actor, correlationIdOf(correlationId)),
+    );
+  }
+}

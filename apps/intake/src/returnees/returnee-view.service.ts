@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { type Actor, canActInMunicipality, hasAnyRole } from '@reintegra/platform-auth';
+import { ForbiddenError } from '@reintegra/platform-errors';
+import { returneeNotFound } from './return-episodes.service';
+import { Returnee, ReturnEpisode } from './returnee.entities';
+
+/** Roles that work with the person directly and may see how to reach them. */
+const CONTACT_ROLES = ['intake-officer'] as const;
+
+export type ReturneeRead =
+  | { kind: 'person'; person: ReturnType<typeof personView> }
+  | { kind: 'merged'; returneeId: string; mergedInto: string; mergedAt: string };
+
+function personView(person: Returnee, episodes: readonly ReturnEpisode[], actor: Actor) {
+  const self = `/returnees/${person.id}`;
+  return {
+    id: person.id,
+    dui: person.dui,
+    firstNames: person.firstNames,
+    lastNames: person.lastNames,
+    dateOfBirth: person.dateOfBirth,
+    gender: person.gender,
+    ...(hasAnyRole(actor, CONTACT_ROLES)
+      ? { contact: { phone: person.phone, email: person.email } }
+      : {}),
+    createdAt: person.createdAt.toISOString(),
+    episodes: episodes.map((episode) => ({
+      caseId: episode.id,
+      episodeNumber: episode.episodeNumber,
+      returnDate: episode.returnDate,
+      countryReturnedFrom: episode.countryReturnedFrom,
+      municipalityCode: episode.municipalityCode,
+      districtCode: episode.districtCode,
+      status: episode.status,
+      closureReason: episode.closureReason,
+      // Earlier returns elsewhere are listed (a person's history); their cases stay there.
+      ...(canActInMunicipality(actor, episode.municipalityCode)
+        ? { links: { case: `/cases/${episode.id}` } }
+        : {}),
+    })),
+    links: { self, episodes: `${self}/episodes`, path: `${self}/path` },
+  };
+}
+
+/** A person and their return episodes, for the office of a municipality where they returned. */
+@Injectable()
+export class ReturneeViewService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The record a merged record points to, if it was merged. */
+  async mergedInto(returneeId: string): Promise<string | null> {
+    const person = await this.dataSource
+      .getRepository(Returnee)
+      .findOne({ where: { id: returneeId }, select: ['id', 'mergedInto'] });
+    return person?.mergedInto ?? null;
+  }
+
+  async read(returneeId: string, actor: Actor): Promise<ReturneeRead> {
+    const person = await this.dataSource.getRepository(Returnee).findOne({
+      where: { id: returneeId },
+    });
+    if (!person) throw returneeNotFound();
+    if (person.mergedInto && person.mergedAt) {
+      return {
+        kind: 'merged',
+        returneeId,
+        mergedInto: person.mergedInto,
+        mergedAt: person.mergedAt.toISOString(),
+      };
+    }
+    const episodes = await this.dataSource.getRepository(ReturnEpisode).find({
+      where: { returneeId },
+      order: { episodeNumber: 'ASC' },
+    });
+    if (!episodes.some((episode) => canActInMunicipality(actor, episode.municipalityCode))) {
+      throw new ForbiddenError('auth.outside-municipality', {
+        es: 'La persona no retornó a su municipio.',
+        en: 'The person did not return to your municipality.',
+      });
+    }
+    return { kind: 'person', person: personView(person, episodes, actor) };
+  }
+}

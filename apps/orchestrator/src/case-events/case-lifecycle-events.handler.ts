@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  AssessmentCompletedV1,
+  CaseClosedV1,
+  EventEnvelope,
+  PlanApprovedV1,
+} from '@reintegra/event-contracts';
+import type { MessagePosition } from '@reintegra/platform-messaging';
+import {
+  approveClosureUpdate,
+  type Dimension,
+  type PathEvent,
+  pathEventUpdate,
+  reintegrationPathWorkflowId,
+} from '@reintegra/workflow-contracts';
+import { WorkflowDelivery } from './workflow-delivery';
+
+/**
+ * Intake's case lifecycle events → the case's path. An initial assessment and a plan approval move
+ * its phase; a follow-up re-assessment (with a wave) is the wave's score, compared with the
+ * baseline; the supervisor's closure closes the path. Scores only, never answers.
+ */
+@Injectable()
+export class CaseLifecycleEventsHandler {
+  constructor(private readonly workflows: WorkflowDelivery) {}
+
+  assessmentCompleted(
+    event: EventEnvelope<AssessmentCompletedV1>,
+    position: MessagePosition,
+  ): Promise<void> {
+    const { data } = event;
+    const scores = dimensionScores(data.scores);
+    const pathEvent: PathEvent =
+      data.wave === undefined
+        ? {
+            kind: 'assessment-completed',
+            eventId: event.id,
+            occurredAt: data.completedAt,
+            riskLevel: data.riskLevel,
+            scores,
+          }
+        : {
+            kind: 'follow-up-scored',
+            eventId: event.id,
+            occurredAt: data.completedAt,
+            wave: data.wave,
+            scores,
+          };
+    return this.toPath(event, position, data.caseId, pathEvent);
+  }
+
+  planApproved(event: EventEnvelope<PlanApprovedV1>, position: MessagePosition): Promise<void> {
+    const { data } = event;
+    return this.toPath(event, position, data.caseId, {
+      kind: 'plan-approved',
+      eventId: event.id,
+      occurredAt: data.approvedAt,
+      ...(data.assignedOfficer ? { assignedOfficer: data.assignedOfficer } : {}),
+    });
+  }
+
+  caseClosed(event: EventEnvelope<CaseClosedV1>, position: MessagePosition): Promise<void> {
+    const { data } = event;
+    return this.workflows.deliver(
+      event,
+      position,
+      reintegrationPathWorkflowId(data.caseId),
+      (handle) =>
+        handle.executeUpdate(approveClosureUpdate, {
+          args: [{ eventId: event.id, supervisorId: data.approvedBy, reason: data.reason }],
+        }),
+    );
+  }
+
+  private toPath(
+    event: EventEnvelope,
+    position: MessagePosition,
+    caseId: string,
+    pathEvent: PathEvent,
+  ): Promise<void> {
+    return this.workflows.deliver(event, position, reintegrationPathWorkflowId(caseId), (handle) =>
+      handle.executeUpdate(pathEventUpdate, { args: [pathEvent] }),
+    );
+  }
+}
+
+function dimensionScores(
+  scores: AssessmentCompletedV1['scores'],
+): Partial<Record<Dimension, number>> {
+  const { economic, social, psychosocial } = scores;
+  return {
+    ...(economic !== undefined ? { economic } : {}),
+    ...(social !== undefined ? { social } : {}),
+    ...(psychosocial !== undefined ? { psychosocial } : {}),
+  };
+}

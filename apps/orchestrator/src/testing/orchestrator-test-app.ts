@@ -1,0 +1,134 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client, Connection } from '@temporalio/client';
+import { Kafka, type Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import {
+  CLOUDEVENTS_CONTENT_TYPE,
+  createEvent,
+  type EventDefinition,
+  type EventEnvelope,
+  TOPICS,
+} from '@reintegra/event-contracts';
+import { loadConfig } from '@reintegra/platform-config';
+import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
+import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
+import {
+  currentTestStack,
+  startGroupAtEnd,
+  testAuthEnvironment,
+  testDatabaseUrl,
+  TopicRecorder,
+} from '@reintegra/testing';
+import { orchestratorConfigSpec } from '../config';
+import { orchestratorDataSource } from '../database/orchestrator-data-source';
+import { OrchestratorModule } from '../orchestrator.module';
+
+const CONSUMED_TOPICS = [TOPICS.intakeReturnees, TOPICS.intakeReferrals, TOPICS.referralStatus];
+
+/**
+ * The orchestrator in-process against the real stack (bridge + worker), on a consumer group and a
+ * task queue of its own that start at the end of the topics: earlier runs' events are not this
+ * test's. `restart()` replaces the instance with a new one on the same group and queue, as a
+ * redeployed orchestrator would.
+ */
+export class OrchestratorTestBed {
+  readonly group = `orchestrator-int-${randomUUID().slice(0, 8)}`;
+  readonly taskQueue = `orchestrator-int-${randomUUID().slice(0, 8)}`;
+  private readonly stack = currentTestStack();
+  private readonly kafka = new Kafka({
+    brokers: this.stack.kafkaBrokers,
+    clientId: 'orchestrator-int',
+    logLevel: 1,
+  });
+  private app: INestApplication | undefined;
+  private producer: Producer | undefined;
+  temporal!: Client;
+  recorder!: TopicRecorder;
+
+  constructor(private readonly recordedTopics: readonly string[]) {}
+
+  async start(): Promise<void> {
+    await runMigrations(
+      serviceDataSourceOptions(orchestratorDataSource(testDatabaseUrl('orchestrator', 'migrator'))),
+    );
+    await startGroupAtEnd(this.stack.kafkaBrokers, this.group, CONSUMED_TOPICS);
+    this.recorder = new TopicRecorder(this.stack.kafkaBrokers, [...this.recordedTopics]);
+    await this.recorder.start();
+    this.producer = this.kafka.producer();
+    await this.producer.connect();
+    this.temporal = new Client({
+      connection: await Connection.connect({ address: this.stack.temporalAddress }),
+      namespace: this.stack.temporalNamespace,
+    });
+    await this.startApp();
+  }
+
+  /** Stops the orchestrator (bridge and worker); events sent meanwhile wait on Kafka. */
+  async stopApp(): Promise<void> {
+    await this.app?.close();
+    this.app = undefined;
+  }
+
+  async startApp(): Promise<void> {
+    const config = loadConfig(orchestratorConfigSpec, {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: testDatabaseUrl('orchestrator', 'app'),
+      KAFKA_BROKERS: this.stack.kafkaBrokers.join(','),
+      TEMPORAL_ADDRESS: this.stack.temporalAddress,
+      TEMPORAL_NAMESPACE: this.stack.temporalNamespace,
+      TEMPORAL_TASK_QUEUE: this.taskQueue,
+      KAFKA_CONSUMER_GROUP: this.group,
+      CONSUMER_MAX_ATTEMPTS: '2',
+      OUTBOX_POLL_INTERVAL_MS: '50',
+      ...testAuthEnvironment(),
+    });
+    const app = await NestFactory.create(OrchestratorModule.register(config), { logger: false });
+    app.connectMicroservice(
+      kafkaConsumerTransport({
+        clientId: 'orchestrator-int',
+        brokers: config.KAFKA_BROKERS,
+        groupId: this.group,
+      }),
+      { inheritAppConfig: true },
+    );
+    await app.startAllMicroservices();
+    await app.listen(0, '127.0.0.1');
+    this.app = app;
+  }
+
+  /** Publishes an event as its producing service would (key = case id); `id` to redeliver one. */
+  async send<T>(
+    definition: EventDefinition,
+    caseId: string,
+    data: T,
+    id?: string,
+  ): Promise<EventEnvelope<T>> {
+    const event = createEvent(definition, {
+      subject: caseId,
+      source: '/reintegra/intake',
+      actor: 'system:test',
+      correlationId: caseId,
+      data,
+    }) as EventEnvelope<T>;
+    const envelope = id ? { ...event, id } : event;
+    await this.producer?.send({
+      topic: definition.topic,
+      messages: [
+        {
+          key: caseId,
+          value: JSON.stringify(envelope),
+          headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
+        },
+      ],
+    });
+    return envelope;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.allSettled([this.recorder?.stop(), this.producer?.disconnect()]);
+    await this.stopApp();
+    await this.temporal?.connection.close();
+  }
+}

@@ -1,0 +1,350 @@
+import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { Kafka, type Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import {
+  CLOUDEVENTS_CONTENT_TYPE,
+  createEvent,
+  parseEvent,
+  referralStatusChangedV1,
+  TOPICS,
+} from '@reintegra/event-contracts';
+import {
+  currentTestStack,
+  eventually,
+  runToCompletion,
+  ServiceProcess,
+  startGroupAtEnd,
+  testDatabaseUrl,
+  testToken,
+  TopicRecorder,
+} from '@reintegra/testing';
+import { reintegrationPathWorkflowId } from '@reintegra/workflow-contracts';
+
+/**
+ * An officer's whole journey with one returnee, through the built services as real processes
+ * (intake, orchestrator) on the real stack: registration, a duplicate warning, consent, the needs
+ * assessment with its three scores, a plan approved by a supervisor that sends the referral, the
+ * provider's acceptance moving the path into services, and the supervisor's closure. Every step is
+ * checked as an event on Kafka and in the path the workflow reports.
+ */
+jest.setTimeout(300_000);
+const stack = currentTestStack();
+const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
+const TASK_QUEUE = 'reintegration-paths-journey-e2e';
+const ORCHESTRATOR_GROUP = 'orchestrator-journey-e2e';
+const INTAKE_GROUP = 'intake-journey-e2e';
+const CONSUMED = [
+  TOPICS.intakeReturnees,
+  TOPICS.intakeReferrals,
+  TOPICS.referralStatus,
+  TOPICS.pathEvents,
+];
+
+const commonEnv = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'info',
+  KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+  TEMPORAL_ADDRESS: stack.temporalAddress,
+  TEMPORAL_NAMESPACE: stack.temporalNamespace,
+  TEMPORAL_TASK_QUEUE: TASK_QUEUE,
+  OUTBOX_POLL_INTERVAL_MS: '100',
+};
+const intakeEnv = {
+  ...commonEnv,
+  DATABASE_URL: testDatabaseUrl('intake', 'app'),
+  DATABASE_MIGRATION_URL: testDatabaseUrl('intake', 'migrator'),
+  KAFKA_CONSUMER_GROUP: INTAKE_GROUP,
+};
+const orchestratorEnv = {
+  ...commonEnv,
+  DATABASE_URL: testDatabaseUrl('orchestrator', 'app'),
+  DATABASE_MIGRATION_URL: testDatabaseUrl('orchestrator', 'migrator'),
+  KAFKA_CONSUMER_GROUP: ORCHESTRATOR_GROUP,
+  CONSUMER_MAX_ATTEMPTS: '2',
+};
+const intake = new ServiceProcess('intake', 3211, intakeEnv);
+const orchestrator = new ServiceProcess('orchestrator', 3212, orchestratorEnv);
+const recorder = new TopicRecorder(stack.kafkaBrokers, [
+  TOPICS.intakeReturnees,
+  TOPICS.intakeConsents,
+  TOPICS.intakeReferrals,
+  TOPICS.pathEvents,
+]);
+const kafka = new Kafka({ brokers: stack.kafkaBrokers, clientId: 'journey-e2e', logLevel: 1 });
+let producer: Producer;
+let temporal: TemporalClient;
+let officer: string;
+let supervisor: string;
+
+/** The needs-assessment answers of the journey's returnee (questionnaire 2026-11). */
+const answers = {
+  occupations: [{ code: '7112', yearsOfExperience: 9, learnedAbroad: true }],
+  'currently-working': 'looking-for-work',
+  'income-sources': 0,
+  'receives-remittances': false,
+  'economic-satisfaction': 1,
+  'food-shortage': 'often',
+  'has-debt': true,
+  'debt-months-of-income': 6,
+  'can-borrow-if-needed': false,
+  'certifications-held': ['none'],
+  'last-grade-completed': 6,
+  'can-read-write': true,
+  'housing-situation': 'with-family',
+  'housing-at-risk': false,
+  'basic-services': ['drinking-water', 'electricity'],
+  'has-dui': true,
+  'documents-held': ['birth-certificate'],
+  'pending-legal-matters': false,
+  'health-status': 3,
+  'has-health-access': true,
+  'children-in-school': 'all',
+  'participates-community': 'rarely',
+  'people-to-count-on': 2,
+  'family-relations': 4,
+  'feels-part-of-community': 3,
+  'experienced-discrimination': true,
+  'feels-sad-or-hopeless': 3,
+  'sleep-problems': 3,
+  'feels-safe': 3,
+  'wish-to-remigrate': 3,
+  'plans-to-migrate-next-year': false,
+};
+
+/** A DUI no earlier run used (check digit: weights 9..2, (10 - sum mod 10) mod 10). */
+function freshDui(): string {
+  const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
+  const sum = [...digits].reduce((total, digit, index) => total + Number(digit) * (9 - index), 0);
+  return `${digits}-${(10 - (sum % 10)) % 10}`;
+}
+
+async function call(method: string, path: string, token: string, body?: unknown, ifMatch?: string) {
+  const response = await fetch(`${intake.url}${path}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      authorization: token,
+      ...(ifMatch ? { 'if-match': ifMatch } : {}),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    etag: response.headers.get('etag'),
+    body: (text ? JSON.parse(text) : {}) as Record<string, unknown>,
+  };
+}
+
+function eventTypesOf(caseId: string): string[] {
+  return recorder.messages
+    .filter((m) => m.key === caseId)
+    .map((m) => parseEvent(m.value))
+    .flatMap((p) => (p.ok ? [p.event.type.replace(/^sv\.reintegra\./, '')] : []));
+}
+
+async function pathOf(returneeId: string) {
+  return eventually(async () => {
+    const response = await call('GET', `/returnees/${returneeId}/path`, officer);
+    expect(response.status).toBe(200);
+    return response.body as {
+      path: { phase: string; riskLevel?: string };
+      openReferrals: Array<{ service: string; acknowledgeBy?: string; status: string }>;
+    };
+  });
+}
+
+async function phaseBecomes(returneeId: string, phase: string) {
+  await eventually(async () => expect((await pathOf(returneeId)).path.phase).toBe(phase), {
+    timeoutMs: 60_000,
+  });
+}
+
+beforeAll(async () => {
+  await Promise.all([
+    runToCompletion('intake', 'migrate', intakeEnv),
+    runToCompletion('orchestrator', 'migrate', orchestratorEnv),
+    startGroupAtEnd(stack.kafkaBrokers, ORCHESTRATOR_GROUP, CONSUMED),
+    startGroupAtEnd(stack.kafkaBrokers, INTAKE_GROUP, CONSUMED),
+  ]);
+  await Promise.all([intake.start(), orchestrator.start(), recorder.start()]);
+  officer = await testToken({ roles: ['intake-officer'], municipalityCode: MUNICIPALITY });
+  supervisor = await testToken({ roles: ['supervisor'], municipalityCode: MUNICIPALITY });
+  producer = kafka.producer();
+  await producer.connect();
+  temporal = new TemporalClient({
+    connection: await Connection.connect({ address: stack.temporalAddress }),
+    namespace: stack.temporalNamespace,
+  });
+});
+
+afterAll(async () => {
+  await Promise.allSettled([intake.stop(), orchestrator.stop(), recorder.stop()]);
+  await Promise.allSettled([producer?.disconnect(), temporal?.connection.close()]);
+});
+
+describe('a returnee’s journey from registration to closure', () => {
+  it('runs through intake, Kafka, the orchestrator and the workflow', async () => {
+    // 1. Registration, then a second, similar registration is flagged, not merged.
+    const tag = randomUUID().slice(0, 6);
+    // With a DUI: earlier runs' people (other DUIs) are other people, never candidates.
+    const person = {
+      dui: freshDui(),
+      firstNames: `Wilfredo Antonio ${tag}`,
+      lastNames: 'Menjívar Portillo',
+      // Apart from earlier runs' people (a candidate needs a birth date within a year).
+      dateOfBirth: `${1950 + Math.floor(Math.random() * 50)}-04-19`,
+      gender: 'male',
+      returnDate: '2026-11-24',
+      countryReturnedFrom: 'US',
+      receptionPoint: 'aeropuerto-internacional-san-oscar-romero',
+      municipalityCode: MUNICIPALITY,
+      districtCode: 'SV-PA-LA-PAZ-ESTE/ZACATECOLUCA',
+    };
+    const registered = await call('POST', '/returnees', officer, person);
+    expect(registered.status).toBe(201);
+    const returneeId = registered.body['returneeId'] as string;
+    const caseId = registered.body['caseId'] as string;
+    const { dui: _dui, ...withoutDui } = person;
+    const similar = await call('POST', '/returnees', officer, {
+      ...withoutDui,
+      lastNames: 'Menjivar Portillo',
+    });
+    expect(similar.status).toBe(409);
+    expect(similar.body).toMatchObject({ code: 'returnee.possible-duplicate' });
+    expect(similar.body['candidates']).toEqual(
+      expect.arrayContaining([expect.objectContaining({ returneeId })]),
+    );
+    await phaseBecomes(returneeId, 'intake');
+
+    // 2. Consent to be referred to employment.
+    const consent = await call('POST', `/cases/${caseId}/consents`, officer, {
+      purpose: 'service-referral',
+      scope: 'employment',
+      formVersion: 'consentimiento-2026-01',
+    });
+    expect(consent.status).toBe(201);
+
+    // 3. The needs assessment gives the three dimension scores; the path is assessed.
+    const assessment = await call('POST', `/cases/${caseId}/assessments`, officer, {
+      questionnaireVersion: '2026-11',
+      answers,
+    });
+    expect(assessment.status).toBe(201);
+    const scores = await call('GET', `/cases/${caseId}/scores`, officer);
+    expect(scores.status).toBe(200);
+    const [baseline] = scores.body as unknown as Array<{
+      purpose: string;
+      scores: Record<'economic' | 'social' | 'psychosocial', number | undefined>;
+    }>;
+    expect(baseline?.purpose).toBe('baseline');
+    for (const dimension of ['economic', 'social', 'psychosocial'] as const) {
+      expect(baseline?.scores[dimension]).toEqual(expect.any(Number));
+    }
+    await phaseBecomes(returneeId, 'assessed');
+
+    // 4. The plan: drafted and submitted by the officer, approved by the supervisor (If-Match),
+    //    which opens the consented employment referral.
+    const draft = await call('POST', `/cases/${caseId}/plan`, officer, {
+      goals: { economic: [{ description: 'Empleo formal en construcción en La Paz Este' }] },
+      proposedReferrals: [
+        {
+          service: 'employment',
+          priority: 'urgent',
+          providerIds: ['oficina-empleo-la-paz-este'],
+          reasonCode: 'seeks-employment',
+        },
+      ],
+    });
+    expect(draft.status).toBe(201);
+    expect((await call('POST', `/cases/${caseId}/plan/submission`, officer)).status).toBe(200);
+    const plan = await call('GET', `/cases/${caseId}/plan`, supervisor);
+    const stale = await call('POST', `/cases/${caseId}/plan/approval`, supervisor, {}, '"999"');
+    expect(stale.status).toBe(412);
+    const approved = await call(
+      'POST',
+      `/cases/${caseId}/plan/approval`,
+      supervisor,
+      {},
+      plan.etag ?? '',
+    );
+    expect(approved.status).toBe(200);
+    await phaseBecomes(returneeId, 'plan-approved');
+    const open = await eventually(async () => {
+      const { openReferrals } = await pathOf(returneeId);
+      expect(openReferrals).toEqual([
+        expect.objectContaining({ service: 'employment', status: 'sent' }),
+      ]);
+      return openReferrals;
+    });
+    // Urgent: acknowledged within 72 hours.
+    const hoursLeft = (Date.parse(open[0]?.acknowledgeBy ?? '') - Date.now()) / 3_600_000;
+    expect(hoursLeft).toBeGreaterThan(71);
+    expect(hoursLeft).toBeLessThanOrEqual(72);
+
+    // 5. The employment office accepts (its status event): the path and the case are in services.
+    const referrals = await call('GET', `/cases/${caseId}/referrals`, officer);
+    const referralId = (referrals.body as unknown as Array<{ id: string }>)[0]?.id ?? '';
+    const accepted = createEvent(referralStatusChangedV1, {
+      subject: caseId,
+      source: '/reintegra/employment-matching',
+      actor: 'system:test',
+      correlationId: randomUUID(),
+      data: {
+        referralId,
+        caseId,
+        service: 'employment',
+        providerId: 'oficina-empleo-la-paz-este',
+        status: 'accepted',
+        occurredAt: new Date().toISOString(),
+      },
+    });
+    await producer.send({
+      topic: TOPICS.referralStatus,
+      messages: [
+        {
+          key: caseId,
+          value: JSON.stringify(accepted),
+          headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
+        },
+      ],
+    });
+    await phaseBecomes(returneeId, 'in-services');
+    await eventually(async () =>
+      expect((await call('GET', `/cases/${caseId}`, officer)).body['status']).toBe('in-services'),
+    );
+
+    // 6. The supervisor closes the case; the workflow closes with it.
+    const closed = await call('POST', `/cases/${caseId}/closure`, supervisor, {
+      reason: 'disengaged',
+    });
+    expect(closed.status).toBe(200);
+    const handle = temporal.workflow.getHandle(reintegrationPathWorkflowId(caseId));
+    await eventually(async () => expect((await handle.describe()).status.name).toBe('COMPLETED'), {
+      timeoutMs: 60_000,
+    });
+    expect(await handle.result()).toMatchObject({
+      phase: 'closed',
+      closure: { reason: 'disengaged' },
+    });
+
+    // Every step is an event on Kafka, keyed by the case.
+    await eventually(() =>
+      expect(eventTypesOf(caseId)).toEqual(
+        expect.arrayContaining([
+          'returnee.registered.v1',
+          'consent.granted.v1',
+          'case.assessment-completed.v1',
+          'case.score-computed.v1',
+          'case.status-changed.v1',
+          'case.plan-submitted.v1',
+          'case.plan-approved.v1',
+          'referral.requested.v1',
+          'path.phase-changed.v1',
+          'path.referral-routed.v1',
+          'case.closed.v1',
+        ]),
+      ),
+    );
+  });
+});
