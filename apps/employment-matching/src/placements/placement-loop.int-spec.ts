@@ -90,18 +90,15 @@ describe('a returnee who worked in construction in the US', () => {
       providerIds: [office],
       sharesWithEmployers: true,
     }));
-    const candidate = await eventually(
-      async () => {
-        const response = await caseworker('GET', `/candidates/${caseId}`);
-        expect(response.status).toBe(200);
-        expect(response.body).toMatchObject({
-          municipalityCode: LA_PAZ_ESTE,
-          districtCode: ZACATECOLUCA,
-        });
-        return response.body;
-      },
-      { timeoutMs: 120_000 },
-    ); // a new consumer group first reads the topics' history
+    const candidate = await eventually(async () => {
+      const response = await caseworker('GET', `/candidates/${caseId}`);
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({
+        municipalityCode: LA_PAZ_ESTE,
+        districtCode: ZACATECOLUCA,
+      });
+      return response.body;
+    });
     expect(candidate).toMatchObject({ profiled: false, open: true, displayName: null });
     expect(String(candidate['code'])).toMatch(/^C-[A-Z2-9]{8}$/);
 
@@ -111,7 +108,7 @@ describe('a returnee who worked in construction in the US', () => {
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ status: 'accepted', providerId: office });
     await eventually(() => expect(statusesOf(referralId)).toEqual(['accepted']));
-  }, 150_000);
+  });
 
   it('gets a skills profile coded to ISCO-08 from the words used', async () => {
     const read = await caseworker('GET', `/candidates/${caseId}`);

@@ -19,6 +19,7 @@ import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-dat
 import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
 import {
   currentTestStack,
+  startGroupAtEnd,
   testAuthEnvironment,
   testDatabaseUrl,
   TopicRecorder,
@@ -84,6 +85,13 @@ export class EmploymentTestBed {
       logLevel: 1,
     }).producer();
     await this.producer.connect();
+    // The service reads only what the tests publish, not every earlier run's events.
+    await startGroupAtEnd(stack.kafkaBrokers, config.KAFKA_CONSUMER_GROUP, [
+      TOPICS.intakeReferrals,
+      TOPICS.intakeConsents,
+      TOPICS.intakeReturnees,
+      TOPICS.pathEvents,
+    ]);
     this.app = await NestFactory.create(EmploymentMatchingModule.register(config), {
       logger: false,
     });
