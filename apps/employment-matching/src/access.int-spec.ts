@@ -48,6 +48,8 @@ beforeAll(async () => {
     municipalityCode: SAN_SALVADOR_CENTRO,
     organisationId: officeB,
   });
+  // Office A's caseworker as its organisation alone (no municipality): exactly its referrals.
+  t['officeA'] = await testToken({ roles: ['employment-caseworker'], organisationId: officeA });
   t['caseworkerHere'] = await testToken({
     roles: ['employment-caseworker'],
     municipalityCode: LA_PAZ_ESTE,
@@ -147,7 +149,7 @@ describe('candidates', () => {
   });
 
   it("ranks for a vacancy only the caller's own candidates; employers cannot rank people", async () => {
-    const forA = (await as('caseworkerA', 'GET', `/vacancies/${vacancyId}/matches?limit=100`))
+    const forA = (await as('officeA', 'GET', `/vacancies/${vacancyId}/matches?limit=100`))
       .body as unknown as Json[];
     expect(forA.map((c) => c['caseId'])).toContain(caseId);
     const forB = (await as('caseworkerB', 'GET', `/vacancies/${vacancyId}/matches?limit=100`))
@@ -258,7 +260,7 @@ describe('withdrawing consent for the employment referral', () => {
     // No longer proposed or ranked.
     const again = await as('caseworkerA', 'POST', '/placements', { vacancyId, caseId });
     expect(again.body).toMatchObject({ status: 422, code: 'candidate.closed' });
-    const ranked = (await as('caseworkerA', 'GET', `/vacancies/${vacancyId}/matches?limit=100`))
+    const ranked = (await as('officeA', 'GET', `/vacancies/${vacancyId}/matches?limit=100`))
       .body as unknown as Json[];
     expect(ranked.map((c) => c['caseId'])).not.toContain(caseId);
   });

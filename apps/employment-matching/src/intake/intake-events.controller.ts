@@ -42,8 +42,8 @@ export class IntakeEventsController {
   @EventPattern(TOPICS.intakeReferrals)
   onReferral(@Ctx() context: KafkaContext): Promise<void> {
     return this.consumer.consume(context, {
-      [referralRequestedV1.type]: this.once<ReferralRequestedV1>((manager, data) =>
-        this.intake.referralRequested(manager, data),
+      [referralRequestedV1.type]: this.once<ReferralRequestedV1>((manager, data, ctx) =>
+        this.intake.referralRequested(manager, data, ctx),
       ),
       [referralRevokedV1.type]: this.once<ReferralRevokedV1>((manager, data, ctx) =>
         this.intake.referralRevoked(manager, data, ctx),

@@ -33,12 +33,21 @@ export class IntakeEvents {
     private readonly windDown: CaseWindDown,
   ) {}
 
-  async referralRequested(manager: EntityManager, data: ReferralRequestedV1): Promise<void> {
+  async referralRequested(
+    manager: EntityManager,
+    data: ReferralRequestedV1,
+    context: EventContext,
+  ): Promise<void> {
     await this.serialise(manager, data.caseId);
     const received = await this.ledger.receive(manager, data);
-    if (received) {
-      this.logger.log({ msg: 'employment referral received', referralId: data.referralId });
-    }
+    if (!received) return;
+    this.logger.log({ msg: 'employment referral received', referralId: data.referralId });
+    // The consent it rests on may have been withdrawn before the referral reached us.
+    const withdrawn = (await manager.query(
+      `SELECT 1 FROM consents WHERE consent_id = $1 AND withdrawn_at IS NOT NULL`,
+      [data.consentId],
+    )) as unknown[];
+    if (withdrawn.length > 0) await this.stopWithoutConsent(manager, data.caseId, context);
   }
 
   /** The sender took the referral back: no report back; work for the person stops if it was the last. */
@@ -111,14 +120,18 @@ export class IntakeEvents {
     );
     if (!isEmploymentReferral(data)) return;
     if (!(await this.lockCandidate(manager, data.caseId))) return;
+    await this.stopWithoutConsent(manager, data.caseId, context);
+  }
+
+  private async stopWithoutConsent(manager: EntityManager, caseId: string, context: EventContext) {
     await manager.query(
       `UPDATE candidates SET consent_withdrawn = true, open = false, display_name = NULL,
               contact_phone = NULL, version = version + 1, updated_at = now()
         WHERE case_id = $1`,
-      [data.caseId],
+      [caseId],
     );
-    for (const referral of await this.ledger.liveFor(manager, data.caseId)) {
-      const reasonCode = 'consent-withdrawn';
+    const reasonCode = 'consent-withdrawn';
+    for (const referral of await this.ledger.liveFor(manager, caseId)) {
       if (ACCEPTED_REFERRAL.includes(referral.status) && referral.providerId) {
         await this.ledger.move(
           manager,
@@ -143,7 +156,7 @@ export class IntakeEvents {
         [referral.id, reasonCode],
       );
     }
-    await this.windDown.stop(manager, data.caseId, 'consent-withdrawn', context);
+    await this.windDown.stop(manager, caseId, reasonCode, context);
   }
 
   /** Residence codes and the minor flag of a case (registered or a new return episode). */

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
+  consentGrantedV1,
+  consentWithdrawnV1,
   placementStatusChangedV1,
+  referralRequestedV1,
   referralRevokedV1,
   referralRoutedV1,
   referralStatusChangedV1,
@@ -117,6 +120,48 @@ describe('answering a referral sent to two offices (a bundle)', () => {
     await eventually(() =>
       expect(reports(referralId)).toEqual([`${officeB}:declined:no-suitable-vacancies`]),
     );
+  });
+});
+
+describe('a referral whose consent was withdrawn before it arrived', () => {
+  it('is declined for consent-withdrawn and the person is not open to matching', async () => {
+    const caseId = randomUUID();
+    const referralId = randomUUID();
+    const consentId = randomUUID();
+    const now = new Date().toISOString();
+    const consent = {
+      consentId,
+      caseId,
+      purpose: 'service-referral' as const,
+      scope: 'employment',
+      formVersion: 'v1',
+    };
+    await bed.send(consentGrantedV1, caseId, { ...consent, grantedAt: now });
+    await bed.send(consentWithdrawnV1, caseId, { ...consent, withdrawnAt: now });
+    await eventually(async () => {
+      const [row] = (await bed.db.query(
+        `SELECT withdrawn_at IS NOT NULL AS withdrawn FROM consents WHERE consent_id = $1`,
+        [consentId],
+      )) as Json[];
+      expect(row).toEqual({ withdrawn: true });
+    });
+    await bed.send(referralRequestedV1, caseId, {
+      referralId,
+      caseId,
+      service: 'employment',
+      priority: 'normal',
+      providerIds: [officeA],
+      acknowledgeBy: new Date(Date.now() + 86_400_000).toISOString(),
+      requestedAt: now,
+      consentId,
+    });
+    await eventually(() =>
+      expect(reports(referralId)).toEqual([`${officeA}:declined:consent-withdrawn`]),
+    );
+    expect((await as('officeA', 'GET', `/candidates/${caseId}`)).body).toMatchObject({
+      open: false,
+      consentWithdrawn: true,
+    });
   });
 });
 
