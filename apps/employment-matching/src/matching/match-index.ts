@@ -40,28 +40,30 @@ export class MatchIndex {
   /** Oldest transaction running at the last read (xid8 as text): changes from it on are unread. */
   private horizon: string | undefined;
   private loadedAt = 0;
-  private current: Promise<void> = Promise.resolve();
+  private reading: Promise<void> = Promise.resolve();
   private next: Promise<void> | undefined;
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async openVacancies(): Promise<IndexedVacancy[]> {
+  /**
+   * The index as of now (every change committed before this call included). Read it right
+   * after: rankings are synchronous, so no change lands halfway through one.
+   */
+  async current(): Promise<{
+    vacancies: IndexedVacancy[];
+    candidates: ReadonlyMap<string, IndexedCandidate>;
+  }> {
     await this.refresh();
-    return [...this.vacancies.values()];
-  }
-
-  async openCandidates(): Promise<IndexedCandidate[]> {
-    await this.refresh();
-    return [...this.candidates.values()];
+    return { vacancies: [...this.vacancies.values()], candidates: this.candidates };
   }
 
   private refresh(): Promise<void> {
-    this.next ??= this.current
+    this.next ??= this.reading
       .catch(() => undefined)
       .then(() => {
         this.next = undefined;
-        this.current = this.read();
-        return this.current;
+        this.reading = this.read();
+        return this.reading;
       });
     return this.next;
   }

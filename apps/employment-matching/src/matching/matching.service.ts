@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@reintegra/platform-auth';
-import { assertCanSee, canSeeCandidate } from '../access/scope';
+import { assertCanSee, type CandidateScope, canSeeCandidate } from '../access/scope';
 import { readCandidate, toMatchCandidate } from '../candidates/candidate-rows';
-import { rankCandidates, rankVacancies, summarise } from '../domain/matching';
+import { type MatchCandidate, rankCandidates, rankVacancies, summarise } from '../domain/matching';
 import { profileMissing } from '../placements/placements.service';
 import { readVacancy, toMatchVacancy } from '../vacancies/vacancy-rows';
 import { MatchIndex } from './match-index';
@@ -21,14 +21,11 @@ export class MatchingService {
   ) {}
 
   async vacanciesFor(caseId: string, actor: Actor, limit: number) {
-    const candidate = await readCandidate(this.dataSource.manager, caseId);
+    const index = await this.index.current();
+    // Usually the index holds the person (one read fewer); a closed or unprofiled one is read.
+    const candidate = index.candidates.get(caseId) ?? (await this.readClosed(caseId, actor));
     assertCanSee(actor, candidate);
-    if (!candidate.profiled) throw profileMissing();
-    const ranked = rankVacancies(
-      toMatchCandidate(candidate),
-      await this.index.openVacancies(),
-      limit,
-    );
+    const ranked = rankVacancies(candidate, index.vacancies, limit);
     return ranked.map(({ item: { row }, explanation }) => ({
       vacancyId: row.id,
       title: row.title,
@@ -43,9 +40,18 @@ export class MatchingService {
     }));
   }
 
+  /** A person the index does not hold (not open to matching, or not profiled), from the database. */
+  private async readClosed(caseId: string, actor: Actor): Promise<MatchCandidate & CandidateScope> {
+    const row = await readCandidate(this.dataSource.manager, caseId);
+    assertCanSee(actor, row);
+    if (!row.profiled) throw profileMissing();
+    return { ...toMatchCandidate(row), referredTo: row.referredTo };
+  }
+
   async candidatesFor(vacancyId: string, actor: Actor, limit: number) {
     const vacancy = await readVacancy(this.dataSource.manager, vacancyId);
-    const visible = (await this.index.openCandidates()).filter((candidate) =>
+    const { candidates } = await this.index.current();
+    const visible = [...candidates.values()].filter((candidate) =>
       canSeeCandidate(actor, candidate),
     );
     const ranked = rankCandidates(toMatchVacancy(vacancy), visible, limit);
