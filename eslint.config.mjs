@@ -10,6 +10,7 @@ const serviceScopes = [
   'education-enrolment',
   'victim-support',
   'dev-identity',
+  'supervisor',
 ];
 
 export default [
@@ -45,6 +46,8 @@ export default [
               sourceTag: 'type:testing',
               onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing'],
             },
+            // Seeded fictional data for tests and the demo loader: built on reference data only.
+            { sourceTag: 'type:demo-data', onlyDependOnLibsWithTags: ['type:reference-data'] },
             {
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: [
@@ -52,11 +55,15 @@ export default [
                 'type:reference-data',
                 'type:platform',
                 'type:testing',
+                'type:demo-data',
               ],
             },
+            // The browser app bundles for the browser: no platform (Node/Nest) or contract
+            // libraries (their index pulls in node:crypto); it talks to supervisor-api over HTTP.
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: [] },
             {
               sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'],
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:testing', 'type:demo-data'],
             },
             // Scopes (scope:*): shared code never depends on a service; a service only on itself
             // and shared code.

@@ -5,11 +5,13 @@ import { employmentMatchingBenchmark } from './employment-matching.bench';
 import type { Benchmark } from './harness';
 import { intakeRegistrationBenchmark } from './intake-registration.bench';
 import { reintegrationPathBenchmark } from './reintegration-path.bench';
+import { supervisorDashboardBenchmark } from './supervisor-dashboard.bench';
 
 const benchmarks: Benchmark[] = [
   intakeRegistrationBenchmark,
   educationEnrolmentBenchmark,
   reintegrationPathBenchmark,
+  supervisorDashboardBenchmark,
   employmentMatchingBenchmark,
 ];
 

@@ -8,7 +8,7 @@ RUN_DIR=.stack/services
 LOG_DIR=.stack/logs/services
 mkdir -p "$RUN_DIR" "$LOG_DIR"
 
-declare -A PORT=([dev-identity]=3100 [intake]=3101 [orchestrator]=3102 [employment-matching]=3103 [education-enrolment]=3104 [victim-support]=3105)
+declare -A PORT=([dev-identity]=3100 [intake]=3101 [orchestrator]=3102 [employment-matching]=3103 [education-enrolment]=3104 [victim-support]=3105 [supervisor-api]=3106)
 
 ensure_dependencies
 step "starting the local stack"
@@ -42,22 +42,26 @@ for app in "${PROCESSES[@]}"; do
   echo "  $app healthy on http://127.0.0.1:${PORT[$app]}"
 done
 
-# Once per stack: the demo minor has no DUI, so loading twice would register them twice.
-if [[ ! -f $RUN_DIR/demo-data-loaded ]]; then
-  step "loading demo data"
-  node tools/demo/load-demo-data.mjs "http://127.0.0.1:${PORT[intake]}" "http://127.0.0.1:${PORT[dev-identity]}" || fail "demo data could not be loaded"
-  touch "$RUN_DIR/demo-data-loaded"
-fi
+# Demo data through the API (idempotent: people already registered and lists already imported are
+# left as they are). The dates are anchored at the first start so every later start is a no-op.
+step "loading demo data"
+[[ -f $RUN_DIR/demo-until ]] || date -u +%F >"$RUN_DIR/demo-until"
+TS_NODE_TRANSPILE_ONLY=true TS_NODE_BASEURL=../.. TS_NODE_PROJECT=tools/demo/tsconfig.json \
+  node -r ts-node/register -r tsconfig-paths/register tools/demo/load-demo-data.ts \
+  --intake "http://127.0.0.1:${PORT[intake]}" --identity "http://127.0.0.1:${PORT[dev-identity]}" \
+  --count "${DEMO_RETURNEES:-60}" --until "$(cat "$RUN_DIR/demo-until")" \
+  || fail "demo data could not be loaded (message above)"
 
 cat <<TXT
 
 Reintegra is running.
   dev identity (demo)   http://127.0.0.1:${PORT[dev-identity]}        (GET /dev/users; POST /dev/tokens {"user":"oficial-la-paz-este"})
-  intake                http://127.0.0.1:${PORT[intake]}        (POST /returnees, GET /returnees/:id/path)
+  intake                http://127.0.0.1:${PORT[intake]}        (API docs: /docs; GET /returnees, POST /arrival-lists)
   orchestrator          http://127.0.0.1:${PORT[orchestrator]}/health
   employment-matching   http://127.0.0.1:${PORT[employment-matching]}/health
-  education-enrolment   http://127.0.0.1:${PORT[education-enrolment]}/health
-  victim-support        http://127.0.0.1:${PORT[victim-support]}/health
+  education-enrolment   http://127.0.0.1:${PORT[education-enrolment]}/docs
+  victim-support        http://127.0.0.1:${PORT[victim-support]}/docs
+  supervisor dashboard  http://127.0.0.1:${PORT[supervisor-api]}/        (log in as supervisora-la-paz-este or supervisora-nacional)
   Temporal web UI       ${TEMPORAL_UI_URL:-http://127.0.0.1:58233}
   PostgreSQL            127.0.0.1:${PG_PORT:-55432}   Kafka ${KAFKA_BROKERS:-127.0.0.1:59092}
   service logs          $LOG_DIR/

@@ -7,6 +7,7 @@ source "$(dirname "$0")/lib.sh"
 started=$SECONDS
 
 ensure_dependencies
+ensure_chromium
 if [[ ${TEST_STACK:-local} != testcontainers ]]; then
   step "starting the local stack"
   bash infra/stack.sh start || fail "the local stack did not start (see the message above)"

@@ -18,6 +18,11 @@ runMain(
       service: SERVICE_NAME,
       host: config.HTTP_HOST,
       port: config.HTTP_PORT,
+      api: {
+        title: 'Reintegra dev-identity',
+        description:
+          'Proveedor de identidad solo para desarrollo: usuarios de demostración y sus tokens. / Development-only identity provider: demo users, their tokens and the signing keys.',
+      },
     });
   },
   { exitWhenDone: false },

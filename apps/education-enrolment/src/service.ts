@@ -7,6 +7,8 @@ export const educationEnrolmentService: ServiceDefinition<typeof educationEnrolm
   configSpec: educationEnrolmentConfigSpec,
   database: 'education_enrolment',
   dataSource: educationEnrolmentDataSource,
+  apiDescription:
+    'Oferta educativa, matrícula con lista de espera y asistencia. / Education: catalogue, enrolment with waitlist, attendance and referral handling.',
   publishesEvents: true,
   consumesEvents: true,
 };

@@ -7,6 +7,8 @@ export const employmentMatchingService: ServiceDefinition<typeof employmentMatch
   configSpec: employmentMatchingConfigSpec,
   database: 'employment_matching',
   dataSource: employmentMatchingDataSource,
+  apiDescription:
+    'Perfiles laborales, ofertas, emparejamiento explicable, colocaciones, escuelas taller y emprendimientos. / Employment: skills profiles, vacancies, explainable matching, placements, workshop schools and entrepreneurship.',
   publishesEvents: true,
   consumesEvents: true,
 };

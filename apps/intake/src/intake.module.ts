@@ -9,6 +9,9 @@ import { IntakeAudit } from './audit/intake-audit';
 import { PathEventsController } from './case-events/path-events.controller';
 import { PathPhaseHandler } from './case-events/path-phase.handler';
 import { ReferralStatusController } from './case-events/referral-status.controller';
+import { ArrivalListProcessor } from './arrival-lists/arrival-list.processor';
+import { ArrivalListsController } from './arrival-lists/arrival-lists.controller';
+import { ArrivalListsService } from './arrival-lists/arrival-lists.service';
 import { CaseAccess } from './cases/case-access';
 import { CaseLifecycleService } from './cases/case-lifecycle.service';
 import { CaseViewService } from './cases/case-view.service';
@@ -16,6 +19,9 @@ import { CasesController } from './cases/cases.controller';
 import { CaseClosureService } from './closure/case-closure.service';
 import { ClosureController } from './closure/closure.controller';
 import type { IntakeConfig } from './config';
+import { CaseListController } from './lists/case-list.controller';
+import { ListsService } from './lists/lists.service';
+import { ReturneeListController } from './lists/returnee-list.controller';
 import { ConsentsService } from './consents/consents.service';
 import { PlanController } from './plans/plan.controller';
 import { PlansService } from './plans/plans.service';
@@ -30,6 +36,8 @@ import { ReturneesController } from './returnees/returnees.controller';
 import { RescoreService } from './scoring/rescore.service';
 import { ScoreRecorder } from './scoring/score-recorder';
 import { ScoresController } from './scoring/scores.controller';
+import { UpdateReturneeController } from './returnees/update-returnee.controller';
+import { UpdateReturneeService } from './returnees/update-returnee.service';
 import { intakeService } from './service';
 import { VictimSupportReferralsService } from './victim-support/victim-support-referrals.service';
 
@@ -50,6 +58,10 @@ export class IntakeModule {
         ClosureController,
         ReferralStatusController,
         PathEventsController,
+        ReturneeListController,
+        CaseListController,
+        UpdateReturneeController,
+        ArrivalListsController,
       ],
       providers: [
         RegisterReturneeService,
@@ -72,6 +84,10 @@ export class IntakeModule {
         PlansService,
         ReferralStatusService,
         PathPhaseHandler,
+        ListsService,
+        UpdateReturneeService,
+        ArrivalListsService,
+        ArrivalListProcessor,
       ],
     };
   }

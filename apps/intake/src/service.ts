@@ -7,6 +7,10 @@ export const intakeService: ServiceDefinition<typeof intakeConfigSpec> = {
   configSpec: intakeConfigSpec,
   database: 'intake',
   dataSource: intakeDataSource,
+  apiDescription:
+    'Registro de personas retornadas, consentimiento y remisiones del municipio. / Municipal intake: returnee registration, lists, arrival lists (pre-intake), consent and referrals.',
+  // Arrival lists (flight and bus manifests, CSV or JSON) are larger than ordinary requests.
+  largeBodyRoutes: [{ path: '/arrival-lists', limit: '5mb' }],
   temporalClient: true,
   publishesEvents: true,
   consumesEvents: true,

@@ -7,6 +7,8 @@ export const orchestratorService: ServiceDefinition<typeof orchestratorConfigSpe
   configSpec: orchestratorConfigSpec,
   database: 'orchestrator',
   dataSource: orchestratorDataSource,
+  apiDescription:
+    'Rutas de reintegración (flujos Temporal) a partir de los eventos de los expedientes. / Reintegration paths: Temporal workflows driven by case events.',
   temporalClient: true,
   publishesEvents: true,
   consumesEvents: true,

@@ -8,17 +8,9 @@ import {
   referralStatusChangedV1,
   TOPICS,
 } from '@reintegra/event-contracts';
-import {
-  currentTestStack,
-  eventually,
-  runToCompletion,
-  ServiceProcess,
-  startGroupAtEnd,
-  testDatabaseUrl,
-  testToken,
-  TopicRecorder,
-} from '@reintegra/testing';
+import { currentTestStack, eventually, testToken, TopicRecorder } from '@reintegra/testing';
 import { reintegrationPathWorkflowId } from '@reintegra/workflow-contracts';
+import { PathServices } from './path-services';
 
 /**
  * An officer's whole journey with one returnee, through the built services as real processes
@@ -30,40 +22,8 @@ import { reintegrationPathWorkflowId } from '@reintegra/workflow-contracts';
 jest.setTimeout(300_000);
 const stack = currentTestStack();
 const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
-const TASK_QUEUE = 'reintegration-paths-journey-e2e';
-const ORCHESTRATOR_GROUP = 'orchestrator-journey-e2e';
-const INTAKE_GROUP = 'intake-journey-e2e';
-const CONSUMED = [
-  TOPICS.intakeReturnees,
-  TOPICS.intakeReferrals,
-  TOPICS.referralStatus,
-  TOPICS.pathEvents,
-];
-
-const commonEnv = {
-  NODE_ENV: 'test',
-  LOG_LEVEL: 'info',
-  KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-  TEMPORAL_ADDRESS: stack.temporalAddress,
-  TEMPORAL_NAMESPACE: stack.temporalNamespace,
-  TEMPORAL_TASK_QUEUE: TASK_QUEUE,
-  OUTBOX_POLL_INTERVAL_MS: '100',
-};
-const intakeEnv = {
-  ...commonEnv,
-  DATABASE_URL: testDatabaseUrl('intake', 'app'),
-  DATABASE_MIGRATION_URL: testDatabaseUrl('intake', 'migrator'),
-  KAFKA_CONSUMER_GROUP: INTAKE_GROUP,
-};
-const orchestratorEnv = {
-  ...commonEnv,
-  DATABASE_URL: testDatabaseUrl('orchestrator', 'app'),
-  DATABASE_MIGRATION_URL: testDatabaseUrl('orchestrator', 'migrator'),
-  KAFKA_CONSUMER_GROUP: ORCHESTRATOR_GROUP,
-  CONSUMER_MAX_ATTEMPTS: '2',
-};
-const intake = new ServiceProcess('intake', 3211, intakeEnv);
-const orchestrator = new ServiceProcess('orchestrator', 3212, orchestratorEnv);
+const services = new PathServices('journey-e2e', { intake: 3211, orchestrator: 3212 });
+const { intake } = services;
 const recorder = new TopicRecorder(stack.kafkaBrokers, [
   TOPICS.intakeReturnees,
   TOPICS.intakeConsents,
@@ -161,13 +121,7 @@ async function phaseBecomes(returneeId: string, phase: string) {
 }
 
 beforeAll(async () => {
-  await Promise.all([
-    runToCompletion('intake', 'migrate', intakeEnv),
-    runToCompletion('orchestrator', 'migrate', orchestratorEnv),
-    startGroupAtEnd(stack.kafkaBrokers, ORCHESTRATOR_GROUP, CONSUMED),
-    startGroupAtEnd(stack.kafkaBrokers, INTAKE_GROUP, CONSUMED),
-  ]);
-  await Promise.all([intake.start(), orchestrator.start(), recorder.start()]);
+  await Promise.all([services.start(), recorder.start()]);
   officer = await testToken({ roles: ['intake-officer'], municipalityCode: MUNICIPALITY });
   supervisor = await testToken({ roles: ['supervisor'], municipalityCode: MUNICIPALITY });
   producer = kafka.producer();
@@ -179,7 +133,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.allSettled([intake.stop(), orchestrator.stop(), recorder.stop()]);
+  await Promise.allSettled([services.stop(), recorder.stop()]);
   await Promise.allSettled([producer?.disconnect(), temporal?.connection.close()]);
 });
 

@@ -14,15 +14,13 @@ import {
   reintegrationPathWorkflowId,
   type PathState,
 } from '@reintegra/workflow-contracts';
+import { PathServices } from './path-services';
 import {
   currentTestStack,
   eventually,
   testDatabaseUrl,
   testToken,
   TopicRecorder,
-  runToCompletion,
-  ServiceProcess,
-  startGroupAtEnd,
 } from '@reintegra/testing';
 
 /**
@@ -30,42 +28,9 @@ import {
  * orchestrator (inbox) → Temporal workflow → GET /returnees/:id/path answers from its query.
  */
 const stack = currentTestStack();
-const TASK_QUEUE = 'reintegration-paths-e2e';
-const CONSUMER_GROUP = 'orchestrator-e2e';
-const INTAKE_GROUP = 'intake-e2e';
-/** Topics the two services consume; their groups start at the end (only this run's events). */
-const CONSUMED = [
-  TOPICS.intakeReturnees,
-  TOPICS.intakeReferrals,
-  TOPICS.referralStatus,
-  TOPICS.pathEvents,
-];
-
-const commonEnv = {
-  NODE_ENV: 'test',
-  LOG_LEVEL: 'info',
-  KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-  TEMPORAL_ADDRESS: stack.temporalAddress,
-  TEMPORAL_NAMESPACE: stack.temporalNamespace,
-  TEMPORAL_TASK_QUEUE: TASK_QUEUE,
-};
-const intakeEnv = {
-  ...commonEnv,
-  DATABASE_URL: testDatabaseUrl('intake', 'app'),
-  DATABASE_MIGRATION_URL: testDatabaseUrl('intake', 'migrator'),
-  OUTBOX_POLL_INTERVAL_MS: '100',
-  KAFKA_CONSUMER_GROUP: INTAKE_GROUP,
-};
-const orchestratorEnv = {
-  ...commonEnv,
-  DATABASE_URL: testDatabaseUrl('orchestrator', 'app'),
-  DATABASE_MIGRATION_URL: testDatabaseUrl('orchestrator', 'migrator'),
-  KAFKA_CONSUMER_GROUP: CONSUMER_GROUP,
-  CONSUMER_MAX_ATTEMPTS: '2',
-};
-
-const intake = new ServiceProcess('intake', 3201, intakeEnv);
-const orchestrator = new ServiceProcess('orchestrator', 3202, orchestratorEnv);
+const services = new PathServices('e2e', { intake: 3201, orchestrator: 3202 });
+const { intake, orchestrator } = services;
+const CONSUMER_GROUP = services.orchestratorGroup;
 const intakeDb = new PgClient({ connectionString: testDatabaseUrl('intake', 'app') });
 const orchestratorDb = new PgClient({ connectionString: testDatabaseUrl('orchestrator', 'app') });
 const kafka = new Kafka({ brokers: stack.kafkaBrokers, clientId: 'e2e-test', logLevel: 1 });
@@ -111,13 +76,7 @@ function queryPath(caseId: string): Promise<PathState> {
 }
 
 beforeAll(async () => {
-  await Promise.all([
-    runToCompletion('intake', 'migrate', intakeEnv),
-    runToCompletion('orchestrator', 'migrate', orchestratorEnv),
-    startGroupAtEnd(stack.kafkaBrokers, CONSUMER_GROUP, CONSUMED),
-    startGroupAtEnd(stack.kafkaBrokers, INTAKE_GROUP, CONSUMED),
-  ]);
-  await Promise.all([intake.start(), orchestrator.start()]);
+  await services.start();
   officer = await testToken({ roles: ['intake-officer'], municipalityCode: 'SV-PA-LA-PAZ-ESTE' });
   await Promise.all([intakeDb.connect(), orchestratorDb.connect()]);
   producer = kafka.producer();
@@ -129,7 +88,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.allSettled([intake.stop(), orchestrator.stop()]);
+  await services.stop();
   await Promise.allSettled([intakeDb.end(), orchestratorDb.end(), producer?.disconnect()]);
   await temporal?.connection.close();
 });

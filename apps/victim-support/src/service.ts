@@ -7,6 +7,8 @@ export const victimSupportService: ServiceDefinition<typeof victimSupportConfigS
   configSpec: victimSupportConfigSpec,
   database: 'victim_support',
   dataSource: victimSupportDataSource,
+  apiDescription:
+    'Atención confidencial a sobrevivientes: solo referencias seudónimas. / Confidential victim support: care records by pseudonymous reference, need-to-know access.',
   publishesEvents: true,
   consumesEvents: true,
 };

@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ZodValidationPipe } from '@reintegra/platform-http';
+import { ApiJsonBody, ZodValidationPipe } from '@reintegra/platform-http';
 import { correlationIdFrom } from '../access/correlation';
 import { type RecordSessionRequest, recordSessionSchema } from './attendance.request';
 import { AttendanceService } from './attendance.service';
@@ -13,6 +13,7 @@ export class AttendanceController {
   @Post('cohorts/:id/sessions')
   @HttpCode(201)
   @Roles('education-caseworker', 'admin')
+  @ApiJsonBody(recordSessionSchema)
   record(
     @Param('id', new ParseUUIDPipe({ version: '4' })) cohortId: string,
     @Body(new ZodValidationPipe(recordSessionSchema)) body: RecordSessionRequest,

@@ -11,7 +11,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ZodValidationPipe } from '@reintegra/platform-http';
+import { ApiJsonBody, ZodValidationPipe } from '@reintegra/platform-http';
 import { correlationIdFrom } from '../access/correlation';
 import { EnrolmentService } from '../enrolment/enrolment.service';
 import {
@@ -36,6 +36,7 @@ export class CatalogueController {
   @Post('providers')
   @HttpCode(201)
   @Roles('education-caseworker', 'admin')
+  @ApiJsonBody(createProviderSchema)
   createProvider(
     @Body(new ZodValidationPipe(createProviderSchema)) body: CreateProviderRequest,
     @CurrentActor() actor: Actor,
@@ -46,6 +47,7 @@ export class CatalogueController {
   @Post('programmes')
   @HttpCode(201)
   @Roles('education-caseworker', 'admin')
+  @ApiJsonBody(createProgrammeSchema)
   createProgramme(
     @Body(new ZodValidationPipe(createProgrammeSchema)) body: CreateProgrammeRequest,
     @CurrentActor() actor: Actor,
@@ -62,6 +64,7 @@ export class CatalogueController {
   @Post('cohorts')
   @HttpCode(201)
   @Roles('education-caseworker', 'admin')
+  @ApiJsonBody(createCohortSchema)
   createCohort(
     @Body(new ZodValidationPipe(createCohortSchema)) body: CreateCohortRequest,
     @CurrentActor() actor: Actor,
@@ -76,6 +79,7 @@ export class CatalogueController {
 
   @Patch('cohorts/:id')
   @Roles('education-caseworker', 'admin')
+  @ApiJsonBody(updateCohortSchema)
   updateCohort(
     @Param('id', uuid) id: string,
     @Body(new ZodValidationPipe(updateCohortSchema)) body: UpdateCohortRequest,

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ZodValidationPipe } from '@reintegra/platform-http';
+import { ApiJsonBody, ZodValidationPipe } from '@reintegra/platform-http';
 import { correlationIdFrom } from '../access/correlation';
 import {
   type DropEnrolmentRequest,
@@ -31,6 +31,7 @@ export class EnrolmentController {
   @Post('cohorts/:id/enrolments')
   @HttpCode(201)
   @Roles('education-caseworker', 'admin')
+  @ApiJsonBody(requestEnrolmentSchema)
   async request(
     @Param('id', uuid) cohortId: string,
     @Body(new ZodValidationPipe(requestEnrolmentSchema)) body: RequestEnrolmentRequest,
@@ -57,6 +58,7 @@ export class EnrolmentController {
   @Post('enrolments/:id/drop')
   @HttpCode(200)
   @Roles('education-caseworker', 'admin')
+  @ApiJsonBody(dropEnrolmentSchema)
   drop(
     @Param('id', uuid) id: string,
     @Body(new ZodValidationPipe(dropEnrolmentSchema)) body: DropEnrolmentRequest,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ZodValidationPipe } from '@reintegra/platform-http';
+import { ApiJsonBody, ZodValidationPipe } from '@reintegra/platform-http';
 import { correlationIdFrom } from '../access/correlation';
 import { EnrolmentService } from '../enrolment/enrolment.service';
 import { ReferralRouter } from '../referrals/referral-router';
@@ -19,6 +19,7 @@ export class LearnersController {
   /** Records the learner profile of a case; referrals waiting for it are routed at once. */
   @Put('learners/:caseId')
   @Roles('education-caseworker', 'admin')
+  @ApiJsonBody(learnerProfileSchema)
   put(
     @Param('caseId', new ParseUUIDPipe()) caseId: string,
     @Body(new ZodValidationPipe(learnerProfileSchema)) body: LearnerProfileRequest,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { CaseStatus } from '@reintegra/event-contracts';
-import type { CaseLifecycleService } from '../cases/case-lifecycle.service';
 import { freshDui } from '../testing/intake-test-app';
 
 /** Shared by the assessment and re-score integration tests. */
@@ -39,24 +38,6 @@ export async function registerCase(url: string, officer: string): Promise<string
   });
   if (registered.status !== 201) throw new Error(`registration failed: ${registered.text}`);
   return registered.body['caseId'] as string;
-}
-
-/** Moves a case along the lifecycle directly (plan approval and closure belong to other features). */
-export async function moveCase(
-  dataSource: DataSource,
-  lifecycle: CaseLifecycleService,
-  caseId: string,
-  ...statuses: CaseStatus[]
-) {
-  for (const status of statuses) {
-    await dataSource.transaction((manager) =>
-      lifecycle.transition(manager, caseId, status, {
-        actor: 'system:test',
-        correlationId: randomUUID(),
-        ...(status === 'closed' ? { closureReason: 'disengaged' as const } : {}),
-      }),
-    );
-  }
 }
 
 /** Rows an assessment request may write for a case: none of them may appear after a refusal. */

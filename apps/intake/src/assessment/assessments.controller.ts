@@ -9,7 +9,7 @@ import {
   Post,
 } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { correlationIdOf, ZodValidationPipe } from '@reintegra/platform-http';
+import { correlationIdOf, ZodValidationPipe, ApiJsonBody } from '@reintegra/platform-http';
 import { recordAssessmentSchema, type RecordAssessmentRequest } from './assessment.requests';
 import { AssessmentsService } from './assessments.service';
 
@@ -24,6 +24,7 @@ export class AssessmentsController {
   @Post('assessments')
   @HttpCode(201)
   @Roles('intake-officer')
+  @ApiJsonBody(recordAssessmentSchema)
   record(
     @CurrentActor() actor: Actor,
     @Param('caseId', uuid()) caseId: string,

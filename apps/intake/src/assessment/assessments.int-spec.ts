@@ -8,13 +8,12 @@ import {
   TOPICS,
 } from '@reintegra/event-contracts';
 import { currentTestStack, eventually, testToken, TopicRecorder } from '@reintegra/testing';
-import { CaseLifecycleService } from '../cases/case-lifecycle.service';
 import { currentScoring } from '../scoring/scoring-versions';
 import { computeSustainabilityScore } from '../scoring/sustainability-score';
+import { moveCase } from '../testing/case-flow-fixtures';
 import { startIntakeForTest } from '../testing/intake-test-app';
 import {
   call,
-  moveCase,
   MUNICIPALITY,
   november2026Answers,
   registerCase,
@@ -31,7 +30,6 @@ const stack = currentTestStack();
 let app: INestApplication;
 let url: string;
 let dataSource: DataSource;
-let lifecycle: CaseLifecycleService;
 let recorder: TopicRecorder;
 let officer: string;
 
@@ -58,7 +56,6 @@ beforeAll(async () => {
   await recorder.start();
   ({ app, url } = await startIntakeForTest());
   dataSource = app.get(DataSource);
-  lifecycle = app.get(CaseLifecycleService);
 });
 
 afterAll(async () => {
@@ -293,7 +290,7 @@ describe('bad assessment requests: a clear 4xx and nothing written', () => {
     ['closed', ['closed']],
   ] as const)('refuses an initial assessment on a %s case (409)', async (status, path) => {
     const id = await registerCase(url, officer);
-    await moveCase(dataSource, lifecycle, id, ...path);
+    await moveCase(app, id, ...path);
     const response = await refuse(
       { questionnaireVersion: '2026-11', answers: november2026Answers },
       officer,
@@ -317,7 +314,7 @@ describe('bad assessment requests: a clear 4xx and nothing written', () => {
 describe('follow-up re-assessment', () => {
   it('records wave n once the path called for it, without changing the status', async () => {
     const caseId = await registerCase(url, officer);
-    await moveCase(dataSource, lifecycle, caseId, 'assessed', 'plan-approved', 'follow-up');
+    await moveCase(app, caseId, 'assessed', 'plan-approved', 'follow-up');
     // What intake records when the path publishes path.follow-up-due for wave 1.
     await dataSource.query(`UPDATE return_episodes SET follow_up_waves_due = 1 WHERE id = $1`, [
       caseId,

@@ -11,7 +11,14 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { correlationIdOf, entityTag, ZodValidationPipe } from '@reintegra/platform-http';
+import {
+  ApiJsonBody,
+  ApiJsonResponse,
+  ApiProblems,
+  correlationIdOf,
+  entityTag,
+  ZodValidationPipe,
+} from '@reintegra/platform-http';
 import { grantConsentRequestSchema, type GrantConsentRequest } from '../consents/consent.requests';
 import { ConsentsService } from '../consents/consents.service';
 import {
@@ -54,6 +61,8 @@ export class CasesController {
   }
 
   @Get('consents')
+  @ApiJsonResponse(200, 'Consents of the case, active and withdrawn')
+  @ApiProblems({ 404: 'No case with that id' })
   listConsents(@CurrentActor() actor: Actor, @Param('caseId', caseId()) id: string) {
     return this.consents.list(id, actor);
   }
@@ -61,6 +70,9 @@ export class CasesController {
   @Post('consents')
   @HttpCode(201)
   @Roles('intake-officer')
+  @ApiJsonBody(grantConsentRequestSchema)
+  @ApiJsonResponse(201, 'Consent recorded and published')
+  @ApiProblems({ 404: 'No case with that id', 409: 'Already an active consent for this purpose' })
   grantConsent(
     @CurrentActor() actor: Actor,
     @Param('caseId', caseId()) id: string,
@@ -74,6 +86,8 @@ export class CasesController {
   @Post('consents/:consentId/withdrawal')
   @HttpCode(200)
   @Roles('intake-officer')
+  @ApiJsonResponse(200, 'Consent withdrawn; every consumer is told')
+  @ApiProblems({ 404: 'No such case or consent', 409: 'Already withdrawn' })
   withdrawConsent(
     @CurrentActor() actor: Actor,
     @Param('caseId', caseId()) id: string,
@@ -84,6 +98,8 @@ export class CasesController {
   }
 
   @Get('referrals')
+  @ApiJsonResponse(200, 'Referrals of the case')
+  @ApiProblems({ 404: 'No case with that id' })
   listReferrals(@CurrentActor() actor: Actor, @Param('caseId', caseId()) id: string) {
     return this.referrals.list(id, actor);
   }
@@ -91,6 +107,12 @@ export class CasesController {
   @Post('referrals')
   @HttpCode(201)
   @Roles('intake-officer')
+  @ApiJsonBody(requestReferralSchema)
+  @ApiJsonResponse(201, 'Referral requested; the path workflow sends it')
+  @ApiProblems({
+    403: 'Role or municipality without access, or no consent for the service',
+    404: 'No case with that id',
+  })
   requestReferral(
     @CurrentActor() actor: Actor,
     @Param('caseId', caseId()) id: string,
@@ -103,6 +125,9 @@ export class CasesController {
   @Post('referrals/:referralId/revocation')
   @HttpCode(200)
   @Roles('intake-officer', 'supervisor')
+  @ApiJsonBody(revokeReferralSchema)
+  @ApiJsonResponse(200, 'Referral revoked')
+  @ApiProblems({ 404: 'No such case or referral', 409: 'The referral can no longer be revoked' })
   revokeReferral(
     @CurrentActor() actor: Actor,
     @Param('caseId', caseId()) id: string,
@@ -117,6 +142,12 @@ export class CasesController {
   @Post('victim-support-referrals')
   @HttpCode(201)
   @Roles('intake-officer')
+  @ApiJsonBody(requestVictimSupportSchema)
+  @ApiJsonResponse(201, 'Confidential referral sent under a pseudonymous reference')
+  @ApiProblems({
+    403: 'Role or municipality without access, or no consent for victim support',
+    404: 'No case with that id',
+  })
   requestVictimSupport(
     @CurrentActor() actor: Actor,
     @Param('caseId', caseId()) id: string,

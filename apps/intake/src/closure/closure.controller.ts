@@ -10,7 +10,12 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { correlationIdOf, entityTag, ZodValidationPipe } from '@reintegra/platform-http';
+import {
+  correlationIdOf,
+  entityTag,
+  ZodValidationPipe,
+  ApiJsonBody,
+} from '@reintegra/platform-http';
 import { CaseClosureService } from './case-closure.service';
 import { closureRequestSchema, type ClosureRequest } from './closure.requests';
 
@@ -24,6 +29,7 @@ export class ClosureController {
   @Post('closure-proposal')
   @HttpCode(201)
   @Roles('intake-officer')
+  @ApiJsonBody(closureRequestSchema)
   propose(
     @CurrentActor() actor: Actor,
     @Param('caseId', caseId()) id: string,
@@ -36,6 +42,7 @@ export class ClosureController {
   @Post('closure')
   @HttpCode(200)
   @Roles('supervisor', 'national-supervisor')
+  @ApiJsonBody(closureRequestSchema)
   async close(
     @CurrentActor() actor: Actor,
     @Param('caseId', caseId()) id: string,

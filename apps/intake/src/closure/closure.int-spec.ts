@@ -26,9 +26,7 @@ const lifecycleEvents = (caseId: string) =>
 describe('closing a case', () => {
   it('records the officer’s proposal (closure-proposed), then the supervisor closes as reintegrated from follow-up', async () => {
     const caseId = await newCase(intake);
-    for (const status of ['assessed', 'plan-approved', 'in-services', 'follow-up'] as const) {
-      await moveCase(intake.app, caseId, status);
-    }
+    await moveCase(intake.app, caseId, 'assessed', 'plan-approved', 'in-services', 'follow-up');
     const proposed = await intake.call(
       'POST',
       `/cases/${caseId}/closure-proposal`,

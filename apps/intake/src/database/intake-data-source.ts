@@ -15,6 +15,9 @@ import { CasePlansAndClosureProposals1764202320000 } from './migrations/17642023
 import { ReferralStatusTracking1764202330000 } from './migrations/1764202330000-referral-status-tracking';
 import { FollowUpWavesDue1764202500000 } from './migrations/1764202500000-follow-up-waves-due';
 import { CasePlan } from '../plans/case-plan.entity';
+import { ListIndexes1764202400000 } from './migrations/1764202400000-list-indexes';
+import { ReturneeVersion1764202410000 } from './migrations/1764202410000-returnee-version';
+import { ArrivalLists1764202420000 } from './migrations/1764202420000-arrival-lists';
 import { Consent } from '../consents/consent.entity';
 import { Referral } from '../referrals/referral.entity';
 
@@ -46,6 +49,9 @@ export function intakeDataSource(url: string, poolSize?: number): ServiceDataSou
       IntakeAuditLog1764202310000,
       CasePlansAndClosureProposals1764202320000,
       ReferralStatusTracking1764202330000,
+      ListIndexes1764202400000,
+      ReturneeVersion1764202410000,
+      ArrivalLists1764202420000,
       FollowUpWavesDue1764202500000,
     ],
   };

@@ -12,7 +12,12 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { correlationIdOf, entityTag, ZodValidationPipe } from '@reintegra/platform-http';
+import {
+  correlationIdOf,
+  entityTag,
+  ZodValidationPipe,
+  ApiJsonBody,
+} from '@reintegra/platform-http';
 import {
   planContentSchema,
   rejectPlanSchema,
@@ -39,6 +44,7 @@ export class PlanController {
   @Post()
   @HttpCode(201)
   @Roles('intake-officer')
+  @ApiJsonBody(planContentSchema)
   async create(
     @CurrentActor() actor: Actor,
     @Param('caseId', caseId()) id: string,
@@ -61,6 +67,7 @@ export class PlanController {
 
   @Put()
   @Roles('intake-officer')
+  @ApiJsonBody(planContentSchema)
   async replace(
     @CurrentActor() actor: Actor,
     @Param('caseId', caseId()) id: string,
@@ -104,6 +111,7 @@ export class PlanController {
   @Post('rejection')
   @HttpCode(200)
   @Roles('supervisor', 'national-supervisor')
+  @ApiJsonBody(rejectPlanSchema)
   async reject(
     @CurrentActor() actor: Actor,
     @Param('caseId', caseId()) id: string,

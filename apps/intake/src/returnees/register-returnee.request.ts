@@ -106,6 +106,10 @@ export const registerReturneeRequestSchema = z
       .strict()
       .optional(),
     ...returnFields,
+    arrivalEntryId: z
+      .uuid()
+      .optional()
+      .describe('The arrival-list entry (pre-intake) this registration comes from'),
     confirmedNewPerson: z
       .literal(true)
       .optional()

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { createEvent, returneeRegisteredV1 } from '@reintegra/event-contracts';
 import { ConflictError } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
+import { registerArrivalEntry } from '../arrival-lists/arrival-entry-link';
 import { Returnee, ReturnEpisode } from './returnee.entities';
 import { ageOn, type RegisterReturneeRequest } from './register-returnee.request';
 
@@ -146,6 +147,9 @@ export class RegisterReturneeService {
           minor,
           registeredAt: now,
         });
+        if (request.arrivalEntryId) {
+          await registerArrivalEntry(manager, request.arrivalEntryId, returneeId, now);
+        }
         const event = createEvent(returneeRegisteredV1, {
           subject: caseId,
           source: '/reintegra/intake',

@@ -37,6 +37,10 @@ export class Returnee {
 
   @Column({ name: 'merged_at', type: 'timestamptz', nullable: true })
   mergedAt!: Date | null;
+
+  /** Bumped by every correction of the person's record; its ETag. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
 }
 
 /** One return of a person: the case that a reintegration path follows. */

@@ -18,7 +18,13 @@ import {
   Roles,
 } from '@reintegra/platform-auth';
 import { ForbiddenError } from '@reintegra/platform-errors';
-import { correlationIdOf, ZodValidationPipe } from '@reintegra/platform-http';
+import {
+  ApiJsonBody,
+  ApiJsonResponse,
+  ApiProblems,
+  correlationIdOf,
+  ZodValidationPipe,
+} from '@reintegra/platform-http';
 import { PathQueryService } from '../reintegration-path/path-query.service';
 import {
   openEpisodeRequestSchema,
@@ -40,6 +46,7 @@ function redirectToSurvivor(response: Response, survivorId: string, suffix = '')
   response.status(308).setHeader('Location', location);
   return { mergedInto: survivorId, links: { survivor: location } };
 }
+import { registrationResponseSchema } from './returnee.responses';
 
 const outsideMunicipality = () =>
   new ForbiddenError('auth.outside-municipality', {
@@ -61,6 +68,14 @@ export class ReturneesController {
   @Post()
   @HttpCode(201)
   @Roles('intake-officer', 'national-supervisor')
+  @ApiJsonBody(registerReturneeRequestSchema)
+  @ApiJsonResponse(201, registrationResponseSchema, {
+    description: 'Registered; the case is open',
+    headers: ['Location'],
+  })
+  @ApiProblems({
+    409: 'Same DUI already registered (`existing`), or possible duplicates by name and birth date (`candidates`)',
+  })
   async register(
     @CurrentActor() actor: Actor,
     @Body(new ZodValidationPipe(registerReturneeRequestSchema)) body: RegisterReturneeRequest,
@@ -94,6 +109,7 @@ export class ReturneesController {
   @Post(':id/episodes')
   @HttpCode(201)
   @Roles('intake-officer', 'national-supervisor')
+  @ApiJsonBody(openEpisodeRequestSchema)
   async openEpisode(
     @CurrentActor() actor: Actor,
     @Param('id', returneeId()) id: string,
@@ -112,6 +128,7 @@ export class ReturneesController {
   @Post(':id/merges')
   @HttpCode(200)
   @Roles('supervisor', 'national-supervisor')
+  @ApiJsonBody(mergeReturneesRequestSchema)
   merge(
     @CurrentActor() actor: Actor,
     @Param('id', returneeId()) id: string,
@@ -124,6 +141,8 @@ export class ReturneesController {
   /** The current reintegration path of the returnee's latest case, from the workflow. */
   @Get(':id/path')
   @Roles('intake-officer', 'supervisor', 'national-supervisor')
+  @ApiJsonResponse(200, 'Phase, referrals and follow-ups of the latest case')
+  @ApiProblems({ 404: 'No returnee with that id' })
   async path(
     @CurrentActor() actor: Actor,
     @Param('id', returneeId()) id: string,

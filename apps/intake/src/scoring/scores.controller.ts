@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { type Actor, actorReference, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { correlationIdOf, ZodValidationPipe } from '@reintegra/platform-http';
+import { correlationIdOf, ZodValidationPipe, ApiJsonBody } from '@reintegra/platform-http';
 import { RescoreService } from './rescore.service';
 
 const rescoreRequestSchema = z
@@ -16,6 +16,7 @@ export class ScoresController {
   @Post('rescore')
   @HttpCode(200)
   @Roles('admin', 'national-supervisor')
+  @ApiJsonBody(rescoreRequestSchema)
   rescore(
     @CurrentActor() actor: Actor,
     @Body(new ZodValidationPipe(rescoreRequestSchema)) body: z.infer<typeof rescoreRequestSchema>,

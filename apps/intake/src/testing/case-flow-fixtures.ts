@@ -75,17 +75,19 @@ export function newPerson(overrides: Record<string, unknown> = {}) {
 }
 
 /**
- * Moves a case the way other parts of intake would (the needs assessment makes it `assessed`):
- * a fixture for flows that start later in the lifecycle.
+ * Moves a case through statuses the way other parts of intake would (the needs assessment makes
+ * it `assessed`, the path's events `in-services`…): a fixture for flows that start later.
  */
-export async function moveCase(app: INestApplication, caseId: string, to: CaseStatus) {
-  await app
-    .get(DataSource)
-    .transaction((manager) =>
-      app
-        .get(CaseLifecycleService)
-        .transition(manager, caseId, to, { actor: 'system:test', correlationId: randomUUID() }),
+export async function moveCase(app: INestApplication, caseId: string, ...statuses: CaseStatus[]) {
+  for (const to of statuses) {
+    await app.get(DataSource).transaction((manager) =>
+      app.get(CaseLifecycleService).transition(manager, caseId, to, {
+        actor: 'system:test',
+        correlationId: randomUUID(),
+        ...(to === 'closed' ? { closureReason: 'disengaged' as const } : {}),
+      }),
     );
+  }
 }
 
 /** Every row that the case flow writes about some people and cases, to show nothing changed. */

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@reintegra/platform-config';
 import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
 import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
+import { configureServiceApp } from '@reintegra/platform-service';
 import {
   currentTestStack,
   startGroupAtEnd,
@@ -13,6 +14,7 @@ import { intakeConfigSpec } from '../config';
 import { intakeDataSource } from '../database/intake-data-source';
 import { IntakeModule } from '../intake.module';
 import { isValidDui } from '../returnees/dui';
+import { intakeService } from '../service';
 
 export interface IntakeTestOptions {
   /**
@@ -47,6 +49,7 @@ export async function startIntakeForTest(
     ...testAuthEnvironment(),
   });
   const app = await NestFactory.create(IntakeModule.register(config), { logger: false });
+  configureServiceApp(app, intakeService); // body limits and /docs, as in production
   app.connectMicroservice(
     kafkaConsumerTransport({
       clientId: 'intake-test',

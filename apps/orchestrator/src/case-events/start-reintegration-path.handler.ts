@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   Client,
   WorkflowExecutionAlreadyStartedError,
@@ -10,71 +10,57 @@ import type {
   ReturneeRegisteredV1,
 } from '@reintegra/event-contracts';
 import { APP_CONFIG } from '@reintegra/platform-config';
-import { Inbox, type MessagePosition } from '@reintegra/platform-messaging';
+import type { MessagePosition } from '@reintegra/platform-messaging';
 import {
   caseEventSignal,
   REINTEGRATION_PATH_WORKFLOW_TYPE,
   reintegrationPathWorkflowId,
 } from '@reintegra/workflow-contracts';
 import type { OrchestratorConfig } from '../config';
+import { WorkflowDelivery } from './workflow-delivery';
 
 /**
  * `returnee.registered` or `returnee.episode-opened` (a new return of a known person) → the case's
- * reintegration path. Signal-with-start on a workflow id
- * derived from the case id: a redelivered event finds the inbox row and does nothing; if it slips
- * past (crash between Temporal and commit), the workflow drops the repeated event id itself.
+ * reintegration path. Signal-with-start on a workflow id derived from the case id: a redelivered
+ * event finds the inbox row and does nothing; if it slips past (crash between Temporal and commit),
+ * the workflow drops the repeated event id itself.
  */
 @Injectable()
 export class StartReintegrationPathHandler {
-  private readonly logger = new Logger(StartReintegrationPathHandler.name);
-
   constructor(
-    private readonly inbox: Inbox,
+    private readonly workflows: WorkflowDelivery,
     private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: OrchestratorConfig,
   ) {}
 
-  async handle(
+  handle(
     event: EventEnvelope<ReturneeRegisteredV1 | EpisodeOpenedV1>,
     position: MessagePosition,
   ): Promise<void> {
     const { data } = event;
     const workflowId = reintegrationPathWorkflowId(data.caseId);
-    const processed = await this.inbox.processOnce(
-      {
-        consumer: this.config.KAFKA_CONSUMER_GROUP,
-        eventId: event.id,
-        eventType: event.type,
-        ...position,
-      },
-      async () => {
-        try {
-          await this.temporal.workflow.signalWithStart(REINTEGRATION_PATH_WORKFLOW_TYPE, {
-            workflowId,
-            taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-            args: [
-              {
-                caseId: data.caseId,
-                municipalityCode: data.municipalityCode,
-                minor: data.minor,
-                openedAt: 'registeredAt' in data ? data.registeredAt : data.openedAt,
-                openedByEventId: event.id,
-              },
-            ],
-            signal: caseEventSignal,
-            signalArgs: [{ eventId: event.id, type: event.type, occurredAt: event.time }],
-          });
-        } catch (error) {
-          // The case's path already ran to its end: nothing to start again.
-          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-        }
-      },
-    );
-    this.logger.log({
-      msg: processed ? 'path started or signalled' : 'duplicate event skipped',
-      workflowId,
-      eventId: event.id,
+    return this.workflows.once(event, position, workflowId, async () => {
+      try {
+        await this.temporal.workflow.signalWithStart(REINTEGRATION_PATH_WORKFLOW_TYPE, {
+          workflowId,
+          taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+          args: [
+            {
+              caseId: data.caseId,
+              municipalityCode: data.municipalityCode,
+              minor: data.minor,
+              openedAt: 'registeredAt' in data ? data.registeredAt : data.openedAt,
+              openedByEventId: event.id,
+            },
+          ],
+          signal: caseEventSignal,
+          signalArgs: [{ eventId: event.id, type: event.type, occurredAt: event.time }],
+        });
+      } catch (error) {
+        // The case's path already ran to its end: nothing to start again.
+        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      }
     });
   }
 }

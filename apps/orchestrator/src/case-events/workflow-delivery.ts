@@ -27,11 +27,24 @@ export class WorkflowDelivery {
     @Inject(APP_CONFIG) private readonly config: OrchestratorConfig,
   ) {}
 
-  async deliver(
+  /** Sends one event to a running workflow, once (an update or a signal through its handle). */
+  deliver(
     event: EventEnvelope,
     position: MessagePosition,
     workflowId: string,
     send: (handle: WorkflowHandle) => Promise<unknown>,
+  ): Promise<void> {
+    return this.once(event, position, workflowId, () =>
+      send(this.temporal.workflow.getHandle(workflowId)),
+    );
+  }
+
+  /** Runs `act` against Temporal once per event id (inbox), bounded in time, errors mapped. */
+  async once(
+    event: EventEnvelope,
+    position: MessagePosition,
+    workflowId: string,
+    act: () => Promise<unknown>,
   ): Promise<void> {
     const processed = await this.inbox.processOnce(
       {
@@ -43,9 +56,7 @@ export class WorkflowDelivery {
       async () => {
         try {
           // Bounded: an update waits for a worker, and a consumer must never wait for ever.
-          await this.temporal.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () =>
-            send(this.temporal.workflow.getHandle(workflowId)),
-          );
+          await this.temporal.withDeadline(Date.now() + UPDATE_DEADLINE_MS, act);
         } catch (error) {
           throw toDomainError(error, workflowId);
         }

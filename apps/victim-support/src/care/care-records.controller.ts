@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ZodValidationPipe } from '@reintegra/platform-http';
+import { ApiJsonBody, ZodValidationPipe } from '@reintegra/platform-http';
 import { AuditLog } from '../audit/audit-log';
 import { CareRecordsService } from './care-records.service';
 import {
@@ -53,6 +53,7 @@ export class CareRecordsController {
   @Post('care-records/:reference/acceptance')
   @Roles(COUNSELLOR)
   @HttpCode(200)
+  @ApiJsonBody(acceptReferralSchema)
   accept(
     @CurrentActor() actor: Actor,
     @Param('reference', reference()) ref: string,
@@ -64,6 +65,7 @@ export class CareRecordsController {
   @Post('care-records/:reference/assignments')
   @Roles(SUPERVISOR)
   @HttpCode(201)
+  @ApiJsonBody(assignCounsellorSchema)
   assign(
     @CurrentActor() actor: Actor,
     @Param('reference', reference()) ref: string,
@@ -80,6 +82,7 @@ export class CareRecordsController {
   @Post('care-records/:reference/risk-assessments')
   @Roles(COUNSELLOR)
   @HttpCode(201)
+  @ApiJsonBody(riskAssessmentSchema)
   assessRisk(
     @CurrentActor() actor: Actor,
     @Param('reference', reference()) ref: string,
@@ -90,6 +93,7 @@ export class CareRecordsController {
 
   @Put('care-records/:reference/safety-plan')
   @Roles(COUNSELLOR)
+  @ApiJsonBody(safetyPlanSchema)
   updateSafetyPlan(
     @CurrentActor() actor: Actor,
     @Param('reference', reference()) ref: string,
@@ -101,6 +105,7 @@ export class CareRecordsController {
   @Post('care-records/:reference/services')
   @Roles(COUNSELLOR)
   @HttpCode(201)
+  @ApiJsonBody(addServiceSchema)
   addService(
     @CurrentActor() actor: Actor,
     @Param('reference', reference()) ref: string,
@@ -112,6 +117,7 @@ export class CareRecordsController {
   @Post('care-records/:reference/sessions')
   @Roles(COUNSELLOR)
   @HttpCode(201)
+  @ApiJsonBody(recordSessionSchema)
   recordSession(
     @CurrentActor() actor: Actor,
     @Param('reference', reference()) ref: string,
@@ -123,6 +129,7 @@ export class CareRecordsController {
   @Post('care-records/:reference/closure')
   @Roles(COUNSELLOR)
   @HttpCode(200)
+  @ApiJsonBody(closeRecordSchema)
   close(
     @CurrentActor() actor: Actor,
     @Param('reference', reference()) ref: string,
@@ -134,6 +141,7 @@ export class CareRecordsController {
   @Post('care-records/:reference/consents')
   @Roles(COUNSELLOR)
   @HttpCode(201)
+  @ApiJsonBody(grantConsentSchema)
   grantConsent(
     @CurrentActor() actor: Actor,
     @Param('reference', reference()) ref: string,
@@ -156,6 +164,7 @@ export class CareRecordsController {
   @Post('care-records/:reference/disclosures')
   @Roles(COUNSELLOR)
   @HttpCode(201)
+  @ApiJsonBody(discloseSchema)
   disclose(
     @CurrentActor() actor: Actor,
     @Param('reference', reference()) ref: string,
@@ -167,6 +176,7 @@ export class CareRecordsController {
   @Post('care-records/:reference/break-glass')
   @Roles(COUNSELLOR)
   @HttpCode(201)
+  @ApiJsonBody(breakGlassSchema)
   breakGlass(
     @CurrentActor() actor: Actor,
     @Param('reference', reference()) ref: string,
@@ -178,6 +188,7 @@ export class CareRecordsController {
   @Post('care-records/:reference/erasure')
   @Roles(SUPERVISOR)
   @HttpCode(200)
+  @ApiJsonBody(eraseRecordSchema)
   erase(
     @CurrentActor() actor: Actor,
     @Param('reference', reference()) ref: string,

@@ -2,12 +2,13 @@ import { type DynamicModule, type INestApplication, Logger as NestLogger } from 
 import { APP_FILTER, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { configureHttpApp, type HttpAppOptions } from './http-app';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
 /** Register in an app module so every route (and tests) answer errors as problem+json. */
 export const problemDetailsProvider = { provide: APP_FILTER, useClass: ProblemDetailsFilter };
 
-export interface HttpServiceOptions {
+export interface HttpServiceOptions extends HttpAppOptions {
   service: string;
   host: string;
   port: number;
@@ -15,19 +16,19 @@ export interface HttpServiceOptions {
   beforeListen?: (app: INestApplication) => Promise<void>;
 }
 
-/** Creates, wires and starts a service: JSON logs, shutdown hooks, body limit, listen. */
+/** Creates, wires and starts a service: JSON logs, shutdown hooks, body limits, API docs, listen. */
 export async function startHttpService(
   rootModule: DynamicModule,
   options: HttpServiceOptions,
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: '256kb' });
+  configureHttpApp(app, options);
   app.enableShutdownHooks();
   await options.beforeListen?.(app);
   await app.listen(options.port, options.host);
   new NestLogger('Bootstrap').log(
-    `${options.service} listening on http://${options.host}:${options.port} (health: /health)`,
+    `${options.service} listening on http://${options.host}:${options.port} (health: /health, API: /docs)`,
   );
   return app;
 }

@@ -6,3 +6,5 @@ export * from './bootstrap';
 export * from './service-core.module';
 export * from './correlation-id';
 export * from './conditional-requests';
+export * from './http-app';
+export * from './openapi';

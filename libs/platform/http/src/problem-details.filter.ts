@@ -7,29 +7,16 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import {
-  ConflictError,
-  DomainError,
-  type FieldError,
-  PreconditionFailedError,
-} from '@reintegra/platform-errors';
+import { ConflictError, DomainError, PreconditionFailedError } from '@reintegra/platform-errors';
+import type { z } from 'zod';
 import { type Language, localizeIssues, preferredLanguage } from './localized-issues';
+import type { problemDetailsSchema } from './openapi/problem-details.schema';
 import { RequestValidationError } from './zod-validation.pipe';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** RFC 9457 problem details, with a stable `code` and per-field `errors` for validation. */
-export interface ProblemDetails {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance: string;
-  code: string;
-  errors?: FieldError[];
-  existing?: string;
-  currentETag?: string;
-}
+export type ProblemDetails = z.infer<typeof problemDetailsSchema>;
 
 const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   validation: HttpStatus.BAD_REQUEST,

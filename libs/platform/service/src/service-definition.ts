@@ -11,7 +11,14 @@ import {
   PlatformDatabaseModule,
   type ServiceDataSourceOptions,
 } from '@reintegra/platform-database';
-import { runMain, ServiceCoreModule, startHttpService } from '@reintegra/platform-http';
+import {
+  configureHttpApp,
+  type HttpAppOptions,
+  type LargeBodyRoute,
+  runMain,
+  ServiceCoreModule,
+  startHttpService,
+} from '@reintegra/platform-http';
 import {
   kafkaConsumerTransport,
   PlatformKafkaModule,
@@ -47,6 +54,31 @@ export interface ServiceDefinition<S extends ConfigSpec> {
   readonly publishesEvents?: boolean;
   /** Consumes events with EventConsumer (spec needs consumerConfigSpec(...)). */
   readonly consumesEvents?: boolean;
+  /** What the service offers, for the top of its API document (`/docs`). */
+  readonly apiDescription?: string;
+  /** Routes taking uploads larger than the general body limit (JSON or CSV). */
+  readonly largeBodyRoutes?: readonly LargeBodyRoute[];
+}
+
+/** Body limits and API document of a service's HTTP app (also for in-process test apps). */
+export function httpAppOptionsOf<S extends ConfigSpec>(
+  definition: ServiceDefinition<S>,
+): HttpAppOptions {
+  return {
+    api: {
+      title: `Reintegra ${definition.name}`,
+      description: definition.apiDescription ?? `The ${definition.name} service of Reintegra.`,
+    },
+    largeBodyRoutes: definition.largeBodyRoutes,
+  };
+}
+
+/** Applies to an app created outside `serve` (in-process tests) what `serve` applies. */
+export function configureServiceApp<S extends ConfigSpec>(
+  app: INestApplication,
+  definition: ServiceDefinition<S>,
+): void {
+  configureHttpApp(app, httpAppOptionsOf(definition));
 }
 
 /**
@@ -132,6 +164,7 @@ export function serve<S extends ConfigSpec>(
     async () => {
       const config = loadConfig(definition.configSpec) as ConfigOf<S> & FoundationConfig;
       await startHttpService(rootModule(config), {
+        ...httpAppOptionsOf(definition),
         service: definition.name,
         host: config.HTTP_HOST,
         port: config.HTTP_PORT,

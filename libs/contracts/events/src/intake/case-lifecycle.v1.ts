@@ -122,6 +122,15 @@ export const scoreComputedV1 = defineEvent({
 });
 export type ScoreComputedV1 = z.infer<typeof scoreComputedV1.data>;
 
+/** What plan events say of the plan: its version, the dimensions it has goals in, its referrals. */
+const planFields = {
+  caseId: z.uuid(),
+  planId: z.uuid(),
+  planVersion: z.int().min(1),
+  goalDimensions: z.array(scoreDimensionSchema).min(1),
+  proposedReferrals: z.int().min(0),
+};
+
 /** The officer submitted the case's plan for a supervisor's approval (the approvals queue). */
 export const planSubmittedV1 = defineEvent({
   type: 'sv.reintegra.case.plan-submitted.v1',
@@ -129,11 +138,7 @@ export const planSubmittedV1 = defineEvent({
   description:
     'Plan de reintegración enviado para aprobación / Reintegration plan submitted for approval',
   data: z.object({
-    caseId: z.uuid(),
-    planId: z.uuid(),
-    planVersion: z.int().min(1),
-    goalDimensions: z.array(scoreDimensionSchema).min(1),
-    proposedReferrals: z.int().min(0),
+    ...planFields,
     submittedBy: actorSchema,
     submittedAt: dateTime,
   }),
@@ -146,11 +151,7 @@ export const planApprovedV1 = defineEvent({
   topic: TOPICS.intakeReturnees,
   description: 'Plan de reintegración aprobado / Reintegration plan approved',
   data: z.object({
-    caseId: z.uuid(),
-    planId: z.uuid(),
-    planVersion: z.int().min(1),
-    goalDimensions: z.array(scoreDimensionSchema).min(1),
-    proposedReferrals: z.int().min(0),
+    ...planFields,
     approvedBy: actorSchema,
     assignedOfficer: actorSchema.optional().describe('Officer who follows the case'),
     approvedAt: dateTime,

@@ -1,0 +1,101 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import {
+  ApiJsonBody,
+  ApiJsonResponse,
+  ApiProblems,
+  ApiQueryParams,
+  preferredLanguage,
+  ZodValidationPipe,
+} from '@reintegra/platform-http';
+import { ArrivalListProcessor } from './arrival-list.processor';
+import {
+  type ArrivalEntriesQuery,
+  arrivalEntriesQuerySchema,
+  arrivalEntryPageSchema,
+  arrivalListSchema,
+  arrivalListUploadSchema,
+} from './arrival-list.responses';
+import { ARRIVAL_COLUMNS } from './arrival-row';
+import { sourceOf } from './arrival-list-source';
+import { ArrivalListsService } from './arrival-lists.service';
+
+const STATUS_BY_OUTCOME = { completed: 201, processing: 202, existing: 200 } as const;
+
+/** Pre-intake: flight and bus manifests become pending entries to register. */
+@Controller('arrival-lists')
+@Roles('intake-officer', 'supervisor', 'national-supervisor')
+export class ArrivalListsController {
+  constructor(
+    private readonly lists: ArrivalListsService,
+    private readonly processor: ArrivalListProcessor,
+  ) {}
+
+  /**
+   * Imports a manifest (CSV with a header row, or JSON). Bad rows are reported, good rows kept.
+   * The same file again returns the same import (200). Up to 500 rows: processed at once (201);
+   * more: processed in batches after the answer (202), progress at the Location.
+   */
+  @Post()
+  @Roles('intake-officer', 'national-supervisor')
+  @ApiJsonBody(arrivalListUploadSchema, {
+    alsoAccepts: ['text/csv'],
+    description: `JSON, or CSV with the header ${ARRIVAL_COLUMNS.join(',')} (dui and municipalityCode may be empty)`,
+  })
+  @ApiJsonResponse(201, arrivalListSchema, { description: 'Imported', headers: ['Location'] })
+  @ApiJsonResponse(202, arrivalListSchema, {
+    description: 'Accepted: processing in batches; poll the Location',
+    headers: ['Location'],
+  })
+  @ApiJsonResponse(200, arrivalListSchema, {
+    description: 'The same file was imported before: that import',
+    headers: ['Location'],
+  })
+  async upload(
+    @CurrentActor() actor: Actor,
+    @Body() body: unknown,
+    @Headers('content-type') contentType: string | undefined,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { id, outcome } = await this.lists.import(sourceOf(body, contentType), actor);
+    if (outcome === 'processing') this.processor.wake();
+    response.status(STATUS_BY_OUTCOME[outcome]).setHeader('Location', `/arrival-lists/${id}`);
+    return this.lists.view(id, preferredLanguage(acceptLanguage));
+  }
+
+  /** Progress, counts and row errors of an import. */
+  @Get(':id')
+  @ApiJsonResponse(200, arrivalListSchema)
+  @ApiProblems({ 404: 'No arrival list with that id' })
+  status(
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+  ) {
+    return this.lists.view(id, preferredLanguage(acceptLanguage));
+  }
+
+  /** People of an import, by row; municipal staff see their municipality and unassigned rows. */
+  @Get(':id/entries')
+  @ApiQueryParams(arrivalEntriesQuerySchema)
+  @ApiJsonResponse(200, arrivalEntryPageSchema)
+  @ApiProblems({ 404: 'No arrival list with that id' })
+  entries(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Query(new ZodValidationPipe(arrivalEntriesQuerySchema)) query: ArrivalEntriesQuery,
+  ) {
+    return this.lists.entries(id, actor, query);
+  }
+}

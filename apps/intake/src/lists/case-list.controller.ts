@@ -1,0 +1,23 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { ApiJsonResponse, ApiQueryParams, ZodValidationPipe } from '@reintegra/platform-http';
+import { type CaseListQuery, caseListQuerySchema } from './list-queries';
+import { caseListSchema } from './list-responses';
+import { ListsService } from './lists.service';
+
+@Controller('cases')
+export class CaseListController {
+  constructor(private readonly lists: ListsService) {}
+
+  /** Cases (return episodes), newest return first. */
+  @Get()
+  @Roles('intake-officer', 'supervisor', 'national-supervisor')
+  @ApiQueryParams(caseListQuerySchema)
+  @ApiJsonResponse(200, caseListSchema, { description: 'A page of cases' })
+  list(
+    @CurrentActor() actor: Actor,
+    @Query(new ZodValidationPipe(caseListQuerySchema)) query: CaseListQuery,
+  ) {
+    return this.lists.cases(actor, query);
+  }
+}

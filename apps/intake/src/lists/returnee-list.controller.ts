@@ -1,0 +1,23 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { ApiJsonResponse, ApiQueryParams, ZodValidationPipe } from '@reintegra/platform-http';
+import { type ReturneeListQuery, returneeListQuerySchema } from './list-queries';
+import { returneeListSchema } from './list-responses';
+import { ListsService } from './lists.service';
+
+@Controller('returnees')
+export class ReturneeListController {
+  constructor(private readonly lists: ListsService) {}
+
+  /** Returnees with their latest case, newest return first; search by name or DUI. */
+  @Get()
+  @Roles('intake-officer', 'supervisor', 'national-supervisor')
+  @ApiQueryParams(returneeListQuerySchema)
+  @ApiJsonResponse(200, returneeListSchema, { description: 'A page of returnees' })
+  list(
+    @CurrentActor() actor: Actor,
+    @Query(new ZodValidationPipe(returneeListQuerySchema)) query: ReturneeListQuery,
+  ) {
+    return this.lists.returnees(actor, query);
+  }
+}

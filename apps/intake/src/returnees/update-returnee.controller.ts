@@ -1,0 +1,46 @@
+import { Body, Controller, Headers, Param, ParseUUIDPipe, Patch, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import {
+  ApiJsonBody,
+  ApiJsonResponse,
+  ApiProblems,
+  entityTag,
+  ZodValidationPipe,
+} from '@reintegra/platform-http';
+import {
+  returneeRecordSchema,
+  type UpdateReturneeRequest,
+  updateReturneeRequestSchema,
+} from './update-returnee.request';
+import { UpdateReturneeService } from './update-returnee.service';
+
+@Controller('returnees')
+export class UpdateReturneeController {
+  constructor(private readonly corrections: UpdateReturneeService) {}
+
+  /** Corrects names, gender or contact; If-Match with the ETag read is required. */
+  @Patch(':id')
+  @Roles('intake-officer', 'national-supervisor')
+  @ApiJsonBody(updateReturneeRequestSchema)
+  @ApiJsonResponse(200, returneeRecordSchema, {
+    description: 'The corrected record',
+    headers: ['ETag'],
+  })
+  @ApiProblems({
+    404: 'No returnee with that id',
+    412: 'Changed since it was read (`currentETag`)',
+    428: 'If-Match missing',
+  })
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Body(new ZodValidationPipe(updateReturneeRequestSchema)) body: UpdateReturneeRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const record = await this.corrections.update(id, body, ifMatch, actor);
+    response.setHeader('ETag', entityTag(record.version));
+    return record;
+  }
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import {
+  type ConfigOf,
+  databaseConfigSpec,
+  kafkaConfigSpec,
+  serviceConfigSpec,
+  temporalConfigSpec,
+  variable,
+} from '@reintegra/platform-config';
+import { authConfigSpec } from '@reintegra/platform-auth';
+import { consumerConfigSpec } from '@reintegra/platform-messaging';
+
+export const SERVICE_NAME = 'supervisor-api';
+
+export const supervisorApiConfigSpec = {
+  ...serviceConfigSpec(3106),
+  ...databaseConfigSpec('supervisor'),
+  ...kafkaConfigSpec('supervisor-api'),
+  ...authConfigSpec(),
+  ...temporalConfigSpec(),
+  ...consumerConfigSpec('supervisor-api'),
+  INTAKE_URL: variable(
+    z.url(),
+    'Base URL of the intake API, where plan approvals and closures are sent (with the supervisor’s own token).',
+    { devDefault: 'http://127.0.0.1:3101' },
+  ),
+  SUPERVISOR_WEB_DIR: variable(
+    z.string().min(1).optional(),
+    'Folder of the built dashboard (supervisor-web), served at `/`; unset serves the API only.',
+    { devDefault: 'dist/apps/supervisor-web' },
+  ),
+  DEV_IDENTITY_URL: variable(
+    z.url().optional(),
+    'Development identity provider; when set, the dashboard offers its demo users at login. Never set in production.',
+    { devDefault: `http://127.0.0.1:${process.env['DEV_IDENTITY_PORT'] ?? '3100'}` },
+  ),
+  DEADLINE_SWEEP_INTERVAL_MS: variable(
+    z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+    'How often acknowledgement deadlines are checked for breaches (live alerts).',
+  ),
+};
+
+export type SupervisorApiConfig = ConfigOf<typeof supervisorApiConfigSpec>;

@@ -1,0 +1,31 @@
+import { count, derived, toCsv } from './suppression';
+
+describe('small-cell suppression', () => {
+  it.each([
+    [0, 0],
+    [1, '<5'],
+    [4, '<5'],
+    [5, 5],
+    [120, 120],
+  ])('publishes a count of %p as %p', (value, published) => {
+    expect(count(value)).toBe(published);
+  });
+
+  it('hides a mean or median computed from fewer than 5 cases', () => {
+    expect(derived(0.4567, 3)).toBe('<5');
+    expect(derived(0.4567, 5)).toBe(0.46);
+    expect(derived(null, 0)).toBeNull();
+  });
+
+  it('writes CSV that spreadsheets read back (quotes, commas, empty cells)', () => {
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x,y', null],
+          ['say "hi"', '<5'],
+        ],
+      ),
+    ).toBe('a,b\r\n"x,y",\r\n"say ""hi""",<5\r\n');
+  });
+});

@@ -1,0 +1,24 @@
+/** Counts under this (but above zero) are hidden: they could point to a person. */
+export const SMALL_CELL = 5;
+
+export type Cell = number | '<5';
+
+/** A count as published: 1–4 become "<5" (0 is shown: an empty cell discloses nobody). */
+export function count(value: number): Cell {
+  return value > 0 && value < SMALL_CELL ? '<5' : value;
+}
+
+/** A figure derived from `n` cases (mean, median): hidden with its count when n is small. */
+export function derived(value: number | null, n: number, digits = 2): number | '<5' | null {
+  if (n > 0 && n < SMALL_CELL) return '<5';
+  return value === null ? null : Number(value.toFixed(digits));
+}
+
+/** CSV with a header row; values quoted only when they need it. */
+export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  const cell = (value: unknown) => {
+    const text = value === null || value === undefined ? '' : String(value);
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}

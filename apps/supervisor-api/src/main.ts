@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runMain } from '@reintegra/platform-http';
+import { serve } from '@reintegra/platform-service';
+import { rebuildReadModel } from './projection/rebuild-read-model';
+import { supervisorApiService } from './service';
+import { SupervisorApiModule } from './supervisor-api.module';
+
+if (process.argv[2] === 'rebuild-read-model') {
+  runMain('rebuild-read-model', () => rebuildReadModel());
+} else {
+  // One process: the read-model projection, the dashboard API with live alerts, and the web app.
+  serve(
+    supervisorApiService,
+    (config) => SupervisorApiModule.register(config),
+    async (app, config) => {
+      if (!config.SUPERVISOR_WEB_DIR) return;
+      const dir = resolve(config.SUPERVISOR_WEB_DIR);
+      if (!existsSync(dir)) {
+        console.warn(`supervisor-api: ${dir} not found; serving the API only`);
+        return;
+      }
+      (app as NestExpressApplication).useStaticAssets(dir, { index: 'index.html', maxAge: '1h' });
+    },
+  );
+}

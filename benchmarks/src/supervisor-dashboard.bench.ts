@@ -1,0 +1,236 @@
+import { Kafka } from 'kafkajs';
+import { Pool } from 'pg';
+import { chromium } from 'playwright-core';
+import { TOPICS } from '@reintegra/event-contracts';
+import {
+  currentTestStack,
+  findWorkspaceRoot,
+  runToCompletion,
+  ServiceProcess,
+  stackEnvironment,
+  testIdentityEnvironment,
+  testToken,
+  useLocalStack,
+} from '@reintegra/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Benchmark, measure, report, type Result } from './harness';
+
+const CASES = Number(process.env['BENCH_CASES'] ?? 50_000);
+const REFERRALS_PER_CASE = 4;
+const OPERATIONS = Number(process.env['BENCH_OPERATIONS'] ?? 300);
+const RENDERS = Number(process.env['BENCH_RENDERS'] ?? 20);
+const CONCURRENCY = 4;
+const WARMUP = 20;
+const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const BENCH_DB = (role: 'app' | 'migrator') => {
+  const { postgres } = currentTestStack();
+  return `postgres://supervisor_${role}:supervisor_${role}_pw@${postgres.host}:${postgres.port}/supervisor_bench`;
+};
+
+/**
+ * 50,000 cases and 200,000 referrals spread over the 44 municipalities (La Paz Este a little
+ * larger), with a realistic mix of open, overdue, escalated and finished referrals, written
+ * straight into the read model as the projection would leave them.
+ */
+async function generate(pool: Pool): Promise<void> {
+  await pool.query(
+    `TRUNCATE cases, referrals, case_events, follow_ups, scores, enrolments, projection_positions`,
+  );
+  await pool.query(
+    `WITH m AS (SELECT array_agg(code) AS codes FROM unnest($1::text[]) code)
+     INSERT INTO cases (case_id, returnee_id, episode_number, municipality_code, minor, return_date,
+                        country_returned_from, registered_at, registered_by, status, phase, phase_at,
+                        risk_level, assigned_officer, plan_status, plan_version, plan_submitted_at,
+                        closure_proposed_at, closure_proposed_reason, last_event_at)
+     SELECT gen_random_uuid(), gen_random_uuid(), 1,
+            CASE WHEN i % 10 = 0 THEN $2 ELSE m.codes[1 + (i % array_length(m.codes, 1))] END,
+            i % 5 = 0, (now() - (i % 365) * interval '1 day')::date, CASE WHEN i % 3 = 0 THEN 'MX' ELSE 'US' END,
+            now() - (i % 365) * interval '1 day' - (i % 1440) * interval '1 minute',
+            'user:officer-' || (i % 120), 'open',
+            (ARRAY['intake','assessed','plan-approved','in-services','follow-up','closed'])[1 + (i % 6)],
+            now() - (i % 300) * interval '1 day',
+            (ARRAY['low','medium','high'])[1 + (i % 3)],
+            CASE WHEN i % 4 <> 0 THEN 'user:officer-' || (i % 60) END,
+            CASE WHEN i % 50 = 1 THEN 'submitted' WHEN i % 6 >= 2 THEN 'approved' END,
+            CASE WHEN i % 6 >= 1 THEN 1 END,
+            CASE WHEN i % 50 = 1 THEN now() - (i % 10) * interval '1 day' END,
+            CASE WHEN i % 97 = 5 THEN now() - interval '2 days' END,
+            CASE WHEN i % 97 = 5 THEN 'reintegrated' END,
+            now()
+       FROM generate_series(1, $3::int) i, m`,
+    [municipalityCodes(), MUNICIPALITY, CASES],
+  );
+  await pool.query(
+    `INSERT INTO referrals (referral_id, case_id, municipality_code, service, priority, provider_ids,
+                            status, requested_at, acknowledge_by, accepted_at, completed_at,
+                            escalations, last_escalated_at, updated_at)
+     SELECT gen_random_uuid(), c.case_id, c.municipality_code,
+            (ARRAY['employment','education','victim-support','psychosocial','legal-documents','health','housing'])[1 + ((k + n) % 7)],
+            (ARRAY['emergency','urgent','normal','normal'])[1 + ((k * 7 + n) % 4)],
+            ARRAY['provider-' || ((k + n) % 40)],
+            s.status, c.registered_at + interval '1 day',
+            CASE WHEN s.status IN ('sent', 'no-capacity') THEN now() + ((((k * 31 + n) % 60) - 20) * interval '1 day') ELSE c.registered_at + interval '15 days' END,
+            CASE WHEN s.status IN ('accepted', 'in-progress', 'completed', 'not-completed') THEN c.registered_at + interval '3 days' END,
+            CASE WHEN s.status = 'completed' THEN c.registered_at + interval '60 days' END,
+            CASE WHEN (k + n) % 23 = 0 THEN 1 ELSE 0 END,
+            CASE WHEN (k + n) % 23 = 0 THEN now() - ((k % 20) * interval '1 day') END,
+            now()
+       FROM (SELECT case_id, municipality_code, registered_at, row_number() OVER () AS k FROM cases) c
+      CROSS JOIN generate_series(1, $1::int) n
+      CROSS JOIN LATERAL (SELECT (ARRAY['sent','accepted','in-progress','completed','completed','declined','no-capacity','not-completed'])[1 + ((c.k * 13 + n) % 8)] AS status) s`,
+    [REFERRALS_PER_CASE],
+  );
+  // The steady state autovacuum keeps: statistics and visibility maps (index-only scans).
+  await pool.query('VACUUM ANALYZE cases');
+  await pool.query('VACUUM ANALYZE referrals');
+}
+
+/** The 44 municipality codes, read from the reference data file (benchmarks import no app libraries). */
+function municipalityCodes(): string[] {
+  const file = join(findWorkspaceRoot(), 'libs/reference-data/src/generated/territory.json');
+  const { municipalities } = JSON.parse(readFileSync(file, 'utf8')) as {
+    municipalities: { code: string }[];
+  };
+  return municipalities.map((m) => m.code);
+}
+
+/** Places the projection at the end of every topic: the benchmark measures queries, not catch-up. */
+async function projectionAtTheEnd(pool: Pool, brokers: string[]): Promise<void> {
+  const admin = new Kafka({ brokers, clientId: 'supervisor-bench', logLevel: 1 }).admin();
+  await admin.connect();
+  try {
+    for (const topic of Object.values(TOPICS)) {
+      for (const { partition, high } of await admin.fetchTopicOffsets(topic))
+        await pool.query(
+          `INSERT INTO projection_positions (topic, partition, next_offset) VALUES ($1, $2, $3)`,
+          [topic, partition, high],
+        );
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+const get = (url: string, authorization: string) => async () => {
+  const response = await fetch(url, { headers: { authorization } });
+  if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+  await response.arrayBuffer();
+};
+
+function latencyResult(name: string, latencies: number[]): Result {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+  const seconds = latencies.reduce((sum, ms) => sum + ms, 0) / 1000;
+  return {
+    name,
+    operations: latencies.length,
+    errors: 0,
+    seconds,
+    throughput: latencies.length / seconds,
+    p50Ms: at(50),
+    p99Ms: at(99),
+    maxMs: sorted.at(-1) ?? Number.NaN,
+  };
+}
+
+/**
+ * Issue 9's measure: overview and list API p99 with 50,000 cases and 200,000 referrals, against
+ * an authenticated endpoint that reads no table (`GET /api/me`) measured in the same run; and the
+ * time until the overview shows its figures in Chromium, against the login page (no data).
+ */
+export const supervisorDashboardBenchmark: Benchmark = {
+  name: 'supervisor-dashboard',
+  description: `overview and list API p99 and overview first render in Chromium with ${CASES} cases, ${CASES * REFERRALS_PER_CASE} referrals`,
+  async main() {
+    const stack = await useLocalStack();
+    Object.assign(process.env, stackEnvironment(stack), await testIdentityEnvironment());
+    const env = {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: BENCH_DB('app'),
+      DATABASE_MIGRATION_URL: BENCH_DB('migrator'),
+      KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+      KAFKA_CONSUMER_GROUP: 'supervisor-api-bench',
+      TEMPORAL_ADDRESS: stack.temporalAddress,
+      TEMPORAL_NAMESPACE: 'reintegra-test',
+      SUPERVISOR_WEB_DIR: join(findWorkspaceRoot(), 'dist/apps/supervisor-web'),
+      DEV_IDENTITY_URL: '',
+    };
+    await runToCompletion('supervisor-api', 'migrate', env);
+    // The migration role: generating starts with TRUNCATE, which the application role may not do.
+    const pool = new Pool({ connectionString: env.DATABASE_MIGRATION_URL, max: 2 });
+    const generating = Date.now();
+    await generate(pool);
+    await projectionAtTheEnd(pool, stack.kafkaBrokers);
+    console.log(
+      `[bench] generated ${CASES} cases, ${CASES * REFERRALS_PER_CASE} referrals in ${((Date.now() - generating) / 1000).toFixed(1)} s`,
+    );
+    await pool.end();
+
+    const api = new ServiceProcess('supervisor-api', 3406, env);
+    await api.start();
+    try {
+      const municipal = await testToken({ roles: ['supervisor'], municipalityCode: MUNICIPALITY });
+      const national = await testToken({ roles: ['national-supervisor'] });
+      const load = { operations: OPERATIONS, concurrency: CONCURRENCY, warmup: WARMUP };
+      const run = (name: string, path: string, token: string) =>
+        measure({ name, run: get(`${api.url}${path}`, token) }, load);
+      const baseline = await run('GET /api/me (auth, no query)', '/api/me', municipal);
+      const results = [
+        await run('overview (municipal)', '/api/overview', municipal),
+        await run('overview (national)', '/api/overview', national),
+        await run('list (municipal, first page)', '/api/cases', municipal),
+        await run('list (national, first page)', '/api/cases', national),
+        await run('list (national, overdue=true)', '/api/cases?overdue=true', national),
+        await run(
+          'list (municipal, filters)',
+          '/api/cases?service=employment&priority=urgent&phase=in-services',
+          municipal,
+        ),
+      ];
+      report(
+        'supervisor API with 50k cases / 200k referrals (aim: p99 < 100 ms)',
+        baseline,
+        results,
+      );
+
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+      try {
+        const bare = municipal.replace(/^Bearer /, '');
+        const render = async (withToken: boolean, ready: string) => {
+          const context = await browser.newContext();
+          if (withToken)
+            await context.addInitScript({
+              content: `sessionStorage.setItem('reintegra.supervisor.token', ${JSON.stringify(bare)})`,
+            });
+          const page = await context.newPage();
+          const started = Date.now();
+          await page.goto(`${api.url}/#/overview`);
+          await page.locator(ready).waitFor();
+          const elapsed = Date.now() - started;
+          await context.close();
+          return elapsed;
+        };
+        await render(true, '[data-testid="open-paths"]');
+        const loginTimes: number[] = [];
+        const overviewTimes: number[] = [];
+        for (let i = 0; i < RENDERS; i += 1) {
+          loginTimes.push(await render(false, 'h1'));
+          overviewTimes.push(await render(true, '[data-testid="open-paths"]'));
+        }
+        report(
+          'first render in Chromium (navigation → figures on screen; aim: under 1.5 s)',
+          latencyResult('login page (no data)', loginTimes),
+          [latencyResult('overview with figures (municipal)', overviewTimes)],
+        );
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      await api.stop();
+    }
+  },
+};

@@ -1,0 +1,5 @@
+export * from './random';
+export * from './people';
+export * from './return-flows';
+export * from './returnees';
+export * from './arrival-lists';
