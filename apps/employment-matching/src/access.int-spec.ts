@@ -90,6 +90,23 @@ beforeAll(async () => {
 
 afterAll(() => bed.stop());
 
+describe('API document', () => {
+  it('is public at /docs/openapi.json and shows each route with its body and roles', async () => {
+    const response = await fetch(`${bed.url}/docs/openapi.json`);
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as {
+      paths: Record<string, Record<string, { requestBody?: unknown; 'x-roles'?: string[] }>>;
+    };
+    const post = (path: string) => document.paths[path]?.['post'];
+    expect(post('/placements')?.requestBody).toBeDefined();
+    expect(post('/placements/{id}/hire')?.['x-roles']).toEqual(
+      expect.arrayContaining(['partner', 'employment-caseworker']),
+    );
+    expect(document.paths['/candidates/{caseId}/profile']?.['put']?.requestBody).toBeDefined();
+    expect(document.paths['/vacancies/{id}/matches']?.['get']).toBeDefined();
+  });
+});
+
 describe('candidates', () => {
   it.each([
     ['no token', undefined, 401],

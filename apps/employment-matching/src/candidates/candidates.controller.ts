@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { entityTag, ZodValidationPipe } from '@reintegra/platform-http';
+import { ApiJsonBody, entityTag, ZodValidationPipe } from '@reintegra/platform-http';
 import { MatchingService } from '../matching/matching.service';
 import { listLimitSchema } from '../requests/common';
 import {
@@ -57,6 +57,7 @@ export class CandidatesController {
   /** Records the skills profile; If-Match with the ETag of GET /candidates/:caseId. */
   @Put('candidates/:caseId/profile')
   @Roles('employment-caseworker', 'admin')
+  @ApiJsonBody(candidateProfileSchema)
   async putProfile(
     @Param('caseId', uuid) caseId: string,
     @Body(new ZodValidationPipe(candidateProfileSchema)) body: CandidateProfileRequest,
@@ -83,6 +84,7 @@ export class CandidatesController {
   @Post('candidates/:caseId/recognitions')
   @HttpCode(201)
   @Roles('employment-caseworker', 'admin')
+  @ApiJsonBody(recognitionRequestSchema)
   requestRecognition(
     @Param('caseId', uuid) caseId: string,
     @Body(new ZodValidationPipe(recognitionRequestSchema)) body: RecognitionRequest,
@@ -101,6 +103,7 @@ export class CandidatesController {
   @Post('recognitions/:id/decision')
   @HttpCode(200)
   @Roles('employment-caseworker', 'admin')
+  @ApiJsonBody(recognitionDecisionSchema)
   decide(
     @Param('id', uuid) id: string,
     @Body(new ZodValidationPipe(recognitionDecisionSchema)) body: RecognitionDecision,

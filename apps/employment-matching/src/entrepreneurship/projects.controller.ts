@@ -9,7 +9,7 @@ import {
   Post,
 } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ZodValidationPipe } from '@reintegra/platform-http';
+import { ApiJsonBody, ZodValidationPipe } from '@reintegra/platform-http';
 import { contextOf } from '../events/employment-events';
 import {
   type CreateProjectRequest,
@@ -35,6 +35,7 @@ export class ProjectsController {
   @Post('candidates/:caseId/projects')
   @HttpCode(201)
   @Roles('employment-caseworker', 'admin')
+  @ApiJsonBody(createProjectSchema)
   create(
     @Param('caseId', uuid) caseId: string,
     @Body(new ZodValidationPipe(createProjectSchema)) body: CreateProjectRequest,
@@ -47,6 +48,7 @@ export class ProjectsController {
   @Post('projects/:id/transitions')
   @HttpCode(200)
   @Roles('employment-caseworker', 'admin')
+  @ApiJsonBody(moveProjectSchema)
   move(
     @Param('id', uuid) id: string,
     @Body(new ZodValidationPipe(moveProjectSchema)) body: MoveProjectRequest,

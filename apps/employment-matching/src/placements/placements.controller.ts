@@ -13,7 +13,7 @@ import {
 import type { Response } from 'express';
 import { z } from 'zod';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ZodValidationPipe } from '@reintegra/platform-http';
+import { ApiJsonBody, ZodValidationPipe } from '@reintegra/platform-http';
 import { contextOf } from '../events/employment-events';
 import {
   type HireRequest,
@@ -43,6 +43,7 @@ export class PlacementsController {
   @Post('placements')
   @HttpCode(201)
   @Roles('employment-caseworker', 'admin')
+  @ApiJsonBody(proposePlacementSchema)
   async propose(
     @Body(new ZodValidationPipe(proposePlacementSchema)) body: ProposePlacementRequest,
     @CurrentActor() actor: Actor,
@@ -73,6 +74,7 @@ export class PlacementsController {
   @Post('placements/:id/interview')
   @HttpCode(200)
   @Roles('partner', 'employment-caseworker', 'admin')
+  @ApiJsonBody(interviewSchema)
   interview(
     @Param('id', uuid) id: string,
     @Body(new ZodValidationPipe(interviewSchema)) body: InterviewRequest,
@@ -86,6 +88,7 @@ export class PlacementsController {
   @Post('placements/:id/hire')
   @HttpCode(200)
   @Roles('partner', 'employment-caseworker', 'admin')
+  @ApiJsonBody(hireSchema)
   hire(
     @Param('id', uuid) id: string,
     @Body(new ZodValidationPipe(hireSchema)) body: HireRequest,
@@ -98,6 +101,7 @@ export class PlacementsController {
   @Post('placements/:id/not-hired')
   @HttpCode(200)
   @Roles('partner', 'employment-caseworker', 'admin')
+  @ApiJsonBody(reasonSchema)
   notHired(
     @Param('id', uuid) id: string,
     @Body(new ZodValidationPipe(reasonSchema)) body: ReasonRequest,
@@ -110,6 +114,7 @@ export class PlacementsController {
   @Post('placements/:id/withdrawal')
   @HttpCode(200)
   @Roles('employment-caseworker', 'admin')
+  @ApiJsonBody(reasonSchema)
   withdraw(
     @Param('id', uuid) id: string,
     @Body(new ZodValidationPipe(reasonSchema)) body: ReasonRequest,
@@ -122,6 +127,7 @@ export class PlacementsController {
   @Post('placements/:id/retention-checks')
   @HttpCode(201)
   @Roles('employment-caseworker', 'admin')
+  @ApiJsonBody(retentionCheckSchema)
   retention(
     @Param('id', uuid) id: string,
     @Body(new ZodValidationPipe(retentionCheckSchema)) body: RetentionCheckRequest,

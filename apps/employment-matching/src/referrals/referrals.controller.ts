@@ -9,7 +9,7 @@ import {
   Post,
 } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ZodValidationPipe } from '@reintegra/platform-http';
+import { ApiJsonBody, ZodValidationPipe } from '@reintegra/platform-http';
 import { contextOf } from '../events/employment-events';
 import { ReferralDecisions } from './referral-decisions';
 import {
@@ -46,6 +46,7 @@ export class ReferralsController {
   @Post(':id/decline')
   @HttpCode(200)
   @Roles('employment-caseworker', 'admin')
+  @ApiJsonBody(declineSchema)
   decline(
     @Param('id', uuid) id: string,
     @Body(new ZodValidationPipe(declineSchema)) body: DeclineRequest,
@@ -70,6 +71,7 @@ export class ReferralsController {
   @Post(':id/closure')
   @HttpCode(200)
   @Roles('employment-caseworker', 'admin')
+  @ApiJsonBody(closeReferralSchema)
   close(
     @Param('id', uuid) id: string,
     @Body(new ZodValidationPipe(closeReferralSchema)) body: CloseReferralRequest,

@@ -17,6 +17,7 @@ import {
 import { loadConfig } from '@reintegra/platform-config';
 import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
 import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
+import { configureServiceApp } from '@reintegra/platform-service';
 import {
   currentTestStack,
   startGroupAtEnd,
@@ -28,6 +29,7 @@ import type { z } from 'zod';
 import { employmentMatchingConfigSpec } from '../config';
 import { employmentMatchingDataSource } from '../database/employment-matching-data-source';
 import { EmploymentMatchingModule } from '../employment-matching.module';
+import { employmentMatchingService } from '../service';
 
 export const LA_PAZ_ESTE = 'SV-PA-LA-PAZ-ESTE';
 export const ZACATECOLUCA = 'SV-PA-LA-PAZ-ESTE/ZACATECOLUCA';
@@ -95,6 +97,7 @@ export class EmploymentTestBed {
     this.app = await NestFactory.create(EmploymentMatchingModule.register(config), {
       logger: false,
     });
+    configureServiceApp(this.app, employmentMatchingService); // body limits and /docs, as in production
     this.app.connectMicroservice(
       kafkaConsumerTransport({
         clientId: config.KAFKA_CLIENT_ID,

@@ -9,7 +9,7 @@ import {
   Post,
 } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ZodValidationPipe } from '@reintegra/platform-http';
+import { ApiJsonBody, ZodValidationPipe } from '@reintegra/platform-http';
 import { contextOf } from '../events/employment-events';
 import {
   type CreateWorkshopRequest,
@@ -31,6 +31,7 @@ export class WorkshopsController {
   @Post('workshops')
   @HttpCode(201)
   @Roles('employment-caseworker', 'admin')
+  @ApiJsonBody(createWorkshopSchema)
   create(
     @Body(new ZodValidationPipe(createWorkshopSchema)) body: CreateWorkshopRequest,
     @CurrentActor() actor: Actor,
@@ -60,6 +61,7 @@ export class WorkshopsController {
   @Post('workshops/:id/enrolments')
   @HttpCode(201)
   @Roles('employment-caseworker', 'admin')
+  @ApiJsonBody(enrolSchema)
   enrol(
     @Param('id', uuid) id: string,
     @Body(new ZodValidationPipe(enrolSchema)) body: EnrolRequest,
@@ -94,6 +96,7 @@ export class WorkshopsController {
   @Post('workshop-enrolments/:id/drop')
   @HttpCode(200)
   @Roles('employment-caseworker', 'admin')
+  @ApiJsonBody(dropSchema)
   drop(
     @Param('id', uuid) id: string,
     @Body(new ZodValidationPipe(dropSchema)) body: DropRequest,

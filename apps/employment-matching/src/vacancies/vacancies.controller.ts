@@ -14,7 +14,7 @@ import {
 import type { Response } from 'express';
 import { z } from 'zod';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { entityTag, ZodValidationPipe } from '@reintegra/platform-http';
+import { ApiJsonBody, entityTag, ZodValidationPipe } from '@reintegra/platform-http';
 import { contextOf } from '../events/employment-events';
 import { MatchingService } from '../matching/matching.service';
 import { listLimitSchema } from '../requests/common';
@@ -45,6 +45,7 @@ export class VacanciesController {
   @Post('employers')
   @HttpCode(201)
   @Roles('partner', 'admin')
+  @ApiJsonBody(createEmployerSchema)
   createEmployer(
     @Body(new ZodValidationPipe(createEmployerSchema)) body: CreateEmployerRequest,
     @CurrentActor() actor: Actor,
@@ -55,6 +56,7 @@ export class VacanciesController {
   @Post('vacancies')
   @HttpCode(201)
   @Roles('partner', 'admin')
+  @ApiJsonBody(createVacancySchema)
   async create(
     @Body(new ZodValidationPipe(createVacancySchema)) body: CreateVacancyRequest,
     @CurrentActor() actor: Actor,
@@ -91,6 +93,7 @@ export class VacanciesController {
   /** Open/close (closing withdraws open proposals) or resize; If-Match with the ETag read. */
   @Patch('vacancies/:id')
   @Roles('partner', 'admin')
+  @ApiJsonBody(updateVacancySchema)
   async update(
     @Param('id', uuid) id: string,
     @Body(new ZodValidationPipe(updateVacancySchema)) body: UpdateVacancyRequest,
