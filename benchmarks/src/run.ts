@@ -1,6 +1,7 @@
 // `npm run bench` runs every benchmark; `npm run bench -- <name>` runs one. Each needs the local
 // stack (npm run stack:start) and, where it drives services, their build (npx nx run-many -t build).
 import { educationEnrolmentBenchmark } from './education-enrolment.bench';
+import { employmentMatchingBenchmark } from './employment-matching.bench';
 import type { Benchmark } from './harness';
 import { intakeRegistrationBenchmark } from './intake-registration.bench';
 import { partnerWebhooksBenchmark } from './partner-webhooks.bench';
@@ -13,6 +14,7 @@ const benchmarks: Benchmark[] = [
   reintegrationPathBenchmark,
   supervisorDashboardBenchmark,
   partnerWebhooksBenchmark,
+  employmentMatchingBenchmark,
 ];
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@ import {
   serviceConfigSpec,
 } from '@reintegra/platform-config';
 import { authConfigSpec } from '@reintegra/platform-auth';
+import { consumerConfigSpec, outboxConfigSpec } from '@reintegra/platform-messaging';
 
 export const SERVICE_NAME = 'employment-matching';
 
@@ -13,6 +14,8 @@ export const employmentMatchingConfigSpec = {
   ...databaseConfigSpec('employment_matching'),
   ...kafkaConfigSpec('employment-matching'),
   ...authConfigSpec(),
+  ...outboxConfigSpec(),
+  ...consumerConfigSpec('employment-matching'),
 };
 
 export type EmploymentMatchingConfig = ConfigOf<typeof employmentMatchingConfigSpec>;

@@ -8,5 +8,7 @@ export const employmentMatchingService: ServiceDefinition<typeof employmentMatch
   database: 'employment_matching',
   dataSource: employmentMatchingDataSource,
   apiDescription:
-    'Perfiles de habilidades y colocación laboral. / Employment: skills profiles and job matching.',
+    'Perfiles laborales, ofertas, emparejamiento explicable, colocaciones, escuelas taller y emprendimientos. / Employment: skills profiles, vacancies, explainable matching, placements, workshop schools and entrepreneurship.',
+  publishesEvents: true,
+  consumesEvents: true,
 };

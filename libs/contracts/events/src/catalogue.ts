@@ -31,6 +31,11 @@ import {
 import { attendanceAtRiskV1 } from './education/attendance-at-risk.v1';
 import { cohortCapacityChangedV1 } from './education/cohort-capacity-changed.v1';
 import { enrolmentStatusChangedV1 } from './education/enrolment-status-changed.v1';
+import { placementStatusChangedV1 } from './employment/placement-status-changed.v1';
+import { retentionCheckedV1 } from './employment/retention-checked.v1';
+import { projectStatusChangedV1 } from './employment/project-status-changed.v1';
+import { trainingStatusChangedV1 } from './employment/training-status-changed.v1';
+import { vacancyCapacityChangedV1 } from './employment/vacancy-capacity-changed.v1';
 
 /** Every event type the platform publishes. Only additive changes within a version. */
 export const eventCatalogue: readonly EventDefinition[] = [
@@ -52,6 +57,11 @@ export const eventCatalogue: readonly EventDefinition[] = [
   cohortCapacityChangedV1,
   enrolmentStatusChangedV1,
   attendanceAtRiskV1,
+  vacancyCapacityChangedV1,
+  placementStatusChangedV1,
+  retentionCheckedV1,
+  trainingStatusChangedV1,
+  projectStatusChangedV1,
   victimSupportReferralRequestedV1,
   victimSupportStatusChangedV1,
   pathPhaseChangedV1,

@@ -28,6 +28,7 @@ export const TOPICS = {
   referralStatus: topic('reintegra.services.referral-status'),
   pathEvents: topic('reintegra.path.events'),
   serviceCapacity: topic('reintegra.services.capacity'),
+  employmentEvents: topic('reintegra.employment.events'),
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
