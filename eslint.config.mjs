@@ -11,6 +11,7 @@ const serviceScopes = [
   'victim-support',
   'dev-identity',
   'supervisor',
+  'partner-gateway',
 ];
 
 export default [

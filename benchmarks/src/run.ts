@@ -4,6 +4,7 @@ import { educationEnrolmentBenchmark } from './education-enrolment.bench';
 import { employmentMatchingBenchmark } from './employment-matching.bench';
 import type { Benchmark } from './harness';
 import { intakeRegistrationBenchmark } from './intake-registration.bench';
+import { partnerWebhooksBenchmark } from './partner-webhooks.bench';
 import { reintegrationPathBenchmark } from './reintegration-path.bench';
 import { supervisorDashboardBenchmark } from './supervisor-dashboard.bench';
 
@@ -12,6 +13,7 @@ const benchmarks: Benchmark[] = [
   educationEnrolmentBenchmark,
   reintegrationPathBenchmark,
   supervisorDashboardBenchmark,
+  partnerWebhooksBenchmark,
   employmentMatchingBenchmark,
 ];
 

@@ -1,0 +1,68 @@
+import {
+  type CanActivate,
+  createParamDecorator,
+  type ExecutionContext,
+  Injectable,
+} from '@nestjs/common';
+import { hasAnyRole, TokenVerifier } from '@reintegra/platform-auth';
+import { ForbiddenError } from '@reintegra/platform-errors';
+import { AgencyUnauthenticatedError } from '../registry/errors';
+import { type Agency, RegistryService } from '../registry/registry.service';
+
+export interface AgencyRequest {
+  headers: Record<string, string | undefined>;
+  agency?: Agency;
+  /** What the audit record of a refusal should name (the key id tried), never the secret. */
+  auditTarget?: string;
+}
+
+/**
+ * Agencies authenticate to their own endpoints with an API key (`x-api-key`) or with a bearer
+ * token their identity provider issued by client credentials (role `partner`, organisation = the
+ * agency id). Refusals are audited by AuditedProblemsFilter.
+ */
+@Injectable()
+export class AgencyAuthGuard implements CanActivate {
+  constructor(
+    private readonly registry: RegistryService,
+    private readonly verifier: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AgencyRequest>();
+    const apiKey = request.headers['x-api-key'];
+    const [scheme, token] = (request.headers['authorization'] ?? '').split(' ');
+    if (apiKey) {
+      request.auditTarget = /^rgw_([0-9a-f]{32})_/.exec(apiKey)?.[1];
+      request.agency = await this.registry.authenticateApiKey(apiKey);
+      return true;
+    }
+    if (scheme?.toLowerCase() === 'bearer' && token) {
+      let actor;
+      try {
+        actor = await this.verifier.verify(token);
+      } catch (error) {
+        throw new AgencyUnauthenticatedError(
+          'agency.credentials-invalid',
+          `token: ${(error as Error).message}`,
+        );
+      }
+      if (!hasAnyRole(actor, ['partner'])) {
+        throw new ForbiddenError('auth.role-not-allowed', {
+          es: 'Estas rutas son para agencias socias (rol partner).',
+          en: 'These routes are for partner agencies (role partner).',
+        });
+      }
+      request.agency = await this.registry.agencyOfOrganisation(actor.organisationId);
+      return true;
+    }
+    throw new AgencyUnauthenticatedError('agency.credentials-missing', 'no credentials');
+  }
+}
+
+/** The authenticated agency, set by AgencyAuthGuard. */
+export const CurrentAgency = createParamDecorator((_data: unknown, context: ExecutionContext) => {
+  const agency = context.switchToHttp().getRequest<AgencyRequest>().agency;
+  if (!agency) throw new Error('CurrentAgency used on a route without AgencyAuthGuard');
+  return agency;
+});

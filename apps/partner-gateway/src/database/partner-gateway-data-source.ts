@@ -1,0 +1,17 @@
+import type { ServiceDataSourceOptions } from '@reintegra/platform-database';
+import { MessagingTables1764201600000 } from '@reintegra/platform-messaging';
+import { PartnerGateway1765000000000 } from './migrations/1765000000000-partner-gateway';
+
+/**
+ * Migrations of the partner_gateway database, in order. Never edit a committed migration. No
+ * entities: the gateway uses explicit SQL so that every lock and claim is visible.
+ */
+export function partnerGatewayDataSource(url: string, poolSize?: number): ServiceDataSourceOptions {
+  return {
+    url,
+    poolSize,
+    applicationName: 'partner-gateway',
+    entities: [],
+    migrations: [MessagingTables1764201600000, PartnerGateway1765000000000],
+  };
+}

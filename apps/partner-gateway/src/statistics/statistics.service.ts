@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { APP_CONFIG } from '@reintegra/platform-config';
+import { bilingual } from '@reintegra/platform-http';
+import type { PartnerGatewayConfig } from '../config';
+
+const month = z
+  .string()
+  .regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, bilingual('Use AAAA-MM.', 'Use YYYY-MM.'));
+
+export const statisticsQuery = z
+  .object({ from: month.optional(), to: month.optional() })
+  .transform(({ from, to }) => {
+    const now = new Date();
+    const current = now.toISOString().slice(0, 7);
+    const yearAgo = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1))
+      .toISOString()
+      .slice(0, 7);
+    return { from: from ?? yearAgo, to: to ?? current };
+  })
+  .refine((range) => range.from <= range.to, {
+    message: bilingual('from debe ser anterior o igual a to.', 'from must not be after to.'),
+    path: ['from'],
+  });
+export type StatisticsQuery = z.infer<typeof statisticsQuery>;
+
+export interface StatisticsCell {
+  month: string;
+  municipalityCode: string;
+  service: string;
+  outcome: string;
+  referrals: number | null;
+  people: number | null;
+  suppressed: boolean;
+}
+
+/**
+ * Referral counts by month (of the request, El Salvador time), municipality, service and latest
+ * outcome, for agencies that only get numbers. Only people whose `statistics` consent is active
+ * at the time of the query are counted (a withdrawal removes them from later figures); victim
+ * support is never counted. A cell with fewer than STATISTICS_MIN_CELL people is suppressed, and
+ * no totals are published, so a suppressed cell cannot be recovered by subtraction.
+ */
+@Injectable()
+export class StatisticsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: PartnerGatewayConfig,
+  ) {}
+
+  async referralCounts(query: StatisticsQuery) {
+    const rows: Array<{
+      month: string;
+      municipality_code: string;
+      service: string;
+      outcome: string;
+      referrals: number;
+      people: number;
+    }> = await this.dataSource.query(
+      `WITH facts AS (
+         SELECT to_char(coalesce(f.requested_at, f.outcome_at) AT TIME ZONE 'America/El_Salvador',
+                        'YYYY-MM') AS month,
+                c.municipality_code, f.service, f.outcome, f.case_id
+           FROM referral_facts f
+           JOIN cases c ON c.case_id = f.case_id
+           JOIN consents s ON s.case_id = f.case_id AND s.purpose = 'statistics' AND s.scope = ''
+                          AND s.granted)
+       SELECT month, municipality_code, service, outcome,
+              count(*)::int AS referrals, count(DISTINCT case_id)::int AS people
+         FROM facts WHERE month BETWEEN $1 AND $2
+        GROUP BY 1, 2, 3, 4
+        ORDER BY 1, 2, 3, 4`,
+      [query.from, query.to],
+    );
+    return {
+      from: query.from,
+      to: query.to,
+      minimumCell: this.config.STATISTICS_MIN_CELL,
+      basis:
+        'Remisiones de personas con consentimiento de estadística vigente; celdas con menos de minimumCell personas suprimidas / referrals of people with an active statistics consent; cells under minimumCell people suppressed',
+      cells: rows.map((row) => suppress(row, this.config.STATISTICS_MIN_CELL)),
+    };
+  }
+}
+
+export function suppress(
+  row: {
+    month: string;
+    municipality_code: string;
+    service: string;
+    outcome: string;
+    referrals: number;
+    people: number;
+  },
+  minimumCell: number,
+): StatisticsCell {
+  const hidden = row.people < minimumCell;
+  return {
+    month: row.month,
+    municipalityCode: row.municipality_code,
+    service: row.service,
+    outcome: row.outcome,
+    referrals: hidden ? null : row.referrals,
+    people: hidden ? null : row.people,
+    suppressed: hidden,
+  };
+}
