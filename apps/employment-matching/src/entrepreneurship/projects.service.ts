@@ -58,7 +58,7 @@ export class ProjectsService {
         id: randomUUID(),
         caseId,
         referralId: referral.id,
-        providerId: referral.providerId ?? actor.organisationId ?? 'employment-matching',
+        providerId: referral.providerId,
         sectorIscoCode: request.sectorIscoCode ?? null,
         municipalityCode: request.municipalityCode,
         status: 'idea',

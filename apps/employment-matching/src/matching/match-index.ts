@@ -30,15 +30,15 @@ const CANDIDATE_FEATURES = `c.case_id AS "caseId", c.code, c.referred_to AS "ref
  * What ranking reads, held in memory: the open vacancies with free posts and the open, profiled
  * candidates, so that a ranking does not read every row from PostgreSQL each time. Before every
  * ranking the index reads the rows changed since its last read (change stamps: see migration
- * MatchIndex1764300100000), in one snapshot, so it is never staler than the request. Requests
+ * MatchIndex1764300100000), so it is never staler than the request. Requests
  * that arrive while a read runs share the next one.
  */
 @Injectable()
 export class MatchIndex {
   private vacancies = new Map<string, IndexedVacancy>();
   private candidates = new Map<string, IndexedCandidate>();
-  /** Oldest transaction running at the last read (xid8 as text): changes from it on are unread. */
-  private horizon: string | undefined;
+  /** The snapshot of the last read (pg_snapshot as text): changes it could not see are unread. */
+  private snapshot: string | undefined;
   private loadedAt = 0;
   private reading: Promise<void> = Promise.resolve();
   private next: Promise<void> | undefined;
@@ -69,27 +69,32 @@ export class MatchIndex {
   }
 
   /**
-   * One statement, so one snapshot: the horizon and the rows changed since the last one (every
-   * qualifying row on a full read). Rows travel as one JSON document, which the driver parses
-   * natively, many times faster than row by row with PostgreSQL's array text format.
+   * One statement, so one snapshot: the rows written by transactions the last read's snapshot
+   * could not see (every qualifying row on a full read), and this snapshot for the next read.
+   * Only the changes not yet read come back, even while a long transaction elsewhere holds the
+   * oldest running transaction id back. Rows travel as one JSON document, which the driver
+   * parses natively, many times faster than row by row with PostgreSQL's array text format.
    */
   private async read(): Promise<void> {
-    const full = this.horizon === undefined || Date.now() - this.loadedAt > FULL_RELOAD_MS;
-    const since = full ? undefined : this.horizon;
+    const full = this.snapshot === undefined || Date.now() - this.loadedAt > FULL_RELOAD_MS;
+    const since = full ? undefined : this.snapshot;
+    const unread = (alias: string) =>
+      `${alias}.changed_xid >= pg_snapshot_xmin($1::pg_snapshot)
+       AND NOT pg_visible_in_snapshot(${alias}.changed_xid, $1::pg_snapshot)`;
     const [changes] = (await this.dataSource.query(
-      `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon,
+      `SELECT pg_current_snapshot()::text AS snapshot,
               (SELECT coalesce(json_agg(x), '[]') FROM (
                  SELECT ${VACANCY_COLUMNS}, e.name AS "employerName"
                    FROM vacancies v JOIN employers e ON e.id = v.employer_id
-                  WHERE ${since ? 'v.changed_xid >= $1::xid8' : 'v.open AND v.posts_filled < v.posts'}
+                  WHERE ${since ? unread('v') : 'v.open AND v.posts_filled < v.posts'}
                ) x) AS vacancies,
               (SELECT coalesce(json_agg(x), '[]') FROM (
                  SELECT ${CANDIDATE_FEATURES} FROM candidates c
-                  WHERE ${since ? 'c.changed_xid >= $1::xid8' : 'c.open AND c.profiled AND NOT c.consent_withdrawn'}
+                  WHERE ${since ? unread('c') : 'c.open AND c.profiled AND NOT c.consent_withdrawn'}
                ) x) AS candidates`,
       since ? [since] : [],
     )) as {
-      horizon: string;
+      snapshot: string;
       vacancies: (VacancyRow & { employerName: string })[];
       candidates: CandidateFeatures[];
     }[];
@@ -112,7 +117,7 @@ export class MatchIndex {
     }
     this.vacancies = vacancies;
     this.candidates = candidates;
-    this.horizon = changes.horizon;
+    this.snapshot = changes.snapshot;
     if (full) this.loadedAt = Date.now();
   }
 }

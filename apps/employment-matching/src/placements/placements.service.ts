@@ -181,7 +181,7 @@ export class PlacementsService {
         }
         const id = randomUUID();
         const now = new Date();
-        const providerId = referral.providerId ?? actor.organisationId ?? 'employment-matching';
+        const providerId = referral.providerId;
         await manager.query(
           `INSERT INTO placements (id, vacancy_id, case_id, referral_id, employer_id, provider_id,
                                    status, score, explanation, created_at, updated_at)

@@ -42,6 +42,9 @@ export interface ReferralRow {
   receivedAt: string;
 }
 
+/** An accepted referral always names the office that accepted it (a CHECK in the schema). */
+export type AcceptedReferral = ReferralRow & { providerId: string };
+
 export const REFERRAL_COLUMNS = `r.id, r.case_id AS "caseId", r.provider_ids AS "providerIds",
   r.priority, r.status, r.provider_id AS "providerId", r.reason_code AS "reasonCode",
   r.acknowledge_by AS "acknowledgeBy", r.received_at AS "receivedAt"`;
@@ -121,20 +124,21 @@ export class ReferralLedger {
    * The accepted referral work on a candidate answers to (the latest), locked. Proposals,
    * workshops and projects need one: a person is worked with only once the office took them on.
    */
-  async requireAccepted(manager: EntityManager, caseId: string): Promise<ReferralRow> {
+  async requireAccepted(manager: EntityManager, caseId: string): Promise<AcceptedReferral> {
     const rows = (await manager.query(
       `SELECT ${REFERRAL_COLUMNS} FROM referrals r
         WHERE r.case_id = $1 AND r.status = ANY ($2)
         ORDER BY r.received_at DESC LIMIT 1 FOR UPDATE`,
       [caseId, ACCEPTED_REFERRAL],
     )) as ReferralRow[];
-    if (!rows[0]) {
+    const [accepted] = rows;
+    if (!accepted?.providerId) {
       throw new UnprocessableError('referral.not-accepted', {
         es: 'La remisión de esta persona no está aceptada: acéptela antes de trabajar con ella.',
         en: "This person's referral is not accepted: accept it before working with them.",
       });
     }
-    return rows[0];
+    return { ...accepted, providerId: accepted.providerId };
   }
 
   /** Moves the referral and reports it to the workflow, as one provider. */
