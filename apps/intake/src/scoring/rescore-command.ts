@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { databaseConfigSpec, loadConfig } from '@reintegra/platform-config';
 import { serviceDataSourceOptions } from '@reintegra/platform-database';
-import { OutboxWriter } from '@reintegra/platform-messaging';
+import { eventOriginOf, OutboxWriter } from '@reintegra/platform-messaging';
+import { SERVICE_NAME } from '../config';
 import { intakeDataSource } from '../database/intake-data-source';
 import { type RescoreProgress, RescoreService } from './rescore.service';
 import { ScoreRecorder } from './score-recorder';
@@ -57,7 +58,7 @@ export async function rescoreCommand(
   );
   await dataSource.initialize();
   try {
-    const rescoring = new RescoreService(dataSource, new ScoreRecorder(new OutboxWriter()));
+    const rescoring = new RescoreService(dataSource, new ScoreRecorder(new OutboxWriter(eventOriginOf(SERVICE_NAME))));
     const result = await rescoring.rescore(
       { scoringVersion: version, ...(values.case ? { caseId: values.case } : {}) },
       { actor: 'system:rescore', correlationId: randomUUID(), batchSize },

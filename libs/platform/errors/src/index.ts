@@ -120,3 +120,48 @@ export class PreconditionRequiredError extends DomainError {
     });
   }
 }
+
+/** A well-formed request the domain refuses (a closed vacancy, a referral not accepted, …): 422. */
+export class UnprocessableError extends DomainError {
+  readonly kind = 'unprocessable';
+
+  constructor(
+    readonly code: string,
+    localized: LocalizedMessage,
+  ) {
+    super(localized);
+  }
+}
+
+/**
+ * The shared factories: one code and one wording each, whatever service throws them. A service's
+ * own refusals name their code and wording where they are thrown.
+ */
+
+/** The record belongs to another municipality than the caller's (municipal staff act only in theirs): 403. */
+export const outsideMunicipality = () =>
+  new ForbiddenError('auth.outside-municipality', {
+    es: 'Ese registro pertenece a otro municipio: solo puede actuar en los de su municipio.',
+    en: 'That record belongs to another municipality: you can act only in your own.',
+  });
+
+/** No case (return episode) with that id, or none the caller may know of: 404. */
+export const caseNotFound = () =>
+  new NotFoundError('case.not-found', {
+    es: 'No existe un expediente con ese identificador.',
+    en: 'No case with that id.',
+  });
+
+/** No returnee with that id: 404. */
+export const returneeNotFound = () =>
+  new NotFoundError('returnee.not-found', {
+    es: 'No existe una persona retornada con ese identificador.',
+    en: 'No returnee with that id.',
+  });
+
+/** No referral with that id for this service or caller: 404. */
+export const referralNotFound = () =>
+  new NotFoundError('referral.not-found', {
+    es: 'No existe una remisión con ese identificador.',
+    en: 'No referral with that id.',
+  });

@@ -8,3 +8,4 @@ export * from './correlation-id';
 export * from './conditional-requests';
 export * from './http-app';
 export * from './openapi';
+export * from './request-decorators';

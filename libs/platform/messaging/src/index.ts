@@ -1,3 +1,4 @@
+export * from './event-context';
 export * from './kafka.tokens';
 export * from './kafka.module';
 export * from './kafka-transport';

@@ -1,4 +1,5 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { EVENT_ORIGIN, eventOriginOf } from './event-context';
 import { EVENT_CONSUMER_OPTIONS, EventConsumer, type EventConsumerOptions } from './event-consumer';
 import { Inbox } from './inbox';
 import { OUTBOX_RELAY_OPTIONS, OutboxRelay, type OutboxRelayOptions, OutboxWriter } from './outbox';
@@ -7,10 +8,13 @@ import { OUTBOX_RELAY_OPTIONS, OutboxRelay, type OutboxRelayOptions, OutboxWrite
 @Module({})
 export class PlatformMessagingModule {
   static forRoot(options: {
+    /** The service's name: its events' source is `/reintegra/<service>`, its own actor `system:<service>`. */
+    service: string;
     outbox?: OutboxRelayOptions;
     consumer?: EventConsumerOptions;
   }): DynamicModule {
-    const providers: Provider[] = [];
+    const origin: Provider = { provide: EVENT_ORIGIN, useValue: eventOriginOf(options.service) };
+    const providers: Provider[] = [origin];
     if (options.outbox) {
       providers.push(OutboxWriter, OutboxRelay, {
         provide: OUTBOX_RELAY_OPTIONS,
@@ -27,7 +31,10 @@ export class PlatformMessagingModule {
       module: PlatformMessagingModule,
       global: true,
       providers,
-      exports: providers.filter((provider): provider is Provider => typeof provider === 'function'),
+      exports: [
+        EVENT_ORIGIN,
+        ...providers.filter((provider): provider is Provider => typeof provider === 'function'),
+      ],
     };
   }
 }

@@ -7,23 +7,66 @@ import {
 } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { z } from 'zod';
 import {
   CLOUDEVENTS_CONTENT_TYPE,
+  createEvent,
   type EventDefinition,
   type EventEnvelope,
 } from '@reintegra/event-contracts';
+import { EVENT_ORIGIN, type EventContext, type EventOrigin } from './event-context';
 import { KAFKA_PRODUCER } from './kafka.tokens';
 
-/** Writes events into the outbox inside the caller's transaction. */
+/** What a service says in an event; the envelope's other members come from the writer and the context. */
+export interface NewEvent<TData> {
+  /** The partition key: the case id for everything about a case. */
+  readonly subject: string;
+  readonly data: TData;
+  /** When it happened (default: now). */
+  readonly time?: Date;
+  /** A fixed id, for an event that may be written again (a retried activity): the repeat is ignored. */
+  readonly id?: string;
+}
+
+/**
+ * The one event writer: builds the validated CloudEvents envelope with the service's source and
+ * writes it into the outbox in the caller's transaction. An event id already there is ignored, so a
+ * retried step never publishes twice.
+ */
 @Injectable()
 export class OutboxWriter {
+  constructor(@Inject(EVENT_ORIGIN) readonly origin: EventOrigin) {}
+
+  /** Writes the event; throws if the data breaks its contract (a programming error). */
+  async publish<S extends z.ZodType>(
+    manager: EntityManager,
+    definition: EventDefinition<S>,
+    event: NewEvent<z.input<S>>,
+    context: EventContext,
+  ): Promise<EventEnvelope<z.output<S>>> {
+    const created = createEvent(definition, {
+      subject: event.subject,
+      source: this.origin.source,
+      actor: context.actor,
+      correlationId: context.correlationId,
+      ...(context.causationId ? { causationId: context.causationId } : {}),
+      ...(event.time ? { time: event.time } : {}),
+      data: event.data,
+    });
+    const envelope = event.id ? { ...created, id: event.id } : created;
+    await this.add(manager, definition, envelope);
+    return envelope;
+  }
+
+  /** Writes an envelope built elsewhere (e.g. one that must keep its id); a repeated id is ignored. */
   async add(
     manager: EntityManager,
     definition: EventDefinition,
     event: EventEnvelope,
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO outbox_messages (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4)`,
+      `INSERT INTO outbox_messages (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (event_id) DO NOTHING`,
       [event.id, definition.topic, event.subject, JSON.stringify(event)],
     );
   }

@@ -104,6 +104,7 @@ export function foundationModules<S extends ConfigSpec>(
   if (definition.publishesEvents || definition.consumesEvents) {
     modules.push(
       PlatformMessagingModule.forRoot({
+        service: definition.name,
         ...(definition.publishesEvents
           ? {
               outbox: {
