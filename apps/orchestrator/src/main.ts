@@ -7,7 +7,7 @@ import { serve } from '@reintegra/platform-service';
 import { workspaceWebpackConfigHook } from '@reintegra/platform-temporal';
 import { OrchestratorModule } from './orchestrator.module';
 import { orchestratorService } from './service';
-import { PREBUILT_BUNDLE, workflowsSourcePath } from './worker/reintegration-worker';
+import { PREBUILT_BUNDLE, workflowsSourcePath } from './worker/reintegration-worker.service';
 
 if (process.argv[2] === 'bundle-workflows') {
   // Build step: prebundle the workflow code next to main.js so production starts fast.

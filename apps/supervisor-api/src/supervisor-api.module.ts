@@ -1,20 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { foundationModules } from '@reintegra/platform-service';
-import { AlertBus } from './alerts/alerts';
-import { ApprovalsQueue } from './approvals/approvals';
-import { ApprovalsController } from './approvals/approvals.controller';
-import { IntakeClient } from './approvals/intake-client';
-import { AlertsController } from './alerts/alerts.controller';
-import { DeadlineSweep } from './alerts/deadline-sweep';
+import { AlertsModule } from './alerts/alerts.module';
+import { ApprovalsModule } from './approvals/approvals.module';
 import type { SupervisorApiConfig } from './config';
-import { DashboardController } from './dashboard/dashboard.controller';
-import { DashboardQueries } from './dashboard/dashboard-queries';
-import { Indicators } from './indicators/indicators';
-import { IndicatorsController } from './indicators/indicators.controller';
-import { LiveProjection } from './projection/live-projection';
-import { SessionController } from './session/session.controller';
+import { DashboardModule } from './dashboard/dashboard.module';
+import { IndicatorsModule } from './indicators/indicators.module';
+import { ProjectionModule } from './projection/projection.module';
 import { supervisorApiService } from './service';
-import { PathWorkflows } from './workflow/path-workflows';
+import { SessionModule } from './session/session.module';
 
 /**
  * Supervisor API: the read model projected from every topic, the dashboard's queries within the
@@ -25,23 +18,14 @@ export class SupervisorApiModule {
   static register(config: SupervisorApiConfig): DynamicModule {
     return {
       module: SupervisorApiModule,
-      imports: foundationModules(supervisorApiService, config),
-      controllers: [
-        SessionController,
-        DashboardController,
-        ApprovalsController,
-        IndicatorsController,
-        AlertsController,
-      ],
-      providers: [
-        DashboardQueries,
-        PathWorkflows,
-        ApprovalsQueue,
-        IntakeClient,
-        Indicators,
-        AlertBus,
-        LiveProjection,
-        DeadlineSweep,
+      imports: [
+        ...foundationModules(supervisorApiService, config),
+        SessionModule,
+        DashboardModule,
+        ApprovalsModule,
+        IndicatorsModule,
+        AlertsModule,
+        ProjectionModule,
       ],
     };
   }

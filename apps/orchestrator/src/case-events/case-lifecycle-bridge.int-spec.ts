@@ -20,7 +20,7 @@ import {
   referralWorkflowId,
   reintegrationPathWorkflowId,
 } from '@reintegra/workflow-contracts';
-import { OrchestratorTestBed } from '../testing/orchestrator-test-app';
+import { OrchestratorTestBed } from '../testing/orchestrator-test-bed';
 
 /**
  * A whole reintegration path driven only by Kafka events, as intake and the services publish them,

@@ -15,7 +15,7 @@ import {
   referralWorkflowId,
   reintegrationPathWorkflowId,
 } from '@reintegra/workflow-contracts';
-import { OrchestratorTestBed } from '../testing/orchestrator-test-app';
+import { OrchestratorTestBed } from '../testing/orchestrator-test-bed';
 
 /**
  * The Kafka→Temporal bridge in-process against the real stack: referral events drive the path's

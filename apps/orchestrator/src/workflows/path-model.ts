@@ -2,7 +2,10 @@ import type {
   CasePhase,
   ClosureReason,
   Dimension,
+  OpenReferral,
   PathHistoryEntry,
+  ReintegrationPathInput,
+  RiskLevel,
 } from '@reintegra/workflow-contracts';
 
 /**
@@ -129,3 +132,35 @@ export function countByEventType(history: readonly PathHistoryEntry[]): Record<s
   for (const entry of history) counts[entry.eventType] = (counts[entry.eventType] ?? 0) + 1;
   return counts;
 }
+
+/** What a run starts from: the carried snapshot after continue-as-new, else a new path in intake. */
+export function initialPathData(input: ReintegrationPathInput) {
+  const carried = input.carried;
+  return {
+    phase: carried?.phase ?? ('intake' as CasePhase),
+    paused: carried?.paused ?? false,
+    riskLevel: carried?.riskLevel as RiskLevel | undefined,
+    assignedOfficer: carried?.assignedOfficer,
+    planApprovedAt: carried?.planApprovedAt,
+    wavesDone: carried?.wavesDone ?? 0,
+    baseline: { ...(carried?.baseline ?? {}) } as Partial<Record<Dimension, number>>,
+    referrals: [...(carried?.referrals ?? [])] as OpenReferral[],
+    closedReferrals: carried?.closedReferrals ?? 0,
+    closure: carried?.closure,
+    seenEventIds: [...(carried?.seenEventIds ?? [input.openedByEventId])],
+    history: [
+      ...(carried?.history ?? [
+        {
+          at: input.openedAt,
+          eventType: 'sv.reintegra.returnee.registered.v1',
+          phase: 'intake' as CasePhase,
+        },
+      ]),
+    ] as PathHistoryEntry[],
+    historyDropped: carried?.historyDropped ?? 0,
+    runs: carried?.runs ?? 1,
+  };
+}
+
+/** A run's mutable state (what continue-as-new carries, but mutable). */
+export type PathData = ReturnType<typeof initialPathData>;

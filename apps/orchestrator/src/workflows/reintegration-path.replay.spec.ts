@@ -3,7 +3,7 @@ import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@t
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspaceWebpackConfigHook } from '@reintegra/platform-temporal';
-import { workflowsSourcePath } from '../worker/reintegration-worker';
+import { workflowsSourcePath } from '../worker/reintegration-worker.service';
 
 /**
  * Change safety: histories recorded from earlier versions of the workflow code are committed in

@@ -26,7 +26,7 @@ import {
 } from '@reintegra/workflow-contracts';
 import { workspaceWebpackConfigHook } from '@reintegra/platform-temporal';
 import { eventually } from '@reintegra/testing';
-import { workflowsSourcePath } from '../worker/reintegration-worker';
+import { workflowsSourcePath } from '../worker/reintegration-worker.service';
 import type {
   NextProviderRequest,
   PathActivities,

@@ -1,8 +1,8 @@
 import { Controller, type MessageEvent, Sse } from '@nestjs/common';
 import { interval, map, merge, type Observable } from 'rxjs';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { DASHBOARD_ROLES, scopeOf } from '../access/scope';
-import { AlertBus } from './alerts';
+import { DASHBOARD_ROLES, scopeOf } from '../core/scope';
+import { AlertBus } from './alert-bus.service';
 
 const KEEP_ALIVE_MS = 20_000;
 

@@ -1,14 +1,17 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { caseNotFound } from '@reintegra/platform-errors';
 import {
+  CorrelationId,
   entityTag,
   preferredLanguage,
   PROBLEM_CONTENT_TYPE,
-  ZodValidationPipe,
+  UuidParam,
+  ValidBody,
 } from '@reintegra/platform-http';
-import { caseNotFound, DASHBOARD_ROLES, scopeOf } from '../access/scope';
-import { ApprovalsQueue } from './approvals';
+import { DASHBOARD_ROLES, scopeOf } from '../core/scope';
+import { ApprovalsQueue } from './approvals.queries';
 import {
   type ApprovePlanRequest,
   approvePlanSchema,
@@ -45,11 +48,11 @@ export class ApprovalsController {
   @Post('cases/:caseId/plan/approval')
   async approvePlan(
     @CurrentActor() actor: Actor,
-    @Param('caseId', new ParseUUIDPipe({ version: '4' })) caseId: string,
-    @Body(new ZodValidationPipe(approvePlanSchema)) body: ApprovePlanRequest,
+    @UuidParam('caseId') caseId: string,
+    @ValidBody(approvePlanSchema) body: ApprovePlanRequest,
     @Headers('authorization') authorization: string,
     @Headers('accept-language') language: string | undefined,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
     @Res() response: Response,
   ) {
     await this.inScope(actor, caseId);
@@ -57,7 +60,7 @@ export class ApprovalsController {
       authorization,
       language: language ?? 'es',
       ifMatch: entityTag(body.planVersion),
-      ...(correlationId ? { correlationId } : {}),
+      correlationId,
     });
     this.relay(answer, response, language, `/api/cases/${caseId}/plan/approval`);
   }
@@ -65,18 +68,18 @@ export class ApprovalsController {
   @Post('cases/:caseId/closure')
   async close(
     @CurrentActor() actor: Actor,
-    @Param('caseId', new ParseUUIDPipe({ version: '4' })) caseId: string,
-    @Body(new ZodValidationPipe(closeCaseSchema)) body: CloseCaseRequest,
+    @UuidParam('caseId') caseId: string,
+    @ValidBody(closeCaseSchema) body: CloseCaseRequest,
     @Headers('authorization') authorization: string,
     @Headers('accept-language') language: string | undefined,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
     @Res() response: Response,
   ) {
     await this.inScope(actor, caseId);
     const answer = await this.intake.post(`/cases/${caseId}/closure`, body, {
       authorization,
       language: language ?? 'es',
-      ...(correlationId ? { correlationId } : {}),
+      correlationId,
     });
     this.relay(answer, response, language, `/api/cases/${caseId}/closure`);
   }

@@ -26,7 +26,7 @@ export class IntakeClient {
   async post(
     path: string,
     body: unknown,
-    headers: { authorization: string; language: string; ifMatch?: string; correlationId?: string },
+    headers: { authorization: string; language: string; ifMatch?: string; correlationId: string },
   ): Promise<IntakeAnswer> {
     const url = `${this.config.INTAKE_URL.replace(/\/$/, '')}${path}`;
     try {
@@ -38,7 +38,7 @@ export class IntakeClient {
           authorization: headers.authorization,
           'accept-language': headers.language,
           ...(headers.ifMatch ? { 'if-match': headers.ifMatch } : {}),
-          ...(headers.correlationId ? { 'x-correlation-id': headers.correlationId } : {}),
+          'x-correlation-id': headers.correlationId,
         },
         body: JSON.stringify(body),
       });

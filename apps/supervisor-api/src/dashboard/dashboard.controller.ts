@@ -1,10 +1,11 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ZodValidationPipe } from '@reintegra/platform-http';
+import { caseNotFound } from '@reintegra/platform-errors';
+import { UuidParam, ValidQuery } from '@reintegra/platform-http';
 import type { OpenReferral } from '@reintegra/workflow-contracts';
-import { caseNotFound, DASHBOARD_ROLES, municipalityFilter, scopeOf } from '../access/scope';
+import { DASHBOARD_ROLES, municipalityFilter, scopeOf } from '../core/scope';
 import { PathWorkflows } from '../workflow/path-workflows';
-import { DashboardQueries } from './dashboard-queries';
+import { DashboardQueries } from './dashboard.queries';
 import { RecentFigures } from './recent-figures';
 import {
   type CaseListQuery,
@@ -50,10 +51,7 @@ export class DashboardController {
 
   /** Open paths by phase, deadlines, escalations, arrivals and pending approvals. */
   @Get('overview')
-  overview(
-    @CurrentActor() actor: Actor,
-    @Query(new ZodValidationPipe(overviewQuerySchema)) query: OverviewQuery,
-  ) {
+  overview(@CurrentActor() actor: Actor, @ValidQuery(overviewQuerySchema) query: OverviewQuery) {
     const municipality = municipalityFilter(scopeOf(actor), query.municipality);
     return this.overviews.get(municipality ?? '*', () => this.queries.overview(municipality));
   }
@@ -62,27 +60,22 @@ export class DashboardController {
   @Get('overview/workflows')
   workflowFigures(
     @CurrentActor() actor: Actor,
-    @Query(new ZodValidationPipe(overviewQuerySchema)) query: OverviewQuery,
+    @ValidQuery(overviewQuerySchema) query: OverviewQuery,
   ) {
     const municipality = municipalityFilter(scopeOf(actor), query.municipality);
     return this.workflowCounts.get(municipality ?? '*', () => this.workflows.figures(municipality));
   }
 
   @Get('cases')
-  list(
-    @CurrentActor() actor: Actor,
-    @Query(new ZodValidationPipe(caseListQuerySchema)) query: CaseListQuery,
-  ) {
+  list(@CurrentActor() actor: Actor, @ValidQuery(caseListQuerySchema) query: CaseListQuery) {
     return this.queries.listCases(municipalityFilter(scopeOf(actor), query.municipality), query);
   }
 
   /** The case: read model (timeline, referrals, follow-ups, scores) and the workflow's live state. */
   @Get('cases/:caseId')
-  async casePage(
-    @CurrentActor() actor: Actor,
-    @Param('caseId', new ParseUUIDPipe({ version: '4' })) caseId: string,
-  ) {
+  async casePage(@CurrentActor() actor: Actor, @UuidParam('caseId') caseId: string) {
     const page = await this.queries.casePage(scopeOf(actor).municipalityCode, caseId);
+    // A case outside the scope is "not found": its existence is itself need-to-know.
     if (!page) throw caseNotFound();
     const live = await this.workflows.live(caseId);
     return {

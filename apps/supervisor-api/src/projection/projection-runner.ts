@@ -3,7 +3,8 @@ import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { parseEvent, TOPICS } from '@reintegra/event-contracts';
 import type { DeadLetter } from '@reintegra/platform-messaging';
-import { type ProjectedAlert, type Queryable, ReadModelProjector } from './read-model-projector';
+import type { ProjectedAlert, Queryable } from './projection-core';
+import { ReadModelProjector } from './read-model-projector';
 
 /** Every topic that carries case facts (capacity is about cohorts, not cases). */
 export const PROJECTED_TOPICS = [

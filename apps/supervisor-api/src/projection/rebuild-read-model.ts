@@ -4,7 +4,7 @@ import { loadConfig, kafkaConfigSpec, migrationConfigSpec } from '@reintegra/pla
 import { serviceDataSourceOptions } from '@reintegra/platform-database';
 import { consumerConfigSpec, DeadLetterPublisher } from '@reintegra/platform-messaging';
 import { READ_MODEL_TABLES, supervisorDataSource } from '../database/supervisor-data-source';
-import { AWAITING_SQL } from '../dashboard/dashboard-queries';
+import { AWAITING_SQL } from '../core/referral-statuses';
 import { PROJECTED_TOPICS, ProjectionRunner } from './projection-runner';
 
 const FRESH = 'read_model_rebuild';

@@ -1,14 +1,12 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { z } from 'zod';
+import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { type Actor, CurrentActor, Public, Roles } from '@reintegra/platform-auth';
 import { APP_CONFIG } from '@reintegra/platform-config';
 import { NotFoundError } from '@reintegra/platform-errors';
-import { ZodValidationPipe } from '@reintegra/platform-http';
+import { ValidBody } from '@reintegra/platform-http';
 import { findMunicipality, municipalities } from '@reintegra/reference-data';
-import { DASHBOARD_ROLES, scopeOf } from '../access/scope';
+import { DASHBOARD_ROLES, scopeOf } from '../core/scope';
 import type { SupervisorApiConfig } from '../config';
-
-const devLoginSchema = z.object({ user: z.string().min(1).max(100) }).strict();
+import { type DevLoginRequest, devLoginSchema } from './session.requests';
 
 const devLoginOff = () =>
   new NotFoundError('dev-login.disabled', {
@@ -48,9 +46,7 @@ export class SessionController {
   @Public()
   @Post('dev/login')
   @HttpCode(200)
-  async devLogin(
-    @Body(new ZodValidationPipe(devLoginSchema)) body: z.infer<typeof devLoginSchema>,
-  ) {
+  async devLogin(@ValidBody(devLoginSchema) body: DevLoginRequest) {
     const response = await fetch(`${this.devIdentity()}/dev/tokens`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { findMunicipality } from '@reintegra/reference-data';
-import { scopeSql } from '../access/scope';
+import { scopeSql } from '../core/scope';
 
 export interface PendingCase {
   caseId: string;

@@ -12,7 +12,7 @@ import { APP_CONFIG } from '@reintegra/platform-config';
 import { HealthRegistry } from '@reintegra/platform-http';
 import { findWorkspaceRoot, workspaceWebpackConfigHook } from '@reintegra/platform-temporal';
 import type { OrchestratorConfig } from '../config';
-import { PathActivitiesProvider } from '../path-activities/path-activities';
+import { PathActivitiesProvider } from '../path-activities/path-activities.service';
 
 /** Where `nx run orchestrator:bundle-workflows` writes the prebuilt bundle (beside main.js). */
 export const PREBUILT_BUNDLE = 'workflow-bundle.js';

@@ -12,7 +12,7 @@ import {
   reintegrationPathWorkflowId,
   requestReferralUpdate,
 } from '@reintegra/workflow-contracts';
-import { WorkflowDelivery } from './workflow-delivery';
+import { WorkflowDelivery } from './workflow-delivery.service';
 
 /**
  * Referral events → workflows. `referral.requested` asks the case's path (update) to start the

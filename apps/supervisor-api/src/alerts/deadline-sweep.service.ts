@@ -8,8 +8,8 @@ import {
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '@reintegra/platform-config';
 import type { SupervisorApiConfig } from '../config';
-import { AWAITING_SQL } from '../dashboard/dashboard-queries';
-import { AlertBus } from './alerts';
+import { AWAITING_SQL } from '../core/referral-statuses';
+import { AlertBus } from './alert-bus.service';
 
 /** Breaches older than this are marked without an alert (catch-up after downtime or a rebuild). */
 const ALERT_WINDOW = `interval '1 day'`;

@@ -1,5 +1,5 @@
 import { type Actor, hasAnyRole } from '@reintegra/platform-auth';
-import { ForbiddenError, NotFoundError } from '@reintegra/platform-errors';
+import { ForbiddenError } from '@reintegra/platform-errors';
 
 /** Roles that may use the dashboard. */
 export const DASHBOARD_ROLES = ['supervisor', 'national-supervisor'] as const;
@@ -36,14 +36,6 @@ export function municipalityFilter(scope: Scope, requested: string | undefined):
     });
   }
   return requested;
-}
-
-/** A case outside the scope is "not found": its existence is itself need-to-know. */
-export function caseNotFound(): NotFoundError {
-  return new NotFoundError('case.not-found', {
-    es: 'No existe un expediente con ese identificador en su ámbito.',
-    en: 'No case with that id in your scope.',
-  });
 }
 
 /** SQL condition on a `municipality_code` column; appends its parameter to `params`. */

@@ -1,11 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import type { EventEnvelope } from '@reintegra/event-contracts';
-import { APP_CONFIG } from '@reintegra/platform-config';
 import { ConflictError } from '@reintegra/platform-errors';
 import { Inbox, type MessagePosition } from '@reintegra/platform-messaging';
-import type { OrchestratorConfig } from '../config';
 
 const UPDATE_DEADLINE_MS = 5_000;
 
@@ -24,7 +22,6 @@ export class WorkflowDelivery {
   constructor(
     private readonly inbox: Inbox,
     private readonly temporal: Client,
-    @Inject(APP_CONFIG) private readonly config: OrchestratorConfig,
   ) {}
 
   /** Sends one event to a running workflow, once (an update or a signal through its handle). */
@@ -46,22 +43,14 @@ export class WorkflowDelivery {
     workflowId: string,
     act: () => Promise<unknown>,
   ): Promise<void> {
-    const processed = await this.inbox.processOnce(
-      {
-        consumer: this.config.KAFKA_CONSUMER_GROUP,
-        eventId: event.id,
-        eventType: event.type,
-        ...position,
-      },
-      async () => {
-        try {
-          // Bounded: an update waits for a worker, and a consumer must never wait for ever.
-          await this.temporal.withDeadline(Date.now() + UPDATE_DEADLINE_MS, act);
-        } catch (error) {
-          throw toDomainError(error, workflowId);
-        }
-      },
-    );
+    const processed = await this.inbox.handle(event, position, async () => {
+      try {
+        // Bounded: an update waits for a worker, and a consumer must never wait for ever.
+        await this.temporal.withDeadline(Date.now() + UPDATE_DEADLINE_MS, act);
+      } catch (error) {
+        throw toDomainError(error, workflowId);
+      }
+    });
     this.logger.log({
       msg: processed ? 'event delivered to workflow' : 'duplicate event skipped',
       workflowId,

@@ -8,7 +8,7 @@ import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '@reintegra/platform-config';
 import { DeadLetterPublisher, KAFKA } from '@reintegra/platform-messaging';
-import { AlertBus } from '../alerts/alerts';
+import { AlertBus } from '../alerts/alert-bus.service';
 import type { SupervisorApiConfig } from '../config';
 import { ProjectionRunner } from './projection-runner';
 

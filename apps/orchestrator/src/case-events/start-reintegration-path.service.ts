@@ -17,7 +17,7 @@ import {
   reintegrationPathWorkflowId,
 } from '@reintegra/workflow-contracts';
 import type { OrchestratorConfig } from '../config';
-import { WorkflowDelivery } from './workflow-delivery';
+import { WorkflowDelivery } from './workflow-delivery.service';
 
 /**
  * `returnee.registered` or `returnee.episode-opened` (a new return of a known person) → the case's

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import {
-  createEvent,
   followUpDueV1,
   pathPhaseChangedV1,
   referralEscalatedV1,
@@ -53,34 +53,30 @@ export class PathActivitiesProvider {
 
   async publishPathEvent(publication: PathEventPublication): Promise<void> {
     const definition = DEFINITIONS[publication.kind];
-    let event;
     try {
-      event = {
-        ...createEvent(definition, {
-          subject: publication.caseId,
-          source: '/reintegra/orchestrator',
-          actor: 'system:orchestrator',
-          correlationId: publication.caseId,
-          data: publication.data,
-        }),
-        id: publication.eventId,
-      };
+      await this.dataSource.transaction((manager) =>
+        this.outbox.publish(
+          manager,
+          definition,
+          { subject: publication.caseId, data: publication.data, id: publication.eventId },
+          { actor: this.outbox.origin.systemActor, correlationId: publication.caseId },
+        ),
+      );
     } catch (error) {
       // A breach of the contract is a bug in the workflow: retrying cannot fix it.
-      throw ApplicationFailure.nonRetryable(
-        `path event ${publication.kind} breaks its contract: ${(error as Error).message}`,
-        INVALID_PATH_EVENT,
-      );
+      if (error instanceof z.ZodError) {
+        throw ApplicationFailure.nonRetryable(
+          `path event ${publication.kind} breaks its contract: ${error.message}`,
+          INVALID_PATH_EVENT,
+        );
+      }
+      throw error;
     }
-    await this.dataSource.transaction(async (manager) => {
-      const existing: unknown[] = await manager.query(
-        'SELECT 1 FROM outbox_messages WHERE event_id = $1',
-        [publication.eventId],
-      );
-      if (existing.length > 0) return;
-      await this.outbox.add(manager, definition, event);
+    this.logger.log({
+      msg: 'path event queued',
+      kind: publication.kind,
+      eventId: publication.eventId,
     });
-    this.logger.log({ msg: 'path event queued', kind: publication.kind, eventId: event.id });
   }
 
   /**

@@ -21,13 +21,13 @@ import {
   type ReturneeRegisteredV1,
 } from '@reintegra/event-contracts';
 import { EventConsumer } from '@reintegra/platform-messaging';
-import { CaseLifecycleEventsHandler } from './case-lifecycle-events.handler';
-import { ReferralEventsHandler } from './referral-events.handler';
-import { StartReintegrationPathHandler } from './start-reintegration-path.handler';
+import { CaseLifecycleEventsHandler } from './case-lifecycle-events.service';
+import { ReferralEventsHandler } from './referral-events.service';
+import { StartReintegrationPathHandler } from './start-reintegration-path.service';
 
 /** The Kafka→Temporal bridge: case events drive each returnee's reintegration path. */
 @Controller()
-export class CaseEventsController {
+export class CaseEventsConsumer {
   constructor(
     private readonly consumer: EventConsumer,
     private readonly startPath: StartReintegrationPathHandler,

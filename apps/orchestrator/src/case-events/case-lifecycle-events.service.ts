@@ -13,7 +13,7 @@ import {
   pathEventUpdate,
   reintegrationPathWorkflowId,
 } from '@reintegra/workflow-contracts';
-import { WorkflowDelivery } from './workflow-delivery';
+import { WorkflowDelivery } from './workflow-delivery.service';
 
 /**
  * Intake's case lifecycle events → the case's path. An initial assessment and a plan approval move

@@ -2,13 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { findMunicipality } from '@reintegra/reference-data';
 import { CASE_PHASES } from '@reintegra/workflow-contracts';
-import { scopeSql } from '../access/scope';
+import { AWAITING_SQL, OPEN_SQL } from '../core/referral-statuses';
+import { scopeSql } from '../core/scope';
 import type { CaseListQuery } from './dashboard.requests';
 
-/** Statuses still waiting for a provider's acknowledgement (their deadline runs). */
-export const AWAITING_SQL = `('requested', 'sent', 'no-capacity')`;
-/** Statuses of a referral that is still open (waiting, or taken and under way). */
-export const OPEN_SQL = `('requested', 'sent', 'no-capacity', 'accepted', 'in-progress')`;
 const VICTIM_SUPPORT = 'victim-support';
 
 export interface ReferralView {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AWAITING_SQL, OPEN_SQL } from '../dashboard/dashboard-queries';
+import { AWAITING_SQL, OPEN_SQL } from '../core/referral-statuses';
 import { count, derived, toCsv } from './suppression';
 
 export interface IndicatorPeriod {
