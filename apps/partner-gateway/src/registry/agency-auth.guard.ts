@@ -6,8 +6,9 @@ import {
 } from '@nestjs/common';
 import { hasAnyRole, TokenVerifier } from '@reintegra/platform-auth';
 import { ForbiddenError } from '@reintegra/platform-errors';
-import { AgencyUnauthenticatedError } from '../registry/errors';
-import { type Agency, RegistryService } from '../registry/registry.service';
+import { AgencyUnauthenticatedError } from '../core/errors';
+import type { Agency } from './agencies.service';
+import { AgencyAuthentication } from './agency-authentication.service';
 
 export interface AgencyRequest {
   headers: Record<string, string | undefined>;
@@ -24,7 +25,7 @@ export interface AgencyRequest {
 @Injectable()
 export class AgencyAuthGuard implements CanActivate {
   constructor(
-    private readonly registry: RegistryService,
+    private readonly authentication: AgencyAuthentication,
     private readonly verifier: TokenVerifier,
   ) {}
 
@@ -34,7 +35,7 @@ export class AgencyAuthGuard implements CanActivate {
     const [scheme, token] = (request.headers['authorization'] ?? '').split(' ');
     if (apiKey) {
       request.auditTarget = /^rgw_([0-9a-f]{32})_/.exec(apiKey)?.[1];
-      request.agency = await this.registry.authenticateApiKey(apiKey);
+      request.agency = await this.authentication.authenticateApiKey(apiKey);
       return true;
     }
     if (scheme?.toLowerCase() === 'bearer' && token) {
@@ -53,7 +54,7 @@ export class AgencyAuthGuard implements CanActivate {
           en: 'These routes are for partner agencies (role partner).',
         });
       }
-      request.agency = await this.registry.agencyOfOrganisation(actor.organisationId);
+      request.agency = await this.authentication.agencyOfOrganisation(actor.organisationId);
       return true;
     }
     throw new AgencyUnauthenticatedError('agency.credentials-missing', 'no credentials');
