@@ -15,7 +15,17 @@ const elevenMonthsAgo = () => {
 
 /** Months of the request (default: the last twelve, this one included). */
 export const statisticsQuery = z
-  .object({ from: month.default(elevenMonthsAgo), to: month.default(currentMonth) })
+  .object({
+    // Defaults filled when parsed (not `.default`, which would document the server's start month).
+    from: month
+      .optional()
+      .transform((value) => value ?? elevenMonthsAgo())
+      .describe('Primer mes (por defecto, hace once meses) / first month (default: 11 months ago)'),
+    to: month
+      .optional()
+      .transform((value) => value ?? currentMonth())
+      .describe('Último mes (por defecto, el actual) / last month (default: the current one)'),
+  })
   .refine((range) => range.from <= range.to, {
     message: bilingual('from debe ser anterior o igual a to.', 'from must not be after to.'),
     path: ['from'],
