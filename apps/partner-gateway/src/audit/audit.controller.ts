@@ -1,14 +1,12 @@
-import { Controller, Get, UseFilters } from '@nestjs/common';
-import { Roles } from '@reintegra/platform-auth';
+import { Controller, Get } from '@nestjs/common';
 import { ValidQuery } from '@reintegra/platform-http';
 import { AuditLog } from '../core/audit-log.service';
-import { AuditedProblemsFilter } from '../core/audited-problems.filter';
+import { AdminRoutes } from '../core/admin-routes';
 import { auditLogQuery, type AuditLogQuery } from './audit.requests';
 
 /** The audit log for the admin (role `admin`). */
 @Controller('admin')
-@Roles('admin')
-@UseFilters(AuditedProblemsFilter)
+@AdminRoutes()
 export class AuditController {
   constructor(private readonly audit: AuditLog) {}
 

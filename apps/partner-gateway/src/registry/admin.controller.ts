@@ -1,7 +1,7 @@
-import { Controller, Get, HttpCode, Post, UseFilters } from '@nestjs/common';
-import { type Actor, actorReference, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { type Actor, actorReference, CurrentActor } from '@reintegra/platform-auth';
 import { UuidParam, ValidBody, ValidQuery } from '@reintegra/platform-http';
-import { AuditedProblemsFilter } from '../core/audited-problems.filter';
+import { AdminRoutes } from '../core/admin-routes';
 import { AgenciesService } from './agencies.service';
 import { AgencyIdParam } from './agency-id.param';
 import { ApiKeysService } from './api-keys.service';
@@ -23,8 +23,7 @@ import { SubscriptionsService } from './subscriptions.service';
  * `admin` only (national scope).
  */
 @Controller('admin')
-@Roles('admin')
-@UseFilters(AuditedProblemsFilter)
+@AdminRoutes()
 export class AdminController {
   constructor(
     private readonly agencies: AgenciesService,

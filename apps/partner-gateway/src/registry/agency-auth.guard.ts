@@ -1,11 +1,15 @@
 import {
+  applyDecorators,
   type CanActivate,
   createParamDecorator,
   type ExecutionContext,
   Injectable,
+  UseFilters,
+  UseGuards,
 } from '@nestjs/common';
-import { hasAnyRole, TokenVerifier } from '@reintegra/platform-auth';
+import { hasAnyRole, Public, TokenVerifier } from '@reintegra/platform-auth';
 import { ForbiddenError } from '@reintegra/platform-errors';
+import { AuditedProblemsFilter } from '../core/audited-problems.filter';
 import { AgencyUnauthenticatedError } from '../core/errors';
 import type { Agency } from './agencies.service';
 import { AgencyAuthentication } from './agency-authentication.service';
@@ -67,3 +71,10 @@ export const CurrentAgency = createParamDecorator((_data: unknown, context: Exec
   if (!agency) throw new Error('CurrentAgency used on a route without AgencyAuthGuard');
   return agency;
 });
+
+/**
+ * A controller of agency routes: not for staff tokens (public to the access guard) but for an
+ * authenticated agency (AgencyAuthGuard), every refusal audited.
+ */
+export const AgencyRoutes = () =>
+  applyDecorators(Public(), UseGuards(AgencyAuthGuard), UseFilters(AuditedProblemsFilter));

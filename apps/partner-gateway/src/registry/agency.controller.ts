@@ -1,9 +1,7 @@
-import { Controller, Get, HttpCode, Post, UseFilters, UseGuards } from '@nestjs/common';
-import { Public } from '@reintegra/platform-auth';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { UuidParam, ValidBody, ValidQuery } from '@reintegra/platform-http';
-import { AuditedProblemsFilter } from '../core/audited-problems.filter';
 import { type Agency, AgenciesService, agencyActor } from './agencies.service';
-import { AgencyAuthGuard, CurrentAgency } from './agency-auth.guard';
+import { AgencyRoutes, CurrentAgency } from './agency-auth.guard';
 import {
   createSubscriptionRequest,
   type CreateSubscriptionRequest,
@@ -19,9 +17,7 @@ import { SubscriptionsService } from './subscriptions.service';
  * only ever reaches its own subscriptions (others answer 404).
  */
 @Controller('agency')
-@Public()
-@UseGuards(AgencyAuthGuard)
-@UseFilters(AuditedProblemsFilter)
+@AgencyRoutes()
 export class AgencyController {
   constructor(
     private readonly agencies: AgenciesService,

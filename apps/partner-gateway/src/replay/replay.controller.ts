@@ -1,17 +1,13 @@
-import { Controller, HttpCode, Post, UseFilters, UseGuards } from '@nestjs/common';
-import { Public } from '@reintegra/platform-auth';
+import { Controller, HttpCode, Post } from '@nestjs/common';
 import { UuidParam, ValidBody } from '@reintegra/platform-http';
-import { AuditedProblemsFilter } from '../core/audited-problems.filter';
 import { type Agency, agencyActor } from '../registry/agencies.service';
-import { AgencyAuthGuard, CurrentAgency } from '../registry/agency-auth.guard';
+import { AgencyRoutes, CurrentAgency } from '../registry/agency-auth.guard';
 import { replayRequest, type ReplayRequest } from './replay.requests';
 import { ReplayService } from './replay.service';
 
 /** An agency asks for its logged events again, into one of its own subscriptions. */
 @Controller('agency')
-@Public()
-@UseGuards(AgencyAuthGuard)
-@UseFilters(AuditedProblemsFilter)
+@AgencyRoutes()
 export class ReplayController {
   constructor(private readonly replays: ReplayService) {}
 

@@ -1,15 +1,13 @@
-import { Controller, Get, UseFilters, UseGuards } from '@nestjs/common';
-import { Public, Roles } from '@reintegra/platform-auth';
+import { Controller, Get } from '@nestjs/common';
 import { ValidQuery } from '@reintegra/platform-http';
-import { AuditedProblemsFilter } from '../core/audited-problems.filter';
-import { AgencyAuthGuard } from '../registry/agency-auth.guard';
+import { AdminRoutes } from '../core/admin-routes';
+import { AgencyRoutes } from '../registry/agency-auth.guard';
 import { statisticsQuery, type StatisticsQuery } from './statistics.requests';
 import { StatisticsService } from './statistics.service';
 
 /** Aggregate referral statistics for the admin (role `admin`). */
 @Controller('admin')
-@Roles('admin')
-@UseFilters(AuditedProblemsFilter)
+@AdminRoutes()
 export class AdminStatisticsController {
   constructor(private readonly statistics: StatisticsService) {}
 
@@ -21,9 +19,7 @@ export class AdminStatisticsController {
 
 /** The same aggregate statistics for any authenticated agency (numbers only, small cells hidden). */
 @Controller('agency')
-@Public()
-@UseGuards(AgencyAuthGuard)
-@UseFilters(AuditedProblemsFilter)
+@AgencyRoutes()
 export class AgencyStatisticsController {
   constructor(private readonly statistics: StatisticsService) {}
 
