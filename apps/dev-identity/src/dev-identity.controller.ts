@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { DEMO_USERS, type DevTokenIssuer, Public } from '@reintegra/platform-auth';
 import { NotFoundError } from '@reintegra/platform-errors';
-import { ApiJsonBody, ApiProblems, ZodValidationPipe } from '@reintegra/platform-http';
+import { ApiProblems, ValidBody } from '@reintegra/platform-http';
 
 export const DEV_ISSUER = Symbol('DEV_ISSUER');
 const TOKEN_TTL_SECONDS = 8 * 3600;
@@ -27,11 +27,8 @@ export class DevIdentityController {
 
   @Post('dev/tokens')
   @HttpCode(200)
-  @ApiJsonBody(tokenRequestSchema)
   @ApiProblems({ 404: 'Unknown demo user (see GET /dev/users)' })
-  async token(
-    @Body(new ZodValidationPipe(tokenRequestSchema)) body: z.infer<typeof tokenRequestSchema>,
-  ) {
+  async token(@ValidBody(tokenRequestSchema) body: z.infer<typeof tokenRequestSchema>) {
     const subject = DEMO_USERS[body.user];
     if (!subject) {
       throw new NotFoundError('dev-identity.unknown-user', {

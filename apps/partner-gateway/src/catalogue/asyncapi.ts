@@ -7,7 +7,7 @@ import {
   type PartnerEventDefinition,
   pseudonymSchema,
 } from '@reintegra/event-contracts';
-import { REPLAY_HEADER } from '../delivery/delivery-worker';
+import { REPLAY_HEADER } from '../delivery/delivery-worker.service';
 import { CATEGORY_POLICY } from '../policy/category-policy';
 import { publishedJsonSchema } from './json-schema';
 

@@ -8,7 +8,7 @@ import {
 import { currentTestStack, eventually, TopicRecorder } from '@reintegra/testing';
 import { PartnerTestBed } from '../testing/partner-test-bed';
 import { WebhookReceiver } from '../testing/webhook-receiver';
-import { REPLAY_HEADER } from './delivery-worker';
+import { REPLAY_HEADER } from './delivery-worker.service';
 import { verify } from './webhook-signature';
 
 /**

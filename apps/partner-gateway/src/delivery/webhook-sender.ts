@@ -2,7 +2,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
-import { addressAllowed, type RuntimeMode } from '../registry/webhook-url-policy';
+import { addressAllowed, type RuntimeMode } from './webhook-url-policy';
 
 export interface WebhookResult {
   ok: boolean;

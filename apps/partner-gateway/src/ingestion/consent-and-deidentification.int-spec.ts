@@ -14,7 +14,7 @@ import { currentTestStack, eventually, TopicRecorder } from '@reintegra/testing'
 import { verify } from '../delivery/webhook-signature';
 import { PartnerTestBed } from '../testing/partner-test-bed';
 import { WebhookReceiver } from '../testing/webhook-receiver';
-import { Maintenance } from './maintenance';
+import { Maintenance } from './maintenance.service';
 
 /**
  * The rules partners rely on, against real Kafka and PostgreSQL with a local webhook receiver:

@@ -18,7 +18,7 @@ import {
   type ReturneeRegisteredV1,
 } from '@reintegra/event-contracts';
 import { derive, DERIVED_TYPES } from '../derivation/public-events';
-import { PartnerRouter } from './partner-router';
+import { PartnerRouter } from './partner-router.service';
 
 /** Internal event types the gateway consumes: what it derives from, and consents. */
 export const CONSUMED_TYPES = [...DERIVED_TYPES, consentGrantedV1.type, consentWithdrawnV1.type];

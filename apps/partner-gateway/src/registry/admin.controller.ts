@@ -1,15 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseFilters } from '@nestjs/common';
-import { type Actor, actorReference, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ZodValidationPipe } from '@reintegra/platform-http';
-import { z } from 'zod';
-import { agencyIdSchema } from '@reintegra/event-contracts';
-import { AuditedProblemsFilter } from '../audit/audited-problems.filter';
-import { AuditLog } from '../audit/audit-log';
-import {
-  statisticsQuery,
-  type StatisticsQuery,
-  StatisticsService,
-} from '../statistics/statistics.service';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { type Actor, actorReference, CurrentActor } from '@reintegra/platform-auth';
+import { UuidParam, ValidBody, ValidQuery } from '@reintegra/platform-http';
+import { AdminRoutes } from '../core/admin-routes';
+import { AgenciesService } from './agencies.service';
+import { AgencyIdParam } from './agency-id.param';
+import { ApiKeysService } from './api-keys.service';
 import {
   createAgencyRequest,
   type CreateAgencyRequest,
@@ -19,120 +14,93 @@ import {
   type DeliveryLogQuery,
   issueApiKeyRequest,
   type IssueApiKeyRequest,
-  uuidParam,
 } from './registry.requests';
-import { RegistryService } from './registry.service';
-
-const agencyParam = new ZodValidationPipe(agencyIdSchema);
-const uuid = new ZodValidationPipe(uuidParam);
+import { SubscriptionDeliveriesService } from './subscription-deliveries.service';
+import { SubscriptionsService } from './subscriptions.service';
 
 /**
- * The registry of partner agencies, their API keys and subscriptions, dead letters and the audit
- * log: role `admin` only (national scope).
+ * The registry of partner agencies, their API keys and subscriptions, and dead letters: role
+ * `admin` only (national scope).
  */
 @Controller('admin')
-@Roles('admin')
-@UseFilters(AuditedProblemsFilter)
+@AdminRoutes()
 export class AdminController {
   constructor(
-    private readonly registry: RegistryService,
-    private readonly statistics: StatisticsService,
-    private readonly audit: AuditLog,
+    private readonly agencies: AgenciesService,
+    private readonly apiKeys: ApiKeysService,
+    private readonly subscriptions: SubscriptionsService,
+    private readonly deliveries: SubscriptionDeliveriesService,
   ) {}
 
   @Post('agencies')
   createAgency(
     @CurrentActor() actor: Actor,
-    @Body(new ZodValidationPipe(createAgencyRequest)) body: CreateAgencyRequest,
+    @ValidBody(createAgencyRequest) body: CreateAgencyRequest,
   ) {
-    return this.registry.createAgency(actorReference(actor), body);
+    return this.agencies.createAgency(actorReference(actor), body);
   }
 
   @Get('agencies')
-  async agencies() {
-    return { agencies: await this.registry.listAgencies() };
+  async listAgencies() {
+    return { agencies: await this.agencies.listAgencies() };
   }
 
   @Get('agencies/:agencyId')
-  async agency(@Param('agencyId', agencyParam) agencyId: string) {
-    return this.registry.describe(await this.registry.agency(agencyId));
+  async agency(@AgencyIdParam() agencyId: string) {
+    return this.agencies.describe(await this.agencies.agency(agencyId));
   }
 
   @Post('agencies/:agencyId/api-keys')
   issueApiKey(
     @CurrentActor() actor: Actor,
-    @Param('agencyId', agencyParam) agencyId: string,
-    @Body(new ZodValidationPipe(issueApiKeyRequest)) body: IssueApiKeyRequest,
+    @AgencyIdParam() agencyId: string,
+    @ValidBody(issueApiKeyRequest) body: IssueApiKeyRequest,
   ) {
-    return this.registry.issueApiKey(actorReference(actor), agencyId, body);
+    return this.apiKeys.issueApiKey(actorReference(actor), agencyId, body);
   }
 
   @Post('agencies/:agencyId/api-keys/:keyId/revocation')
   @HttpCode(204)
   async revokeApiKey(
     @CurrentActor() actor: Actor,
-    @Param('agencyId', agencyParam) agencyId: string,
-    @Param('keyId', uuid) keyId: string,
+    @AgencyIdParam() agencyId: string,
+    @UuidParam('keyId') keyId: string,
   ): Promise<void> {
-    await this.registry.revokeApiKey(actorReference(actor), agencyId, keyId);
+    await this.apiKeys.revokeApiKey(actorReference(actor), agencyId, keyId);
   }
 
   @Post('agencies/:agencyId/subscriptions')
   createSubscription(
     @CurrentActor() actor: Actor,
-    @Param('agencyId', agencyParam) agencyId: string,
-    @Body(new ZodValidationPipe(createSubscriptionRequest)) body: CreateSubscriptionRequest,
+    @AgencyIdParam() agencyId: string,
+    @ValidBody(createSubscriptionRequest) body: CreateSubscriptionRequest,
   ) {
-    return this.registry.createSubscription(actorReference(actor), agencyId, body);
+    return this.subscriptions.createSubscription(actorReference(actor), agencyId, body);
   }
 
   @Get('agencies/:agencyId/subscriptions')
-  async subscriptions(@Param('agencyId', agencyParam) agencyId: string) {
-    return { subscriptions: await this.registry.subscriptions(agencyId) };
+  async listSubscriptions(@AgencyIdParam() agencyId: string) {
+    return { subscriptions: await this.subscriptions.subscriptions(agencyId) };
   }
 
   @Post('subscriptions/:subscriptionId/deactivation')
   @HttpCode(200)
-  deactivate(@CurrentActor() actor: Actor, @Param('subscriptionId', uuid) id: string) {
-    return this.registry.deactivateSubscription(actorReference(actor), id);
+  deactivate(@CurrentActor() actor: Actor, @UuidParam('subscriptionId') id: string) {
+    return this.subscriptions.deactivateSubscription(actorReference(actor), id);
   }
 
   @Get('subscriptions/:subscriptionId/deliveries')
-  deliveries(
-    @Param('subscriptionId', uuid) id: string,
-    @Query(new ZodValidationPipe(deliveryLogQuery)) query: DeliveryLogQuery,
+  deliveryLog(
+    @UuidParam('subscriptionId') id: string,
+    @ValidQuery(deliveryLogQuery) query: DeliveryLogQuery,
   ) {
-    return this.registry.deliveryLog(id, query);
+    return this.deliveries.deliveryLog(id, query);
   }
 
   /** Dead-lettered deliveries of a subscription back into the queue. */
   @Post('subscriptions/:subscriptionId/dead-letters/redrive')
   @HttpCode(200)
-  redrive(@CurrentActor() actor: Actor, @Param('subscriptionId', uuid) id: string) {
-    return this.registry.redriveDeadLetters(actorReference(actor), id);
-  }
-
-  @Get('statistics')
-  referralStatistics(@Query(new ZodValidationPipe(statisticsQuery)) query: StatisticsQuery) {
-    return this.statistics.referralCounts(query);
-  }
-
-  /** The audit log, newest first (optionally of one agency). */
-  @Get('audit')
-  async auditLog(
-    @Query(
-      new ZodValidationPipe(
-        z.object({
-          agencyId: agencyIdSchema.optional(),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
-        }),
-      ),
-    )
-    query: {
-      agencyId?: string;
-      limit: number;
-    },
-  ) {
-    return { entries: await this.audit.recent(query.agencyId, query.limit) };
+  redrive(@CurrentActor() actor: Actor, @UuidParam('subscriptionId') id: string) {
+    return this.deliveries.redriveDeadLetters(actorReference(actor), id);
   }
 }

@@ -1,48 +1,5 @@
-import { DomainError, type LocalizedMessage, NotFoundError } from '@reintegra/platform-errors';
-import type { WebhookUrlRefusal } from './webhook-url-policy';
-
-/** Well-formed request the gateway refuses (a webhook URL it may not call, a replay too old): 422. */
-export class UnprocessableError extends DomainError {
-  readonly kind = 'unprocessable';
-
-  constructor(
-    readonly code: string,
-    localized: LocalizedMessage,
-  ) {
-    super(localized);
-  }
-}
-
-/** Missing, wrong, expired or revoked agency credentials: 401. */
-export class AgencyUnauthenticatedError extends DomainError {
-  readonly kind = 'unauthenticated';
-
-  constructor(
-    readonly code:
-      | 'agency.credentials-missing'
-      | 'agency.credentials-invalid'
-      | 'agency.credentials-expired',
-    /** Why, for the audit log only (never told to the caller: it would help guessing). */
-    readonly reason: string,
-  ) {
-    super(
-      code === 'agency.credentials-expired'
-        ? {
-            es: 'La clave de API de la agencia venció: pida una nueva a la administración.',
-            en: 'The agency API key has expired: ask the administrator for a new one.',
-          }
-        : code === 'agency.credentials-missing'
-          ? {
-              es: 'Identifíquese con la cabecera x-api-key o con un token de su agencia.',
-              en: 'Identify with the x-api-key header or with a token of your agency.',
-            }
-          : {
-              es: 'Credenciales de agencia no válidas.',
-              en: 'Invalid agency credentials.',
-            },
-    );
-  }
-}
+import { type LocalizedMessage, NotFoundError } from '@reintegra/platform-errors';
+import type { WebhookUrlRefusal } from '../delivery/webhook-url-policy';
 
 export const agencyNotFound = () =>
   new NotFoundError('agency.not-found', {

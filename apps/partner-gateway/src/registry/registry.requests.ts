@@ -91,10 +91,3 @@ export const deliveryLogQuery = z.object({
   before: z.coerce.number().int().min(1).optional().describe('Deliveries with a smaller id'),
 });
 export type DeliveryLogQuery = z.infer<typeof deliveryLogQuery>;
-
-export const replayRequest = z.object({
-  from: z.iso.datetime({ offset: true }).describe('Desde cuándo / from when (logged since)'),
-});
-export type ReplayRequest = z.infer<typeof replayRequest>;
-
-export const uuidParam = z.uuid();

@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { partnerDataRedactionRequestedV1 } from '@reintegra/event-contracts';
 import { APP_CONFIG } from '@reintegra/platform-config';
-import { ConflictError } from '@reintegra/platform-errors';
-import { AuditLog } from '../audit/audit-log';
+import { ConflictError, UnprocessableError } from '@reintegra/platform-errors';
 import type { PartnerGatewayConfig } from '../config';
-import { UnprocessableError } from '../registry/errors';
-import { type Agency, RegistryService } from '../registry/registry.service';
+import { AuditLog } from '../core/audit-log.service';
+import type { Agency } from '../registry/agencies.service';
+import { SubscriptionsService } from '../registry/subscriptions.service';
 
 /**
  * Replay: the agency's logged public events since a time, sent again into one of its
@@ -18,13 +18,13 @@ import { type Agency, RegistryService } from '../registry/registry.service';
 export class ReplayService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly registry: RegistryService,
+    private readonly subscriptions: SubscriptionsService,
     private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: PartnerGatewayConfig,
   ) {}
 
   async replay(actor: string, agency: Agency, subscriptionId: string, from: string) {
-    const subscription = await this.registry.subscription(subscriptionId, agency.id);
+    const subscription = await this.subscriptions.subscription(subscriptionId, agency.id);
     if (!subscription.active) {
       throw new ConflictError('subscription.inactive', {
         es: 'La suscripción está desactivada: no se puede repetir en ella.',

@@ -1,29 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { APP_CONFIG } from '@reintegra/platform-config';
-import { bilingual } from '@reintegra/platform-http';
 import type { PartnerGatewayConfig } from '../config';
-
-const month = z
-  .string()
-  .regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, bilingual('Use AAAA-MM.', 'Use YYYY-MM.'));
-
-export const statisticsQuery = z
-  .object({ from: month.optional(), to: month.optional() })
-  .transform(({ from, to }) => {
-    const now = new Date();
-    const current = now.toISOString().slice(0, 7);
-    const yearAgo = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1))
-      .toISOString()
-      .slice(0, 7);
-    return { from: from ?? yearAgo, to: to ?? current };
-  })
-  .refine((range) => range.from <= range.to, {
-    message: bilingual('from debe ser anterior o igual a to.', 'from must not be after to.'),
-    path: ['from'],
-  });
-export type StatisticsQuery = z.infer<typeof statisticsQuery>;
+import type { StatisticsQuery } from './statistics.requests';
 
 export interface StatisticsCell {
   month: string;

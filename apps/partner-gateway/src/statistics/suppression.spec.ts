@@ -1,4 +1,5 @@
-import { statisticsQuery, suppress } from './statistics.service';
+import { statisticsQuery } from './statistics.requests';
+import { suppress } from './statistics.service';
 
 const row = {
   month: '2026-11',

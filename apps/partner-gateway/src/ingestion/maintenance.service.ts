@@ -6,9 +6,9 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '@reintegra/platform-config';
+import { EVENT_ORIGIN, type EventOrigin } from '@reintegra/platform-messaging';
 import type { PartnerGatewayConfig } from '../config';
-import { SYSTEM_ACTOR } from '../audit/audit-log';
-import { Loop } from '../delivery/delivery-worker';
+import { Loop } from '../core/polling-loop';
 
 /**
  * Housekeeping: events held longer than PARTNER_CONSENT_HOLD_SECONDS (consent or registration of
@@ -27,6 +27,7 @@ export class Maintenance implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: PartnerGatewayConfig,
+    @Inject(EVENT_ORIGIN) private readonly origin: EventOrigin,
   ) {
     this.intervalMs = Math.min(
       60_000,
@@ -63,7 +64,7 @@ export class Maintenance implements OnApplicationBootstrap, OnApplicationShutdow
          RETURNING 1
        )
        SELECT count(*)::int AS dropped FROM audited`,
-      [this.config.PARTNER_CONSENT_HOLD_SECONDS, SYSTEM_ACTOR],
+      [this.config.PARTNER_CONSENT_HOLD_SECONDS, this.origin.systemActor],
     )) as Array<{ dropped: number }>;
     return result?.dropped ?? 0;
   }

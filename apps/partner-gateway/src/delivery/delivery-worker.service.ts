@@ -11,6 +11,7 @@ import { CLOUDEVENTS_CONTENT_TYPE, partnerTopicOf } from '@reintegra/event-contr
 import { APP_CONFIG } from '@reintegra/platform-config';
 import { KAFKA_PRODUCER } from '@reintegra/platform-messaging';
 import type { PartnerGatewayConfig } from '../config';
+import { Loop } from '../core/polling-loop';
 import { GatewayKeys } from '../crypto/gateway-keys';
 import { retryDelayMs } from './backoff';
 import { postWebhook } from './webhook-sender';
@@ -230,62 +231,5 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   nudge(): void {
     this.webhooks.wake(0);
     this.kafka.wake(0);
-  }
-}
-
-/**
- * One polling loop: never two ticks at once; `wake(0)` during a tick runs the next one right
- * after it. A failing tick backs off exponentially up to 30 s.
- */
-export class Loop {
-  private readonly logger = new Logger(Loop.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
-  private failures = 0;
-
-  constructor(
-    private readonly name: string,
-    private readonly tick: () => Promise<number>,
-  ) {}
-
-  wake(delayMs: number): void {
-    if (this.stopped) return;
-    if (this.running) {
-      if (delayMs === 0) this.again = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.running = this.run().finally(() => {
-        this.running = undefined;
-      });
-    }, delayMs);
-  }
-
-  private async run(): Promise<void> {
-    this.again = false;
-    let delay: number;
-    try {
-      delay = await this.tick();
-      this.failures = 0;
-    } catch (error) {
-      this.failures += 1;
-      delay = Math.min(30_000, 250 * 2 ** this.failures);
-      this.logger.error({
-        msg: `${this.name} loop failed; will retry`,
-        error: (error as Error).message,
-        retryInMs: delay,
-      });
-    }
-    const next = this.again ? 0 : delay;
-    setImmediate(() => this.wake(next));
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
   }
 }

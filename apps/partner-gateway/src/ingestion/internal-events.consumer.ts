@@ -1,15 +1,8 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
-import { type EventEnvelope, TOPICS } from '@reintegra/event-contracts';
-import { APP_CONFIG } from '@reintegra/platform-config';
-import {
-  type EventHandler,
-  EventConsumer,
-  Inbox,
-  type MessagePosition,
-} from '@reintegra/platform-messaging';
-import type { PartnerGatewayConfig } from '../config';
-import { DeliveryWorker } from '../delivery/delivery-worker';
+import { TOPICS } from '@reintegra/event-contracts';
+import { type EventHandler, EventConsumer, Inbox } from '@reintegra/platform-messaging';
+import { DeliveryWorker } from '../delivery/delivery-worker.service';
 import { CONSUMED_TYPES, InternalEventsService } from './internal-events.service';
 
 /**
@@ -18,17 +11,19 @@ import { CONSUMED_TYPES, InternalEventsService } from './internal-events.service
  * transaction with the projections, holds, public log entries and deliveries it causes.
  */
 @Controller()
-export class InternalEventsController {
+export class InternalEventsConsumer {
   private readonly handlers: Record<string, EventHandler>;
 
   constructor(
     private readonly consumer: EventConsumer,
-    private readonly inbox: Inbox,
-    private readonly events: InternalEventsService,
-    private readonly worker: DeliveryWorker,
-    @Inject(APP_CONFIG) private readonly config: PartnerGatewayConfig,
+    inbox: Inbox,
+    events: InternalEventsService,
+    worker: DeliveryWorker,
   ) {
-    const handler: EventHandler = (event, position) => this.once(event, position);
+    const handler: EventHandler = async (event, position) => {
+      await inbox.handle(event, position, (manager) => events.apply(manager, event));
+      worker.nudge(); // deliveries it queued are committed: send them without waiting a poll
+    };
     this.handlers = Object.fromEntries(CONSUMED_TYPES.map((type) => [type, handler]));
   }
 
@@ -55,18 +50,5 @@ export class InternalEventsController {
   @EventPattern(TOPICS.pathEvents)
   onPathEvents(@Ctx() context: KafkaContext): Promise<void> {
     return this.consumer.consume(context, this.handlers);
-  }
-
-  private async once(event: EventEnvelope, position: MessagePosition): Promise<void> {
-    await this.inbox.processOnce(
-      {
-        consumer: this.config.KAFKA_CONSUMER_GROUP,
-        eventId: event.id,
-        eventType: event.type,
-        ...position,
-      },
-      (manager) => this.events.apply(manager, event),
-    );
-    this.worker.nudge(); // deliveries it queued are committed: send them without waiting a poll
   }
 }

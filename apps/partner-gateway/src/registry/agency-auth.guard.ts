@@ -1,13 +1,18 @@
 import {
+  applyDecorators,
   type CanActivate,
   createParamDecorator,
   type ExecutionContext,
   Injectable,
+  UseFilters,
+  UseGuards,
 } from '@nestjs/common';
-import { hasAnyRole, TokenVerifier } from '@reintegra/platform-auth';
+import { hasAnyRole, Public, TokenVerifier } from '@reintegra/platform-auth';
 import { ForbiddenError } from '@reintegra/platform-errors';
-import { AgencyUnauthenticatedError } from '../registry/errors';
-import { type Agency, RegistryService } from '../registry/registry.service';
+import { AuditedProblemsFilter } from '../core/audited-problems.filter';
+import { AgencyUnauthenticatedError } from '../core/errors';
+import type { Agency } from './agencies.service';
+import { AgencyAuthentication } from './agency-authentication.service';
 
 export interface AgencyRequest {
   headers: Record<string, string | undefined>;
@@ -24,7 +29,7 @@ export interface AgencyRequest {
 @Injectable()
 export class AgencyAuthGuard implements CanActivate {
   constructor(
-    private readonly registry: RegistryService,
+    private readonly authentication: AgencyAuthentication,
     private readonly verifier: TokenVerifier,
   ) {}
 
@@ -34,7 +39,7 @@ export class AgencyAuthGuard implements CanActivate {
     const [scheme, token] = (request.headers['authorization'] ?? '').split(' ');
     if (apiKey) {
       request.auditTarget = /^rgw_([0-9a-f]{32})_/.exec(apiKey)?.[1];
-      request.agency = await this.registry.authenticateApiKey(apiKey);
+      request.agency = await this.authentication.authenticateApiKey(apiKey);
       return true;
     }
     if (scheme?.toLowerCase() === 'bearer' && token) {
@@ -53,7 +58,7 @@ export class AgencyAuthGuard implements CanActivate {
           en: 'These routes are for partner agencies (role partner).',
         });
       }
-      request.agency = await this.registry.agencyOfOrganisation(actor.organisationId);
+      request.agency = await this.authentication.agencyOfOrganisation(actor.organisationId);
       return true;
     }
     throw new AgencyUnauthenticatedError('agency.credentials-missing', 'no credentials');
@@ -66,3 +71,10 @@ export const CurrentAgency = createParamDecorator((_data: unknown, context: Exec
   if (!agency) throw new Error('CurrentAgency used on a route without AgencyAuthGuard');
   return agency;
 });
+
+/**
+ * A controller of agency routes: not for staff tokens (public to the access guard) but for an
+ * authenticated agency (AgencyAuthGuard), every refusal audited.
+ */
+export const AgencyRoutes = () =>
+  applyDecorators(Public(), UseGuards(AgencyAuthGuard), UseFilters(AuditedProblemsFilter));

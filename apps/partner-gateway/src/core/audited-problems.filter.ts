@@ -3,8 +3,8 @@ import type { Request } from 'express';
 import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { DomainError } from '@reintegra/platform-errors';
 import { ProblemDetailsFilter } from '@reintegra/platform-http';
-import { AgencyUnauthenticatedError } from '../registry/errors';
-import { AuditLog } from './audit-log';
+import { AuditLog } from './audit-log.service';
+import { AgencyUnauthenticatedError } from './errors';
 
 type AuditedRequest = Request & {
   actor?: Actor;

@@ -16,8 +16,6 @@ export interface AuditEntry {
   readonly detail?: Record<string, unknown>;
 }
 
-export const SYSTEM_ACTOR = 'system:partner-gateway';
-
 /**
  * The append-only audit log (the application role may only insert and read; a trigger refuses
  * updates and deletes). Changes are audited in their own transaction; refusals on their own.
