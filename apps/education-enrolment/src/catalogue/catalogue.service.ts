@@ -10,9 +10,10 @@ import {
   cohortScopeSql,
   forbidden,
   isNational,
-} from '../access/scope';
-import { COHORT_COLUMNS, type LockedCohort, lockCohort } from '../enrolment/cohort-rows';
-import { EducationEvents, type EventContext } from '../enrolment/education-events';
+} from '../core/scope';
+import { COHORT_COLUMNS, type LockedCohort, lockCohort } from '../core/cohorts.queries';
+import { EducationEvents } from '../core/education-events.service';
+import type { EventContext } from '@reintegra/platform-messaging';
 import { EnrolmentService } from '../enrolment/enrolment.service';
 import type {
   CreateCohortRequest,
