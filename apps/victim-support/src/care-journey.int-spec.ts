@@ -10,7 +10,7 @@ import {
   victimSupportStatusChangedV1,
 } from '@reintegra/event-contracts';
 import { eventually, TopicRecorder, currentTestStack } from '@reintegra/testing';
-import { CaseKeyService } from './crypto/case-keys';
+import { CaseKeyService } from './crypto/case-keys.service';
 import {
   as,
   LogCapture,

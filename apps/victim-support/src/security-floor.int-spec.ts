@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { type Actor, ROLES, type Role } from '@reintegra/platform-auth';
 import { serviceDataSourceOptions } from '@reintegra/platform-database';
 import { testDatabaseUrl } from '@reintegra/testing';
-import { verifyAuditLog } from './audit/audit-log';
-import { CaseKeyService } from './crypto/case-keys';
+import { verifyAuditLog } from './audit/audit-log.service';
+import { CaseKeyService } from './crypto/case-keys.service';
 import { type KeyProvider, openBytes, sealBytes } from './crypto/key-provider';
 import { victimSupportDataSource } from './database/victim-support-data-source';
 import {

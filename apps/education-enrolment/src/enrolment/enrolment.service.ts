@@ -4,12 +4,12 @@ import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import type { EnrolmentStatus } from '@reintegra/event-contracts';
 import type { Actor } from '@reintegra/platform-auth';
 import { ConflictError, NotFoundError, UnprocessableError } from '@reintegra/platform-errors';
+import type { EventContext } from '@reintegra/platform-messaging';
+import { type LockedCohort, lockCohort, today } from '../core/cohorts.queries';
+import { EducationEvents } from '../core/education-events.service';
 import { canManageProvider, canSeeCohort, cohortNotFound, forbidden } from '../core/scope';
 import { checkEligibility, describeReasons, type Eligibility } from '../domain/eligibility';
 import { assertTransition, SEAT_HOLDING } from '../domain/enrolment-state';
-import { type LockedCohort, lockCohort, today } from '../core/cohorts.queries';
-import { EducationEvents } from '../core/education-events.service';
-import type { EventContext } from '@reintegra/platform-messaging';
 
 export interface EnrolmentOutcome {
   enrolmentId: string;

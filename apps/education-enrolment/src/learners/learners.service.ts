@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, hasAnyRole } from '@reintegra/platform-auth';
 import { NotFoundError, UnprocessableError } from '@reintegra/platform-errors';
-import { isMinorOn } from '../domain/age';
-import { today } from '../core/cohorts.queries';
 import type { EventContext } from '@reintegra/platform-messaging';
+import { today } from '../core/cohorts.queries';
+import { isMinorOn } from '../domain/age';
 import { ReferralRouter } from '../referrals/referral-router.service';
 import type { LearnerProfileRequest } from './learners.requests';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@reintegra/platform-auth';
-import { CaseKeyService } from '../crypto/case-keys';
+import { CaseKeyService } from '../crypto/case-keys.service';
 import { CareRecordAccess } from '../core/care-record-access.service';
 import { OPEN } from '../core/care-records.queries';
 import type { EraseRecordRequest } from './break-glass.requests';

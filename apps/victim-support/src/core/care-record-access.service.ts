@@ -6,8 +6,8 @@ import type { Actor } from '@reintegra/platform-auth';
 import { ConflictError, ForbiddenError } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
 import type { AuditAction, AuditPurpose } from '../audit/audit-chain';
-import { AuditLog } from '../audit/audit-log';
-import { CaseKeyService, caseErased, unknownReference } from '../crypto/case-keys';
+import { AuditLog } from '../audit/audit-log.service';
+import { CaseKeyService, caseErased, unknownReference } from '../crypto/case-keys.service';
 import { type AccessBasis, type AccessFacts, accessBasis } from './access-policy';
 import {
   accessFactsOf,

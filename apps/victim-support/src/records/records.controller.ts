@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
 import { UuidParam } from '@reintegra/platform-http';
-import { AuditLog } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log.service';
 import { COUNSELLOR, SUPERVISOR } from '../core/access-policy';
 import { RecordViewService } from './record-view.service';
 
