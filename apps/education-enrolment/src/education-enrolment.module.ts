@@ -1,17 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { foundationModules } from '@reintegra/platform-service';
-import { AttendanceController } from './attendance/attendance.controller';
-import { AttendanceService } from './attendance/attendance.service';
-import { CatalogueController } from './catalogue/catalogue.controller';
-import { CatalogueService } from './catalogue/catalogue.service';
+import { AttendanceModule } from './attendance/attendance.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
 import type { EducationEnrolmentConfig } from './config';
-import { EducationEvents } from './enrolment/education-events';
-import { EnrolmentController } from './enrolment/enrolment.controller';
-import { EnrolmentService } from './enrolment/enrolment.service';
-import { LearnerService } from './learners/learner.service';
-import { LearnersController } from './learners/learners.controller';
-import { ReferralEventsController } from './referrals/referral-events.controller';
-import { ReferralRouter } from './referrals/referral-router';
+import { EnrolmentModule } from './enrolment/enrolment.module';
+import { LearnersModule } from './learners/learners.module';
+import { ReferralsModule } from './referrals/referrals.module';
 import { educationEnrolmentService } from './service';
 
 /**
@@ -23,21 +17,13 @@ export class EducationEnrolmentModule {
   static register(config: EducationEnrolmentConfig): DynamicModule {
     return {
       module: EducationEnrolmentModule,
-      imports: foundationModules(educationEnrolmentService, config),
-      controllers: [
-        CatalogueController,
-        EnrolmentController,
-        AttendanceController,
-        LearnersController,
-        ReferralEventsController,
-      ],
-      providers: [
-        CatalogueService,
-        EnrolmentService,
-        AttendanceService,
-        LearnerService,
-        ReferralRouter,
-        EducationEvents,
+      imports: [
+        ...foundationModules(educationEnrolmentService, config),
+        CatalogueModule,
+        EnrolmentModule,
+        AttendanceModule,
+        LearnersModule,
+        ReferralsModule,
       ],
     };
   }

@@ -1,13 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { foundationModules } from '@reintegra/platform-service';
-import { AuditLog } from './audit/audit-log';
-import { CareRecordsController } from './care/care-records.controller';
-import { CareRecordsService } from './care/care-records.service';
+import { BreakGlassModule } from './break-glass/break-glass.module';
 import type { VictimSupportConfig } from './config';
-import { CaseKeyService } from './crypto/case-keys';
-import { KEY_PROVIDER, type KeyProvider, LocalFileKeyProvider } from './crypto/key-provider';
-import { ReferralsConsumer } from './referrals/referrals.consumer';
+import { ConsentsModule } from './consents/consents.module';
+import { CareCoreModule } from './core/care-core.module';
+import type { KeyProvider } from './crypto/key-provider';
+import { RecordsModule } from './records/records.module';
+import { ReferralsModule } from './referrals/referrals.module';
+import { RiskModule } from './risk/risk.module';
 import { victimSupportService } from './service';
+import { SessionsModule } from './sessions/sessions.module';
 
 /**
  * Victim support: confidential care records (encrypted per case, need-to-know, audited), fed by
@@ -19,17 +21,15 @@ export class VictimSupportModule {
   static register(config: VictimSupportConfig, keyProvider?: KeyProvider): DynamicModule {
     return {
       module: VictimSupportModule,
-      imports: foundationModules(victimSupportService, config),
-      controllers: [CareRecordsController, ReferralsConsumer],
-      providers: [
-        {
-          provide: KEY_PROVIDER,
-          useFactory: () =>
-            keyProvider ?? LocalFileKeyProvider.fromFile(config.VICTIM_SUPPORT_KEK_FILE),
-        },
-        CaseKeyService,
-        AuditLog,
-        CareRecordsService,
+      imports: [
+        ...foundationModules(victimSupportService, config),
+        CareCoreModule.register(config, keyProvider),
+        ReferralsModule,
+        RecordsModule,
+        RiskModule,
+        SessionsModule,
+        ConsentsModule,
+        BreakGlassModule,
       ],
     };
   }

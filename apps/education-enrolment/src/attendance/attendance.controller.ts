@@ -1,8 +1,8 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, HttpCode, Post } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ApiJsonBody, ZodValidationPipe } from '@reintegra/platform-http';
-import { correlationIdFrom } from '../access/correlation';
-import { type RecordSessionRequest, recordSessionSchema } from './attendance.request';
+import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { requestContext } from '../core/education-events.service';
+import { type RecordSessionRequest, recordSessionSchema } from './attendance.requests';
 import { AttendanceService } from './attendance.service';
 
 @Controller()
@@ -13,13 +13,17 @@ export class AttendanceController {
   @Post('cohorts/:id/sessions')
   @HttpCode(201)
   @Roles('education-caseworker', 'admin')
-  @ApiJsonBody(recordSessionSchema)
   record(
-    @Param('id', new ParseUUIDPipe({ version: '4' })) cohortId: string,
-    @Body(new ZodValidationPipe(recordSessionSchema)) body: RecordSessionRequest,
+    @UuidParam('id') cohortId: string,
+    @ValidBody(recordSessionSchema) body: RecordSessionRequest,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.attendance.recordSession(cohortId, body, actor, correlationIdFrom(correlationId));
+    return this.attendance.recordSession(
+      cohortId,
+      body,
+      actor,
+      requestContext(actor, correlationId),
+    );
   }
 }

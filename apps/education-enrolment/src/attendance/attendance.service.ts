@@ -2,15 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { EnrolmentStatus } from '@reintegra/event-contracts';
-import { type Actor, actorReference } from '@reintegra/platform-auth';
+import type { Actor } from '@reintegra/platform-auth';
 import { APP_CONFIG } from '@reintegra/platform-config';
-import { ConflictError } from '@reintegra/platform-errors';
-import { canManageProvider, canSeeCohort, cohortNotFound, forbidden } from '../access/scope';
+import { ConflictError, UnprocessableError } from '@reintegra/platform-errors';
+import type { EventContext } from '@reintegra/platform-messaging';
 import type { EducationEnrolmentConfig } from '../config';
-import { UnprocessableError } from '../domain/errors';
-import { lockCohort } from '../enrolment/cohort-rows';
-import { EducationEvents, type EventContext } from '../enrolment/education-events';
-import type { RecordSessionRequest } from './attendance.request';
+import { lockCohort } from '../core/cohorts.queries';
+import { EducationEvents } from '../core/education-events.service';
+import { canManageProvider, canSeeCohort, cohortNotFound, forbidden } from '../core/scope';
+import type { RecordSessionRequest } from './attendance.requests';
 
 interface Row {
   id: string;
@@ -37,9 +37,8 @@ export class AttendanceService {
     cohortId: string,
     request: RecordSessionRequest,
     actor: Actor,
-    correlationId: string,
+    context: EventContext,
   ) {
-    const context: EventContext = { actor: actorReference(actor), correlationId };
     const threshold = this.config.ATTENDANCE_AT_RISK_ABSENCES;
     return this.dataSource.transaction(async (manager) => {
       const cohort = await lockCohort(manager, cohortId);

@@ -1,19 +1,7 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ApiJsonBody, ZodValidationPipe } from '@reintegra/platform-http';
-import { correlationIdFrom } from '../access/correlation';
-import { EnrolmentService } from '../enrolment/enrolment.service';
+import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { requestContext } from '../core/education-events.service';
 import {
   type CreateCohortRequest,
   createCohortSchema,
@@ -26,8 +14,6 @@ import {
 } from './catalogue.requests';
 import { CatalogueService } from './catalogue.service';
 
-const uuid = new ParseUUIDPipe({ version: '4' });
-
 /** Catalogue: managed by the provider's own education caseworkers (and admins). */
 @Controller()
 export class CatalogueController {
@@ -36,9 +22,8 @@ export class CatalogueController {
   @Post('providers')
   @HttpCode(201)
   @Roles('education-caseworker', 'admin')
-  @ApiJsonBody(createProviderSchema)
   createProvider(
-    @Body(new ZodValidationPipe(createProviderSchema)) body: CreateProviderRequest,
+    @ValidBody(createProviderSchema) body: CreateProviderRequest,
     @CurrentActor() actor: Actor,
   ) {
     return this.catalogue.createProvider(body, actor);
@@ -47,9 +32,8 @@ export class CatalogueController {
   @Post('programmes')
   @HttpCode(201)
   @Roles('education-caseworker', 'admin')
-  @ApiJsonBody(createProgrammeSchema)
   createProgramme(
-    @Body(new ZodValidationPipe(createProgrammeSchema)) body: CreateProgrammeRequest,
+    @ValidBody(createProgrammeSchema) body: CreateProgrammeRequest,
     @CurrentActor() actor: Actor,
   ) {
     return this.catalogue.createProgramme(body, actor);
@@ -64,34 +48,23 @@ export class CatalogueController {
   @Post('cohorts')
   @HttpCode(201)
   @Roles('education-caseworker', 'admin')
-  @ApiJsonBody(createCohortSchema)
   createCohort(
-    @Body(new ZodValidationPipe(createCohortSchema)) body: CreateCohortRequest,
+    @ValidBody(createCohortSchema) body: CreateCohortRequest,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.catalogue.createCohort(
-      body,
-      actor,
-      EnrolmentService.contextOf(actor, correlationIdFrom(correlationId)),
-    );
+    return this.catalogue.createCohort(body, actor, requestContext(actor, correlationId));
   }
 
   @Patch('cohorts/:id')
   @Roles('education-caseworker', 'admin')
-  @ApiJsonBody(updateCohortSchema)
   updateCohort(
-    @Param('id', uuid) id: string,
-    @Body(new ZodValidationPipe(updateCohortSchema)) body: UpdateCohortRequest,
+    @UuidParam('id') id: string,
+    @ValidBody(updateCohortSchema) body: UpdateCohortRequest,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.catalogue.updateCohort(
-      id,
-      body,
-      actor,
-      EnrolmentService.contextOf(actor, correlationIdFrom(correlationId)),
-    );
+    return this.catalogue.updateCohort(id, body, actor, requestContext(actor, correlationId));
   }
 
   @Get('cohorts')
@@ -102,7 +75,7 @@ export class CatalogueController {
 
   @Get('cohorts/:id')
   @Roles('education-caseworker', 'supervisor', 'national-supervisor', 'admin')
-  getCohort(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
+  getCohort(@UuidParam('id') id: string, @CurrentActor() actor: Actor) {
     return this.catalogue.getCohort(id, actor);
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { learnerProfileSchema } from '../learners/learner.request';
-import { recordSessionSchema } from '../attendance/attendance.request';
+import { learnerProfileSchema } from '../learners/learners.requests';
+import { recordSessionSchema } from '../attendance/attendance.requests';
 import { createCohortSchema, createProgrammeSchema } from './catalogue.requests';
 
 const fields = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>

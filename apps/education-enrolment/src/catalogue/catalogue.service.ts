@@ -3,6 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { type Actor, hasAnyRole } from '@reintegra/platform-auth';
 import { ConflictError, NotFoundError } from '@reintegra/platform-errors';
+import type { EventContext } from '@reintegra/platform-messaging';
+import { COHORT_COLUMNS, type LockedCohort, lockCohort } from '../core/cohorts.queries';
+import { EducationEvents } from '../core/education-events.service';
 import {
   canManageProvider,
   canSeeCohort,
@@ -10,9 +13,7 @@ import {
   cohortScopeSql,
   forbidden,
   isNational,
-} from '../access/scope';
-import { COHORT_COLUMNS, type LockedCohort, lockCohort } from '../enrolment/cohort-rows';
-import { EducationEvents, type EventContext } from '../enrolment/education-events';
+} from '../core/scope';
 import { EnrolmentService } from '../enrolment/enrolment.service';
 import type {
   CreateCohortRequest,

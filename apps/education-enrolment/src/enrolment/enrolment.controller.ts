@@ -1,18 +1,8 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Res,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ApiJsonBody, ZodValidationPipe } from '@reintegra/platform-http';
-import { correlationIdFrom } from '../access/correlation';
+import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { requestContext } from '../core/education-events.service';
 import {
   type DropEnrolmentRequest,
   dropEnrolmentSchema,
@@ -20,8 +10,6 @@ import {
   requestEnrolmentSchema,
 } from './enrolment.requests';
 import { EnrolmentService } from './enrolment.service';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 @Controller()
 export class EnrolmentController {
@@ -31,18 +19,17 @@ export class EnrolmentController {
   @Post('cohorts/:id/enrolments')
   @HttpCode(201)
   @Roles('education-caseworker', 'admin')
-  @ApiJsonBody(requestEnrolmentSchema)
   async request(
-    @Param('id', uuid) cohortId: string,
-    @Body(new ZodValidationPipe(requestEnrolmentSchema)) body: RequestEnrolmentRequest,
+    @UuidParam('id') cohortId: string,
+    @ValidBody(requestEnrolmentSchema) body: RequestEnrolmentRequest,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
   ) {
     const outcome = await this.enrolments.request(
       { cohortId, ...body },
       actor,
-      EnrolmentService.contextOf(actor, correlationIdFrom(correlationId)),
+      requestContext(actor, correlationId),
     );
     response.setHeader('Location', `/enrolments/${outcome.enrolmentId}`);
     return outcome;
@@ -50,7 +37,7 @@ export class EnrolmentController {
 
   @Get('cohorts/:id/enrolments')
   @Roles('education-caseworker', 'supervisor', 'national-supervisor', 'admin')
-  list(@Param('id', uuid) cohortId: string, @CurrentActor() actor: Actor) {
+  list(@UuidParam('id') cohortId: string, @CurrentActor() actor: Actor) {
     return this.enrolments.listForCohort(cohortId, actor);
   }
 
@@ -58,33 +45,23 @@ export class EnrolmentController {
   @Post('enrolments/:id/drop')
   @HttpCode(200)
   @Roles('education-caseworker', 'admin')
-  @ApiJsonBody(dropEnrolmentSchema)
   drop(
-    @Param('id', uuid) id: string,
-    @Body(new ZodValidationPipe(dropEnrolmentSchema)) body: DropEnrolmentRequest,
+    @UuidParam('id') id: string,
+    @ValidBody(dropEnrolmentSchema) body: DropEnrolmentRequest,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.enrolments.drop(
-      id,
-      body.reasonCode,
-      actor,
-      EnrolmentService.contextOf(actor, correlationIdFrom(correlationId)),
-    );
+    return this.enrolments.drop(id, body.reasonCode, actor, requestContext(actor, correlationId));
   }
 
   @Post('enrolments/:id/complete')
   @HttpCode(200)
   @Roles('education-caseworker', 'admin')
   complete(
-    @Param('id', uuid) id: string,
+    @UuidParam('id') id: string,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.enrolments.complete(
-      id,
-      actor,
-      EnrolmentService.contextOf(actor, correlationIdFrom(correlationId)),
-    );
+    return this.enrolments.complete(id, actor, requestContext(actor, correlationId));
   }
 }

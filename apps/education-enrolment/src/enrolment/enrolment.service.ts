@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import type { EnrolmentStatus } from '@reintegra/event-contracts';
-import { type Actor, actorReference } from '@reintegra/platform-auth';
-import { ConflictError, NotFoundError } from '@reintegra/platform-errors';
-import { canManageProvider, canSeeCohort, cohortNotFound, forbidden } from '../access/scope';
+import type { Actor } from '@reintegra/platform-auth';
+import { ConflictError, NotFoundError, UnprocessableError } from '@reintegra/platform-errors';
+import type { EventContext } from '@reintegra/platform-messaging';
+import { type LockedCohort, lockCohort, today } from '../core/cohorts.queries';
+import { EducationEvents } from '../core/education-events.service';
+import { canManageProvider, canSeeCohort, cohortNotFound, forbidden } from '../core/scope';
 import { checkEligibility, describeReasons, type Eligibility } from '../domain/eligibility';
 import { assertTransition, SEAT_HOLDING } from '../domain/enrolment-state';
-import { UnprocessableError } from '../domain/errors';
-import { type LockedCohort, lockCohort, today } from './cohort-rows';
-import { EducationEvents, type EventContext } from './education-events';
 
 export interface EnrolmentOutcome {
   enrolmentId: string;
@@ -80,10 +80,6 @@ export class EnrolmentService {
     private readonly dataSource: DataSource,
     private readonly events: EducationEvents,
   ) {}
-
-  static contextOf(actor: Actor, correlationId: string): EventContext {
-    return { actor: actorReference(actor), correlationId };
-  }
 
   async request(
     input: { cohortId: string; caseId: string; referralId?: string },

@@ -1,43 +1,23 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Put } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Controller, Put } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ApiJsonBody, ZodValidationPipe } from '@reintegra/platform-http';
-import { correlationIdFrom } from '../access/correlation';
-import { EnrolmentService } from '../enrolment/enrolment.service';
-import { ReferralRouter } from '../referrals/referral-router';
-import { type LearnerProfileRequest, learnerProfileSchema } from './learner.request';
-import { LearnerService } from './learner.service';
+import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { requestContext } from '../core/education-events.service';
+import { type LearnerProfileRequest, learnerProfileSchema } from './learners.requests';
+import { LearnerService } from './learners.service';
 
 @Controller()
 export class LearnersController {
-  constructor(
-    private readonly learners: LearnerService,
-    private readonly router: ReferralRouter,
-    private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly learners: LearnerService) {}
 
   /** Records the learner profile of a case; referrals waiting for it are routed at once. */
   @Put('learners/:caseId')
   @Roles('education-caseworker', 'admin')
-  @ApiJsonBody(learnerProfileSchema)
   put(
-    @Param('caseId', new ParseUUIDPipe()) caseId: string,
-    @Body(new ZodValidationPipe(learnerProfileSchema)) body: LearnerProfileRequest,
+    @UuidParam('caseId') caseId: string,
+    @ValidBody(learnerProfileSchema) body: LearnerProfileRequest,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.learners.put(
-      caseId,
-      body,
-      actor,
-      EnrolmentService.contextOf(actor, correlationIdFrom(correlationId)),
-    );
-  }
-
-  /** The referral queue of the caller's provider (all referrals for national roles). */
-  @Get('referrals')
-  @Roles('education-caseworker', 'national-supervisor', 'admin')
-  referrals(@CurrentActor() actor: Actor) {
-    return this.router.list(this.dataSource.manager, actor);
+    return this.learners.put(caseId, body, actor, requestContext(actor, correlationId));
   }
 }

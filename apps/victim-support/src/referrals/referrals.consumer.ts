@@ -1,14 +1,8 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
-import {
-  TOPICS,
-  type VictimSupportReferralRequestedV1,
-  victimSupportReferralRequestedV1,
-} from '@reintegra/event-contracts';
-import { APP_CONFIG } from '@reintegra/platform-config';
+import { TOPICS, victimSupportReferralRequestedV1 } from '@reintegra/event-contracts';
 import { EventConsumer, Inbox } from '@reintegra/platform-messaging';
-import { CareRecordsService } from '../care/care-records.service';
-import type { VictimSupportConfig } from '../config';
+import { ReferralsService } from './referrals.service';
 
 /**
  * Confidential referrals from intake. Only `victim-support.referral-requested` is handled; the
@@ -21,29 +15,15 @@ export class ReferralsConsumer {
   constructor(
     private readonly consumer: EventConsumer,
     private readonly inbox: Inbox,
-    private readonly care: CareRecordsService,
-    @Inject(APP_CONFIG) private readonly config: VictimSupportConfig,
+    private readonly referrals: ReferralsService,
   ) {}
 
   @EventPattern(TOPICS.intakeReferrals)
   onReferralEvent(@Ctx() context: KafkaContext): Promise<void> {
     return this.consumer.consume(context, {
-      [victimSupportReferralRequestedV1.type]: async (event, position) => {
-        await this.inbox.processOnce(
-          {
-            consumer: this.config.KAFKA_CONSUMER_GROUP,
-            eventId: event.id,
-            eventType: event.type,
-            ...position,
-          },
-          async (manager) => {
-            await this.care.receiveReferral(
-              manager,
-              event.data as VictimSupportReferralRequestedV1,
-            );
-          },
-        );
-      },
+      ...this.inbox.on(victimSupportReferralRequestedV1, async (manager, referral) => {
+        await this.referrals.receiveReferral(manager, referral);
+      }),
     });
   }
 }

@@ -1,5 +1,9 @@
 import { type Actor, hasAnyRole } from '@reintegra/platform-auth';
 
+/** The roles of the care API: no other role reaches it, admin included. */
+export const COUNSELLOR = 'victim-support-counsellor';
+export const SUPERVISOR = 'victim-support-supervisor';
+
 export type AccessBasis = 'assigned-care' | 'supervision' | 'break-glass';
 
 export interface AccessFacts {
@@ -22,9 +26,9 @@ export function accessBasis(
   facts: AccessFacts,
   mode: 'read' | 'write',
 ): AccessBasis | null {
-  const counsellor = hasAnyRole(actor, ['victim-support-counsellor']);
+  const counsellor = hasAnyRole(actor, [COUNSELLOR]);
   if (counsellor && facts.assigned) return 'assigned-care';
-  if (mode === 'read' && hasAnyRole(actor, ['victim-support-supervisor'])) return 'supervision';
+  if (mode === 'read' && hasAnyRole(actor, [SUPERVISOR])) return 'supervision';
   if (counsellor && facts.activeBreakGlass) return 'break-glass';
   return null;
 }

@@ -10,7 +10,7 @@ import {
   victimSupportStatusChangedV1,
 } from '@reintegra/event-contracts';
 import { eventually, TopicRecorder, currentTestStack } from '@reintegra/testing';
-import { CaseKeyService } from '../crypto/case-keys';
+import { CaseKeyService } from './crypto/case-keys.service';
 import {
   as,
   LogCapture,
@@ -19,7 +19,7 @@ import {
   testProducer,
   type TestService,
   uniqueSubject,
-} from '../testing/victim-support.int-helpers';
+} from './testing/victim-support-test-bed';
 
 /**
  * A survivor referred by intake is cared for end to end, and nothing of the care leaves the

@@ -3,25 +3,32 @@ import { DataSource } from 'typeorm';
 import { type Actor, ROLES, type Role } from '@reintegra/platform-auth';
 import { serviceDataSourceOptions } from '@reintegra/platform-database';
 import { testDatabaseUrl } from '@reintegra/testing';
-import { verifyAuditLog } from '../audit/audit-log';
-import { CaseKeyService } from '../crypto/case-keys';
-import { type KeyProvider, openBytes, sealBytes } from '../crypto/key-provider';
-import { victimSupportDataSource } from '../database/victim-support-data-source';
+import { verifyAuditLog } from './audit/audit-log.service';
+import { CaseKeyService } from './crypto/case-keys.service';
+import { type KeyProvider, openBytes, sealBytes } from './crypto/key-provider';
+import { victimSupportDataSource } from './database/victim-support-data-source';
 import {
   as,
   startVictimSupport,
   testKeyProvider,
   type TestService,
   uniqueSubject,
-} from '../testing/victim-support.int-helpers';
-import { CareRecordsService } from './care-records.service';
+} from './testing/victim-support-test-bed';
+import { BreakGlassService } from './break-glass/break-glass.service';
+import { ConsentsService } from './consents/consents.service';
+import { ReferralsService } from './referrals/referrals.service';
+import { SessionsService } from './sessions/sessions.service';
 
 /**
  * The security floor: every endpoint × every role is allowed only where need-to-know says so,
  * and bad input is refused with nothing half-written.
  */
 let service: TestService;
-let care: CareRecordsService;
+/** The use cases the tests prepare records with, without going through HTTP. */
+let care: Pick<ReferralsService, 'receiveReferral' | 'accept'> &
+  Pick<SessionsService, 'close' | 'addService'> &
+  Pick<ConsentsService, 'grantConsent'> &
+  Pick<BreakGlassService, 'breakGlass'>;
 let db: DataSource;
 
 const assigned: Actor = {
@@ -250,7 +257,18 @@ const endpoints: Endpoint[] = [
 
 beforeAll(async () => {
   service = await startVictimSupport();
-  care = service.app.get(CareRecordsService);
+  const referrals = service.app.get(ReferralsService);
+  const sessions = service.app.get(SessionsService);
+  const consents = service.app.get(ConsentsService);
+  const breakGlass = service.app.get(BreakGlassService);
+  care = {
+    receiveReferral: (manager, referral) => referrals.receiveReferral(manager, referral),
+    accept: (actor, reference, request) => referrals.accept(actor, reference, request),
+    close: (actor, reference, request) => sessions.close(actor, reference, request),
+    addService: (actor, reference, request) => sessions.addService(actor, reference, request),
+    grantConsent: (actor, reference, request) => consents.grantConsent(actor, reference, request),
+    breakGlass: (actor, reference, request) => breakGlass.breakGlass(actor, reference, request),
+  };
   db = service.app.get(DataSource);
 });
 

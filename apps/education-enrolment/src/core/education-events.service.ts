@@ -3,25 +3,20 @@ import type { EntityManager } from 'typeorm';
 import {
   attendanceAtRiskV1,
   cohortCapacityChangedV1,
-  createEvent,
   type EnrolmentStatus,
   enrolmentStatusChangedV1,
-  type EventDefinition,
   type ReferralStatus,
   referralStatusChangedV1,
 } from '@reintegra/event-contracts';
-import { OutboxWriter } from '@reintegra/platform-messaging';
-import type { z } from 'zod';
-import type { LockedCohort } from './cohort-rows';
+import { type Actor, actorReference } from '@reintegra/platform-auth';
+import { type EventContext, OutboxWriter } from '@reintegra/platform-messaging';
+import type { LockedCohort } from './cohorts.queries';
 
-export const SOURCE = '/reintegra/education-enrolment';
-
-/** Who asked, for the envelope: `user:<subject>` or `system:education-enrolment`. */
-export interface EventContext {
-  actor: string;
-  correlationId: string;
-  causationId?: string;
-}
+/** What a person's request causes is theirs: `user:<subject>`, under the request's correlation id. */
+export const requestContext = (actor: Actor, correlationId: string): EventContext => ({
+  actor: actorReference(actor),
+  correlationId,
+});
 
 /** What a referral reports when its enrolment moves (closed loop, product brief flow 5). */
 const REFERRAL_STATUS: Partial<Record<EnrolmentStatus, ReferralStatus>> = {
@@ -44,30 +39,10 @@ export interface EnrolmentMove {
   reportToReferral?: boolean;
 }
 
-/** Writes the service's events into the outbox, in the caller's transaction. */
+/** Maps enrolment facts to the service's events, written to the outbox in the caller's transaction. */
 @Injectable()
 export class EducationEvents {
   constructor(private readonly outbox: OutboxWriter) {}
-
-  private async add<S extends z.ZodType>(
-    manager: EntityManager,
-    definition: EventDefinition<S>,
-    subject: string,
-    context: EventContext,
-    data: z.input<S>,
-    now: Date,
-  ): Promise<void> {
-    const event = createEvent(definition, {
-      subject,
-      source: SOURCE,
-      actor: context.actor,
-      correlationId: context.correlationId,
-      ...(context.causationId ? { causationId: context.causationId } : {}),
-      time: now,
-      data,
-    });
-    await this.outbox.add(manager, definition, event);
-  }
 
   async capacityChanged(
     manager: EntityManager,
@@ -79,29 +54,31 @@ export class EducationEvents {
       `SELECT count(*)::int AS n FROM enrolments WHERE cohort_id = $1 AND status = 'waitlisted'`,
       [cohort.id],
     )) as [{ n: number }];
-    await this.add(
+    await this.outbox.publish(
       manager,
       cohortCapacityChangedV1,
-      cohort.id,
-      context,
       {
-        cohortId: cohort.id,
-        programmeId: cohort.programmeId,
-        providerId: cohort.providerId,
-        level: cohort.level,
-        modality: cohort.modality,
-        schoolReEntry: cohort.schoolReEntry,
-        municipalityCode: cohort.municipalityCode,
-        open: cohort.open,
-        seats: cohort.seats,
-        seatsTaken: cohort.seatsTaken,
-        seatsAvailable: cohort.seats - cohort.seatsTaken,
-        waitlistLength: n,
-        startsOn: cohort.startsOn,
-        endsOn: cohort.endsOn,
-        occurredAt: now.toISOString(),
+        subject: cohort.id,
+        time: now,
+        data: {
+          cohortId: cohort.id,
+          programmeId: cohort.programmeId,
+          providerId: cohort.providerId,
+          level: cohort.level,
+          modality: cohort.modality,
+          schoolReEntry: cohort.schoolReEntry,
+          municipalityCode: cohort.municipalityCode,
+          open: cohort.open,
+          seats: cohort.seats,
+          seatsTaken: cohort.seatsTaken,
+          seatsAvailable: cohort.seats - cohort.seatsTaken,
+          waitlistLength: n,
+          startsOn: cohort.startsOn,
+          endsOn: cohort.endsOn,
+          occurredAt: now.toISOString(),
+        },
       },
-      now,
+      context,
     );
   }
 
@@ -112,24 +89,26 @@ export class EducationEvents {
     context: EventContext,
     now = new Date(),
   ): Promise<void> {
-    await this.add(
+    await this.outbox.publish(
       manager,
       enrolmentStatusChangedV1,
-      move.caseId,
-      context,
       {
-        enrolmentId: move.enrolmentId,
-        caseId: move.caseId,
-        cohortId: cohort.id,
-        providerId: cohort.providerId,
-        ...(move.referralId ? { referralId: move.referralId } : {}),
-        ...(move.from ? { from: move.from } : {}),
-        status: move.status,
-        ...(move.waitlistPosition ? { waitlistPosition: Number(move.waitlistPosition) } : {}),
-        ...(move.reasonCode ? { reasonCode: move.reasonCode } : {}),
-        occurredAt: now.toISOString(),
+        subject: move.caseId,
+        time: now,
+        data: {
+          enrolmentId: move.enrolmentId,
+          caseId: move.caseId,
+          cohortId: cohort.id,
+          providerId: cohort.providerId,
+          ...(move.referralId ? { referralId: move.referralId } : {}),
+          ...(move.from ? { from: move.from } : {}),
+          status: move.status,
+          ...(move.waitlistPosition ? { waitlistPosition: Number(move.waitlistPosition) } : {}),
+          ...(move.reasonCode ? { reasonCode: move.reasonCode } : {}),
+          occurredAt: now.toISOString(),
+        },
       },
-      now,
+      context,
     );
     const referralStatus = REFERRAL_STATUS[move.status];
     if (move.referralId && referralStatus && move.reportToReferral !== false) {
@@ -167,21 +146,23 @@ export class EducationEvents {
     context: EventContext,
     now = new Date(),
   ): Promise<void> {
-    await this.add(
+    await this.outbox.publish(
       manager,
       referralStatusChangedV1,
-      report.caseId,
-      context,
       {
-        referralId: report.referralId,
-        caseId: report.caseId,
-        service: 'education',
-        providerId: report.providerId,
-        status: report.status,
-        ...(report.reasonCode ? { reasonCode: report.reasonCode } : {}),
-        occurredAt: now.toISOString(),
+        subject: report.caseId,
+        time: now,
+        data: {
+          referralId: report.referralId,
+          caseId: report.caseId,
+          service: 'education',
+          providerId: report.providerId,
+          status: report.status,
+          ...(report.reasonCode ? { reasonCode: report.reasonCode } : {}),
+          occurredAt: now.toISOString(),
+        },
       },
-      now,
+      context,
     );
   }
 
@@ -199,23 +180,25 @@ export class EducationEvents {
     context: EventContext,
     now = new Date(),
   ): Promise<void> {
-    await this.add(
+    await this.outbox.publish(
       manager,
       attendanceAtRiskV1,
-      risk.caseId,
-      context,
       {
-        enrolmentId: risk.enrolmentId,
-        caseId: risk.caseId,
-        cohortId: cohort.id,
-        providerId: cohort.providerId,
-        ...(risk.referralId ? { referralId: risk.referralId } : {}),
-        consecutiveAbsences: risk.consecutiveAbsences,
-        threshold: risk.threshold,
-        lastSessionOn: risk.lastSessionOn,
-        occurredAt: now.toISOString(),
+        subject: risk.caseId,
+        time: now,
+        data: {
+          enrolmentId: risk.enrolmentId,
+          caseId: risk.caseId,
+          cohortId: cohort.id,
+          providerId: cohort.providerId,
+          ...(risk.referralId ? { referralId: risk.referralId } : {}),
+          consecutiveAbsences: risk.consecutiveAbsences,
+          threshold: risk.threshold,
+          lastSessionOn: risk.lastSessionOn,
+          occurredAt: now.toISOString(),
+        },
       },
-      now,
+      context,
     );
   }
 }

@@ -4,48 +4,6 @@ import {
   victimSupportReferralRequestedV1,
   victimSupportStatusChangedV1,
 } from '@reintegra/event-contracts';
-import { breakGlassSchema, recordSessionSchema, riskAssessmentSchema } from './care.requests';
-
-describe('care requests', () => {
-  it('rejects an invalid risk level and unknown reason codes', () => {
-    expect(
-      riskAssessmentSchema.safeParse({ level: 'extreme', reasonCodes: ['stalking'] }).success,
-    ).toBe(false);
-    expect(riskAssessmentSchema.safeParse({ level: 'high', reasonCodes: ['gossip'] }).success).toBe(
-      false,
-    );
-    expect(riskAssessmentSchema.safeParse({ level: 'high', reasonCodes: [] }).success).toBe(false);
-    expect(
-      riskAssessmentSchema.safeParse({ level: 'high', reasonCodes: ['stalking'] }).success,
-    ).toBe(true);
-  });
-
-  it('refuses break-glass without a reason code or a real justification', () => {
-    expect(breakGlassSchema.safeParse({}).success).toBe(false);
-    expect(breakGlassSchema.safeParse({ justification: 'Crisis call at night' }).success).toBe(
-      false,
-    );
-    expect(
-      breakGlassSchema.safeParse({ reasonCode: 'crisis-call', justification: 'urgent' }).success,
-    ).toBe(false);
-    expect(
-      breakGlassSchema.safeParse({
-        reasonCode: 'crisis-call',
-        justification: 'Survivor called the line at night; assigned counsellor off duty.',
-      }).success,
-    ).toBe(true);
-  });
-
-  it('refuses sessions in the future', () => {
-    expect(
-      recordSessionSchema.safeParse({
-        heldAt: '2999-01-01T10:00:00Z',
-        durationMinutes: 50,
-        notes: 'x',
-      }).success,
-    ).toBe(false);
-  });
-});
 
 describe('victim-support event contracts', () => {
   const reference = randomUUID();

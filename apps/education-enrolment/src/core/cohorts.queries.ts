@@ -1,6 +1,6 @@
 import type { EducationLevel, EducationModality } from '@reintegra/event-contracts';
 import type { EntityManager } from 'typeorm';
-import { cohortNotFound } from '../access/scope';
+import { cohortNotFound } from './scope';
 
 /** A cohort with its programme's facts, read under the cohort row lock. */
 export interface LockedCohort {

@@ -7,11 +7,12 @@ import type {
 } from '@reintegra/event-contracts';
 import { type Actor, hasAnyRole } from '@reintegra/platform-auth';
 import { DomainError } from '@reintegra/platform-errors';
-import { isNational } from '../access/scope';
+import type { EventContext } from '@reintegra/platform-messaging';
+import { COHORT_COLUMNS, type LockedCohort, today } from '../core/cohorts.queries';
+import { EducationEvents } from '../core/education-events.service';
+import { isNational } from '../core/scope';
 import { isMinorOn } from '../domain/age';
 import { rankCohorts } from '../domain/routing';
-import { COHORT_COLUMNS, type LockedCohort, today } from '../enrolment/cohort-rows';
-import { EducationEvents, type EventContext } from '../enrolment/education-events';
 import { eligibilityFor, EnrolmentService, findLearner } from '../enrolment/enrolment.service';
 
 interface ReferralRow {

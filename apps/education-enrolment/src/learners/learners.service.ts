@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, hasAnyRole } from '@reintegra/platform-auth';
-import { NotFoundError } from '@reintegra/platform-errors';
+import { NotFoundError, UnprocessableError } from '@reintegra/platform-errors';
+import type { EventContext } from '@reintegra/platform-messaging';
+import { today } from '../core/cohorts.queries';
 import { isMinorOn } from '../domain/age';
-import { UnprocessableError } from '../domain/errors';
-import { today } from '../enrolment/cohort-rows';
-import type { EventContext } from '../enrolment/education-events';
-import { ReferralRouter } from '../referrals/referral-router';
-import type { LearnerProfileRequest } from './learner.request';
+import { ReferralRouter } from '../referrals/referral-router.service';
+import type { LearnerProfileRequest } from './learners.requests';
 
 const learnerNotFound = () =>
   new NotFoundError('learner.not-found', {
