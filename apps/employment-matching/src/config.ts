@@ -1,21 +1,13 @@
-import {
-  type ConfigOf,
-  databaseConfigSpec,
-  kafkaConfigSpec,
-  serviceConfigSpec,
-} from '@reintegra/platform-config';
-import { authConfigSpec } from '@reintegra/platform-auth';
+import { type ConfigOf } from '@reintegra/platform-config';
+import { foundationConfigSpec } from '@reintegra/platform-service';
 import { consumerConfigSpec, outboxConfigSpec } from '@reintegra/platform-messaging';
 
 export const SERVICE_NAME = 'employment-matching';
 
 export const employmentMatchingConfigSpec = {
-  ...serviceConfigSpec(3103),
-  ...databaseConfigSpec('employment_matching'),
-  ...kafkaConfigSpec('employment-matching'),
-  ...authConfigSpec(),
+  ...foundationConfigSpec({ port: 3103, database: 'employment_matching', name: SERVICE_NAME }),
   ...outboxConfigSpec(),
-  ...consumerConfigSpec('employment-matching'),
+  ...consumerConfigSpec(SERVICE_NAME),
 };
 
 export type EmploymentMatchingConfig = ConfigOf<typeof employmentMatchingConfigSpec>;

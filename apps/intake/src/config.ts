@@ -1,23 +1,14 @@
-import {
-  type ConfigOf,
-  databaseConfigSpec,
-  kafkaConfigSpec,
-  serviceConfigSpec,
-  temporalConfigSpec,
-} from '@reintegra/platform-config';
-import { authConfigSpec } from '@reintegra/platform-auth';
+import { type ConfigOf, temporalConfigSpec } from '@reintegra/platform-config';
+import { foundationConfigSpec } from '@reintegra/platform-service';
 import { consumerConfigSpec, outboxConfigSpec } from '@reintegra/platform-messaging';
 
 export const SERVICE_NAME = 'intake';
 
 export const intakeConfigSpec = {
-  ...serviceConfigSpec(3101),
-  ...databaseConfigSpec('intake'),
-  ...kafkaConfigSpec('intake'),
-  ...authConfigSpec(),
+  ...foundationConfigSpec({ port: 3101, database: 'intake', name: SERVICE_NAME }),
   ...temporalConfigSpec(),
   ...outboxConfigSpec(),
-  ...consumerConfigSpec('intake'),
+  ...consumerConfigSpec(SERVICE_NAME),
 };
 
 export type IntakeConfig = ConfigOf<typeof intakeConfigSpec>;

@@ -1,25 +1,15 @@
 import { z } from 'zod';
-import {
-  type ConfigOf,
-  databaseConfigSpec,
-  kafkaConfigSpec,
-  serviceConfigSpec,
-  temporalConfigSpec,
-  variable,
-} from '@reintegra/platform-config';
-import { authConfigSpec } from '@reintegra/platform-auth';
+import { type ConfigOf, temporalConfigSpec, variable } from '@reintegra/platform-config';
+import { foundationConfigSpec } from '@reintegra/platform-service';
 import { consumerConfigSpec, outboxConfigSpec } from '@reintegra/platform-messaging';
 
 export const SERVICE_NAME = 'orchestrator';
 
 export const orchestratorConfigSpec = {
-  ...serviceConfigSpec(3102),
-  ...databaseConfigSpec('orchestrator'),
-  ...kafkaConfigSpec('orchestrator'),
-  ...authConfigSpec(),
+  ...foundationConfigSpec({ port: 3102, database: 'orchestrator', name: SERVICE_NAME }),
   ...temporalConfigSpec(),
   ...outboxConfigSpec(),
-  ...consumerConfigSpec('orchestrator'),
+  ...consumerConfigSpec(SERVICE_NAME),
   REFERRAL_FALLBACK_PROVIDERS: variable(
     z
       .string()

@@ -1,12 +1,6 @@
 import { z } from 'zod';
-import {
-  type ConfigOf,
-  databaseConfigSpec,
-  kafkaConfigSpec,
-  serviceConfigSpec,
-  variable,
-} from '@reintegra/platform-config';
-import { authConfigSpec } from '@reintegra/platform-auth';
+import { type ConfigOf, variable } from '@reintegra/platform-config';
+import { foundationConfigSpec } from '@reintegra/platform-service';
 import { consumerConfigSpec } from '@reintegra/platform-messaging';
 
 export const SERVICE_NAME = 'partner-gateway';
@@ -15,11 +9,8 @@ const int = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
 export const partnerGatewayConfigSpec = {
-  ...serviceConfigSpec(3107),
-  ...databaseConfigSpec('partner_gateway'),
-  ...kafkaConfigSpec('partner-gateway'),
-  ...authConfigSpec(),
-  ...consumerConfigSpec('partner-gateway'),
+  ...foundationConfigSpec({ port: 3107, database: 'partner_gateway', name: SERVICE_NAME }),
+  ...consumerConfigSpec(SERVICE_NAME),
   PARTNER_GATEWAY_KEY: variable(
     z
       .string()

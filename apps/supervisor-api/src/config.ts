@@ -1,24 +1,14 @@
 import { z } from 'zod';
-import {
-  type ConfigOf,
-  databaseConfigSpec,
-  kafkaConfigSpec,
-  serviceConfigSpec,
-  temporalConfigSpec,
-  variable,
-} from '@reintegra/platform-config';
-import { authConfigSpec } from '@reintegra/platform-auth';
+import { type ConfigOf, temporalConfigSpec, variable } from '@reintegra/platform-config';
+import { foundationConfigSpec } from '@reintegra/platform-service';
 import { consumerConfigSpec } from '@reintegra/platform-messaging';
 
 export const SERVICE_NAME = 'supervisor-api';
 
 export const supervisorApiConfigSpec = {
-  ...serviceConfigSpec(3106),
-  ...databaseConfigSpec('supervisor'),
-  ...kafkaConfigSpec('supervisor-api'),
-  ...authConfigSpec(),
+  ...foundationConfigSpec({ port: 3106, database: 'supervisor', name: SERVICE_NAME }),
   ...temporalConfigSpec(),
-  ...consumerConfigSpec('supervisor-api'),
+  ...consumerConfigSpec(SERVICE_NAME),
   INTAKE_URL: variable(
     z.url(),
     'Base URL of the intake API, where plan approvals and closures are sent (with the supervisor’s own token).',

@@ -1,23 +1,14 @@
 import { z } from 'zod';
-import { authConfigSpec } from '@reintegra/platform-auth';
 import { consumerConfigSpec, outboxConfigSpec } from '@reintegra/platform-messaging';
-import {
-  type ConfigOf,
-  databaseConfigSpec,
-  kafkaConfigSpec,
-  serviceConfigSpec,
-  variable,
-} from '@reintegra/platform-config';
+import { type ConfigOf, variable } from '@reintegra/platform-config';
+import { foundationConfigSpec } from '@reintegra/platform-service';
 
 export const SERVICE_NAME = 'victim-support';
 
 export const victimSupportConfigSpec = {
-  ...serviceConfigSpec(3105),
-  ...databaseConfigSpec('victim_support'),
-  ...kafkaConfigSpec('victim-support'),
-  ...authConfigSpec(),
+  ...foundationConfigSpec({ port: 3105, database: 'victim_support', name: SERVICE_NAME }),
   ...outboxConfigSpec(),
-  ...consumerConfigSpec('victim-support'),
+  ...consumerConfigSpec(SERVICE_NAME),
   VICTIM_SUPPORT_KEK_FILE: variable(
     z.string().min(1),
     'Key-encryption key file (32 random bytes, base64) that wraps every case key. Created with ' +
