@@ -12,6 +12,7 @@ const serviceScopes = [
   'dev-identity',
   'supervisor',
   'partner-gateway',
+  'service-directory',
 ];
 
 export default [

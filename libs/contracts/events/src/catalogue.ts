@@ -36,6 +36,7 @@ import { retentionCheckedV1 } from './employment/retention-checked.v1';
 import { projectStatusChangedV1 } from './employment/project-status-changed.v1';
 import { trainingStatusChangedV1 } from './employment/training-status-changed.v1';
 import { vacancyCapacityChangedV1 } from './employment/vacancy-capacity-changed.v1';
+import { directoryServiceChangedV1 } from './directory/directory-events.v1';
 
 /** Every event type the platform publishes. Only additive changes within a version. */
 export const eventCatalogue: readonly EventDefinition[] = [
@@ -64,6 +65,7 @@ export const eventCatalogue: readonly EventDefinition[] = [
   projectStatusChangedV1,
   victimSupportReferralRequestedV1,
   victimSupportStatusChangedV1,
+  directoryServiceChangedV1,
   pathPhaseChangedV1,
   referralEscalatedV1,
   referralRoutedV1,

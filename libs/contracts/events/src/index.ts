@@ -19,6 +19,8 @@ export * from './employment/retention-checked.v1';
 export * from './employment/training-status-changed.v1';
 export * from './employment/project-status-changed.v1';
 export * from './victim-support/victim-support-referral.v1';
+export * from './directory/directory-vocabulary';
+export * from './directory/directory-events.v1';
 export * from './path/path-events.v1';
 export * from './public/partner-envelope';
 export * from './public/partner-events.v1';
