@@ -26,6 +26,12 @@ export interface NextProviderRequest {
   readonly municipalityCode: string;
   /** Providers already asked for this referral. */
   readonly exclude: readonly string[];
+  /** The person's facts for eligibility (age, sex for women-only services, district), when known. */
+  readonly eligibility?: {
+    readonly ageYears?: number;
+    readonly sex?: 'female' | 'male';
+    readonly districtCode?: string;
+  };
 }
 
 export interface PathActivities {

@@ -40,7 +40,7 @@ const HOUR_MS = 60 * 60 * 1000;
  * is a bundle, where the first acceptance wins and the others are withdrawn — and waits for an
  * acknowledgement within the priority's deadline. A missed deadline escalates (event + supervisor
  * alert) and then re-routes to the next provider: the rest of the request's list first, then the
- * provider directory. Status reports arrive as updates whose validator rejects illegal ones.
+ * service directory's choice. Status reports arrive as updates whose validator rejects illegal ones.
  */
 export async function referralWorkflow(input: ReferralWorkflowInput): Promise<ReferralProgress> {
   const { request } = input;
@@ -189,6 +189,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
       service: request.service,
       municipalityCode: input.municipalityCode,
       exclude: [...tried],
+      // Activity input only (not a command): histories without it replay unchanged.
+      ...(request.eligibility ? { eligibility: request.eligibility } : {}),
     });
     return found ?? undefined;
   };
