@@ -1,5 +1,6 @@
 // `npm run bench` runs every benchmark; `npm run bench -- <name>` runs one. Each needs the local
 // stack (npm run stack:start) and, where it drives services, their build (npx nx run-many -t build).
+import { directoryRoutingBenchmark } from './directory-routing.bench';
 import { educationEnrolmentBenchmark } from './education-enrolment.bench';
 import { employmentMatchingBenchmark } from './employment-matching.bench';
 import type { Benchmark } from './harness';
@@ -15,6 +16,7 @@ const benchmarks: Benchmark[] = [
   supervisorDashboardBenchmark,
   partnerWebhooksBenchmark,
   employmentMatchingBenchmark,
+  directoryRoutingBenchmark,
 ];
 
 async function main(): Promise<void> {
