@@ -4,12 +4,14 @@ import { CapacityModule } from './capacity/capacity.module';
 import type { ServiceDirectoryConfig } from './config';
 import { DirectoryModule } from './directory/directory.module';
 import { HsdsModule } from './hsds/hsds.module';
+import { InboxModule } from './inbox/inbox.module';
 import { RoutingModule } from './routing/routing.module';
 import { serviceDirectoryService } from './service';
 
 /**
  * Service directory: organisations, locations and services (HSDS 3), live capacity, and the
- * routing answer "which provider next" for a referral.
+ * routing answer "which provider next" for a referral, and the provider inbox of outside
+ * organisations.
  */
 @Module({})
 export class ServiceDirectoryModule {
@@ -22,6 +24,7 @@ export class ServiceDirectoryModule {
         HsdsModule,
         RoutingModule,
         CapacityModule,
+        InboxModule,
       ],
     };
   }

@@ -36,7 +36,7 @@ export interface TestDirectory {
 /**
  * The directory in-process against the real PostgreSQL and Kafka, as `main.ts` wires it, on an
  * emptied service_directory_test database (routing reads the whole directory, so earlier runs'
- * entries would change its answers). Its consumer group starts at the end of the capacity topic.
+ * entries would change its answers). Its consumer group starts at the end of its topics.
  */
 export async function startServiceDirectory(): Promise<TestDirectory> {
   const stack = currentTestStack();
@@ -55,8 +55,13 @@ export async function startServiceDirectory(): Promise<TestDirectory> {
   await db.query(`DELETE FROM locations`);
   await db.query(`DELETE FROM organizations`);
   await db.query(`DELETE FROM capacity_sources`);
+  await db.query(`DELETE FROM provider_referrals`);
   const group = `service-directory-test-${randomUUID()}`;
-  await startGroupAtEnd(stack.kafkaBrokers, group, [TOPICS.serviceCapacity]);
+  await startGroupAtEnd(stack.kafkaBrokers, group, [
+    TOPICS.serviceCapacity,
+    TOPICS.intakeReferrals,
+    TOPICS.pathEvents,
+  ]);
   const config = loadConfig(serviceDirectoryConfigSpec, {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
