@@ -4,7 +4,7 @@ import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
-import { referralRoutedV1, type ReferralRoutedV1 } from '@reintegra/event-contracts';
+import { referralRoutedV1, type ReferralRoutedV1, TOPICS } from '@reintegra/event-contracts';
 import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
 import { eventOriginOf, OutboxWriter } from '@reintegra/platform-messaging';
 import { workspaceWebpackConfigHook } from '@reintegra/platform-temporal';
@@ -13,6 +13,7 @@ import {
   eventually,
   runToCompletion,
   ServiceProcess,
+  startGroupAtEnd,
   testAuthEnvironment,
   testDatabaseUrl,
   testToken,
@@ -108,12 +109,19 @@ beforeAll(async () => {
     NODE_ENV: 'test',
     DATABASE_MIGRATION_URL: testDatabaseUrl('service_directory', 'migrator'),
   });
+  const directoryGroup = `service-directory-${taskQueue}`;
+  // The directory's own consumers start at the end: earlier runs' events are not this test's.
+  await startGroupAtEnd(stack.kafkaBrokers, directoryGroup, [
+    TOPICS.serviceCapacity,
+    TOPICS.intakeReferrals,
+    TOPICS.pathEvents,
+  ]);
   directory = new ServiceProcess('service-directory', await freePort(), {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     DATABASE_URL: testDatabaseUrl('service_directory', 'app'),
     KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-    KAFKA_CONSUMER_GROUP: `service-directory-${taskQueue}`,
+    KAFKA_CONSUMER_GROUP: directoryGroup,
     ...testAuthEnvironment(),
   });
   await directory.start();
