@@ -2,22 +2,12 @@ import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
-import { referralRoutedV1, type ReferralRoutedV1, TOPICS } from '@reintegra/event-contracts';
+import { referralRoutedV1, type ReferralRoutedV1 } from '@reintegra/event-contracts';
 import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
 import { eventOriginOf, OutboxWriter } from '@reintegra/platform-messaging';
 import { workspaceWebpackConfigHook } from '@reintegra/platform-temporal';
-import {
-  currentTestStack,
-  eventually,
-  runToCompletion,
-  ServiceProcess,
-  startGroupAtEnd,
-  testAuthEnvironment,
-  testDatabaseUrl,
-  testToken,
-} from '@reintegra/testing';
+import { eventually, type ServiceProcess, testDatabaseUrl, testToken } from '@reintegra/testing';
 import {
   caseEventSignal,
   openReferralsQuery,
@@ -27,6 +17,11 @@ import {
   requestReferralUpdate,
 } from '@reintegra/workflow-contracts';
 import { orchestratorDataSource } from '../database/orchestrator-data-source';
+import {
+  registerProvider,
+  retireServicesOfType,
+  startDirectoryProcess,
+} from '../testing/directory-process';
 import { workflowsSourcePath } from '../worker/reintegration-worker.service';
 import { DirectoryClient } from './directory-client.service';
 import { PathActivitiesProvider } from './path-activities.service';
@@ -53,78 +48,19 @@ let env: TestWorkflowEnvironment;
 let worker: Worker;
 let running: Promise<void>;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function adminCall(path: string, body: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(`${directory.url}${path}`, {
-    method: path.endsWith('/capacity') ? 'PUT' : 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: await testToken({ roles: ['admin'] }),
-    },
-    body: JSON.stringify(body),
-  });
-  const json = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
 /** One legal-aid provider in Zacatecoluca with the given free places. */
-async function provider(id: string, capacityAvailable: number, womenOnlyService = false) {
-  await adminCall('/organizations', {
-    id,
-    name: `Clínica ${id}`,
-    description: 'Prueba',
-    municipalityCode: LPE,
-  });
-  const location = await adminCall('/locations', {
-    organizationId: id,
-    name: 'Oficina',
-    municipalityCode: LPE,
-    districtCode: ZACATECOLUCA,
-  });
-  await adminCall('/services', {
-    locationId: location['id'],
-    name: 'Documentos',
+const provider = (id: string, capacityAvailable: number, onlyWomen = false) =>
+  registerProvider(directory, id, {
     serviceType: 'legal-documents',
-    womenOnly: womenOnlyService,
     capacityAvailable,
+    womenOnly: onlyWomen,
   });
-}
 
 beforeAll(async () => {
-  const stack = currentTestStack();
   const testServerPath = process.env['TEMPORAL_TEST_SERVER_PATH'];
   if (!testServerPath) throw new Error('TEMPORAL_TEST_SERVER_PATH is not set');
-  await runToCompletion('service-directory', 'migrate', {
-    NODE_ENV: 'test',
-    DATABASE_MIGRATION_URL: testDatabaseUrl('service_directory', 'migrator'),
-  });
-  const directoryGroup = `service-directory-${taskQueue}`;
-  // The directory's own consumers start at the end: earlier runs' events are not this test's.
-  await startGroupAtEnd(stack.kafkaBrokers, directoryGroup, [
-    TOPICS.serviceCapacity,
-    TOPICS.intakeReferrals,
-    TOPICS.pathEvents,
-  ]);
-  directory = new ServiceProcess('service-directory', await freePort(), {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: testDatabaseUrl('service_directory', 'app'),
-    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-    KAFKA_CONSUMER_GROUP: directoryGroup,
-    ...testAuthEnvironment(),
-  });
-  await directory.start();
+  directory = await startDirectoryProcess(taskQueue);
+  await retireServicesOfType(directory, 'legal-documents');
   // Nearest first would pick any of them; the silent one is excluded, the full one skipped, the
   // women-only one is not for this man: the next eligible entry is asked.
   await provider(silent, 90_000);
