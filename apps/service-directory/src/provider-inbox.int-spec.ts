@@ -27,6 +27,8 @@ let other: ReturnType<typeof as>;
 let stranger: ReturnType<typeof as>;
 
 type Json = Record<string, unknown>;
+const officerGet = (path: string) =>
+  as(directory.url, { roles: ['intake-officer'], municipalityCode: LPE }).get(path);
 const staffOf = (organisationId: string) =>
   as(directory.url, { roles: ['provider-staff'], municipalityCode: LPE, organisationId });
 
@@ -195,6 +197,27 @@ describe('provider inbox', () => {
   });
 
   it('waitlists, declines with a reason, receives re-routed referrals and honours revocations', async () => {
+    const admin = as(directory.url, { roles: ['admin'] });
+    const location = await admin.post('/locations', {
+      organizationId: SHELTER,
+      name: 'Sede',
+      municipalityCode: LPE,
+    });
+    const service = await admin.post('/services', {
+      locationId: location.body['id'],
+      name: 'Asesoría',
+      serviceType: 'legal-documents',
+      capacityAvailable: 4,
+    });
+    const route = () =>
+      as(directory.url, { roles: ['intake-officer'], municipalityCode: LPE }).post(
+        '/routing/next-provider',
+        {
+          service: 'legal-documents',
+          municipalityCode: LPE,
+        },
+      );
+    expect((await route()).body).toMatchObject({ providerId: SHELTER });
     const legal = await referral('legal-documents', [SHELTER]);
     const seen = await inInbox(shelter, legal.referralId);
     expect(seen['facts']).toEqual({});
@@ -204,6 +227,14 @@ describe('provider inbox', () => {
     expect(
       (await shelter.post(`/provider-inbox/referrals/${legal.referralId}/no-capacity`)).status,
     ).toBe(200);
+    // Its answer is capacity too: routing skips it now.
+    expect((await officerGet(`/services/${String(service.body['id'])}`)).body).toMatchObject({
+      capacityAvailable: 0,
+    });
+    expect((await route()).body).toMatchObject({
+      providerId: null,
+      reason: { skipped: { noCapacity: 1 } },
+    });
     expect(
       (
         await shelter.post(`/provider-inbox/referrals/${legal.referralId}/decline`, {

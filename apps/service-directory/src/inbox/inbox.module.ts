@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DirectoryCoreModule } from '../core/directory-core.module';
 import { InboxFeed } from './inbox-feed.service';
 import { InboxConsumer } from './inbox.consumer';
 import { InboxController } from './inbox.controller';
@@ -6,6 +7,7 @@ import { InboxService } from './inbox.service';
 
 /** The provider inbox of outside organisations (answers flow back as referral.status-changed). */
 @Module({
+  imports: [DirectoryCoreModule],
   controllers: [InboxController, InboxConsumer],
   providers: [InboxService, InboxFeed],
 })

@@ -4,6 +4,7 @@ import { referralStatusChangedV1 } from '@reintegra/event-contracts';
 import { type Actor, hasAnyRole } from '@reintegra/platform-auth';
 import { ConflictError, ForbiddenError, NotFoundError } from '@reintegra/platform-errors';
 import { type EventContext, OutboxWriter } from '@reintegra/platform-messaging';
+import { DirectoryEvents } from '../core/directory-events.service';
 import { canAnswer, type InboxAnswer, type InboxStatus } from './inbox-state';
 
 /** What an organisation sees of a referral: no case id, no person beyond the need-to-know facts. */
@@ -33,6 +34,7 @@ export class InboxService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly events: DirectoryEvents,
   ) {}
 
   /** The caller's registered organisation; staff of anything else have no inbox. */
@@ -113,6 +115,19 @@ export class InboxService {
         },
         context,
       );
+      if (answer === 'no-capacity') {
+        // What the provider reports is capacity too: routing skips it until it reports places
+        // again (live capacity events, where they exist, still take precedence).
+        const [full] = (await manager.query(
+          `UPDATE services SET capacity_available = 0, capacity_updated_at = $3, updated_at = $3
+            WHERE organization_id = $1 AND service_type = $2 AND status = 'active'
+           RETURNING id`,
+          [organizationId, row.service, now],
+        )) as [{ id: string }[], number];
+        for (const service of full) {
+          await this.events.serviceChanged(manager, service.id, 'capacity-reported', context, now);
+        }
+      }
       return { referralId, status: answer, ...(reasonCode ? { reasonCode } : {}) };
     });
   }
