@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import {
 import { OutboxWriter } from '@reintegra/platform-messaging';
 import {
   INVALID_PATH_EVENT,
+  NEXT_PROVIDER_ATTEMPTS,
   type NextProviderRequest,
   type PathActivities,
   type PathEventPublication,
@@ -71,6 +73,7 @@ export class PathActivitiesProvider {
         throw ApplicationFailure.nonRetryable(
           `path event ${publication.kind} breaks its contract: ${error.message}`,
           INVALID_PATH_EVENT,
+          NEXT_PROVIDER_ATTEMPTS,
         );
       }
       throw error;
@@ -89,7 +92,19 @@ export class PathActivitiesProvider {
    * workflow's history stays a provider id, so the workflow code is unchanged.
    */
   async nextEligibleProvider(request: NextProviderRequest): Promise<string | null> {
-    const answer = await this.directory.nextProvider(request);
+    let answer;
+    try {
+      answer = await this.directory.nextProvider(request);
+    } catch (error) {
+      const final = (error instanceof ApplicationFailure && error.nonRetryable) || lastAttempt();
+      if (!final) throw error; // Temporal retries: the directory may be back soon
+      this.logger.error({
+        msg: 'service directory unavailable: referral left unrouted for the supervisor',
+        referralId: request.referralId,
+        error: (error as Error).message,
+      });
+      return null;
+    }
     this.logger.log({
       msg: 'directory routing answer',
       referralId: request.referralId,
@@ -118,5 +133,14 @@ export class PathActivitiesProvider {
       [data.referralId, data.providerId],
     )) as { reason: NonNullable<typeof data.routing> }[];
     return rows[0] ? { ...data, routing: rows[0].reason } : data;
+  }
+}
+
+/** Whether this is the routing activity's last attempt (outside an activity: treat as last). */
+function lastAttempt(): boolean {
+  try {
+    return Context.current().info.attempt >= NEXT_PROVIDER_ATTEMPTS;
+  } catch {
+    return true;
   }
 }

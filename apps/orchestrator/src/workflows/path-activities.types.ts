@@ -40,5 +40,12 @@ export interface PathActivities {
   nextEligibleProvider(request: NextProviderRequest): Promise<string | null>;
 }
 
+/**
+ * Attempts of the routing activity (the workflow's retry policy). On the last one the activity
+ * gives up on an unreachable directory and answers "nobody": the referral is unrouted and the
+ * supervisor re-routes by hand, rather than the referral's workflow failing.
+ */
+export const NEXT_PROVIDER_ATTEMPTS = 5;
+
 /** Error type of a publication that breaks its contract: retrying cannot fix it. */
 export const INVALID_PATH_EVENT = 'InvalidPathEvent';

@@ -19,12 +19,20 @@ import {
   type ReferralWorkflowInput,
   type ReferralWorkflowStatus,
 } from '@reintegra/workflow-contracts';
-import { type PathActivities, type PathEventPublication } from './path-activities.types';
+import {
+  NEXT_PROVIDER_ATTEMPTS,
+  type PathActivities,
+  type PathEventPublication,
+} from './path-activities.types';
 import { publishPendingPathEvents } from './publish-path-events';
 
 const { nextEligibleProvider } = proxyActivities<PathActivities>({
   startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 5 },
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumAttempts: NEXT_PROVIDER_ATTEMPTS,
+  },
 });
 
 const CLOSED: readonly ReferralWorkflowStatus[] = [
