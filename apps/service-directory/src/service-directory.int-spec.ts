@@ -136,6 +136,16 @@ describe('directory entries and who may manage them', () => {
     ).toBe(403);
     expect((await as(directory.url, null).get('/services')).status).toBe(401);
 
+    const renamed = await supervisor.patch('/organizations/ong-prueba-lpe', {
+      name: 'ONG Prueba',
+      email: null,
+    });
+    expect(renamed).toMatchObject({ status: 200, body: { name: 'ONG Prueba', email: null } });
+    expect(
+      (await otherSupervisor.patch('/organizations/ong-prueba-lpe', { name: 'x' })).status,
+    ).toBe(403);
+    expect((await officer.patch('/organizations/ong-prueba-lpe', { name: 'x' })).status).toBe(403);
+    expect((await admin.patch('/organizations/no-existe', { name: 'x' })).status).toBe(404);
     const patched = await supervisor.patch(`/services/${id}`, {
       status: 'temporarily closed',
       languages: ['es', 'en'],

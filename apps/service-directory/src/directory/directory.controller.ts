@@ -15,6 +15,8 @@ import {
   reportCapacitySchema,
   type ServiceFilter,
   serviceFilterSchema,
+  type UpdateOrganizationRequest,
+  updateOrganizationSchema,
   type UpdateServiceRequest,
   updateServiceSchema,
 } from './directory.requests';
@@ -39,6 +41,17 @@ export class DirectoryController {
   @Roles(...DIRECTORY_READERS)
   listOrganizations(@Query('municipalityCode') municipalityCode?: string) {
     return this.directory.listOrganizations(municipalityCode);
+  }
+
+  @Patch('organizations/:id')
+  @Roles(...DIRECTORY_MANAGERS)
+  updateOrganization(
+    @Param('id') id: string,
+    @ValidBody(updateOrganizationSchema) body: UpdateOrganizationRequest,
+    @CurrentActor() actor: Actor,
+  ) {
+    if (!organizationIdSchema.safeParse(id).success) throw organizationNotFound();
+    return this.directory.updateOrganization(id, body, actor);
   }
 
   @Get('organizations/:id/locations')

@@ -69,6 +69,20 @@ export const createOrganizationSchema = z
   .strict();
 export type CreateOrganizationRequest = z.infer<typeof createOrganizationSchema>;
 
+export const updateOrganizationSchema = z
+  .object({
+    name: text(200).optional(),
+    alternateName: text(200).nullable().optional(),
+    description: text(2000).optional(),
+    email: z.email().nullable().optional(),
+    website: z.url().nullable().optional(),
+  })
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, {
+    message: bilingual('Indique al menos un campo.', 'Give at least one field.'),
+  });
+export type UpdateOrganizationRequest = z.infer<typeof updateOrganizationSchema>;
+
 export const createLocationSchema = z
   .object({
     organizationId: organizationIdSchema,

@@ -27,6 +27,7 @@ import type {
   CreateServiceRequest,
   ReportCapacityRequest,
   ServiceFilter,
+  UpdateOrganizationRequest,
   UpdateServiceRequest,
 } from './directory.requests';
 
@@ -61,6 +62,34 @@ export class DirectoryService {
       }
       await upsertOrganization(manager, body);
       return findOrganization(manager, body.id);
+    });
+  }
+
+  /** Names and contact of an organisation: admin, or the supervisor of its home municipality. */
+  async updateOrganization(id: string, body: UpdateOrganizationRequest, actor: Actor) {
+    return this.dataSource.transaction(async (manager) => {
+      const organization = await findOrganization(manager, id);
+      if (!organization) throw organizationNotFound();
+      assertCanManage(actor, organization.municipalityCode);
+      const columns: Record<keyof UpdateOrganizationRequest, string> = {
+        name: 'name',
+        alternateName: 'alternate_name',
+        description: 'description',
+        email: 'email',
+        website: 'website',
+      };
+      const params: unknown[] = [id];
+      const sets = Object.entries(columns).flatMap(([key, column]) => {
+        const value = body[key as keyof UpdateOrganizationRequest];
+        if (value === undefined) return [];
+        params.push(value);
+        return [`${column} = $${params.length}`];
+      });
+      await manager.query(
+        `UPDATE organizations SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`,
+        params,
+      );
+      return findOrganization(manager, id);
     });
   }
 
