@@ -163,7 +163,7 @@ async function proxy(
     upstream = await fetch(target.url, {
       method,
       headers,
-      ...(body ? { body } : {}),
+      ...(body ? { body: new Uint8Array(body) } : {}),
       redirect: 'manual',
       signal: AbortSignal.timeout(config.upstreamTimeoutMs ?? 30_000),
     });
@@ -179,7 +179,8 @@ async function proxy(
   for (const name of FORWARDED_RESPONSE_HEADERS) {
     const value = upstream.headers.get(name);
     if (value === null) continue;
-    out[name] = name === 'location' ? rewriteLocation(value, target.prefix, target.upstream) : value;
+    out[name] =
+      name === 'location' ? rewriteLocation(value, target.prefix, target.upstream) : value;
   }
   const payload = Buffer.from(await upstream.arrayBuffer());
   out['content-length'] = String(payload.length);
@@ -225,7 +226,10 @@ export function createOfficeServer(config: OfficeServerConfig): Server {
     const handle = async () => {
       switch (target.kind) {
         case 'health':
-          response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+          response.writeHead(200, {
+            'content-type': 'application/json',
+            'cache-control': 'no-store',
+          });
           return void response.end(JSON.stringify({ status: 'ok' }));
         case 'settings':
           response.writeHead(200, {

@@ -12,7 +12,14 @@ import {
 } from '@reintegra/ui-web';
 import { api, identity } from './api';
 import { LanguageProvider, messages, useI18n } from './i18n';
-import { type Claims, claimsOf, SCREEN_PATH, type Screen, screenOfSection, screensFor } from './roles';
+import {
+  type Claims,
+  claimsOf,
+  SCREEN_PATH,
+  type Screen,
+  screenOfSection,
+  screensFor,
+} from './roles';
 import { CaseWorkspace } from './views/case-workspace';
 import { CasesView } from './views/cases';
 import { EducationInbox } from './views/education-inbox';
@@ -151,7 +158,11 @@ function Shell(props: { claims: Claims; onToggleLanguage: () => void; onLogout: 
   const requested = screenOfSection(section);
   // No section: the role's first screen. A section of another role: refused, never shown.
   const screen: Screen | 'no-access' =
-    section === undefined ? (screens[0] ?? 'no-access') : requested && screens.includes(requested) ? requested : 'no-access';
+    section === undefined
+      ? (screens[0] ?? 'no-access')
+      : requested && screens.includes(requested)
+        ? requested
+        : 'no-access';
   useEffect(() => {
     document.getElementById('content')?.focus({ preventScroll: true });
   }, [section]);
@@ -191,10 +202,7 @@ function Shell(props: { claims: Claims; onToggleLanguage: () => void; onLogout: 
       <main id="content" tabIndex={-1}>
         {screen === 'no-access' && <NoAccess screens={screens} />}
         {screen === 'reception' && (
-          <Reception
-            listId={rest[0]}
-            officerMunicipality={props.claims.municipalityCode}
-          />
+          <Reception listId={rest[0]} officerMunicipality={props.claims.municipalityCode} />
         )}
         {screen === 'cases' && rest[0] && <CaseWorkspace caseId={rest[0]} />}
         {screen === 'cases' && !rest[0] && <CasesView />}

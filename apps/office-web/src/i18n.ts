@@ -129,7 +129,6 @@ const es = {
     lastReturn: 'Último retorno',
     otherMunicipality: 'Registrada en otro municipio: no puede ver sus datos.',
     samePerson: 'Es la misma persona → abrir un nuevo retorno',
-    samePersonLabel: (n: number) => `Es la misma persona que el registro existente ${n}: abrir un nuevo retorno`,
     differentPerson: 'Es una persona distinta → registrarla como nueva',
     correct: 'Corregir los datos',
     newEpisodeDone: (n: number) => `Nuevo retorno (número ${n}) abierto en su registro.`,
@@ -298,6 +297,7 @@ const es = {
     saveLearner: 'Guardar e inscribir',
     learnerSaved: 'Perfil guardado. La remisión se asignó.',
     waitingProfile: 'espera datos de estudiante',
+    completeDetails: 'Completar datos',
     enterProfile: (who: string) => `Completar datos de ${who}`,
     declineGap:
       'Para rechazar una remisión de educación, hable con la supervisión: el servicio aún no permite rechazarla desde aquí.',
@@ -433,7 +433,6 @@ const en: Messages = {
     lastReturn: 'Last return',
     otherMunicipality: 'Registered in another municipality: you cannot see the details.',
     samePerson: 'Same person → open a new return',
-    samePersonLabel: (n: number) => `Same person as existing record ${n}: open a new return`,
     differentPerson: 'A different person → register as new',
     correct: 'Correct the details',
     newEpisodeDone: (n: number) => `New return (number ${n}) opened on their record.`,
@@ -599,7 +598,8 @@ const en: Messages = {
     saveLearner: 'Save and enrol',
     learnerSaved: 'Profile saved. The referral was assigned.',
     waitingProfile: 'waiting for learner details',
-    enterProfile: (who: string) => `Complete the details of ${who}`,
+    completeDetails: 'Complete details',
+    enterProfile: (who: string) => `Complete details of ${who}`,
     declineGap:
       'To decline an education referral, talk to your supervisor: the service cannot decline it from here yet.',
   },

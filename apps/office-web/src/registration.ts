@@ -130,7 +130,9 @@ export function duplicatesOf(problem: Problem): DuplicateCandidate[] | undefined
   return candidates
     .filter(
       (c): c is Record<string, unknown> =>
-        !!c && typeof c === 'object' && typeof (c as { returneeId?: unknown }).returneeId === 'string',
+        !!c &&
+        typeof c === 'object' &&
+        typeof (c as { returneeId?: unknown }).returneeId === 'string',
     )
     .map((c) => ({
       returneeId: c['returneeId'] as string,

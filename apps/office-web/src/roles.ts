@@ -52,7 +52,8 @@ export function claimsOf(token: string): Claims | undefined {
       roles: Array.isArray(payload['roles'])
         ? payload['roles'].filter((r): r is string => typeof r === 'string')
         : [],
-      municipalityCode: typeof payload['municipality'] === 'string' ? payload['municipality'] : null,
+      municipalityCode:
+        typeof payload['municipality'] === 'string' ? payload['municipality'] : null,
       organisationId: typeof payload['organisation'] === 'string' ? payload['organisation'] : null,
       expiresAt: typeof payload['exp'] === 'number' ? payload['exp'] * 1000 : null,
     };

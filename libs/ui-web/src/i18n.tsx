@@ -1,4 +1,11 @@
-import { type Context, createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import {
+  type Context,
+  createContext,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useState,
+} from 'react';
 
 export type Language = 'es' | 'en';
 

@@ -18,17 +18,15 @@ export function SkipLink(props: { label: string; target?: string }) {
   );
 }
 
-/** The language switch: names the other language, in that language, with a label in this one. */
+/**
+ * The language switch: shows the other language's name in that language; its accessible name
+ * starts with that visible text (WCAG 2.5.3) and says what it does in the current language.
+ */
 export function LanguageToggle(props: { text: string; label: string; onToggle: () => void }) {
   return (
-    <button
-      type="button"
-      className="language"
-      onClick={props.onToggle}
-      aria-label={props.label}
-      lang={props.text === 'English' ? 'en' : 'es'}
-    >
-      {props.text}
+    <button type="button" className="language" onClick={props.onToggle}>
+      <span lang={props.text === 'English' ? 'en' : 'es'}>{props.text}</span>
+      <span className="visually-hidden"> ({props.label})</span>
     </button>
   );
 }
@@ -86,5 +84,17 @@ export function FieldErrors(props: { id: string; messages: readonly string[] | u
     <span className="field-error" id={props.id}>
       {props.messages.join(' ')}
     </span>
+  );
+}
+
+/**
+ * A wide table's box: it scrolls sideways on narrow screens, so it can be focused and scrolled
+ * with the keyboard, and it is a named region.
+ */
+export function ScrollRegion(props: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" role="region" aria-label={props.label} tabIndex={0}>
+      {props.children}
+    </div>
   );
 }

@@ -17,7 +17,16 @@ export class ApiError extends Error {
   }
 }
 
-const KNOWN = new Set(['type', 'title', 'status', 'code', 'detail', 'instance', 'errors', 'existing']);
+const KNOWN = new Set([
+  'type',
+  'title',
+  'status',
+  'code',
+  'detail',
+  'instance',
+  'errors',
+  'existing',
+]);
 
 /** A problem from a response's status and body, whatever the body holds (or does not). */
 export function problemFrom(status: number, statusText: string, body: unknown): Problem {
@@ -60,7 +69,9 @@ export function splitFieldErrors(
   const byField: Record<string, string[]> = {};
   const other: { field: string; message: string }[] = [];
   for (const error of problem?.errors ?? []) {
-    const field = shownFields.find((name) => error.field === name || error.field.startsWith(`${name}.`));
+    const field = shownFields.find(
+      (name) => error.field === name || error.field.startsWith(`${name}.`),
+    );
     if (field) (byField[field] ??= []).push(error.message);
     else other.push(error);
   }

@@ -5,6 +5,7 @@ import {
   label,
   Loading,
   ProblemMessage,
+  ScrollRegion,
 } from '@reintegra/ui-web';
 import { api, intake } from '../api';
 import { useI18n } from '../i18n';
@@ -90,12 +91,19 @@ interface PathView {
 export function CaseWorkspace(props: { caseId: string }) {
   const { t, language } = useI18n();
   const view = api.useApi<CaseView>(intake(`/cases/${props.caseId}`));
-  const person = api.useApi<Person>(view.data ? intake(`/returnees/${view.data.returneeId}`) : null);
+  const person = api.useApi<Person>(
+    view.data ? intake(`/returnees/${view.data.returneeId}`) : null,
+  );
   const consents = api.useApi<Consent[]>(intake(`/cases/${props.caseId}/consents`));
-  const path = api.useApi<PathView>(view.data ? intake(`/returnees/${view.data.returneeId}/path`) : null);
+  const path = api.useApi<PathView>(
+    view.data ? intake(`/returnees/${view.data.returneeId}/path`) : null,
+  );
   const name = person.data ? `${person.data.firstNames} ${person.data.lastNames}` : '…';
   const place = (municipality: string, district: string | null) =>
-    [findMunicipality(municipality)?.name ?? municipality, district ? findDistrict(district)?.name : undefined]
+    [
+      findMunicipality(municipality)?.name ?? municipality,
+      district ? findDistrict(district)?.name : undefined,
+    ]
       .filter(Boolean)
       .join(' · ');
   const reload = () => {
@@ -153,7 +161,10 @@ export function CaseWorkspace(props: { caseId: string }) {
                   {episode.links && episode.caseId !== props.caseId && (
                     <>
                       {' '}
-                      · <a href={`#/cases/${episode.caseId}`}>{t.workspace.episode(episode.episodeNumber)}</a>
+                      ·{' '}
+                      <a href={`#/cases/${episode.caseId}`}>
+                        {t.workspace.episode(episode.episodeNumber)}
+                      </a>
                     </>
                   )}
                 </li>
@@ -193,12 +204,16 @@ export function CaseWorkspace(props: { caseId: string }) {
             <h2 id="path-title">{t.workspace.path}</h2>
             {path.error && (
               <p role="status">
-                {path.error.code === 'path.not-started' ? t.workspace.pathNotStarted : path.error.title}
+                {path.error.code === 'path.not-started'
+                  ? t.workspace.pathNotStarted
+                  : path.error.title}
               </p>
             )}
             {path.data && (
               <>
-                {path.data.caseId !== props.caseId && <p className="muted">{t.workspace.pathOfLatest}</p>}
+                {path.data.caseId !== props.caseId && (
+                  <p className="muted">{t.workspace.pathOfLatest}</p>
+                )}
                 <dl className="facts">
                   <dt>{t.workspace.phase}</dt>
                   <dd data-testid="path-phase">{label(t.phases, path.data.path.phase)}</dd>
@@ -238,7 +253,7 @@ export function CaseWorkspace(props: { caseId: string }) {
             {view.data.referrals.length === 0 ? (
               <p>{t.workspace.noReferrals}</p>
             ) : (
-              <div className="table-wrap">
+              <ScrollRegion label={t.workspace.referrals}>
                 <table>
                   <thead>
                     <tr>
@@ -250,7 +265,9 @@ export function CaseWorkspace(props: { caseId: string }) {
                   </thead>
                   <tbody>
                     {view.data.referrals.map((referral) => {
-                      const open = path.data?.openReferrals.find((r) => r.referralId === referral.id);
+                      const open = path.data?.openReferrals.find(
+                        (r) => r.referralId === referral.id,
+                      );
                       return (
                         <tr key={referral.id} data-testid="referral-row">
                           <td>{label(t.services, referral.service)}</td>
@@ -261,14 +278,16 @@ export function CaseWorkspace(props: { caseId: string }) {
                           </td>
                           <td>
                             {formatDateTime(referral.acknowledgeBy, language)}
-                            {open?.overdue && <span className="tag alarm">{t.workspace.overdue}</span>}
+                            {open?.overdue && (
+                              <span className="tag alarm">{t.workspace.overdue}</span>
+                            )}
                           </td>
                         </tr>
                       );
                     })}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             )}
           </section>
         </div>

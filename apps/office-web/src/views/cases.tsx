@@ -1,5 +1,12 @@
 import { type FormEvent, useState } from 'react';
-import { formatDate, label, Loading, ProblemMessage, queryString } from '@reintegra/ui-web';
+import {
+  formatDate,
+  label,
+  Loading,
+  ProblemMessage,
+  queryString,
+  ScrollRegion,
+} from '@reintegra/ui-web';
 import { api, intake } from '../api';
 import { useI18n } from '../i18n';
 
@@ -18,7 +25,13 @@ interface ReturneeItem {
   firstNames: string;
   lastNames: string;
   dui: string | null;
-  latestCase: { caseId: string; episodeNumber: number; returnDate: string; status: string; minor: boolean };
+  latestCase: {
+    caseId: string;
+    episodeNumber: number;
+    returnDate: string;
+    status: string;
+    minor: boolean;
+  };
 }
 interface Page<T> {
   items: T[];
@@ -83,7 +96,7 @@ export function CasesView() {
       {current.loading && !current.data && <Loading label={t.loading} />}
       {current.data && rows.length === 0 && <p>{t.cases.none}</p>}
       {rows.length > 0 && (
-        <div className="table-wrap">
+        <ScrollRegion label={t.cases.title}>
           <table>
             <thead>
               <tr>
@@ -109,7 +122,7 @@ export function CasesView() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

@@ -24,7 +24,13 @@ interface EducationReferral {
   receivedAt: string;
 }
 
-const DOCUMENTS = ['dui', 'birth-certificate', 'last-grade-certificate', 'guardian-authorisation', 'proof-of-address'];
+const DOCUMENTS = [
+  'dui',
+  'birth-certificate',
+  'last-grade-certificate',
+  'guardian-authorisation',
+  'proof-of-address',
+];
 
 /**
  * The education office's referral queue. Education answers by placing the person: once the
@@ -52,7 +58,12 @@ export function EducationInbox() {
           {list.data.map((referral) => {
             const who = `${t.inbox.person} ${referral.caseId.slice(0, 8)}`;
             return (
-              <li key={referral.id} className="card" data-testid="inbox-item" data-case-id={referral.caseId}>
+              <li
+                key={referral.id}
+                className="card"
+                data-testid="inbox-item"
+                data-case-id={referral.caseId}
+              >
                 <h2 className="item-title">
                   {who}{' '}
                   <span className={`tag priority-${referral.priority}`}>
@@ -102,11 +113,22 @@ function LearnerProfile(props: { referral: EducationReferral; who: string; onSav
   const prefix = `learner-${props.referral.id.slice(0, 8)}`;
   if (!open)
     return (
-      <button type="button" onClick={() => setOpen(true)} aria-label={t.inbox.enterProfile(props.who)}>
-        {t.inbox.learnerTitle}
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        aria-label={t.inbox.enterProfile(props.who)}
+      >
+        {t.inbox.completeDetails}
       </button>
     );
-  const fields = ['dateOfBirth', 'lastGradeCompleted', 'documents', 'guardian.name', 'guardian.relationship', 'guardian'];
+  const fields = [
+    'dateOfBirth',
+    'lastGradeCompleted',
+    'documents',
+    'guardian.name',
+    'guardian.relationship',
+    'guardian',
+  ];
   const { byField } = splitFieldErrors(problem, fields);
   const save = async (event: FormEvent) => {
     event.preventDefault();

@@ -47,7 +47,12 @@ export function EmploymentInbox() {
       {list.data && list.data.length > 0 && (
         <ul className="inbox" data-testid="inbox">
           {list.data.map((referral) => (
-            <li key={referral.id} className="card" data-testid="inbox-item" data-case-id={referral.caseId}>
+            <li
+              key={referral.id}
+              className="card"
+              data-testid="inbox-item"
+              data-case-id={referral.caseId}
+            >
               <h2 className="item-title">
                 {referral.candidateCode}{' '}
                 <span className={`tag priority-${referral.priority}`}>
@@ -105,7 +110,11 @@ function Answer(props: { referral: EmploymentReferral; onAnswered: (message: str
   };
   return (
     <div className="answer">
-      <ProblemMessage problem={problem} genericTitle={t.genericError} shownFields={['reasonCode']} />
+      <ProblemMessage
+        problem={problem}
+        genericTitle={t.genericError}
+        shownFields={['reasonCode']}
+      />
       {!declining ? (
         <div className="actions">
           <button

@@ -51,7 +51,10 @@ const rememberList = (list: RecentList) =>
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function Reception(props: { listId: string | undefined; officerMunicipality: string | null }) {
+export function Reception(props: {
+  listId: string | undefined;
+  officerMunicipality: string | null;
+}) {
   return props.listId ? (
     <ArrivalListView listId={props.listId} officerMunicipality={props.officerMunicipality} />
   ) : (
@@ -69,7 +72,8 @@ function ReceptionStart() {
 
   const upload = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const file = (event.currentTarget.elements.namedItem('list-file') as HTMLInputElement).files?.[0];
+    const file = (event.currentTarget.elements.namedItem('list-file') as HTMLInputElement)
+      .files?.[0];
     if (!file) return;
     setBusy(true);
     setProblem(undefined);
@@ -103,7 +107,13 @@ function ReceptionStart() {
         <form onSubmit={(e) => void upload(e)} className="inline-form">
           <div className="field">
             <label htmlFor="list-file">{t.reception.file}</label>
-            <input id="list-file" name="list-file" type="file" accept=".csv,.json,text/csv,application/json" required />
+            <input
+              id="list-file"
+              name="list-file"
+              type="file"
+              accept=".csv,.json,text/csv,application/json"
+              required
+            />
           </div>
           <button type="submit" disabled={busy}>
             {t.reception.import}
@@ -192,22 +202,19 @@ function ArrivalListView(props: { listId: string; officerMunicipality: string | 
   const [handled, setHandled] = useState<Record<string, Handled>>({});
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  const load = useCallback(
-    async (path: string, append: boolean) => {
-      setLoading(true);
-      try {
-        const page = await api.apiGet<EntryPage>(path);
-        setEntries((existing) => (append ? [...existing, ...page.items] : page.items));
-        setNext(page.links.next ? intake(page.links.next) : undefined);
-        setProblem(undefined);
-      } catch (failure) {
-        setProblem(problemOf(failure));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [],
-  );
+  const load = useCallback(async (path: string, append: boolean) => {
+    setLoading(true);
+    try {
+      const page = await api.apiGet<EntryPage>(path);
+      setEntries((existing) => (append ? [...existing, ...page.items] : page.items));
+      setNext(page.links.next ? intake(page.links.next) : undefined);
+      setProblem(undefined);
+    } catch (failure) {
+      setProblem(problemOf(failure));
+    } finally {
+      setLoading(false);
+    }
+  }, []);
   useEffect(() => {
     void load(intake(`/arrival-lists/${props.listId}/entries?status=pending&limit=100`), false);
   }, [load, props.listId]);

@@ -9,12 +9,7 @@ import {
   splitFieldErrors,
 } from '@reintegra/ui-web';
 import { api, intake } from '../api';
-import {
-  CONSENT_CHOICES,
-  CONSENT_FORM_VERSION,
-  CONSENT_TEXT,
-  consentBody,
-} from '../consent-texts';
+import { CONSENT_CHOICES, CONSENT_FORM_VERSION, CONSENT_TEXT, consentBody } from '../consent-texts';
 import { useI18n } from '../i18n';
 import {
   type ArrivalEntry,
@@ -139,7 +134,15 @@ export function RegisterPerson(props: {
           genericTitle={t.genericError}
           shownFields={[...FORM_FIELDS, 'contact']}
         />
-        <PersonFields form={form} setForm={setForm} byField={byField} phoneErrors={phoneErrors} onSubmit={submit} busy={busy} onCancel={props.onCancel} />
+        <PersonFields
+          form={form}
+          setForm={setForm}
+          byField={byField}
+          phoneErrors={phoneErrors}
+          onSubmit={submit}
+          busy={busy}
+          onCancel={props.onCancel}
+        />
       </section>
     );
   }
@@ -150,9 +153,7 @@ export function RegisterPerson(props: {
         <h1 id="duplicates-title" ref={headingRef} tabIndex={-1}>
           {t.duplicates.title}
         </h1>
-        <p>
-          {stage.candidates.some((c) => c.sameDui) ? t.duplicates.sameDui : t.duplicates.intro}
-        </p>
+        <p>{stage.candidates.some((c) => c.sameDui) ? t.duplicates.sameDui : t.duplicates.intro}</p>
         <ProblemMessage problem={problem} genericTitle={t.genericError} />
         <Comparison
           form={form}
@@ -231,25 +232,24 @@ function PersonFields(props: {
 }) {
   const { t, language } = useI18n();
   const { form, byField } = props;
-  const set =
-    (field: keyof RegistrationForm) =>
-    (event: { target: { value: string } }) => {
-      const value = event.target.value;
-      props.setForm((current) => ({
-        ...current,
-        [field]: value,
-        ...(field === 'municipalityCode' ? { districtCode: '' } : {}),
-      }));
-    };
+  const set = (field: keyof RegistrationForm) => (event: { target: { value: string } }) => {
+    const value = event.target.value;
+    props.setForm((current) => ({
+      ...current,
+      [field]: value,
+      ...(field === 'municipalityCode' ? { districtCode: '' } : {}),
+    }));
+  };
   const regionName = useMemo(() => {
     const names = new Intl.DisplayNames([language === 'es' ? 'es-SV' : 'en-US'], {
       type: 'region',
     });
     return (code: string) => names.of(code) ?? code;
   }, [language]);
-  const countries = COUNTRIES.includes(form.countryReturnedFrom) || !form.countryReturnedFrom
-    ? COUNTRIES
-    : [form.countryReturnedFrom, ...COUNTRIES];
+  const countries =
+    COUNTRIES.includes(form.countryReturnedFrom) || !form.countryReturnedFrom
+      ? COUNTRIES
+      : [form.countryReturnedFrom, ...COUNTRIES];
   const districtsHere = districts.filter((d) => d.municipalityCode === form.municipalityCode);
   return (
     <form onSubmit={props.onSubmit} noValidate className="person-form">
@@ -404,7 +404,12 @@ interface Person {
   lastNames: string;
   dateOfBirth: string;
   gender: string;
-  episodes: { episodeNumber: number; returnDate: string; countryReturnedFrom: string; status: string }[];
+  episodes: {
+    episodeNumber: number;
+    returnDate: string;
+    countryReturnedFrom: string;
+    status: string;
+  }[];
 }
 
 /** The person arriving and each record intake offers, side by side. */
@@ -492,10 +497,10 @@ function Comparison(props: {
             <button
               type="button"
               disabled={props.busy}
-              aria-label={t.duplicates.samePersonLabel(n)}
               onClick={() => props.onSamePerson(candidate.returneeId)}
             >
               {t.duplicates.samePerson}
+              <span className="visually-hidden"> ({t.duplicates.candidate(n)})</span>
             </button>
           </article>
         );
@@ -523,7 +528,10 @@ function ConsentStep(props: {
     try {
       for (const choice of CONSENT_CHOICES) {
         if (!chosen.has(choice.key) || done.has(choice.key)) continue;
-        await api.apiPost(intake(`/cases/${props.registered.caseId}/consents`), consentBody(choice));
+        await api.apiPost(
+          intake(`/cases/${props.registered.caseId}/consents`),
+          consentBody(choice),
+        );
         done.add(choice.key);
       }
       props.onSaved(done.size);
