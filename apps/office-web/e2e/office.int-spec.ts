@@ -129,12 +129,10 @@ function freshDui(): string {
 function token(): string {
   const letters = 'bcdfghjklmnprstvz';
   const vowels = 'aeiou';
+  const pick = (from: string) => from.charAt(Math.floor(Math.random() * from.length));
   let word = '';
-  for (let i = 0; i < 4; i++)
-    word +=
-      letters[Math.floor(Math.random() * letters.length)]! +
-      vowels[Math.floor(Math.random() * vowels.length)]!;
-  return word[0]!.toUpperCase() + word.slice(1);
+  for (let i = 0; i < 4; i++) word += pick(letters) + pick(vowels);
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 const today = new Date().toISOString().slice(0, 10);
@@ -172,6 +170,11 @@ const flight: Arrival[] = [
   person(6, 'Marisol Guadalupe', 'female', ''), // a namesake: a different person
 ];
 const RETURNING = 5;
+const arrivalAt = (index: number): Arrival => {
+  const arrival = flight[index];
+  if (!arrival) throw new Error(`no arrival ${index}`);
+  return arrival;
+};
 const NAMESAKE = 6;
 const tripNumber = `GXA${Math.floor(1000 + Math.random() * 9000)}`;
 const name = (arrival: Arrival) => `${arrival.firstNames} ${arrival.lastNames}`;
@@ -293,8 +296,8 @@ beforeAll(async () => {
 
   // Rosa Elena returned before (an earlier episode, by bus from Mexico); Marisol Guadalupe has a
   // namesake already registered, born months apart.
-  const returning = flight[RETURNING]!;
-  const namesake = flight[NAMESAKE]!;
+  const returning = arrivalAt(RETURNING);
+  const namesake = arrivalAt(NAMESAKE);
   for (const [arrival, dateOfBirth] of [
     [returning, returning.dateOfBirth],
     [namesake, `${namesake.dateOfBirth.slice(0, 4)}-12-01`],
@@ -373,7 +376,7 @@ describe('office app in Chromium', () => {
   });
 
   it('registers the first person with the arrival entry pre-filled, consent and next: measured', async () => {
-    const first = flight[0]!;
+    const first = arrivalAt(0);
     // Count what the officer does: trusted clicks and key presses in the page.
     await page.evaluate(() => {
       const w = window as unknown as { officeCounts: { clicks: number; keys: number } };
@@ -420,7 +423,7 @@ describe('office app in Chromium', () => {
     await expectAccessible('registered');
     await shot('06-registered');
     await page.getByTestId('next-person').click();
-    await page.getByRole('heading', { name: `Registro de ${name(flight[1]!)}` }).waitFor();
+    await page.getByRole('heading', { name: `Registro de ${name(arrivalAt(1))}` }).waitFor();
     const seconds = (Date.now() - started) / 1000;
     const counts = await page.evaluate(
       () => (window as unknown as { officeCounts: { clicks: number; keys: number } }).officeCounts,
@@ -439,7 +442,7 @@ describe('office app in Chromium', () => {
 
   it('registers the rest of the flight, resolving a returning person and a namesake on screen', async () => {
     for (let index = 1; index < flight.length; index++) {
-      const arrival = flight[index]!;
+      const arrival = arrivalAt(index);
       await page.getByRole('heading', { name: `Registro de ${name(arrival)}` }).waitFor();
       await page.getByRole('button', { name: 'Registrar persona' }).click();
       if (index === RETURNING || index === NAMESAKE) {
@@ -447,7 +450,10 @@ describe('office app in Chromium', () => {
           .getByRole('heading', { name: '¿Ya la conocemos? Compare antes de seguir' })
           .waitFor();
         const candidate = page.getByTestId('candidate').first();
-        await candidate.getByText(arrival.lastNames.split(' ')[0]!).first().waitFor();
+        await candidate
+          .getByText(arrival.lastNames.split(' ')[0] ?? '')
+          .first()
+          .waitFor();
         await expectAccessible(`duplicates ${index}`);
         await shot(index === RETURNING ? '07-duplicate-same-person' : '08-duplicate-namesake');
         if (index === RETURNING)
@@ -474,7 +480,7 @@ describe('office app in Chromium', () => {
 
     // Intake agrees: the entries registered from the list are no longer pending. (The returning
     // person's entry stays pending: opening an episode cannot link the arrival entry yet.)
-    const listId = listUrl.split('/').pop()!;
+    const listId = listUrl.split('/').pop() ?? '';
     const pending = await call(
       intake.url,
       'GET',
@@ -482,24 +488,24 @@ describe('office app in Chromium', () => {
       officer,
     );
     expect((pending.body['items'] as Json[]).map((e) => e['firstNames'])).toEqual([
-      flight[RETURNING]!.firstNames,
+      arrivalAt(RETURNING).firstNames,
     ]);
   });
 
   it('shows the case workspace: person, returns, consents with their text version, path', async () => {
     await page.getByRole('link', { name: 'Expedientes' }).click();
     await page.getByRole('heading', { name: 'Expedientes', exact: true }).waitFor();
-    await page.getByLabel('Buscar por nombre o DUI').fill(flight[RETURNING]!.lastNames);
+    await page.getByLabel('Buscar por nombre o DUI').fill(arrivalAt(RETURNING).lastNames);
     await page.getByRole('button', { name: 'Buscar' }).click();
     await page.getByTestId('case-row').first().waitFor();
     await expectAccessible('cases');
     await shot('10-cases-search');
-    await page.getByRole('link', { name: name(flight[RETURNING]!) }).click();
+    await page.getByRole('link', { name: name(arrivalAt(RETURNING)) }).click();
     await page.getByTestId('episodes').locator('li').nth(1).waitFor();
     expect(await page.getByTestId('episodes').locator('li').count()).toBe(2);
 
     await page.goto(`${office.url}/#/cases/${firstCase}`);
-    await page.getByRole('heading', { name: `Expediente de ${name(flight[0]!)}` }).waitFor();
+    await page.getByRole('heading', { name: `Expediente de ${name(arrivalAt(0))}` }).waitFor();
     const consents = page.getByTestId('consents');
     await consents.locator('li').nth(2).waitFor();
     expect(await consents.textContent()).toContain('recepcion-2026-12-v1');
@@ -659,7 +665,7 @@ describe('office app in Chromium', () => {
     await item.locator('.field-error').first().waitFor();
     await expectAccessible('learner form with field errors');
     await shot('17-learner-field-errors');
-    await item.getByLabel('Fecha de nacimiento').fill(flight[0]!.dateOfBirth);
+    await item.getByLabel('Fecha de nacimiento').fill(arrivalAt(0).dateOfBirth);
     await item.getByLabel('Último grado aprobado').fill('9');
     await item.getByLabel('DUI').check();
     await item.getByRole('button', { name: 'Guardar e inscribir' }).click();
@@ -682,13 +688,13 @@ describe('office app in Chromium', () => {
     await narrow.getByRole('heading', { name: 'Recepción de llegadas' }).waitFor();
     await expectFitsNarrowScreen(narrow);
     await narrow.goto(`${office.url}/#/cases/${firstCase}`);
-    await narrow.getByRole('heading', { name: `Expediente de ${name(flight[0]!)}` }).waitFor();
+    await narrow.getByRole('heading', { name: `Expediente de ${name(arrivalAt(0))}` }).waitFor();
     await narrow.getByTestId('consents').waitFor();
     await expectFitsNarrowScreen(narrow);
     await expectAccessible('case workspace at 360 px', narrow);
     await shot('19-case-360px', narrow);
     await narrow.getByRole('button', { name: 'Cambiar el idioma a inglés' }).click();
-    await narrow.getByRole('heading', { name: `Case of ${name(flight[0]!)}` }).waitFor();
+    await narrow.getByRole('heading', { name: `Case of ${name(arrivalAt(0))}` }).waitFor();
     expect(await narrow.evaluate(() => document.documentElement.lang)).toBe('en');
     await expectAccessible('case workspace in English', narrow);
     await shot('20-english', narrow);
