@@ -179,10 +179,10 @@ const NAMESAKE = 6;
 const tripNumber = `GXA${Math.floor(1000 + Math.random() * 9000)}`;
 const name = (arrival: Arrival) => `${arrival.firstNames} ${arrival.lastNames}`;
 
-function manifestCsv(): string {
+function manifestCsv(people: readonly Arrival[] = flight): string {
   const header =
     'transport,tripNumber,arrivalDate,receptionPoint,countryReturnedFrom,firstNames,lastNames,dateOfBirth,gender,dui,municipalityCode';
-  const rows = flight.map((a) =>
+  const rows = people.map((a) =>
     [
       'flight',
       tripNumber,
@@ -264,6 +264,30 @@ async function deliveredOrSeeded(
   } finally {
     await client.end();
   }
+}
+
+/** Presses Tab until the focused element's name contains the text; checks its focus is visible. */
+async function tabTo(target: Page, text: string): Promise<void> {
+  for (let presses = 0; presses < 60; presses++) {
+    await target.keyboard.press('Tab');
+    const focused = await target.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element) return { name: '', outline: 'none' };
+      const labels = (element as HTMLInputElement).labels;
+      const name = [
+        element.getAttribute('aria-label') ?? '',
+        element.textContent ?? '',
+        labels?.[0]?.textContent ?? '',
+      ].join(' ');
+      const style = getComputedStyle(element);
+      return { name, outline: `${style.outlineStyle} ${style.outlineWidth}` };
+    });
+    if (focused.name.includes(text)) {
+      expect(focused.outline).not.toMatch(/^none|0px$/);
+      return;
+    }
+  }
+  throw new Error(`Tab never reached "${text}"`);
 }
 
 async function login(user: string, target: Page = page): Promise<void> {
@@ -679,6 +703,48 @@ describe('office app in Chromium', () => {
     await shot('18-education-inbox');
   });
 
+  it('registers a person with the keyboard alone on a 360 px phone', async () => {
+    const walkIn = person(7, 'Juan Carlos', 'male', freshDui());
+    const upload = await fetch(`${intake.url}/arrival-lists`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: officer },
+      body: manifestCsv([walkIn]).replace(/GXA\d+/g, `${tripNumber}B`),
+    });
+    expect(upload.status).toBe(201);
+    const listId = ((await upload.json()) as Json)['id'] as string;
+
+    const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'es-SV' });
+    await login('oficial-la-paz-este', phone);
+    await phone.getByRole('heading', { name: 'Recepción de llegadas' }).waitFor();
+    await tabTo(phone, 'Código de la lista');
+    await phone.keyboard.type(listId);
+    await phone.keyboard.press('Enter');
+    await phone
+      .getByRole('heading', { name: new RegExp(`Llegada: Vuelo ${tripNumber}B`) })
+      .waitFor();
+    await tabTo(phone, `Registrar a ${name(walkIn)}`);
+    await phone.keyboard.press('Enter');
+    await phone.getByRole('heading', { name: `Registro de ${name(walkIn)}` }).waitFor();
+    await expectFitsNarrowScreen(phone);
+    await expectAccessible('registration form at 360 px', phone);
+    await shot('19-registration-360px', phone);
+    await tabTo(phone, 'Registrar persona');
+    await phone.keyboard.press('Enter');
+    await phone.getByRole('heading', { name: 'Consentimiento' }).waitFor();
+    await expectFitsNarrowScreen(phone);
+    await tabTo(phone, 'Llamarle o escribirle');
+    await phone.keyboard.press('Space');
+    await tabTo(phone, 'Guardar consentimiento');
+    await phone.keyboard.press('Enter');
+    await phone
+      .getByTestId('consent-saved')
+      .getByText('Consentimiento guardado: 1 propósito.')
+      .waitFor();
+    await expectAccessible('registered at 360 px', phone);
+    await shot('20-registered-360px', phone);
+    await phone.close();
+  });
+
   it('works at 360 px wide and in English', async () => {
     const narrow = await browser.newPage({
       viewport: { width: 360, height: 740 },
@@ -692,12 +758,12 @@ describe('office app in Chromium', () => {
     await narrow.getByTestId('consents').waitFor();
     await expectFitsNarrowScreen(narrow);
     await expectAccessible('case workspace at 360 px', narrow);
-    await shot('19-case-360px', narrow);
+    await shot('21-case-360px', narrow);
     await narrow.getByRole('button', { name: 'Cambiar el idioma a inglés' }).click();
     await narrow.getByRole('heading', { name: `Case of ${name(arrivalAt(0))}` }).waitFor();
     expect(await narrow.evaluate(() => document.documentElement.lang)).toBe('en');
     await expectAccessible('case workspace in English', narrow);
-    await shot('20-english', narrow);
+    await shot('22-english', narrow);
     await narrow.close();
   });
 });
