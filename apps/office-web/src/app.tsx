@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   LanguageToggle,
   Loading,
@@ -163,9 +163,17 @@ function Shell(props: { claims: Claims; onToggleLanguage: () => void; onLogout: 
       : requested && screens.includes(requested)
         ? requested
         : 'no-access';
+  // After moving to another screen, focus starts at its content (not on the first load: the skip
+  // link stays the first stop).
+  const where = route.path.join('/');
+  const first = useRef(true);
   useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
     document.getElementById('content')?.focus({ preventScroll: true });
-  }, [section]);
+  }, [where]);
   return (
     <>
       <header className="top">

@@ -198,6 +198,11 @@ const es = {
     plan: 'Plan',
     noPlan: 'Aún no hay plan.',
     planStatus: (status: string, version: number) => `${status} (versión ${version})`,
+    planStatuses: {
+      draft: 'borrador',
+      submitted: 'enviado para aprobación',
+      approved: 'aprobado',
+    } as Record<string, string>,
     closureProposed: 'Cierre propuesto',
     reload: 'Actualizar',
   },
@@ -502,6 +507,11 @@ const en: Messages = {
     plan: 'Plan',
     noPlan: 'No plan yet.',
     planStatus: (status: string, version: number) => `${status} (version ${version})`,
+    planStatuses: {
+      draft: 'draft',
+      submitted: 'submitted for approval',
+      approved: 'approved',
+    },
     closureProposed: 'Closure proposed',
     reload: 'Refresh',
   },

@@ -239,7 +239,10 @@ export function CaseWorkspace(props: { caseId: string }) {
             <h3>{t.workspace.plan}</h3>
             <p>
               {view.data.plan
-                ? t.workspace.planStatus(view.data.plan.status, view.data.plan.version)
+                ? t.workspace.planStatus(
+                    label(t.workspace.planStatuses, view.data.plan.status),
+                    view.data.plan.version,
+                  )
                 : t.workspace.noPlan}
             </p>
             {view.data.closureProposal && (

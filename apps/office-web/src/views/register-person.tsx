@@ -28,6 +28,8 @@ export interface Registered {
   caseId: string;
   minor: boolean;
   summary: string;
+  /** A new episode of a known person: intake cannot link the arrival entry to it (yet). */
+  viaEpisode: boolean;
 }
 
 type Stage =
@@ -71,8 +73,18 @@ export function RegisterPerson(props: {
     headingRef.current?.focus();
   }, [stage.kind]);
 
-  const registered = (result: Omit<Registered, 'summary'>, summary: string) => {
-    const value = { ...result, summary };
+  const registered = (
+    result: Omit<Registered, 'summary' | 'viaEpisode'>,
+    summary: string,
+    viaEpisode = false,
+  ) => {
+    const value = {
+      returneeId: result.returneeId,
+      caseId: result.caseId,
+      minor: result.minor,
+      summary,
+      viaEpisode,
+    };
     props.onRegistered(value);
     setProblem(undefined);
     setStage({ kind: 'consent', registered: value });
@@ -108,7 +120,7 @@ export function RegisterPerson(props: {
         minor: boolean;
         episodeNumber: number;
       }>(intake(`/returnees/${returneeId}/episodes`), episodeBody(form));
-      registered(result, t.duplicates.newEpisodeDone(result.episodeNumber));
+      registered(result, t.duplicates.newEpisodeDone(result.episodeNumber), true);
     } catch (failure) {
       setProblem(problemOf(failure));
     } finally {
