@@ -284,6 +284,9 @@ const es = {
     declined: 'Remisión rechazada.',
     waitlisted: 'Marcada sin cupo: la persona queda en espera.',
     answered: 'Respondida',
+    toAnswer: 'Por responder',
+    noneToAnswer: 'No hay remisiones por responder.',
+    answeredList: 'Respondidas recientemente',
     learnerTitle: 'Datos para inscribir',
     learnerHelp:
       'Complete el perfil de estudiante: la remisión se asigna sola a un grupo con cupo, o a la lista de espera.',
@@ -590,6 +593,9 @@ const en: Messages = {
     declined: 'Referral declined.',
     waitlisted: 'Marked no capacity: the person is waiting.',
     answered: 'Answered',
+    toAnswer: 'To answer',
+    noneToAnswer: 'No referrals to answer.',
+    answeredList: 'Recently answered',
     learnerTitle: 'Details to enrol',
     learnerHelp:
       'Complete the learner profile: the referral is assigned to a cohort with seats, or to the waitlist.',

@@ -41,6 +41,53 @@ export function EducationInbox() {
   const { t, language } = useI18n();
   const list = api.useApi<EducationReferral[]>(education('/referrals'));
   const [notice, setNotice] = useState<string>();
+  const rows: EducationReferral[] = list.data ?? [];
+  const open = rows.filter((r) => r.status === 'received');
+  // Referrals already answered: the 50 most recent, for reference.
+  const answered = rows.filter((r) => !(r.status === 'received')).slice(0, 50);
+  const renderList = (items: typeof rows, testId: string) => (
+    <ul className="inbox" data-testid={testId}>
+      {items.map((referral) => {
+        const who = `${t.inbox.person} ${referral.caseId.slice(0, 8)}`;
+        return (
+          <li
+            key={referral.id}
+            className="card"
+            data-testid="inbox-item"
+            data-case-id={referral.caseId}
+          >
+            <h3 className="item-title">
+              {who}{' '}
+              <span className={`tag priority-${referral.priority}`}>
+                {label(t.priorities, referral.priority)}
+              </span>
+            </h3>
+            <dl className="facts">
+              <dt>{t.inbox.status}</dt>
+              <dd data-testid="referral-status">
+                {referral.status === 'received'
+                  ? t.inbox.waitingProfile
+                  : label(t.referralStatus, referral.status)}
+                {referral.reasonCode ? ` · ${referral.reasonCode}` : ''}
+              </dd>
+              <dt>{t.inbox.received}</dt>
+              <dd>{formatDateTime(referral.receivedAt, language)}</dd>
+            </dl>
+            {referral.status === 'received' && (
+              <LearnerProfile
+                referral={referral}
+                who={who}
+                onSaved={() => {
+                  setNotice(t.inbox.learnerSaved);
+                  list.reload();
+                }}
+              />
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
   return (
     <>
       <h1>{t.inbox.educationTitle}</h1>
@@ -54,47 +101,20 @@ export function EducationInbox() {
       {list.loading && !list.data && <Loading label={t.loading} />}
       {list.data && list.data.length === 0 && <p>{t.inbox.none}</p>}
       {list.data && list.data.length > 0 && (
-        <ul className="inbox" data-testid="inbox">
-          {list.data.map((referral) => {
-            const who = `${t.inbox.person} ${referral.caseId.slice(0, 8)}`;
-            return (
-              <li
-                key={referral.id}
-                className="card"
-                data-testid="inbox-item"
-                data-case-id={referral.caseId}
-              >
-                <h2 className="item-title">
-                  {who}{' '}
-                  <span className={`tag priority-${referral.priority}`}>
-                    {label(t.priorities, referral.priority)}
-                  </span>
-                </h2>
-                <dl className="facts">
-                  <dt>{t.inbox.status}</dt>
-                  <dd data-testid="referral-status">
-                    {referral.status === 'received'
-                      ? t.inbox.waitingProfile
-                      : label(t.referralStatus, referral.status)}
-                    {referral.reasonCode ? ` · ${referral.reasonCode}` : ''}
-                  </dd>
-                  <dt>{t.inbox.received}</dt>
-                  <dd>{formatDateTime(referral.receivedAt, language)}</dd>
-                </dl>
-                {referral.status === 'received' && (
-                  <LearnerProfile
-                    referral={referral}
-                    who={who}
-                    onSaved={() => {
-                      setNotice(t.inbox.learnerSaved);
-                      list.reload();
-                    }}
-                  />
-                )}
-              </li>
-            );
-          })}
-        </ul>
+        <>
+          <section aria-labelledby="open-referrals">
+            <h2 id="open-referrals">
+              {t.inbox.toAnswer} ({open.length})
+            </h2>
+            {open.length === 0 ? <p>{t.inbox.noneToAnswer}</p> : renderList(open, 'inbox')}
+          </section>
+          {answered.length > 0 && (
+            <section aria-labelledby="answered-referrals">
+              <h2 id="answered-referrals">{t.inbox.answeredList}</h2>
+              {renderList(answered, 'inbox-answered')}
+            </section>
+          )}
+        </>
       )}
     </>
   );

@@ -32,6 +32,46 @@ export function EmploymentInbox() {
   const { t, language } = useI18n();
   const list = api.useApi<EmploymentReferral[]>(employment('/referrals'));
   const [notice, setNotice] = useState<string>();
+  const rows: EmploymentReferral[] = list.data ?? [];
+  const open = rows.filter((r) => ANSWERABLE.includes(r.status));
+  // Referrals already answered: the 50 most recent, for reference.
+  const answered = rows.filter((r) => !ANSWERABLE.includes(r.status)).slice(0, 50);
+  const renderList = (items: typeof rows, testId: string) => (
+    <ul className="inbox" data-testid={testId}>
+      {items.map((referral) => (
+        <li
+          key={referral.id}
+          className="card"
+          data-testid="inbox-item"
+          data-case-id={referral.caseId}
+        >
+          <h3 className="item-title">
+            {referral.candidateCode}{' '}
+            <span className={`tag priority-${referral.priority}`}>
+              {label(t.priorities, referral.priority)}
+            </span>
+          </h3>
+          <dl className="facts">
+            <dt>{t.inbox.status}</dt>
+            <dd data-testid="referral-status">{label(t.referralStatus, referral.status)}</dd>
+            <dt>{t.inbox.received}</dt>
+            <dd>{formatDateTime(referral.receivedAt, language)}</dd>
+            <dt>{t.inbox.deadline}</dt>
+            <dd>{formatDateTime(referral.acknowledgeBy, language)}</dd>
+          </dl>
+          {ANSWERABLE.includes(referral.status) && (
+            <Answer
+              referral={referral}
+              onAnswered={(message) => {
+                setNotice(message);
+                list.reload();
+              }}
+            />
+          )}
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <>
       <h1>{t.inbox.employmentTitle}</h1>
@@ -45,40 +85,20 @@ export function EmploymentInbox() {
       {list.loading && !list.data && <Loading label={t.loading} />}
       {list.data && list.data.length === 0 && <p>{t.inbox.none}</p>}
       {list.data && list.data.length > 0 && (
-        <ul className="inbox" data-testid="inbox">
-          {list.data.map((referral) => (
-            <li
-              key={referral.id}
-              className="card"
-              data-testid="inbox-item"
-              data-case-id={referral.caseId}
-            >
-              <h2 className="item-title">
-                {referral.candidateCode}{' '}
-                <span className={`tag priority-${referral.priority}`}>
-                  {label(t.priorities, referral.priority)}
-                </span>
-              </h2>
-              <dl className="facts">
-                <dt>{t.inbox.status}</dt>
-                <dd data-testid="referral-status">{label(t.referralStatus, referral.status)}</dd>
-                <dt>{t.inbox.received}</dt>
-                <dd>{formatDateTime(referral.receivedAt, language)}</dd>
-                <dt>{t.inbox.deadline}</dt>
-                <dd>{formatDateTime(referral.acknowledgeBy, language)}</dd>
-              </dl>
-              {ANSWERABLE.includes(referral.status) && (
-                <Answer
-                  referral={referral}
-                  onAnswered={(message) => {
-                    setNotice(message);
-                    list.reload();
-                  }}
-                />
-              )}
-            </li>
-          ))}
-        </ul>
+        <>
+          <section aria-labelledby="open-referrals">
+            <h2 id="open-referrals">
+              {t.inbox.toAnswer} ({open.length})
+            </h2>
+            {open.length === 0 ? <p>{t.inbox.noneToAnswer}</p> : renderList(open, 'inbox')}
+          </section>
+          {answered.length > 0 && (
+            <section aria-labelledby="answered-referrals">
+              <h2 id="answered-referrals">{t.inbox.answeredList}</h2>
+              {renderList(answered, 'inbox-answered')}
+            </section>
+          )}
+        </>
       )}
     </>
   );
