@@ -68,7 +68,9 @@ export function EducationInbox() {
                 {referral.status === 'received'
                   ? t.inbox.waitingProfile
                   : label(t.referralStatus, referral.status)}
-                {referral.reasonCode ? ` · ${referral.reasonCode}` : ''}
+                {referral.reasonCode
+                  ? ` · ${label(t.inbox.educationReasons, referral.reasonCode)}`
+                  : ''}
               </dd>
               <dt>{t.inbox.received}</dt>
               <dd>{formatDateTime(referral.receivedAt, language)}</dd>
