@@ -6,16 +6,16 @@ import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { ConflictError, NotFoundError } from '@reintegra/platform-errors';
 import { bilingual, RequestValidationError } from '@reintegra/platform-http';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import { CaseAccess } from '../cases/case-access';
-import { CaseLifecycleService } from '../cases/case-lifecycle.service';
-import { ReturnEpisode } from '../returnees/returnee.entities';
+import { CaseAccess } from '../core/case-access';
+import { CaseLifecycleService } from '../core/case-lifecycle.service';
+import { ReturnEpisode } from '../core/returnee.entities';
 import { ScoreRecorder, scoreView, type ScoreView } from '../scoring/score-recorder';
 import { currentScoring } from '../scoring/scoring-versions';
 import { SustainabilityScore } from '../scoring/sustainability-score.entity';
 import { Assessment, AssessmentScreening } from './assessment.entities';
 import type { RecordAssessmentRequest } from './assessment.requests';
-import { summariseScreening, validateAnswers } from './answers';
-import { findQuestionnaire, questionnaires } from './questionnaires';
+import { summariseScreening, validateAnswers } from '../questionnaires/answers';
+import { findQuestionnaire, questionnaires } from '../questionnaires/questionnaires';
 
 /** General reads: the screening shows only whether it was completed and what it suggests. */
 const summary = (assessment: Assessment) => ({

@@ -11,11 +11,11 @@ import {
 import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { ConflictError } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import { IntakeAudit } from '../audit/intake-audit';
-import { CaseAccess, caseNotFound } from '../cases/case-access';
-import { CaseLifecycleService, illegalCaseTransition } from '../cases/case-lifecycle.service';
+import { IntakeAudit } from '../core/intake-audit';
+import { CaseAccess, caseNotFound } from '../core/case-access';
+import { CaseLifecycleService, illegalCaseTransition } from '../core/case-lifecycle.service';
 import { INTAKE_SOURCE } from '../intake-source';
-import { ReturnEpisode } from '../returnees/returnee.entities';
+import { ReturnEpisode } from '../core/returnee.entities';
 import { allowedClosureReasons, canCloseWith } from './closure-rules';
 
 export interface CaseCloser {

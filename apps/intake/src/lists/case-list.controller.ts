@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
 import { ApiJsonResponse, ApiQueryParams, ZodValidationPipe } from '@reintegra/platform-http';
-import { type CaseListQuery, caseListQuerySchema } from './list-queries';
-import { caseListSchema } from './list-responses';
+import { type CaseListQuery, caseListQuerySchema } from './list.requests';
+import { caseListSchema } from './list.responses';
 import { ListsService } from './lists.service';
 
 @Controller('cases')

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Actor, canActInMunicipality, hasAnyRole } from '@reintegra/platform-auth';
 import { ForbiddenError } from '@reintegra/platform-errors';
-import type { CaseListQuery, ReturneeListQuery } from './list-queries';
-import { pageLink } from './list-queries';
-import type { CaseList, ReturneeList } from './list-responses';
-import { isDuiSearch, type ListFilter, type ListRow, listSql } from './list-sql';
+import type { CaseListQuery, ReturneeListQuery } from './list.requests';
+import { pageLink } from './list.requests';
+import type { CaseList, ReturneeList } from './list.responses';
+import { isDuiSearch, type ListFilter, type ListRow, listSql } from './list.queries';
 
 const outsideMunicipality = () =>
   new ForbiddenError('auth.outside-municipality', {

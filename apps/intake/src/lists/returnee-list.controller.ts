@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
 import { ApiJsonResponse, ApiQueryParams, ZodValidationPipe } from '@reintegra/platform-http';
-import { type ReturneeListQuery, returneeListQuerySchema } from './list-queries';
-import { returneeListSchema } from './list-responses';
+import { type ReturneeListQuery, returneeListQuerySchema } from './list.requests';
+import { returneeListSchema } from './list.responses';
 import { ListsService } from './lists.service';
 
 @Controller('returnees')

@@ -6,12 +6,12 @@ import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { ConflictError, DomainError, NotFoundError } from '@reintegra/platform-errors';
 import { assertIfMatch } from '@reintegra/platform-http';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import { IntakeAudit } from '../audit/intake-audit';
-import { CaseAccess } from '../cases/case-access';
-import { CaseLifecycleService } from '../cases/case-lifecycle.service';
+import { IntakeAudit } from '../core/intake-audit';
+import { CaseAccess } from '../core/case-access';
+import { CaseLifecycleService } from '../core/case-lifecycle.service';
 import { INTAKE_SOURCE } from '../intake-source';
 import { ReferralsService, referralView, type ReferralView } from '../referrals/referrals.service';
-import type { ReturnEpisode } from '../returnees/returnee.entities';
+import type { ReturnEpisode } from '../core/returnee.entities';
 import { CasePlan, type ReferralOutcome } from './case-plan.entity';
 import {
   allowedNextPlanStatuses,

@@ -10,7 +10,7 @@ import {
 import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { ConflictError, ForbiddenError, NotFoundError } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import { CaseAccess } from '../cases/case-access';
+import { CaseAccess } from '../core/case-access';
 import { ConsentsService } from '../consents/consents.service';
 import { canMoveReferral, REVOCABLE_STATUSES } from './referral-lifecycle';
 import { Referral } from './referral.entity';

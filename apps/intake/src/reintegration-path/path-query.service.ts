@@ -12,7 +12,7 @@ import {
   reintegrationPathWorkflowId,
   type PathState,
 } from '@reintegra/workflow-contracts';
-import { ReturnEpisode } from '../returnees/returnee.entities';
+import { ReturnEpisode } from '../core/returnee.entities';
 import type { IntakeConfig } from '../config';
 
 export interface ReturneePath {

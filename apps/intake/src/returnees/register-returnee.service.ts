@@ -4,9 +4,9 @@ import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { createEvent, returneeRegisteredV1 } from '@reintegra/event-contracts';
 import { ConflictError } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import { registerArrivalEntry } from '../arrival-lists/arrival-entry-link';
-import { Returnee, ReturnEpisode } from './returnee.entities';
-import { ageOn, type RegisterReturneeRequest } from './register-returnee.request';
+import { registerArrivalEntry } from './arrival-entry-link';
+import { Returnee, ReturnEpisode } from '../core/returnee.entities';
+import { ageOn, type RegisterReturneeRequest } from './register-returnee.requests';
 
 export interface RegisteredReturnee {
   returneeId: string;

@@ -8,8 +8,8 @@ import { OutboxWriter } from '@reintegra/platform-messaging';
 import { CaseClosureService } from '../closure/case-closure.service';
 import { INTAKE_SOURCE } from '../intake-source';
 import { returnFollowsPrevious } from './episode-rules';
-import { ageOn, type OpenEpisodeRequest } from './register-returnee.request';
-import { Returnee, ReturnEpisode } from './returnee.entities';
+import { ageOn, type OpenEpisodeRequest } from './register-returnee.requests';
+import { Returnee, ReturnEpisode } from '../core/returnee.entities';
 
 export interface OpenedEpisode {
   returneeId: string;

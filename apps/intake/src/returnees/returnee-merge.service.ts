@@ -4,12 +4,12 @@ import { createEvent, returneesMergedV1 } from '@reintegra/event-contracts';
 import { type Actor, actorReference, canActInMunicipality } from '@reintegra/platform-auth';
 import { ConflictError, ForbiddenError } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import { IntakeAudit } from '../audit/intake-audit';
+import { IntakeAudit } from '../core/intake-audit';
 import { INTAKE_SOURCE } from '../intake-source';
 import { chronologicalEpisodeNumbers } from './episode-rules';
-import type { MergeReturneesRequest } from './returnee-merge.request';
+import type { MergeReturneesRequest } from './returnee-merge.requests';
 import { returneeNotFound } from './return-episodes.service';
-import { Returnee, ReturnEpisode } from './returnee.entities';
+import { Returnee, ReturnEpisode } from '../core/returnee.entities';
 
 export interface MergeResult {
   survivingReturneeId: string;

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { type Actor, canActInMunicipality, hasAnyRole } from '@reintegra/platform-auth';
 import { ForbiddenError } from '@reintegra/platform-errors';
 import { returneeNotFound } from './return-episodes.service';
-import { Returnee, ReturnEpisode } from './returnee.entities';
+import { Returnee, ReturnEpisode } from '../core/returnee.entities';
 
 /** Roles that work with the person directly and may see how to reach them. */
 const CONTACT_ROLES = ['intake-officer'] as const;

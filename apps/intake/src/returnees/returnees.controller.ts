@@ -31,10 +31,10 @@ import {
   registerReturneeRequestSchema,
   type OpenEpisodeRequest,
   type RegisterReturneeRequest,
-} from './register-returnee.request';
+} from './register-returnee.requests';
 import { RegisterReturneeService } from './register-returnee.service';
 import { ReturnEpisodesService } from './return-episodes.service';
-import { mergeReturneesRequestSchema, type MergeReturneesRequest } from './returnee-merge.request';
+import { mergeReturneesRequestSchema, type MergeReturneesRequest } from './returnee-merge.requests';
 import { ReturneeMergeService } from './returnee-merge.service';
 import { ReturneeViewService } from './returnee-view.service';
 

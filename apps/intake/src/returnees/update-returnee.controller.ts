@@ -12,7 +12,7 @@ import {
   returneeRecordSchema,
   type UpdateReturneeRequest,
   updateReturneeRequestSchema,
-} from './update-returnee.request';
+} from './update-returnee.requests';
 import { UpdateReturneeService } from './update-returnee.service';
 
 @Controller('returnees')

@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { type Actor, canActInMunicipality } from '@reintegra/platform-auth';
 import { ForbiddenError, NotFoundError } from '@reintegra/platform-errors';
 import { assertIfMatch } from '@reintegra/platform-http';
-import { Returnee, ReturnEpisode } from './returnee.entities';
-import type { ReturneeRecord, UpdateReturneeRequest } from './update-returnee.request';
+import { Returnee, ReturnEpisode } from '../core/returnee.entities';
+import type { ReturneeRecord, UpdateReturneeRequest } from './update-returnee.requests';
 
 /** Corrects names, gender and contact of a person; optimistic concurrency by row version. */
 @Injectable()

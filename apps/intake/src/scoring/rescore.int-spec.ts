@@ -14,8 +14,8 @@ import {
   november2026Answers,
   registerCase,
 } from '../assessment/assessment.fixtures';
-import { startIntakeForTest } from '../testing/intake-test-app';
-import { rescoreCommand } from './rescore-command';
+import { startIntakeForTest } from '../testing/intake-test-bed';
+import { rescoreCommand } from '../rescore-command';
 
 /** Re-scoring adds scores under another scoring version and never touches the originals. */
 const stack = currentTestStack();

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '@reintegra/platform-errors';
 import { bilingual, RequestValidationError } from '@reintegra/platform-http';
-import type { Answers } from '../assessment/answers';
-import { findQuestionnaire } from '../assessment/questionnaires';
+import type { Answers } from '../questionnaires/answers';
+import { findQuestionnaire } from '../questionnaires/questionnaires';
 import { ScoreRecorder } from './score-recorder';
 import { findScoringVersion, scoringVersions } from './scoring-versions';
 

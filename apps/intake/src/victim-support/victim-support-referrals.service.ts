@@ -12,7 +12,7 @@ import {
 } from '@reintegra/event-contracts';
 import type { Actor } from '@reintegra/platform-auth';
 import { Inbox, type MessagePosition, OutboxWriter } from '@reintegra/platform-messaging';
-import { CaseAccess } from '../cases/case-access';
+import { CaseAccess } from '../core/case-access';
 import { ReferralsService } from '../referrals/referrals.service';
 import { Referral } from '../referrals/referral.entity';
 import type { RequestVictimSupport } from './victim-support-referral.requests';

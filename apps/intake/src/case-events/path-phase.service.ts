@@ -4,8 +4,8 @@ import { APP_CONFIG } from '@reintegra/platform-config';
 import { NotFoundError } from '@reintegra/platform-errors';
 import { Inbox, type MessagePosition } from '@reintegra/platform-messaging';
 import type { IntakeConfig } from '../config';
-import { CaseLifecycleService } from '../cases/case-lifecycle.service';
-import { ReturnEpisode } from '../returnees/returnee.entities';
+import { CaseLifecycleService } from '../core/case-lifecycle.service';
+import { ReturnEpisode } from '../core/returnee.entities';
 
 /**
  * Phases the reintegration path decides and intake mirrors on the case: services start when a

@@ -8,7 +8,7 @@ import {
 } from '@reintegra/event-contracts';
 import { ConflictError, NotFoundError } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import { ReturnEpisode } from '../returnees/returnee.entities';
+import { ReturnEpisode } from './returnee.entities';
 import { allowedNextStatuses, canMoveCase } from './case-lifecycle';
 
 export interface CaseTransitionContext {

@@ -4,11 +4,11 @@ import { DataSource } from 'typeorm';
 import { databaseConfigSpec, loadConfig } from '@reintegra/platform-config';
 import { serviceDataSourceOptions } from '@reintegra/platform-database';
 import { eventOriginOf, OutboxWriter } from '@reintegra/platform-messaging';
-import { SERVICE_NAME } from '../config';
-import { intakeDataSource } from '../database/intake-data-source';
-import { type RescoreProgress, RescoreService } from './rescore.service';
-import { ScoreRecorder } from './score-recorder';
-import { findScoringVersion, scoringVersions } from './scoring-versions';
+import { SERVICE_NAME } from './config';
+import { intakeDataSource } from './database/intake-data-source';
+import { type RescoreProgress, RescoreService } from './scoring/rescore.service';
+import { ScoreRecorder } from './scoring/score-recorder';
+import { findScoringVersion, scoringVersions } from './scoring/scoring-versions';
 
 const USAGE =
   'usage: node dist/apps/intake/rescore.js --scoring-version <version> [--case <caseId>] [--batch-size <n>]';

@@ -12,7 +12,7 @@ import {
 } from '@reintegra/event-contracts';
 import { EventConsumer } from '@reintegra/platform-messaging';
 import { ReferralStatusService } from '../referrals/referral-status.service';
-import { PathPhaseHandler } from './path-phase.handler';
+import { PathPhaseHandler } from './path-phase.service';
 
 /** What the reintegration path decides: referral routing, the case's service phases, follow-up waves. */
 @Controller()

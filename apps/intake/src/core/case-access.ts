@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type Actor, canActInMunicipality } from '@reintegra/platform-auth';
 import { ForbiddenError, NotFoundError } from '@reintegra/platform-errors';
-import { ReturnEpisode } from '../returnees/returnee.entities';
+import { ReturnEpisode } from './returnee.entities';
 
 export const caseNotFound = () =>
   new NotFoundError('case.not-found', {
