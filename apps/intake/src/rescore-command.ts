@@ -58,7 +58,10 @@ export async function rescoreCommand(
   );
   await dataSource.initialize();
   try {
-    const rescoring = new RescoreService(dataSource, new ScoreRecorder(new OutboxWriter(eventOriginOf(SERVICE_NAME))));
+    const rescoring = new RescoreService(
+      dataSource,
+      new ScoreRecorder(new OutboxWriter(eventOriginOf(SERVICE_NAME))),
+    );
     const result = await rescoring.rescore(
       { scoringVersion: version, ...(values.case ? { caseId: values.case } : {}) },
       { actor: 'system:rescore', correlationId: randomUUID(), batchSize },

@@ -1,23 +1,13 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Headers, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
 import {
   ApiJsonBody,
   ApiJsonResponse,
   ApiProblems,
-  ApiQueryParams,
   preferredLanguage,
-  ZodValidationPipe,
+  UuidParam,
+  ValidQuery,
 } from '@reintegra/platform-http';
 import { ArrivalListProcessor } from './arrival-list.processor';
 import {
@@ -80,7 +70,7 @@ export class ArrivalListsController {
   @ApiJsonResponse(200, arrivalListSchema)
   @ApiProblems({ 404: 'No arrival list with that id' })
   status(
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @UuidParam('id') id: string,
     @Headers('accept-language') acceptLanguage: string | undefined,
   ) {
     return this.lists.view(id, preferredLanguage(acceptLanguage));
@@ -88,13 +78,12 @@ export class ArrivalListsController {
 
   /** People of an import, by row; municipal staff see their municipality and unassigned rows. */
   @Get(':id/entries')
-  @ApiQueryParams(arrivalEntriesQuerySchema)
   @ApiJsonResponse(200, arrivalEntryPageSchema)
   @ApiProblems({ 404: 'No arrival list with that id' })
   entries(
     @CurrentActor() actor: Actor,
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
-    @Query(new ZodValidationPipe(arrivalEntriesQuerySchema)) query: ArrivalEntriesQuery,
+    @UuidParam('id') id: string,
+    @ValidQuery(arrivalEntriesQuerySchema) query: ArrivalEntriesQuery,
   ) {
     return this.lists.entries(id, actor, query);
   }

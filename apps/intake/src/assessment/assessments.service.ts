@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { assessmentCompletedV1, createEvent } from '@reintegra/event-contracts';
+import { assessmentCompletedV1 } from '@reintegra/event-contracts';
 import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { ConflictError, NotFoundError } from '@reintegra/platform-errors';
 import { bilingual, RequestValidationError } from '@reintegra/platform-http';
@@ -118,14 +118,11 @@ export class AssessmentsService {
         at,
       });
       if (!score) throw new Error('a new assessment cannot have a score already');
-      await this.outbox.add(
+      await this.outbox.publish(
         manager,
         assessmentCompletedV1,
-        createEvent(assessmentCompletedV1, {
+        {
           subject: caseId,
-          source: '/reintegra/intake',
-          actor: by,
-          correlationId,
           time: at,
           data: {
             caseId,
@@ -137,7 +134,8 @@ export class AssessmentsService {
             ...(wave ? { wave } : {}),
             completedAt: at.toISOString(),
           },
-        }),
+        },
+        { actor: by, correlationId },
       );
       return { ...summary(assessment), answers: general, scores: [scoreView(score)] };
     });

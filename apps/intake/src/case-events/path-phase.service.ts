@@ -1,9 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EventEnvelope, FollowUpDueV1, PathPhaseChangedV1 } from '@reintegra/event-contracts';
-import { APP_CONFIG } from '@reintegra/platform-config';
-import { NotFoundError } from '@reintegra/platform-errors';
+import { caseNotFound } from '@reintegra/platform-errors';
 import { Inbox, type MessagePosition } from '@reintegra/platform-messaging';
-import type { IntakeConfig } from '../config';
 import { CaseLifecycleService } from '../core/case-lifecycle.service';
 import { ReturnEpisode } from '../core/returnee.entities';
 
@@ -18,19 +16,12 @@ type MirroredPhase = (typeof MIRRORED)[number];
 const isMirrored = (phase: PathPhaseChangedV1['to']): phase is MirroredPhase =>
   (MIRRORED as readonly string[]).includes(phase);
 
-const unknownCase = () =>
-  new NotFoundError('case.not-found', {
-    es: 'El itinerario informa de un expediente que no existe.',
-    en: 'The path reports on a case that does not exist.',
-  });
-
 /** Moves the case when the path enters in-services or follow-up (once per event; system actor). */
 @Injectable()
-export class PathPhaseHandler {
+export class PathPhaseService {
   constructor(
     private readonly inbox: Inbox,
     private readonly lifecycle: CaseLifecycleService,
-    @Inject(APP_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
   async onPhaseChanged(
@@ -39,29 +30,21 @@ export class PathPhaseHandler {
   ): Promise<void> {
     const to = event.data.to;
     if (!isMirrored(to)) return;
-    await this.inbox.processOnce(
-      {
-        consumer: this.config.KAFKA_CONSUMER_GROUP,
-        eventId: event.id,
-        eventType: event.type,
-        ...position,
-      },
-      async (manager) => {
-        const episode = await manager.findOne(ReturnEpisode, {
-          where: { id: event.data.caseId },
-          select: ['id', 'status'],
-        });
-        if (!episode) throw unknownCase();
-        // Already there (intake moved it, or the path repeated itself): nothing to do.
-        if (episode.status === to) return;
-        // An illegal move (e.g. of a closed case) throws a domain error: dead-lettered with it.
-        await this.lifecycle.transition(manager, episode.id, to, {
-          actor: 'system:intake',
-          correlationId: event.correlationid,
-          at: new Date(event.data.occurredAt),
-        });
-      },
-    );
+    await this.inbox.handle(event, position, async (manager, context) => {
+      const episode = await manager.findOne(ReturnEpisode, {
+        where: { id: event.data.caseId },
+        select: ['id', 'status'],
+      });
+      if (!episode) throw caseNotFound();
+      // Already there (intake moved it, or the path repeated itself): nothing to do.
+      if (episode.status === to) return;
+      // An illegal move (e.g. of a closed case) throws a domain error: dead-lettered with it.
+      await this.lifecycle.transition(manager, episode.id, to, {
+        actor: context.actor,
+        correlationId: context.correlationId,
+        at: new Date(event.data.occurredAt),
+      });
+    });
   }
 
   /** Records that a follow-up wave is due, so the officer's re-assessment for it is accepted. */
@@ -69,21 +52,13 @@ export class PathPhaseHandler {
     event: EventEnvelope<FollowUpDueV1>,
     position: MessagePosition,
   ): Promise<void> {
-    await this.inbox.processOnce(
-      {
-        consumer: this.config.KAFKA_CONSUMER_GROUP,
-        eventId: event.id,
-        eventType: event.type,
-        ...position,
-      },
-      async (manager) => {
-        const [, updated]: [unknown, number] = await manager.query(
-          `UPDATE return_episodes SET follow_up_waves_due = GREATEST(follow_up_waves_due, $2)
+    await this.inbox.handle(event, position, async (manager) => {
+      const [, updated]: [unknown, number] = await manager.query(
+        `UPDATE return_episodes SET follow_up_waves_due = GREATEST(follow_up_waves_due, $2)
             WHERE id = $1`,
-          [event.data.caseId, event.data.wave],
-        );
-        if (updated === 0) throw unknownCase();
-      },
-    );
+        [event.data.caseId, event.data.wave],
+      );
+      if (updated === 0) throw caseNotFound();
+    });
   }
 }

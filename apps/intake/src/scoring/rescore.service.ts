@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { NotFoundError } from '@reintegra/platform-errors';
+import { caseNotFound } from '@reintegra/platform-errors';
 import { bilingual, RequestValidationError } from '@reintegra/platform-http';
 import type { Answers } from '../questionnaires/answers';
 import { findQuestionnaire } from '../questionnaires/questionnaires';
@@ -125,10 +125,7 @@ export class RescoreService {
       caseId,
     ])) as unknown[];
     if (!found) {
-      throw new NotFoundError('case.not-found', {
-        es: 'No existe un expediente con ese identificador.',
-        en: 'No case with that id.',
-      });
+      throw caseNotFound();
     }
   }
 }

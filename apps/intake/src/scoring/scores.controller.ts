@@ -1,7 +1,7 @@
-import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { Controller, HttpCode, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { type Actor, actorReference, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { correlationIdOf, ZodValidationPipe, ApiJsonBody } from '@reintegra/platform-http';
+import { CorrelationId, ValidBody } from '@reintegra/platform-http';
 import { RescoreService } from './rescore.service';
 
 const rescoreRequestSchema = z
@@ -16,15 +16,14 @@ export class ScoresController {
   @Post('rescore')
   @HttpCode(200)
   @Roles('admin', 'national-supervisor')
-  @ApiJsonBody(rescoreRequestSchema)
   rescore(
     @CurrentActor() actor: Actor,
-    @Body(new ZodValidationPipe(rescoreRequestSchema)) body: z.infer<typeof rescoreRequestSchema>,
-    @Headers('x-correlation-id') correlationId?: string,
+    @ValidBody(rescoreRequestSchema) body: z.infer<typeof rescoreRequestSchema>,
+    @CorrelationId() correlationId: string,
   ) {
     return this.rescoring.rescore(body, {
       actor: actorReference(actor),
-      correlationId: correlationIdOf(correlationId),
+      correlationId: correlationId,
     });
   }
 }
