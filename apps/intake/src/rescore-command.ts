@@ -7,7 +7,7 @@ import { eventOriginOf, OutboxWriter } from '@reintegra/platform-messaging';
 import { SERVICE_NAME } from './config';
 import { intakeDataSource } from './database/intake-data-source';
 import { type RescoreProgress, RescoreService } from './scoring/rescore.service';
-import { ScoreRecorder } from './scoring/score-recorder';
+import { ScoreRecorder } from './scoring/score-recorder.service';
 import { findScoringVersion, scoringVersions } from './scoring/scoring-versions';
 
 const USAGE =

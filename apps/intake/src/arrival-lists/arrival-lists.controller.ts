@@ -13,10 +13,9 @@ import { ArrivalListProcessor } from './arrival-list.processor';
 import {
   type ArrivalEntriesQuery,
   arrivalEntriesQuerySchema,
-  arrivalEntryPageSchema,
-  arrivalListSchema,
   arrivalListUploadSchema,
-} from './arrival-list.responses';
+} from './arrival-list.requests';
+import { arrivalEntryPageSchema, arrivalListSchema } from './arrival-list.responses';
 import { ARRIVAL_COLUMNS } from './arrival-row';
 import { sourceOf } from './arrival-list-source';
 import { ArrivalListsService } from './arrival-lists.service';

@@ -10,12 +10,8 @@ import {
   rowsOf,
   type SourceRow,
 } from './arrival-list-source';
-import type {
-  ArrivalEntriesQuery,
-  ArrivalEntryPage,
-  ArrivalEntryView,
-  ArrivalListView,
-} from './arrival-list.responses';
+import type { ArrivalEntriesQuery } from './arrival-list.requests';
+import type { ArrivalEntryPage, ArrivalEntryView, ArrivalListView } from './arrival-list.responses';
 import { type ArrivalRow, arrivalRowSchema, naturalKeyOf } from './arrival-row';
 
 /** Rows written per transaction; progress is visible after each batch. */

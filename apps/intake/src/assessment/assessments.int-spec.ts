@@ -19,7 +19,7 @@ import {
   registerCase,
   SCREENING_ITEMS,
   writtenRows,
-} from './assessment.fixtures';
+} from '../testing/assessment-fixtures';
 import { questionnaire } from '../questionnaires/questionnaires';
 
 /**

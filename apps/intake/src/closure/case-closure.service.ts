@@ -10,8 +10,8 @@ import {
 import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { caseNotFound, ConflictError } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import { IntakeAudit } from '../core/intake-audit';
-import { CaseAccess } from '../core/case-access';
+import { IntakeAudit } from '../core/intake-audit.service';
+import { CaseAccess } from '../core/case-access.service';
 import { CaseLifecycleService, illegalCaseTransition } from '../core/case-lifecycle.service';
 import { ReturnEpisode } from '../core/returnee.entities';
 import { allowedClosureReasons, canCloseWith } from './closure-rules';

@@ -9,7 +9,7 @@ import {
 import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { ConflictError, NotFoundError } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import { CaseAccess } from '../core/case-access';
+import { CaseAccess } from '../core/case-access.service';
 import { Consent } from './consent.entity';
 import type { GrantConsentRequest } from './consent.requests';
 

@@ -9,7 +9,7 @@ import {
 import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { ConflictError, ForbiddenError, referralNotFound } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import { CaseAccess } from '../core/case-access';
+import { CaseAccess } from '../core/case-access.service';
 import { ConsentsService } from '../consents/consents.service';
 import { canMoveReferral, REVOCABLE_STATUSES } from './referral-lifecycle';
 import { Referral } from './referral.entity';

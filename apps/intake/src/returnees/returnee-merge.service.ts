@@ -4,7 +4,7 @@ import { returneesMergedV1 } from '@reintegra/event-contracts';
 import { type Actor, actorReference, canActInMunicipality } from '@reintegra/platform-auth';
 import { ConflictError, outsideMunicipality, returneeNotFound } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import { IntakeAudit } from '../core/intake-audit';
+import { IntakeAudit } from '../core/intake-audit.service';
 import { chronologicalEpisodeNumbers } from './episode-rules';
 import type { MergeReturneesRequest } from './returnee-merge.requests';
 import { Returnee, ReturnEpisode } from '../core/returnee.entities';

@@ -13,7 +13,7 @@ import {
   MUNICIPALITY,
   november2026Answers,
   registerCase,
-} from '../assessment/assessment.fixtures';
+} from '../testing/assessment-fixtures';
 import { startIntakeForTest } from '../testing/intake-test-bed';
 import { rescoreCommand } from '../rescore-command';
 

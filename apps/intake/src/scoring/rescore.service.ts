@@ -4,14 +4,9 @@ import { caseNotFound } from '@reintegra/platform-errors';
 import { bilingual, RequestValidationError } from '@reintegra/platform-http';
 import type { Answers } from '../questionnaires/answers';
 import { findQuestionnaire } from '../questionnaires/questionnaires';
-import { ScoreRecorder } from './score-recorder';
+import { ScoreRecorder } from './score-recorder.service';
+import type { RescoreRequest } from './rescore.requests';
 import { findScoringVersion, scoringVersions } from './scoring-versions';
-
-export interface RescoreRequest {
-  scoringVersion: string;
-  /** Only this case's assessments; all of them when absent. */
-  caseId?: string;
-}
 
 export interface RescoreProgress {
   scoringVersion: string;

@@ -1,12 +1,8 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { z } from 'zod';
 import { type Actor, actorReference, CurrentActor, Roles } from '@reintegra/platform-auth';
 import { CorrelationId, ValidBody } from '@reintegra/platform-http';
+import { type RescoreRequest, rescoreRequestSchema } from './rescore.requests';
 import { RescoreService } from './rescore.service';
-
-const rescoreRequestSchema = z
-  .object({ scoringVersion: z.string().min(1).max(40), caseId: z.uuid().optional() })
-  .strict();
 
 /** Re-scoring stored answers under another scoring version (national roles only). */
 @Controller('scores')
@@ -18,12 +14,12 @@ export class ScoresController {
   @Roles('admin', 'national-supervisor')
   rescore(
     @CurrentActor() actor: Actor,
-    @ValidBody(rescoreRequestSchema) body: z.infer<typeof rescoreRequestSchema>,
+    @ValidBody(rescoreRequestSchema) body: RescoreRequest,
     @CorrelationId() correlationId: string,
   ) {
     return this.rescoring.rescore(body, {
       actor: actorReference(actor),
-      correlationId: correlationId,
+      correlationId,
     });
   }
 }

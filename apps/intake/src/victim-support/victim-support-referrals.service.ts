@@ -11,7 +11,7 @@ import {
 } from '@reintegra/event-contracts';
 import type { Actor } from '@reintegra/platform-auth';
 import { Inbox, type MessagePosition, OutboxWriter } from '@reintegra/platform-messaging';
-import { CaseAccess } from '../core/case-access';
+import { CaseAccess } from '../core/case-access.service';
 import { ReferralsService } from '../referrals/referrals.service';
 import { Referral } from '../referrals/referral.entity';
 import type { RequestVictimSupport } from './victim-support-referral.requests';
