@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The shape of a questionnaire definition file (`questionnaires/<version>.json`). A version is
+ * The shape of a questionnaire definition file (`versions/<version>.json`). A version is
  * immutable once published: a changed question gets a new item id, so item ids keep one meaning
  * across versions (the scoring configuration maps items by id).
  */

@@ -1,4 +1,4 @@
-import { Controller, Inject } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import {
   type EventEnvelope,
@@ -8,9 +8,7 @@ import {
   victimSupportStatusChangedV1,
   type VictimSupportStatusChangedV1,
 } from '@reintegra/event-contracts';
-import { APP_CONFIG } from '@reintegra/platform-config';
 import { EventConsumer } from '@reintegra/platform-messaging';
-import type { IntakeConfig } from '../config';
 import { ReferralStatusService } from '../referrals/referral-status.service';
 import { VictimSupportReferralsService } from '../victim-support/victim-support-referrals.service';
 
@@ -19,12 +17,11 @@ import { VictimSupportReferralsService } from '../victim-support/victim-support-
  * the same topic would see every message twice (and dead-letter a bad one twice).
  */
 @Controller()
-export class ReferralStatusController {
+export class ReferralStatusConsumer {
   constructor(
     private readonly consumer: EventConsumer,
     private readonly referrals: ReferralStatusService,
     private readonly victimSupport: VictimSupportReferralsService,
-    @Inject(APP_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
   @EventPattern(TOPICS.referralStatus)
@@ -34,11 +31,7 @@ export class ReferralStatusController {
         this.referrals.onStatusReport(event as EventEnvelope<ReferralStatusChangedV1>, position),
       // Confidential referrals report by pseudonymous reference; forwarded to the path by case.
       [victimSupportStatusChangedV1.type]: (event, position) =>
-        this.victimSupport.onStatus(
-          event as EventEnvelope<VictimSupportStatusChangedV1>,
-          position,
-          this.config.KAFKA_CONSUMER_GROUP,
-        ),
+        this.victimSupport.onStatus(event as EventEnvelope<VictimSupportStatusChangedV1>, position),
     });
   }
 }

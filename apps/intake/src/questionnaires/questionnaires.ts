@@ -2,12 +2,12 @@ import {
   questionnaireDefinitionSchema,
   type QuestionnaireDefinition,
 } from './questionnaire-definition';
-import may2026 from './questionnaires/2026-05.json';
-import november2026 from './questionnaires/2026-11.json';
+import may2026 from './versions/2026-05.json';
+import november2026 from './versions/2026-11.json';
 
 /**
  * The published questionnaire versions, oldest first. Listed here (not read from a folder) so the
- * bundled service carries them; the unit test checks every file of `questionnaires/` is listed.
+ * bundled service carries them; the unit test checks every file of `versions/` is listed.
  * Parsed at start-up: a broken definition stops the service instead of failing an assessment.
  */
 export const questionnaires: readonly QuestionnaireDefinition[] = [may2026, november2026].map(

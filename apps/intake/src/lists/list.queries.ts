@@ -1,6 +1,6 @@
 import type { CaseStatus } from '@reintegra/event-contracts';
-import { foldName } from './fold-name';
-import type { ListCursor } from './list-queries';
+import { foldName } from '../core/fold-name';
+import type { ListCursor } from './list.requests';
 
 /** What a list asks the database for, after access rules set the municipality. */
 export interface ListFilter {

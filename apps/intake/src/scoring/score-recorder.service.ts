@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { createEvent, scoreComputedV1 } from '@reintegra/event-contracts';
+import { scoreComputedV1 } from '@reintegra/event-contracts';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import type { Answers } from '../assessment/answers';
-import type { QuestionnaireDefinition } from '../assessment/questionnaire-definition';
+import type { Answers } from '../questionnaires/answers';
+import type { QuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
 import type { ScoringDefinition } from './scoring-definition';
 import { type ScorePurpose, SustainabilityScore } from './sustainability-score.entity';
 import { computeSustainabilityScore } from './sustainability-score';
@@ -69,14 +69,11 @@ export class ScoreRecorder {
       .returning('id')
       .execute();
     if ((inserted.raw as unknown[]).length === 0) return undefined;
-    await this.outbox.add(
+    await this.outbox.publish(
       manager,
       scoreComputedV1,
-      createEvent(scoreComputedV1, {
+      {
         subject: assessment.caseId,
-        source: '/reintegra/intake',
-        actor: context.actor,
-        correlationId: context.correlationId,
         time: context.at,
         data: {
           caseId: assessment.caseId,
@@ -89,7 +86,8 @@ export class ScoreRecorder {
           scores: result.scores,
           computedAt: context.at.toISOString(),
         },
-      }),
+      },
+      { actor: context.actor, correlationId: context.correlationId },
     );
     return score;
   }

@@ -2,7 +2,7 @@ import {
   ageOn,
   openEpisodeRequestSchema,
   registerReturneeRequestSchema,
-} from './register-returnee.request';
+} from './register-returnee.requests';
 
 const valid = {
   dui: '04567890-3',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { questionnaireDefinitionSchema } from './questionnaire-definition';
 import { questionnaires } from './questionnaires';
 
-const folder = join(__dirname, 'questionnaires');
+const folder = join(__dirname, 'versions');
 const files = readdirSync(folder).filter((name) => name.endsWith('.json'));
 const load = (name: string): unknown => JSON.parse(readFileSync(join(folder, name), 'utf8'));
 

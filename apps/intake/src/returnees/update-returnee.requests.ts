@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bilingual } from '@reintegra/platform-http';
-import { registerReturneeRequestSchema } from './register-returnee.request';
+import { registerReturneeRequestSchema } from './register-returnee.requests';
 
 const registration = registerReturneeRequestSchema.shape;
 const contact = registration.contact.unwrap().shape;

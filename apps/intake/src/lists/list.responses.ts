@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { caseStatusSchema } from '@reintegra/event-contracts';
-import { returneeRecordSchema } from '../returnees/update-returnee.request';
+import { returneeRecordSchema } from '../returnees/update-returnee.requests';
 
 const pageLinks = z.object({
   self: z.string(),

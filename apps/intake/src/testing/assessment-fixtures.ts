@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { CaseStatus } from '@reintegra/event-contracts';
-import { freshDui } from '../testing/intake-test-app';
+import { freshDui } from './intake-test-bed';
 
 /** Shared by the assessment and re-score integration tests. */
 export const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';

@@ -4,11 +4,10 @@ import {
   type CaseStatus,
   caseStatusChangedV1,
   type ClosureReason,
-  createEvent,
 } from '@reintegra/event-contracts';
-import { ConflictError, NotFoundError } from '@reintegra/platform-errors';
+import { caseNotFound, ConflictError } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import { ReturnEpisode } from '../returnees/returnee.entities';
+import { ReturnEpisode } from './returnee.entities';
 import { allowedNextStatuses, canMoveCase } from './case-lifecycle';
 
 export interface CaseTransitionContext {
@@ -52,12 +51,7 @@ export class CaseLifecycleService {
       where: { id: caseId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!episode) {
-      throw new NotFoundError('case.not-found', {
-        es: 'No existe un expediente con ese identificador.',
-        en: 'No case with that id.',
-      });
-    }
+    if (!episode) throw caseNotFound();
     const from = episode.status;
     if (!canMoveCase(from, to)) throw illegalCaseTransition(from, to);
     if (to === 'closed' && !context.closureReason) {
@@ -71,14 +65,11 @@ export class CaseLifecycleService {
       version: episode.version + 1,
     };
     await manager.update(ReturnEpisode, { id: caseId }, changes);
-    await this.outbox.add(
+    await this.outbox.publish(
       manager,
       caseStatusChangedV1,
-      createEvent(caseStatusChangedV1, {
+      {
         subject: caseId,
-        source: '/reintegra/intake',
-        actor: context.actor,
-        correlationId: context.correlationId,
         time: at,
         data: {
           caseId,
@@ -87,7 +78,8 @@ export class CaseLifecycleService {
           ...(changes.closureReason ? { reasonCode: changes.closureReason } : {}),
           changedAt: at.toISOString(),
         },
-      }),
+      },
+      context,
     );
     return Object.assign(episode, changes);
   }

@@ -4,11 +4,11 @@ import { DataSource } from 'typeorm';
 import { databaseConfigSpec, loadConfig } from '@reintegra/platform-config';
 import { serviceDataSourceOptions } from '@reintegra/platform-database';
 import { eventOriginOf, OutboxWriter } from '@reintegra/platform-messaging';
-import { SERVICE_NAME } from '../config';
-import { intakeDataSource } from '../database/intake-data-source';
-import { type RescoreProgress, RescoreService } from './rescore.service';
-import { ScoreRecorder } from './score-recorder';
-import { findScoringVersion, scoringVersions } from './scoring-versions';
+import { SERVICE_NAME } from './config';
+import { intakeDataSource } from './database/intake-data-source';
+import { type RescoreProgress, RescoreService } from './scoring/rescore.service';
+import { ScoreRecorder } from './scoring/score-recorder.service';
+import { findScoringVersion, scoringVersions } from './scoring/scoring-versions';
 
 const USAGE =
   'usage: node dist/apps/intake/rescore.js --scoring-version <version> [--case <caseId>] [--batch-size <n>]';
@@ -58,7 +58,10 @@ export async function rescoreCommand(
   );
   await dataSource.initialize();
   try {
-    const rescoring = new RescoreService(dataSource, new ScoreRecorder(new OutboxWriter(eventOriginOf(SERVICE_NAME))));
+    const rescoring = new RescoreService(
+      dataSource,
+      new ScoreRecorder(new OutboxWriter(eventOriginOf(SERVICE_NAME))),
+    );
     const result = await rescoring.rescore(
       { scoringVersion: version, ...(values.case ? { caseId: values.case } : {}) },
       { actor: 'system:rescore', correlationId: randomUUID(), batchSize },

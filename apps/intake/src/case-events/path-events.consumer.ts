@@ -12,15 +12,15 @@ import {
 } from '@reintegra/event-contracts';
 import { EventConsumer } from '@reintegra/platform-messaging';
 import { ReferralStatusService } from '../referrals/referral-status.service';
-import { PathPhaseHandler } from './path-phase.handler';
+import { PathPhaseService } from './path-phase.service';
 
 /** What the reintegration path decides: referral routing, the case's service phases, follow-up waves. */
 @Controller()
-export class PathEventsController {
+export class PathEventsConsumer {
   constructor(
     private readonly consumer: EventConsumer,
     private readonly referrals: ReferralStatusService,
-    private readonly phases: PathPhaseHandler,
+    private readonly phases: PathPhaseService,
   ) {}
 
   @EventPattern(TOPICS.pathEvents)
