@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  consentWithdrawnV1,
   participationMilestoneV1,
   type ParticipationMilestoneV1,
   referralStatusChangedV1,
@@ -313,7 +314,6 @@ describe('a community referral in the reintegration path', () => {
     const activityId = await bed.newActivity();
     const { caseId, referralId, consentId } = await bed.referToCommunity();
     await bed.join(activityId, { caseId, referralId });
-    const { consentWithdrawnV1 } = await import('@reintegra/event-contracts');
     await bed.send(consentWithdrawnV1, caseId, {
       consentId,
       caseId,
