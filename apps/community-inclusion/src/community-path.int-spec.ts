@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
+  activityChangedV1,
+  type ActivityChangedV1,
   consentWithdrawnV1,
   participationMilestoneV1,
   type ParticipationMilestoneV1,
@@ -50,6 +52,16 @@ describe('a community referral in the reintegration path', () => {
     const membership = await bed.join(activityId, { caseId, referralId });
     expect(membership['status']).toBe('active');
     await eventually(() => expect(statuses(referralId)).toEqual(['accepted']));
+    await eventually(() =>
+      expect(
+        bed
+          .recorded<ActivityChangedV1>(activityChangedV1.type, (d) => d.activityId === activityId)
+          .map((event) => [event.data.change, event.data.seatsTaken]),
+      ).toEqual([
+        ['opened', 0],
+        ['updated', 1],
+      ]),
+    );
 
     const participantId = membership['participantId'] as string;
     await sixWeeks(activityId, [participantId], [participantId]);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ParticipantOrigin } from '@reintegra/event-contracts';
 import type { EventContext } from '@reintegra/platform-messaging';
+import { findActivity } from './activities.queries';
 import { CommunityEvents } from './community-events.service';
 
 export interface MembershipRow {
@@ -65,6 +66,8 @@ export class Memberships {
       `UPDATE activities SET seats_taken = seats_taken - 1, updated_at = now() WHERE id = $1`,
       [membership.activityId],
     );
+    const activity = await findActivity(manager, membership.activityId);
+    if (activity) await this.events.activityChanged(manager, activity, 'updated', context);
     await this.events.milestone(
       manager,
       {

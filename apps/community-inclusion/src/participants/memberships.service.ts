@@ -79,6 +79,13 @@ export class MembershipsService {
         `UPDATE activities SET seats_taken = seats_taken + 1, updated_at = now() WHERE id = $1`,
         [activity.id],
       );
+      // Seats are routing facts: every change is published (key: activity id).
+      await this.events.activityChanged(
+        manager,
+        { ...activity, seatsTaken: activity.seatsTaken + 1 },
+        'updated',
+        context,
+      );
       await this.events.milestone(
         manager,
         {
