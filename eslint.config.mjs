@@ -12,6 +12,7 @@ const serviceScopes = [
   'dev-identity',
   'supervisor',
   'partner-gateway',
+  'community-inclusion',
 ];
 
 export default [

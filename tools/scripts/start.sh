@@ -8,7 +8,7 @@ RUN_DIR=.stack/services
 LOG_DIR=.stack/logs/services
 mkdir -p "$RUN_DIR" "$LOG_DIR"
 
-declare -A PORT=([dev-identity]=3100 [intake]=3101 [orchestrator]=3102 [employment-matching]=3103 [education-enrolment]=3104 [victim-support]=3105 [supervisor-api]=3106 [partner-gateway]=3107)
+declare -A PORT=([dev-identity]=3100 [intake]=3101 [orchestrator]=3102 [employment-matching]=3103 [education-enrolment]=3104 [victim-support]=3105 [supervisor-api]=3106 [partner-gateway]=3107 [community-inclusion]=3110)
 # The office app's server (static bundle + same-origin proxy to intake, employment, education and
 # the dev identity; see apps/office-web/server/office-server.ts).
 OFFICE_WEB_PORT=${OFFICE_WEB_PORT:-3108}
@@ -90,6 +90,7 @@ Reintegra is running.
   office app            http://127.0.0.1:${OFFICE_WEB_PORT}/        (log in as oficial-la-paz-este, empleo-la-paz-este or educacion-la-paz-este)
   supervisor dashboard  http://127.0.0.1:${PORT[supervisor-api]}/        (log in as supervisora-la-paz-este or supervisora-nacional)
   partner-gateway       http://127.0.0.1:${PORT[partner-gateway]}/catalogue   (event catalogue for partner agencies)
+  community-inclusion   http://127.0.0.1:${PORT[community-inclusion]}/docs   (activities, attendance, co-design, outcomes)
   Temporal web UI       ${TEMPORAL_UI_URL:-http://127.0.0.1:58233}
   PostgreSQL            127.0.0.1:${PG_PORT:-55432}   Kafka ${KAFKA_BROKERS:-127.0.0.1:59092}
   service logs          $LOG_DIR/

@@ -11,6 +11,7 @@ export const ROLES = [
   'national-supervisor',
   'partner',
   'admin',
+  'community-facilitator',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
