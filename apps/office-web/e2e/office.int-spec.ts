@@ -236,31 +236,18 @@ async function expectFitsNarrowScreen(target: Page = page): Promise<void> {
   expect(width).toBeLessThanOrEqual(360);
 }
 
-/**
- * Waits for a referral to reach a service through Kafka; if it does not within 20 s, writes it as
- * the service's own ledger does on receipt, and says so. (On main at 2f1c581 the event consumers
- * of employment-matching and education-enrolment call Inbox.processOnce, which libs/platform no
- * longer has: no event reaches them. The inbox screens and every answer still go through the
- * real services' HTTP APIs.)
- */
-async function deliveredOrSeeded(
-  database: string,
-  referralId: string,
-  seed: (client: Client) => Promise<unknown>,
-): Promise<void> {
+/** Waits for a referral to reach a service through Kafka (intake's outbox → the service's inbox). */
+async function delivered(database: string, referralId: string): Promise<void> {
   const client = new Client({ connectionString: testDatabaseUrl(database, 'migrator') });
   await client.connect();
   try {
-    const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline) {
-      const found = await client.query('SELECT 1 FROM referrals WHERE id = $1', [referralId]);
-      if (found.rowCount) return;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    console.warn(
-      `${database}: referral ${referralId} not delivered through Kafka within 20 s; seeded as the service's ledger would`,
+    await eventually(
+      async () => {
+        const found = await client.query('SELECT 1 FROM referrals WHERE id = $1', [referralId]);
+        expect(found.rowCount).toBe(1);
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
     );
-    await seed(client);
   } finally {
     await client.end();
   }
@@ -534,23 +521,19 @@ describe('office app in Chromium', () => {
     await consents.locator('li').nth(2).waitFor();
     expect(await consents.textContent()).toContain('recepcion-2026-12-v1');
     expect(await consents.textContent()).toContain('Remitir a un servicio · Empleo');
-    // The path state is what intake answers from the workflow: the phase once it started, or
-    // that it has not started yet.
+    // The path is the workflow's: registration starts it (intake → Kafka → orchestrator → Temporal).
     const returneeId = (await call(intake.url, 'GET', `/cases/${firstCase}`, officer)).body[
       'returneeId'
     ] as string;
-    let path = await call(intake.url, 'GET', `/returnees/${returneeId}/path`, officer);
-    for (let i = 0; i < 20 && path.status !== 200; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      path = await call(intake.url, 'GET', `/returnees/${returneeId}/path`, officer);
-    }
+    await eventually(
+      async () =>
+        expect(
+          (await call(intake.url, 'GET', `/returnees/${returneeId}/path`, officer)).status,
+        ).toBe(200),
+      { timeoutMs: 60_000, intervalMs: 1_000 },
+    );
     await page.getByRole('button', { name: 'Actualizar' }).click();
-    if (path.status === 200) {
-      await page.getByTestId('path-phase').getByText('Registro').waitFor();
-    } else {
-      expect(path.body['code']).toBe('path.not-started');
-      await page.getByText('El itinerario aún no inicia').waitFor();
-    }
+    await page.getByTestId('path-phase').getByText('Registro').waitFor();
     await expectAccessible('case workspace');
     await shot('11-case-workspace');
   });
@@ -580,39 +563,8 @@ describe('office app in Chromium', () => {
       },
     );
     expect(educationReferral.status).toBe(201);
-    await deliveredOrSeeded(
-      'employment_matching',
-      employmentReferral.body['id'] as string,
-      async (db) => {
-        await db.query(
-          `INSERT INTO candidates (case_id, code, referred_to, municipality_code, minor)
-         VALUES ($1, $2, $3, $4, false) ON CONFLICT (case_id) DO NOTHING`,
-          [
-            firstCase,
-            `C-E2E${run.slice(0, 5).toUpperCase()}`,
-            ['oficina-empleo-la-paz-este'],
-            MUNICIPALITY,
-          ],
-        );
-        await db.query(
-          `INSERT INTO referrals (id, case_id, provider_ids, priority, status, acknowledge_by)
-         VALUES ($1, $2, $3, 'urgent', 'received', $4)`,
-          [
-            employmentReferral.body['id'],
-            firstCase,
-            ['oficina-empleo-la-paz-este'],
-            employmentReferral.body['acknowledgeBy'],
-          ],
-        );
-      },
-    );
-    await deliveredOrSeeded('education_enrolment', educationReferral.body['id'] as string, (db) =>
-      db.query(
-        `INSERT INTO referrals (id, case_id, provider_ids, priority, status)
-         VALUES ($1, $2, $3, 'normal', 'received')`,
-        [educationReferral.body['id'], firstCase, ['centro-escolar-zacatecoluca']],
-      ),
-    );
+    await delivered('employment_matching', employmentReferral.body['id'] as string);
+    await delivered('education_enrolment', educationReferral.body['id'] as string);
 
     await page.getByRole('button', { name: 'Salir' }).click();
     await page.getByRole('button', { name: /Entrar como empleo-la-paz-este/ }).click();
