@@ -12,6 +12,7 @@ const serviceScopes = [
   'dev-identity',
   'supervisor',
   'partner-gateway',
+  'community-inclusion',
   'service-directory',
 ];
 
@@ -60,9 +61,15 @@ export default [
                 'type:demo-data',
               ],
             },
-            // The browser app bundles for the browser: no platform (Node/Nest) or contract
-            // libraries (their index pulls in node:crypto); it talks to supervisor-api over HTTP.
-            { sourceTag: 'type:web', onlyDependOnLibsWithTags: [] },
+            // The browser apps bundle for the browser: no platform (Node/Nest) or contract
+            // libraries (their index pulls in node:crypto); they talk to the services over HTTP.
+            // They may use the shared web pieces and the reference data (plain JSON).
+            {
+              sourceTag: 'type:web',
+              onlyDependOnLibsWithTags: ['type:web-ui', 'type:reference-data'],
+            },
+            // Shared pieces of the web apps (API helper, problem+json, i18n, layout): browser-only.
+            { sourceTag: 'type:web-ui', onlyDependOnLibsWithTags: [] },
             {
               sourceTag: 'type:e2e',
               onlyDependOnLibsWithTags: ['type:contracts', 'type:testing', 'type:demo-data'],

@@ -10,6 +10,13 @@ const api = process.env['SUPERVISOR_API_URL'] ?? 'http://127.0.0.1:3106';
 export default defineConfig({
   root,
   plugins: [react()],
+  resolve: {
+    alias: {
+      '@reintegra/ui-web': fileURLToPath(
+        new URL('../../libs/ui-web/src/index.ts', import.meta.url),
+      ),
+    },
+  },
   build: {
     outDir: fileURLToPath(new URL('../../dist/apps/supervisor-web', import.meta.url)),
     emptyOutDir: true,

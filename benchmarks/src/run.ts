@@ -1,5 +1,6 @@
 // `npm run bench` runs every benchmark; `npm run bench -- <name>` runs one. Each needs the local
 // stack (npm run stack:start) and, where it drives services, their build (npx nx run-many -t build).
+import { communityInclusionBenchmark } from './community-inclusion.bench';
 import { directoryRoutingBenchmark } from './directory-routing.bench';
 import { educationEnrolmentBenchmark } from './education-enrolment.bench';
 import { employmentMatchingBenchmark } from './employment-matching.bench';
@@ -12,6 +13,7 @@ import { supervisorDashboardBenchmark } from './supervisor-dashboard.bench';
 const benchmarks: Benchmark[] = [
   intakeRegistrationBenchmark,
   educationEnrolmentBenchmark,
+  communityInclusionBenchmark,
   reintegrationPathBenchmark,
   supervisorDashboardBenchmark,
   partnerWebhooksBenchmark,

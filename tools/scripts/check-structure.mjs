@@ -3,7 +3,8 @@
 //   1. inside every app's src/, the top-level folders depend one way: no import cycle between them
 //      (not even through a third folder), so each feature sits above the ones it uses;
 //   2. no source file over 400 lines.
-// Usage: node tools/scripts/check-structure.mjs [app ...]   (exit 1 and a list when broken)
+// Usage: node tools/scripts/check-structure.mjs [--print] [app ...]   (exit 1 and a list when broken;
+//        --print also lists each app's folders bottom first, with what each one imports)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -26,8 +27,10 @@ function sourceFiles(dir) {
 const unitOf = (srcDir, file) => relative(srcDir, file).split(sep)[0];
 
 const problems = [];
-const apps = process.argv.slice(2).length
-  ? process.argv.slice(2)
+const print = process.argv.includes('--print');
+const named = process.argv.slice(2).filter((arg) => arg !== '--print');
+const apps = named.length
+  ? named
   : readdirSync(join(root, 'apps')).filter((app) =>
       statSync(join(root, 'apps', app, 'src'), { throwIfNoEntry: false }),
     );
@@ -90,6 +93,31 @@ for (const app of apps) {
     }
   };
   for (const unit of edges.keys()) if (!info.has(unit)) strong(unit);
+  if (print) printLayout(app, srcDir, edges);
+}
+
+/** The app's folders, each after the folders it imports (Tarjan emits components bottom first). */
+function printLayout(app, srcDir, edges) {
+  const folders = readdirSync(srcDir).filter(
+    (name) =>
+      statSync(join(srcDir, name)).isDirectory() && !['testing', '__fixtures__'].includes(name),
+  );
+  const placed = [];
+  const visit = (folder, trail = new Set()) => {
+    if (placed.includes(folder) || trail.has(folder)) return;
+    trail.add(folder);
+    for (const next of [...(edges.get(folder)?.keys() ?? [])].sort())
+      if (folders.includes(next)) visit(next, trail);
+    placed.push(folder);
+  };
+  for (const folder of folders.sort()) visit(folder);
+  console.log(`apps/${app}/src`);
+  for (const folder of placed) {
+    const uses = [...(edges.get(folder)?.keys() ?? [])]
+      .filter((next) => folders.includes(next))
+      .sort();
+    console.log(`  ${folder}/${uses.length ? ` → ${uses.join(', ')}` : ''}`);
+  }
 }
 
 if (problems.length) {

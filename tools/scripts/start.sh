@@ -8,13 +8,18 @@ RUN_DIR=.stack/services
 LOG_DIR=.stack/logs/services
 mkdir -p "$RUN_DIR" "$LOG_DIR"
 
-declare -A PORT=([dev-identity]=3100 [intake]=3101 [orchestrator]=3102 [employment-matching]=3103 [education-enrolment]=3104 [victim-support]=3105 [supervisor-api]=3106 [partner-gateway]=3107 [service-directory]=3109)
+declare -A PORT=([dev-identity]=3100 [intake]=3101 [orchestrator]=3102 [employment-matching]=3103 [education-enrolment]=3104 [victim-support]=3105 [supervisor-api]=3106 [partner-gateway]=3107 [community-inclusion]=3110 [service-directory]=3109)
+# The office app's server (static bundle + same-origin proxy to intake, employment, education and
+# the dev identity; see apps/office-web/server/office-server.ts).
+OFFICE_WEB_PORT=${OFFICE_WEB_PORT:-3108}
 
 ensure_dependencies
 step "starting the local stack"
 bash infra/stack.sh start || fail "the local stack did not start (see the message above)"
 load_stack_env
 build_services
+npx nx run office-web:build --outputStyle=static >/dev/null \
+  || fail "office app build failed: run 'npx nx run office-web:build' to see the errors"
 
 step "migrating databases"
 for app in "${SERVICES[@]}"; do
@@ -42,6 +47,27 @@ for app in "${PROCESSES[@]}"; do
   echo "  $app healthy on http://127.0.0.1:${PORT[$app]}"
 done
 
+# The office app: its server proxies same-origin /api/<service>/… to the services started above.
+pidfile=$RUN_DIR/office-web.pid
+if [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+  echo "  office-web already running (pid $(cat "$pidfile"))"
+else
+  HTTP_PORT=$OFFICE_WEB_PORT DEV_LOGIN=true \
+    INTAKE_URL="http://127.0.0.1:${PORT[intake]}" \
+    EMPLOYMENT_URL="http://127.0.0.1:${PORT[employment-matching]}" \
+    EDUCATION_URL="http://127.0.0.1:${PORT[education-enrolment]}" \
+    DEV_IDENTITY_URL="http://127.0.0.1:${PORT[dev-identity]}" \
+    setsid nohup node dist/apps/office-web-server/main.js >>"$LOG_DIR/office-web.log" 2>&1 &
+  echo $! >"$pidfile"
+fi
+for _ in $(seq 1 40); do
+  curl -fsS "http://127.0.0.1:$OFFICE_WEB_PORT/health" >/dev/null 2>&1 && break
+  sleep 0.25
+done
+curl -fsS "http://127.0.0.1:$OFFICE_WEB_PORT/health" >/dev/null 2>&1 \
+  || { tail -20 "$LOG_DIR/office-web.log"; fail "office-web is not healthy (log: $LOG_DIR/office-web.log)"; }
+echo "  office-web healthy on http://127.0.0.1:$OFFICE_WEB_PORT"
+
 # The fictional demo directory (idempotent: fixed ids; the running service relays its events).
 step "loading the demo service directory"
 node dist/apps/service-directory/seed.js || fail "demo directory could not be loaded (message above)"
@@ -65,8 +91,10 @@ Reintegra is running.
   employment-matching   http://127.0.0.1:${PORT[employment-matching]}/health
   education-enrolment   http://127.0.0.1:${PORT[education-enrolment]}/docs
   victim-support        http://127.0.0.1:${PORT[victim-support]}/docs
+  office app            http://127.0.0.1:${OFFICE_WEB_PORT}/        (log in as oficial-la-paz-este, empleo-la-paz-este or educacion-la-paz-este)
   supervisor dashboard  http://127.0.0.1:${PORT[supervisor-api]}/        (log in as supervisora-la-paz-este or supervisora-nacional)
   partner-gateway       http://127.0.0.1:${PORT[partner-gateway]}/catalogue   (event catalogue for partner agencies)
+  community-inclusion   http://127.0.0.1:${PORT[community-inclusion]}/docs   (activities, attendance, co-design, outcomes)
   service-directory     http://127.0.0.1:${PORT[service-directory]}/docs        (directory, HSDS export: /hsds/services)
   Temporal web UI       ${TEMPORAL_UI_URL:-http://127.0.0.1:58233}
   PostgreSQL            127.0.0.1:${PG_PORT:-55432}   Kafka ${KAFKA_BROKERS:-127.0.0.1:59092}

@@ -2,7 +2,7 @@
 # `npm stop`: stops the services started by `npm start`, then the local stack. Data is kept.
 SCRIPT_NAME=stop
 source "$(dirname "$0")/lib.sh"
-for app in "${PROCESSES[@]}"; do
+for app in office-web "${PROCESSES[@]}"; do
   pidfile=.stack/services/$app.pid
   [[ -f $pidfile ]] || continue
   pid=$(cat "$pidfile")

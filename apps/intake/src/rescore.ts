@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runMain } from '@reintegra/platform-http';
-import { rescoreCommand } from './scoring/rescore-command';
+import { rescoreCommand } from './rescore-command';
 
 runMain('intake rescore', () => rescoreCommand(process.argv.slice(2)));

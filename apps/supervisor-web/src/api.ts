@@ -1,88 +1,17 @@
+import { createApiClient } from '@reintegra/ui-web';
 import type { Language } from './i18n';
 
-/** An RFC 9457 problem from the API (problem+json), with per-field errors for bad input. */
-export interface Problem {
-  status: number;
-  code: string;
-  title: string;
-  errors?: { field: string; message: string }[];
-}
+// The API helper, problem+json handling and the session live in the shared web library
+// (libs/ui-web), used by the office app too.
+export { ApiError, type Problem, queryString } from '@reintegra/ui-web';
 
-export class ApiError extends Error {
-  constructor(readonly problem: Problem) {
-    super(problem.title);
-  }
-}
+const client = createApiClient({ tokenKey: 'reintegra.supervisor.token' });
 
-const TOKEN_KEY = 'reintegra.supervisor.token';
+export const { session, apiGet, apiPost, useApi, whenUnauthenticated } = client;
+const headers = client.headers;
 
-export const session = {
-  token: () => sessionStorage.getItem(TOKEN_KEY),
-  save: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
-  clear: () => sessionStorage.removeItem(TOKEN_KEY),
-};
-
-let onUnauthenticated: () => void = () => undefined;
-export function whenUnauthenticated(handler: () => void): void {
-  onUnauthenticated = handler;
-}
-
-let currentLanguage: Language = 'es';
 export function setApiLanguage(language: Language): void {
-  currentLanguage = language;
-}
-
-function headers(extra: Record<string, string> = {}): Record<string, string> {
-  const token = session.token();
-  return {
-    accept: 'application/json',
-    'accept-language': currentLanguage,
-    ...(token ? { authorization: `Bearer ${token}` } : {}),
-    ...extra,
-  };
-}
-
-async function parse<T>(response: Response): Promise<T> {
-  const text = await response.text();
-  const body = text ? (JSON.parse(text) as unknown) : undefined;
-  if (!response.ok) {
-    if (response.status === 401) onUnauthenticated();
-    const problem = (body ?? {}) as Partial<Problem>;
-    throw new ApiError({
-      status: response.status,
-      code: problem.code ?? 'unknown',
-      title: problem.title ?? response.statusText,
-      ...(problem.errors ? { errors: problem.errors } : {}),
-    });
-  }
-  return body as T;
-}
-
-export async function apiGet<T>(path: string): Promise<T> {
-  return parse<T>(await fetch(path, { headers: headers() }));
-}
-
-export async function apiPost<T>(
-  path: string,
-  body: unknown,
-  extra: Record<string, string> = {},
-): Promise<T> {
-  return parse<T>(
-    await fetch(path, {
-      method: 'POST',
-      headers: headers({ 'content-type': 'application/json', ...extra }),
-      body: JSON.stringify(body),
-    }),
-  );
-}
-
-/** A query string from the filters that have a value. */
-export function queryString(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params))
-    if (value !== undefined && value !== '') search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
+  client.setLanguage(language);
 }
 
 export interface LiveAlert {

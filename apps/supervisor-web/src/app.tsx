@@ -8,6 +8,7 @@ import {
   streamAlerts,
   whenUnauthenticated,
 } from './api';
+import { LanguageToggle, SkipLink } from '@reintegra/ui-web';
 import { type Language, LanguageProvider, label, messages, useI18n } from './i18n';
 import { navigate, useRoute } from './router';
 import { Loading } from './components/problem';
@@ -78,14 +79,7 @@ export function App() {
 function LanguageButton({ onToggle }: { onToggle: () => void }) {
   const { t } = useI18n();
   return (
-    <button
-      type="button"
-      className="language"
-      onClick={onToggle}
-      aria-label={t.switchLanguageLabel}
-    >
-      {t.switchLanguage}
-    </button>
+    <LanguageToggle text={t.switchLanguage} label={t.switchLanguageLabel} onToggle={onToggle} />
   );
 }
 
@@ -166,16 +160,7 @@ function Shell(props: { onToggleLanguage: () => void; onLogout: () => void }) {
   const [section = 'overview', ...rest] = route.path;
   return (
     <>
-      <a
-        href="#content"
-        className="skip-link"
-        onClick={(e) => {
-          e.preventDefault();
-          document.getElementById('content')?.focus();
-        }}
-      >
-        {t.skipToContent}
-      </a>
+      <SkipLink label={t.skipToContent} />
       <header className="top">
         <span className="brand">{t.appName}</span>
         <nav aria-label={t.appName}>

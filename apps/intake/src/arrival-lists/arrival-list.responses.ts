@@ -1,11 +1,4 @@
 import { z } from 'zod';
-import { arrivalRowSchema } from './arrival-row';
-import { MAX_ARRIVAL_ROWS } from './arrival-list-source';
-
-/** What a good JSON upload looks like (rows are checked one by one: bad rows are reported). */
-export const arrivalListUploadSchema = z.object({
-  rows: z.array(arrivalRowSchema).min(1).max(MAX_ARRIVAL_ROWS),
-});
 
 export const arrivalListSchema = z.object({
   id: z.uuid(),
@@ -55,17 +48,3 @@ export const arrivalEntryPageSchema = z.object({
   links: z.object({ self: z.string(), next: z.string().optional() }),
 });
 export type ArrivalEntryPage = z.infer<typeof arrivalEntryPageSchema>;
-
-export const arrivalEntriesQuerySchema = z
-  .object({
-    status: z.enum(['pending', 'registered']).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-    after: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .optional()
-      .describe('Row number after which the page starts (from links.next)'),
-  })
-  .strict();
-export type ArrivalEntriesQuery = z.infer<typeof arrivalEntriesQuerySchema>;

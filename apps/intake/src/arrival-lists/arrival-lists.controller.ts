@@ -1,32 +1,21 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Headers, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
 import {
   ApiJsonBody,
   ApiJsonResponse,
   ApiProblems,
-  ApiQueryParams,
   preferredLanguage,
-  ZodValidationPipe,
+  UuidParam,
+  ValidQuery,
 } from '@reintegra/platform-http';
 import { ArrivalListProcessor } from './arrival-list.processor';
 import {
   type ArrivalEntriesQuery,
   arrivalEntriesQuerySchema,
-  arrivalEntryPageSchema,
-  arrivalListSchema,
   arrivalListUploadSchema,
-} from './arrival-list.responses';
+} from './arrival-list.requests';
+import { arrivalEntryPageSchema, arrivalListSchema } from './arrival-list.responses';
 import { ARRIVAL_COLUMNS } from './arrival-row';
 import { sourceOf } from './arrival-list-source';
 import { ArrivalListsService } from './arrival-lists.service';
@@ -80,7 +69,7 @@ export class ArrivalListsController {
   @ApiJsonResponse(200, arrivalListSchema)
   @ApiProblems({ 404: 'No arrival list with that id' })
   status(
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @UuidParam('id') id: string,
     @Headers('accept-language') acceptLanguage: string | undefined,
   ) {
     return this.lists.view(id, preferredLanguage(acceptLanguage));
@@ -88,13 +77,12 @@ export class ArrivalListsController {
 
   /** People of an import, by row; municipal staff see their municipality and unassigned rows. */
   @Get(':id/entries')
-  @ApiQueryParams(arrivalEntriesQuerySchema)
   @ApiJsonResponse(200, arrivalEntryPageSchema)
   @ApiProblems({ 404: 'No arrival list with that id' })
   entries(
     @CurrentActor() actor: Actor,
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
-    @Query(new ZodValidationPipe(arrivalEntriesQuerySchema)) query: ArrivalEntriesQuery,
+    @UuidParam('id') id: string,
+    @ValidQuery(arrivalEntriesQuerySchema) query: ArrivalEntriesQuery,
   ) {
     return this.lists.entries(id, actor, query);
   }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { arrivalListCsv, generateArrivalList, type ArrivalRow } from '@reintegra/demo-data';
 import { testToken } from '@reintegra/testing';
-import { startIntakeForTest } from '../testing/intake-test-app';
+import { startIntakeForTest } from '../testing/intake-test-bed';
 
 const LA_PAZ_ESTE = 'SV-PA-LA-PAZ-ESTE';
 const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, actorReference, hasAnyRole } from '@reintegra/platform-auth';
-import { ForbiddenError, NotFoundError } from '@reintegra/platform-errors';
+import { NotFoundError, outsideMunicipality } from '@reintegra/platform-errors';
 import { type Language, localizeIssues } from '@reintegra/platform-http';
 import {
   type ArrivalListSource,
@@ -10,12 +10,8 @@ import {
   rowsOf,
   type SourceRow,
 } from './arrival-list-source';
-import type {
-  ArrivalEntriesQuery,
-  ArrivalEntryPage,
-  ArrivalEntryView,
-  ArrivalListView,
-} from './arrival-list.responses';
+import type { ArrivalEntriesQuery } from './arrival-list.requests';
+import type { ArrivalEntryPage, ArrivalEntryView, ArrivalListView } from './arrival-list.responses';
 import { type ArrivalRow, arrivalRowSchema, naturalKeyOf } from './arrival-row';
 
 /** Rows written per transaction; progress is visible after each batch. */
@@ -288,10 +284,7 @@ export class ArrivalListsService {
     if (!list) throw notFound();
     const national = hasAnyRole(actor, ['national-supervisor', 'admin']);
     if (!national && !actor.municipalityCode) {
-      throw new ForbiddenError('auth.outside-municipality', {
-        es: 'Su cuenta no tiene municipio.',
-        en: 'Your account has no municipality.',
-      });
+      throw outsideMunicipality();
     }
     const params: unknown[] = [listId, query.after ?? 0, query.limit + 1];
     const where = [`list_id = $1`, `row_number > $2`];

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { bilingual } from '@reintegra/platform-http';
-import { foldName } from '../lists/fold-name';
+import { foldName } from '../core/fold-name';
 import {
   RECEPTION_POINTS,
   registerReturneeRequestSchema,
-} from '../returnees/register-returnee.request';
+} from '../returnees/register-returnee.requests';
 
 const registration = registerReturneeRequestSchema.shape;
 const AIRPORT: (typeof RECEPTION_POINTS)[number] = 'aeropuerto-internacional-san-oscar-romero';

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Answers } from './answers';
+import type { Answers } from '../questionnaires/answers';
 
 /** A completed needs assessment: general answers only, with the questionnaire version they fit. */
 @Entity({ name: 'assessments' })

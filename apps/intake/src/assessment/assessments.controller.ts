@@ -1,19 +1,8 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { correlationIdOf, ZodValidationPipe, ApiJsonBody } from '@reintegra/platform-http';
+import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
 import { recordAssessmentSchema, type RecordAssessmentRequest } from './assessment.requests';
 import { AssessmentsService } from './assessments.service';
-
-const uuid = () => new ParseUUIDPipe({ version: '4' });
 
 /** Needs assessments and sustainability scores of a case, by the office of its municipality. */
 @Controller('cases/:caseId')
@@ -24,32 +13,31 @@ export class AssessmentsController {
   @Post('assessments')
   @HttpCode(201)
   @Roles('intake-officer')
-  @ApiJsonBody(recordAssessmentSchema)
   record(
     @CurrentActor() actor: Actor,
-    @Param('caseId', uuid()) caseId: string,
-    @Body(new ZodValidationPipe(recordAssessmentSchema)) body: RecordAssessmentRequest,
-    @Headers('x-correlation-id') correlationId?: string,
+    @UuidParam('caseId') caseId: string,
+    @ValidBody(recordAssessmentSchema) body: RecordAssessmentRequest,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.assessments.record(caseId, body, actor, correlationIdOf(correlationId));
+    return this.assessments.record(caseId, body, actor, correlationId);
   }
 
   @Get('assessments')
-  list(@CurrentActor() actor: Actor, @Param('caseId', uuid()) caseId: string) {
+  list(@CurrentActor() actor: Actor, @UuidParam('caseId') caseId: string) {
     return this.assessments.list(caseId, actor);
   }
 
   @Get('assessments/:assessmentId')
   get(
     @CurrentActor() actor: Actor,
-    @Param('caseId', uuid()) caseId: string,
-    @Param('assessmentId', uuid()) assessmentId: string,
+    @UuidParam('caseId') caseId: string,
+    @UuidParam('assessmentId') assessmentId: string,
   ) {
     return this.assessments.get(caseId, assessmentId, actor);
   }
 
   @Get('scores')
-  scores(@CurrentActor() actor: Actor, @Param('caseId', uuid()) caseId: string) {
+  scores(@CurrentActor() actor: Actor, @UuidParam('caseId') caseId: string) {
     return this.assessments.scoresOf(caseId, actor);
   }
 }

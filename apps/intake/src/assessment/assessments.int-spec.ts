@@ -11,7 +11,7 @@ import { currentTestStack, eventually, testToken, TopicRecorder } from '@reinteg
 import { currentScoring } from '../scoring/scoring-versions';
 import { computeSustainabilityScore } from '../scoring/sustainability-score';
 import { moveCase } from '../testing/case-flow-fixtures';
-import { startIntakeForTest } from '../testing/intake-test-app';
+import { startIntakeForTest } from '../testing/intake-test-bed';
 import {
   call,
   MUNICIPALITY,
@@ -19,8 +19,8 @@ import {
   registerCase,
   SCREENING_ITEMS,
   writtenRows,
-} from './assessment.fixtures';
-import { questionnaire } from './questionnaires';
+} from '../testing/assessment-fixtures';
+import { questionnaire } from '../questionnaires/questionnaires';
 
 /**
  * Needs assessment end to end: answers validated against their questionnaire version, the case

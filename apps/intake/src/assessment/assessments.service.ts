@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { assessmentCompletedV1, createEvent } from '@reintegra/event-contracts';
+import { assessmentCompletedV1 } from '@reintegra/event-contracts';
 import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { ConflictError, NotFoundError } from '@reintegra/platform-errors';
 import { bilingual, RequestValidationError } from '@reintegra/platform-http';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import { CaseAccess } from '../cases/case-access';
-import { CaseLifecycleService } from '../cases/case-lifecycle.service';
-import { ReturnEpisode } from '../returnees/returnee.entities';
-import { ScoreRecorder, scoreView, type ScoreView } from '../scoring/score-recorder';
+import { CaseAccess } from '../core/case-access.service';
+import { CaseLifecycleService } from '../core/case-lifecycle.service';
+import { ReturnEpisode } from '../core/returnee.entities';
+import { ScoreRecorder, scoreView, type ScoreView } from '../scoring/score-recorder.service';
 import { currentScoring } from '../scoring/scoring-versions';
 import { SustainabilityScore } from '../scoring/sustainability-score.entity';
 import { Assessment, AssessmentScreening } from './assessment.entities';
 import type { RecordAssessmentRequest } from './assessment.requests';
-import { summariseScreening, validateAnswers } from './answers';
-import { findQuestionnaire, questionnaires } from './questionnaires';
+import { summariseScreening, validateAnswers } from '../questionnaires/answers';
+import { findQuestionnaire, questionnaires } from '../questionnaires/questionnaires';
 
 /** General reads: the screening shows only whether it was completed and what it suggests. */
 const summary = (assessment: Assessment) => ({
@@ -118,14 +118,11 @@ export class AssessmentsService {
         at,
       });
       if (!score) throw new Error('a new assessment cannot have a score already');
-      await this.outbox.add(
+      await this.outbox.publish(
         manager,
         assessmentCompletedV1,
-        createEvent(assessmentCompletedV1, {
+        {
           subject: caseId,
-          source: '/reintegra/intake',
-          actor: by,
-          correlationId,
           time: at,
           data: {
             caseId,
@@ -137,7 +134,8 @@ export class AssessmentsService {
             ...(wave ? { wave } : {}),
             completedAt: at.toISOString(),
           },
-        }),
+        },
+        { actor: by, correlationId },
       );
       return { ...summary(assessment), answers: general, scores: [scoreView(score)] };
     });

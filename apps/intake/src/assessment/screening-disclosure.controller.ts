@@ -1,5 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { UuidParam } from '@reintegra/platform-http';
 import { ScreeningDisclosureService } from './screening-disclosure.service';
 
 /** Victim support reads a survivor's screening by its pseudonymous reference, with consent only. */
@@ -9,10 +10,7 @@ export class ScreeningDisclosureController {
   constructor(private readonly disclosures: ScreeningDisclosureService) {}
 
   @Get('screening')
-  screening(
-    @CurrentActor() actor: Actor,
-    @Param('reference', new ParseUUIDPipe({ version: '4' })) reference: string,
-  ) {
+  screening(@CurrentActor() actor: Actor, @UuidParam('reference') reference: string) {
     return this.disclosures.disclose(reference, actor);
   }
 }

@@ -4,9 +4,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { ForbiddenError, NotFoundError } from '@reintegra/platform-errors';
 import { ConsentsService } from '../consents/consents.service';
-import type { AnswerValue, Answers } from './answers';
-import type { LocalizedText, QuestionnaireItem } from './questionnaire-definition';
-import { questionnaire } from './questionnaires';
+import type { AnswerValue, Answers } from '../questionnaires/answers';
+import type { LocalizedText, QuestionnaireItem } from '../questionnaires/questionnaire-definition';
+import { questionnaire } from '../questionnaires/questionnaires';
 
 type Outcome = 'disclosed' | 'refused-no-consent' | 'unknown-reference';
 

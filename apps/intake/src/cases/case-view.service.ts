@@ -5,8 +5,8 @@ import { CasePlan } from '../plans/case-plan.entity';
 import { goalDimensions } from '../plans/plan-rules';
 import { Referral } from '../referrals/referral.entity';
 import { referralView } from '../referrals/referrals.service';
-import { CaseAccess } from './case-access';
-import { allowedNextStatuses } from './case-lifecycle';
+import { CaseAccess } from '../core/case-access.service';
+import { allowedNextStatuses } from '../core/case-lifecycle';
 
 /** One case at a glance: status and version (ETag), episode, plan summary, referrals. */
 @Injectable()

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { parseEvent, referralRequestedV1, TOPICS } from '@reintegra/event-contracts';
 import { currentTestStack, eventually, testToken, TopicRecorder } from '@reintegra/testing';
-import { freshDui, startIntakeForTest } from '../testing/intake-test-app';
+import { freshDui, startIntakeForTest } from '../testing/intake-test-bed';
 
 /** Consent gates every referral; each grant, withdrawal, referral and revocation is an event. */
 const stack = currentTestStack();

@@ -4,18 +4,16 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   caseClosedV1,
   closureProposedV1,
-  createEvent,
   type CaseStatus,
   type ClosureReason,
 } from '@reintegra/event-contracts';
 import { type Actor, actorReference } from '@reintegra/platform-auth';
-import { ConflictError } from '@reintegra/platform-errors';
+import { caseNotFound, ConflictError } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import { IntakeAudit } from '../audit/intake-audit';
-import { CaseAccess, caseNotFound } from '../cases/case-access';
-import { CaseLifecycleService, illegalCaseTransition } from '../cases/case-lifecycle.service';
-import { INTAKE_SOURCE } from '../intake-source';
-import { ReturnEpisode } from '../returnees/returnee.entities';
+import { IntakeAudit } from '../core/intake-audit.service';
+import { CaseAccess } from '../core/case-access.service';
+import { CaseLifecycleService, illegalCaseTransition } from '../core/case-lifecycle.service';
+import { ReturnEpisode } from '../core/returnee.entities';
 import { allowedClosureReasons, canCloseWith } from './closure-rules';
 
 export interface CaseCloser {
@@ -81,17 +79,15 @@ export class CaseClosureService {
          VALUES ($1, $2, $3, $4, $5)`,
         [proposalId, caseId, reason, now, by],
       );
-      await this.outbox.add(
+      await this.outbox.publish(
         manager,
         closureProposedV1,
-        createEvent(closureProposedV1, {
+        {
           subject: caseId,
-          source: INTAKE_SOURCE,
-          actor: by,
-          correlationId,
           time: now,
           data: { caseId, reason, proposedBy: by, proposedAt: now.toISOString() },
-        }),
+        },
+        { actor: by, correlationId },
       );
       await this.audit.record(manager, {
         action: 'case.closure-proposed',
@@ -139,17 +135,15 @@ export class CaseClosureService {
         WHERE case_id = $1 AND decided_at IS NULL`,
       [caseId, at],
     );
-    await this.outbox.add(
+    await this.outbox.publish(
       manager,
       caseClosedV1,
-      createEvent(caseClosedV1, {
+      {
         subject: caseId,
-        source: INTAKE_SOURCE,
-        actor: closer.actor,
-        correlationId: closer.correlationId,
         time: at,
         data: { caseId, reason, approvedBy: closer.actor, closedAt: at.toISOString() },
-      }),
+      },
+      { actor: closer.actor, correlationId: closer.correlationId },
     );
     await this.audit.record(manager, {
       action: 'case.closed',

@@ -4,13 +4,12 @@ import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import {
   consentGrantedV1,
   consentWithdrawnV1,
-  createEvent,
   type ConsentPurpose,
 } from '@reintegra/event-contracts';
 import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { ConflictError, NotFoundError } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import { CaseAccess } from '../cases/case-access';
+import { CaseAccess } from '../core/case-access.service';
 import { Consent } from './consent.entity';
 import type { GrantConsentRequest } from './consent.requests';
 
@@ -94,16 +93,14 @@ export class ConsentsService {
         withdrawnBy: null,
       });
       await manager.insert(Consent, consent);
-      await this.outbox.add(
+      await this.outbox.publish(
         manager,
         consentGrantedV1,
-        createEvent(consentGrantedV1, {
+        {
           subject: caseId,
-          source: '/reintegra/intake',
-          actor: actorReference(actor),
-          correlationId,
           data: { ...eventFields(consent), grantedAt: consent.grantedAt.toISOString() },
-        }),
+        },
+        { actor: actorReference(actor), correlationId },
       );
       return view(consent);
     });
@@ -140,16 +137,14 @@ export class ConsentsService {
         { id: consent.id },
         { withdrawnAt: consent.withdrawnAt, withdrawnBy: consent.withdrawnBy },
       );
-      await this.outbox.add(
+      await this.outbox.publish(
         manager,
         consentWithdrawnV1,
-        createEvent(consentWithdrawnV1, {
+        {
           subject: caseId,
-          source: '/reintegra/intake',
-          actor: actorReference(actor),
-          correlationId,
           data: { ...eventFields(consent), withdrawnAt: consent.withdrawnAt.toISOString() },
-        }),
+        },
+        { actor: actorReference(actor), correlationId },
       );
       return view(consent);
     });

@@ -1,6 +1,6 @@
 import type { ServiceDataSourceOptions } from '@reintegra/platform-database';
 import { MessagingTables1764201600000 } from '@reintegra/platform-messaging';
-import { Returnee, ReturnEpisode } from '../returnees/returnee.entities';
+import { Returnee, ReturnEpisode } from '../core/returnee.entities';
 import { Returnees1764201700000 } from './migrations/1764201700000-returnees';
 import { ConsentsAndReferrals1764201800000 } from './migrations/1764201800000-consents-and-referrals';
 import { ReturneeNameSearch1764201900000 } from './migrations/1764201900000-returnee-name-search';

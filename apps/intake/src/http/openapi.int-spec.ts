@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { startIntakeForTest } from '../testing/intake-test-app';
+import { startIntakeForTest } from '../testing/intake-test-bed';
 
 let app: INestApplication;
 let url: string;

@@ -1,8 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ApiJsonResponse, ApiQueryParams, ZodValidationPipe } from '@reintegra/platform-http';
-import { type CaseListQuery, caseListQuerySchema } from './list-queries';
-import { caseListSchema } from './list-responses';
+import { ApiJsonResponse, ValidQuery } from '@reintegra/platform-http';
+import { type CaseListQuery, caseListQuerySchema } from './list.requests';
+import { caseListSchema } from './list.responses';
 import { ListsService } from './lists.service';
 
 @Controller('cases')
@@ -12,12 +12,8 @@ export class CaseListController {
   /** Cases (return episodes), newest return first. */
   @Get()
   @Roles('intake-officer', 'supervisor', 'national-supervisor')
-  @ApiQueryParams(caseListQuerySchema)
   @ApiJsonResponse(200, caseListSchema, { description: 'A page of cases' })
-  list(
-    @CurrentActor() actor: Actor,
-    @Query(new ZodValidationPipe(caseListQuerySchema)) query: CaseListQuery,
-  ) {
+  list(@CurrentActor() actor: Actor, @ValidQuery(caseListQuerySchema) query: CaseListQuery) {
     return this.lists.cases(actor, query);
   }
 }

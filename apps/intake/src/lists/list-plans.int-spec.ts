@@ -4,7 +4,7 @@ import { generateReturnees } from '@reintegra/demo-data';
 import { serviceDataSourceOptions, runMigrations } from '@reintegra/platform-database';
 import { testDatabaseUrl } from '@reintegra/testing';
 import { intakeDataSource } from '../database/intake-data-source';
-import { type ListFilter, listSql } from './list-sql';
+import { type ListFilter, listSql } from './list.queries';
 
 /**
  * The list queries on a few thousand people use the indexes (EXPLAIN ANALYZE). The people are

@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Actor, canActInMunicipality, hasAnyRole } from '@reintegra/platform-auth';
-import { ForbiddenError } from '@reintegra/platform-errors';
-import type { CaseListQuery, ReturneeListQuery } from './list-queries';
-import { pageLink } from './list-queries';
-import type { CaseList, ReturneeList } from './list-responses';
-import { isDuiSearch, type ListFilter, type ListRow, listSql } from './list-sql';
-
-const outsideMunicipality = () =>
-  new ForbiddenError('auth.outside-municipality', {
-    es: 'Solo puede consultar los expedientes de su municipio.',
-    en: 'You can only list the cases of your municipality.',
-  });
+import { outsideMunicipality } from '@reintegra/platform-errors';
+import type { CaseListQuery, ReturneeListQuery } from './list.requests';
+import { pageLink } from './list.requests';
+import type { CaseList, ReturneeList } from './list.responses';
+import { isDuiSearch, type ListFilter, type ListRow, listSql } from './list.queries';
 
 /**
  * The municipality a list is limited to: national supervisors see every municipality (or the one

@@ -1,8 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ApiJsonResponse, ApiQueryParams, ZodValidationPipe } from '@reintegra/platform-http';
-import { type ReturneeListQuery, returneeListQuerySchema } from './list-queries';
-import { returneeListSchema } from './list-responses';
+import { ApiJsonResponse, ValidQuery } from '@reintegra/platform-http';
+import { type ReturneeListQuery, returneeListQuerySchema } from './list.requests';
+import { returneeListSchema } from './list.responses';
 import { ListsService } from './lists.service';
 
 @Controller('returnees')
@@ -12,11 +12,10 @@ export class ReturneeListController {
   /** Returnees with their latest case, newest return first; search by name or DUI. */
   @Get()
   @Roles('intake-officer', 'supervisor', 'national-supervisor')
-  @ApiQueryParams(returneeListQuerySchema)
   @ApiJsonResponse(200, returneeListSchema, { description: 'A page of returnees' })
   list(
     @CurrentActor() actor: Actor,
-    @Query(new ZodValidationPipe(returneeListQuerySchema)) query: ReturneeListQuery,
+    @ValidQuery(returneeListQuerySchema) query: ReturneeListQuery,
   ) {
     return this.lists.returnees(actor, query);
   }

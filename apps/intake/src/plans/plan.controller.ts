@@ -1,23 +1,7 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Res,
-} from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Post, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import {
-  correlationIdOf,
-  entityTag,
-  ZodValidationPipe,
-  ApiJsonBody,
-} from '@reintegra/platform-http';
+import { CorrelationId, entityTag, UuidParam, ValidBody } from '@reintegra/platform-http';
 import {
   planContentSchema,
   rejectPlanSchema,
@@ -25,8 +9,6 @@ import {
   type RejectPlanRequest,
 } from './plan.requests';
 import { PlansService, type PlanView } from './plans.service';
-
-const caseId = () => new ParseUUIDPipe({ version: '4' });
 
 function withEntityTag(response: Response, plan: PlanView): PlanView {
   response.setHeader('ETag', entityTag(plan.version));
@@ -44,11 +26,10 @@ export class PlanController {
   @Post()
   @HttpCode(201)
   @Roles('intake-officer')
-  @ApiJsonBody(planContentSchema)
   async create(
     @CurrentActor() actor: Actor,
-    @Param('caseId', caseId()) id: string,
-    @Body(new ZodValidationPipe(planContentSchema)) body: PlanContent,
+    @UuidParam('caseId') id: string,
+    @ValidBody(planContentSchema) body: PlanContent,
     @Res({ passthrough: true }) response: Response,
   ) {
     response.setHeader('Location', `/cases/${id}/plan`);
@@ -59,7 +40,7 @@ export class PlanController {
   @Roles('intake-officer', 'supervisor', 'national-supervisor')
   async get(
     @CurrentActor() actor: Actor,
-    @Param('caseId', caseId()) id: string,
+    @UuidParam('caseId') id: string,
     @Res({ passthrough: true }) response: Response,
   ) {
     return withEntityTag(response, await this.plans.get(id, actor));
@@ -67,13 +48,12 @@ export class PlanController {
 
   @Put()
   @Roles('intake-officer')
-  @ApiJsonBody(planContentSchema)
   async replace(
     @CurrentActor() actor: Actor,
-    @Param('caseId', caseId()) id: string,
-    @Body(new ZodValidationPipe(planContentSchema)) body: PlanContent,
+    @UuidParam('caseId') id: string,
+    @ValidBody(planContentSchema) body: PlanContent,
     @Res({ passthrough: true }) response: Response,
-    @Headers('if-match') ifMatch?: string,
+    @Headers('if-match') ifMatch: string | undefined,
   ) {
     return withEntityTag(response, await this.plans.replace(id, body, ifMatch, actor));
   }
@@ -83,14 +63,11 @@ export class PlanController {
   @Roles('intake-officer')
   async submit(
     @CurrentActor() actor: Actor,
-    @Param('caseId', caseId()) id: string,
+    @UuidParam('caseId') id: string,
     @Res({ passthrough: true }) response: Response,
-    @Headers('x-correlation-id') correlationId?: string,
+    @CorrelationId() correlationId: string,
   ) {
-    return withEntityTag(
-      response,
-      await this.plans.submit(id, actor, correlationIdOf(correlationId)),
-    );
+    return withEntityTag(response, await this.plans.submit(id, actor, correlationId));
   }
 
   @Post('approval')
@@ -98,12 +75,12 @@ export class PlanController {
   @Roles('supervisor', 'national-supervisor')
   async approve(
     @CurrentActor() actor: Actor,
-    @Param('caseId', caseId()) id: string,
+    @UuidParam('caseId') id: string,
     @Res({ passthrough: true }) response: Response,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('x-correlation-id') correlationId?: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    const approval = await this.plans.approve(id, ifMatch, actor, correlationIdOf(correlationId));
+    const approval = await this.plans.approve(id, ifMatch, actor, correlationId);
     withEntityTag(response, approval.plan);
     return approval;
   }
@@ -111,17 +88,16 @@ export class PlanController {
   @Post('rejection')
   @HttpCode(200)
   @Roles('supervisor', 'national-supervisor')
-  @ApiJsonBody(rejectPlanSchema)
   async reject(
     @CurrentActor() actor: Actor,
-    @Param('caseId', caseId()) id: string,
-    @Body(new ZodValidationPipe(rejectPlanSchema)) body: RejectPlanRequest,
+    @UuidParam('caseId') id: string,
+    @ValidBody(rejectPlanSchema) body: RejectPlanRequest,
     @Res({ passthrough: true }) response: Response,
-    @Headers('x-correlation-id') correlationId?: string,
+    @CorrelationId() correlationId: string,
   ) {
     return withEntityTag(
       response,
-      await this.plans.reject(id, body.reasonCode, actor, correlationIdOf(correlationId)),
+      await this.plans.reject(id, body.reasonCode, actor, correlationId),
     );
   }
 }

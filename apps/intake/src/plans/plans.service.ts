@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import { createEvent, planApprovedV1, planSubmittedV1 } from '@reintegra/event-contracts';
+import { planApprovedV1, planSubmittedV1 } from '@reintegra/event-contracts';
 import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { ConflictError, DomainError, NotFoundError } from '@reintegra/platform-errors';
 import { assertIfMatch } from '@reintegra/platform-http';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import { IntakeAudit } from '../audit/intake-audit';
-import { CaseAccess } from '../cases/case-access';
-import { CaseLifecycleService } from '../cases/case-lifecycle.service';
-import { INTAKE_SOURCE } from '../intake-source';
+import { IntakeAudit } from '../core/intake-audit.service';
+import { CaseAccess } from '../core/case-access.service';
+import { CaseLifecycleService } from '../core/case-lifecycle.service';
 import { ReferralsService, referralView, type ReferralView } from '../referrals/referrals.service';
-import type { ReturnEpisode } from '../returnees/returnee.entities';
+import type { ReturnEpisode } from '../core/returnee.entities';
 import { CasePlan, type ReferralOutcome } from './case-plan.entity';
 import {
   allowedNextPlanStatuses,
@@ -209,14 +208,11 @@ export class PlansService {
         { status: 'submitted', submittedAt: now, submittedBy: by },
         now,
       );
-      await this.outbox.add(
+      await this.outbox.publish(
         manager,
         planSubmittedV1,
-        createEvent(planSubmittedV1, {
+        {
           subject: caseId,
-          source: INTAKE_SOURCE,
-          actor: by,
-          correlationId,
           time: now,
           data: {
             caseId,
@@ -227,7 +223,8 @@ export class PlansService {
             submittedBy: by,
             submittedAt: now.toISOString(),
           },
-        }),
+        },
+        { actor: by, correlationId },
       );
       return planView(plan);
     });
@@ -259,14 +256,11 @@ export class PlansService {
         correlationId,
         at: now,
       });
-      await this.outbox.add(
+      await this.outbox.publish(
         manager,
         planApprovedV1,
-        createEvent(planApprovedV1, {
+        {
           subject: caseId,
-          source: INTAKE_SOURCE,
-          actor: by,
-          correlationId,
           time: now,
           data: {
             caseId,
@@ -278,7 +272,8 @@ export class PlansService {
             ...(plan.submittedBy ? { assignedOfficer: plan.submittedBy } : {}),
             approvedAt: now.toISOString(),
           },
-        }),
+        },
+        { actor: by, correlationId },
       );
       const opened: ReferralView[] = [];
       const outcomes: ReferralOutcome[] = [];

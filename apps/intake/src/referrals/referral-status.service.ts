@@ -5,19 +5,15 @@ import type {
   ReferralRoutedV1,
   ReferralStatusChangedV1,
 } from '@reintegra/event-contracts';
-import { APP_CONFIG } from '@reintegra/platform-config';
-import { ConflictError, NotFoundError } from '@reintegra/platform-errors';
-import { Inbox, type MessagePosition } from '@reintegra/platform-messaging';
-import type { IntakeConfig } from '../config';
-import { INTAKE_SOURCE } from '../intake-source';
+import { ConflictError, referralNotFound } from '@reintegra/platform-errors';
+import {
+  EVENT_ORIGIN,
+  type EventOrigin,
+  Inbox,
+  type MessagePosition,
+} from '@reintegra/platform-messaging';
 import { canMoveReferral, reportProblem } from './referral-lifecycle';
 import { Referral } from './referral.entity';
-
-const referralNotFound = () =>
-  new NotFoundError('referral.not-found', {
-    es: 'La remisión informada no existe en este expediente.',
-    en: 'The reported referral does not exist on this case.',
-  });
 
 /**
  * Keeps intake's referral rows current from what the services report and what the reintegration
@@ -30,7 +26,7 @@ export class ReferralStatusService {
 
   constructor(
     private readonly inbox: Inbox,
-    @Inject(APP_CONFIG) private readonly config: IntakeConfig,
+    @Inject(EVENT_ORIGIN) private readonly origin: EventOrigin,
   ) {}
 
   /** `referral.status-changed` from a service (accepted, declined, waitlisted, in progress, …). */
@@ -39,8 +35,8 @@ export class ReferralStatusService {
     position: MessagePosition,
   ): Promise<void> {
     // Intake forwards victim-support status on this topic itself, after applying it.
-    if (event.source === INTAKE_SOURCE) return;
-    await this.once(event, position, async (manager) => {
+    if (event.source === this.origin.source) return;
+    await this.inbox.handle(event, position, async (manager) => {
       const report = event.data;
       const referral = await this.lockReferral(manager, report.referralId, report.caseId);
       if (referral.service !== report.service) {
@@ -72,7 +68,7 @@ export class ReferralStatusService {
    * does a routing event that arrives after the providers already answered.
    */
   async onRouted(event: EventEnvelope<ReferralRoutedV1>, position: MessagePosition): Promise<void> {
-    await this.once(event, position, async (manager) => {
+    await this.inbox.handle(event, position, async (manager) => {
       const routed = event.data;
       const referral = await this.lockReferral(manager, routed.referralId, routed.caseId);
       const at = new Date(routed.occurredAt);
@@ -101,22 +97,6 @@ export class ReferralStatusService {
         },
       );
     });
-  }
-
-  private async once(
-    event: EventEnvelope,
-    position: MessagePosition,
-    handler: (manager: EntityManager) => Promise<void>,
-  ): Promise<void> {
-    await this.inbox.processOnce(
-      {
-        consumer: this.config.KAFKA_CONSUMER_GROUP,
-        eventId: event.id,
-        eventType: event.type,
-        ...position,
-      },
-      handler,
-    );
   }
 
   private async lockReferral(

@@ -3,14 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   ACKNOWLEDGEMENT_HOURS,
-  createEvent,
   referralRequestedV1,
   referralRevokedV1,
 } from '@reintegra/event-contracts';
 import { type Actor, actorReference } from '@reintegra/platform-auth';
-import { ConflictError, ForbiddenError, NotFoundError } from '@reintegra/platform-errors';
+import { ConflictError, ForbiddenError, referralNotFound } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import { CaseAccess } from '../cases/case-access';
+import { CaseAccess } from '../core/case-access.service';
 import { ConsentsService } from '../consents/consents.service';
 import { canMoveReferral, REVOCABLE_STATUSES } from './referral-lifecycle';
 import { Referral } from './referral.entity';
@@ -103,14 +102,11 @@ export class ReferralsService {
       acceptedBy: null,
     });
     await manager.insert(Referral, referral);
-    await this.outbox.add(
+    await this.outbox.publish(
       manager,
       referralRequestedV1,
-      createEvent(referralRequestedV1, {
+      {
         subject: caseId,
-        source: '/reintegra/intake',
-        actor: actorReference(actor),
-        correlationId,
         time: now,
         data: {
           referralId: referral.id,
@@ -123,7 +119,8 @@ export class ReferralsService {
           requestedAt: now.toISOString(),
           consentId: consent.id,
         },
-      }),
+      },
+      { actor: actorReference(actor), correlationId },
     );
     return referral;
   }
@@ -142,10 +139,7 @@ export class ReferralsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!referral) {
-        throw new NotFoundError('referral.not-found', {
-          es: 'Remisión no encontrada.',
-          en: 'Referral not found.',
-        });
+        throw referralNotFound();
       }
       if (!canMoveReferral(referral.status, 'revoked')) {
         throw new ConflictError('referral.illegal-transition', {
@@ -165,14 +159,11 @@ export class ReferralsService {
           statusReason: request.reasonCode,
         },
       );
-      await this.outbox.add(
+      await this.outbox.publish(
         manager,
         referralRevokedV1,
-        createEvent(referralRevokedV1, {
+        {
           subject: caseId,
-          source: '/reintegra/intake',
-          actor: actorReference(actor),
-          correlationId,
           time: now,
           data: {
             referralId,
@@ -180,7 +171,8 @@ export class ReferralsService {
             reasonCode: request.reasonCode,
             revokedAt: now.toISOString(),
           },
-        }),
+        },
+        { actor: actorReference(actor), correlationId },
       );
       return referralView({
         ...referral,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '@reintegra/platform-config';
-import { NotFoundError } from '@reintegra/platform-errors';
+import { NotFoundError, returneeNotFound } from '@reintegra/platform-errors';
 import {
   nextFollowUpQuery,
   type NextFollowUp,
@@ -12,7 +12,7 @@ import {
   reintegrationPathWorkflowId,
   type PathState,
 } from '@reintegra/workflow-contracts';
-import { ReturnEpisode } from '../returnees/returnee.entities';
+import { ReturnEpisode } from '../core/returnee.entities';
 import type { IntakeConfig } from '../config';
 
 export interface ReturneePath {
@@ -41,10 +41,7 @@ export class PathQueryService {
       select: ['id'],
     });
     if (!episode) {
-      throw new NotFoundError('returnee.not-found', {
-        es: 'No existe una persona retornada con ese identificador.',
-        en: 'No returnee with that id.',
-      });
+      throw returneeNotFound();
     }
     const workflowId = reintegrationPathWorkflowId(episode.id);
     try {

@@ -1,6 +1,6 @@
 import { generateReturnees } from '@reintegra/demo-data';
 import { isValidDui } from './dui';
-import { ageOn, registerReturneeRequestSchema } from './register-returnee.request';
+import { ageOn, registerReturneeRequestSchema } from './register-returnee.requests';
 
 /** The demo loader registers these people through the API: each must be a valid registration. */
 describe('demo returnees', () => {

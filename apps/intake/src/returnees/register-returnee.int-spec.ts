@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { parseEvent, returneeRegisteredV1, TOPICS } from '@reintegra/event-contracts';
-import { freshDui, startIntakeForTest } from '../testing/intake-test-app';
+import { freshDui, startIntakeForTest } from '../testing/intake-test-bed';
 import { currentTestStack, eventually, testToken, TopicRecorder } from '@reintegra/testing';
 
 /** Intake in-process against the real PostgreSQL, Kafka and Temporal. */

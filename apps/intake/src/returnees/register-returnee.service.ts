@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import { createEvent, returneeRegisteredV1 } from '@reintegra/event-contracts';
+import { returneeRegisteredV1 } from '@reintegra/event-contracts';
 import { ConflictError } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import { registerArrivalEntry } from '../arrival-lists/arrival-entry-link';
-import { Returnee, ReturnEpisode } from './returnee.entities';
-import { ageOn, type RegisterReturneeRequest } from './register-returnee.request';
+import { registerArrivalEntry } from './arrival-entry-link';
+import { Returnee, ReturnEpisode } from '../core/returnee.entities';
+import { ageOn, type RegisterReturneeRequest } from './register-returnee.requests';
 
 export interface RegisteredReturnee {
   returneeId: string;
@@ -150,25 +150,26 @@ export class RegisterReturneeService {
         if (request.arrivalEntryId) {
           await registerArrivalEntry(manager, request.arrivalEntryId, returneeId, now);
         }
-        const event = createEvent(returneeRegisteredV1, {
-          subject: caseId,
-          source: '/reintegra/intake',
-          actor: context.actor,
-          correlationId: context.correlationId,
-          time: now,
-          data: {
-            caseId,
-            returneeId,
-            episodeNumber: 1,
-            municipalityCode: request.municipalityCode,
-            ...(request.districtCode ? { districtCode: request.districtCode } : {}),
-            returnDate: request.returnDate,
-            countryReturnedFrom: request.countryReturnedFrom,
-            minor,
-            registeredAt: now.toISOString(),
+        await this.outbox.publish(
+          manager,
+          returneeRegisteredV1,
+          {
+            subject: caseId,
+            time: now,
+            data: {
+              caseId,
+              returneeId,
+              episodeNumber: 1,
+              municipalityCode: request.municipalityCode,
+              ...(request.districtCode ? { districtCode: request.districtCode } : {}),
+              returnDate: request.returnDate,
+              countryReturnedFrom: request.countryReturnedFrom,
+              minor,
+              registeredAt: now.toISOString(),
+            },
           },
-        });
-        await this.outbox.add(manager, returneeRegisteredV1, event);
+          { actor: context.actor, correlationId: context.correlationId },
+        );
       });
     } catch (error) {
       // Two concurrent registrations of one DUI: the unique index decides, the loser gets 409.

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { createEvent, episodeOpenedV1 } from '@reintegra/event-contracts';
+import { episodeOpenedV1 } from '@reintegra/event-contracts';
 import { type Actor, actorReference } from '@reintegra/platform-auth';
-import { ConflictError, NotFoundError } from '@reintegra/platform-errors';
+import { ConflictError, returneeNotFound } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
 import { CaseClosureService } from '../closure/case-closure.service';
-import { INTAKE_SOURCE } from '../intake-source';
 import { returnFollowsPrevious } from './episode-rules';
-import { ageOn, type OpenEpisodeRequest } from './register-returnee.request';
-import { Returnee, ReturnEpisode } from './returnee.entities';
+import { ageOn, type OpenEpisodeRequest } from './register-returnee.requests';
+import { Returnee, ReturnEpisode } from '../core/returnee.entities';
 
 export interface OpenedEpisode {
   returneeId: string;
@@ -20,12 +19,6 @@ export interface OpenedEpisode {
   /** Earlier cases still open, closed now as re-migrated. */
   closedCaseIds: string[];
 }
-
-export const returneeNotFound = () =>
-  new NotFoundError('returnee.not-found', {
-    es: 'No existe una persona retornada con ese identificador.',
-    en: 'No returnee with that id.',
-  });
 
 /** A merged record is kept, but everything happens on the record it was merged into. */
 export const returneeMerged = (survivorId: string) =>
@@ -99,14 +92,11 @@ export class ReturnEpisodesService {
         minor,
         registeredAt: now,
       });
-      await this.outbox.add(
+      await this.outbox.publish(
         manager,
         episodeOpenedV1,
-        createEvent(episodeOpenedV1, {
+        {
           subject: caseId,
-          source: INTAKE_SOURCE,
-          actor: actorReference(actor),
-          correlationId,
           time: now,
           data: {
             caseId,
@@ -120,7 +110,8 @@ export class ReturnEpisodesService {
             minor,
             openedAt: now.toISOString(),
           },
-        }),
+        },
+        { actor: actorReference(actor), correlationId },
       );
       return {
         returneeId,
@@ -149,7 +140,7 @@ export class ReturnEpisodesService {
     const open = episodes.filter((episode) => episode.status !== 'closed');
     for (const episode of open) {
       await this.closure.close(manager, episode.id, 're-migrated', {
-        actor: 'system:intake',
+        actor: this.outbox.origin.systemActor,
         correlationId,
         causedBy: newCaseId,
       });

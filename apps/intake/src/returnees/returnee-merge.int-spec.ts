@@ -9,7 +9,7 @@ import {
   registerPerson,
   useCaseFlowSuite,
 } from '../testing/case-flow-fixtures';
-import { freshDui } from '../testing/intake-test-app';
+import { freshDui } from '../testing/intake-test-bed';
 
 /** Two records of one person become one: explicit, audited, published, never silent. */
 const intake = useCaseFlowSuite([TOPICS.intakeReturnees]);

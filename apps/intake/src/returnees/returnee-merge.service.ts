@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { createEvent, returneesMergedV1 } from '@reintegra/event-contracts';
+import { returneesMergedV1 } from '@reintegra/event-contracts';
 import { type Actor, actorReference, canActInMunicipality } from '@reintegra/platform-auth';
-import { ConflictError, ForbiddenError } from '@reintegra/platform-errors';
+import { ConflictError, outsideMunicipality, returneeNotFound } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import { IntakeAudit } from '../audit/intake-audit';
-import { INTAKE_SOURCE } from '../intake-source';
+import { IntakeAudit } from '../core/intake-audit.service';
 import { chronologicalEpisodeNumbers } from './episode-rules';
-import type { MergeReturneesRequest } from './returnee-merge.request';
-import { returneeNotFound } from './return-episodes.service';
-import { Returnee, ReturnEpisode } from './returnee.entities';
+import type { MergeReturneesRequest } from './returnee-merge.requests';
+import { Returnee, ReturnEpisode } from '../core/returnee.entities';
 
 export interface MergeResult {
   survivingReturneeId: string;
@@ -105,15 +103,12 @@ export class ReturneeMergeService {
       const latest = renumbered.at(-1);
       if (!latest) throw new Error('Every registered person has at least one episode');
       const by = actorReference(actor);
-      await this.outbox.add(
+      await this.outbox.publish(
         manager,
         returneesMergedV1,
-        createEvent(returneesMergedV1, {
+        {
           // Keyed by the person's latest case: the path that goes on.
           subject: latest.caseId,
-          source: INTAKE_SOURCE,
-          actor: by,
-          correlationId,
           time: now,
           data: {
             survivingReturneeId: survivorId,
@@ -122,7 +117,8 @@ export class ReturneeMergeService {
             mergedBy: by,
             mergedAt: now.toISOString(),
           },
-        }),
+        },
+        { actor: by, correlationId },
       );
       await this.audit.record(manager, {
         action: 'returnee.merged',
@@ -152,10 +148,7 @@ export class ReturneeMergeService {
     for (const returneeId of [survivorId, mergedId]) {
       const latest = episodes.filter((episode) => episode.returneeId === returneeId).at(-1);
       if (latest && !canActInMunicipality(actor, latest.municipalityCode)) {
-        throw new ForbiddenError('auth.outside-municipality', {
-          es: 'Uno de los registros no pertenece a su municipio.',
-          en: 'One of the records does not belong to your municipality.',
-        });
+        throw outsideMunicipality();
       }
     }
   }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Actor, canActInMunicipality, hasAnyRole } from '@reintegra/platform-auth';
-import { ForbiddenError } from '@reintegra/platform-errors';
-import { returneeNotFound } from './return-episodes.service';
-import { Returnee, ReturnEpisode } from './returnee.entities';
+import { outsideMunicipality, returneeNotFound } from '@reintegra/platform-errors';
+import { Returnee, ReturnEpisode } from '../core/returnee.entities';
 
 /** Roles that work with the person directly and may see how to reach them. */
 const CONTACT_ROLES = ['intake-officer'] as const;
@@ -74,10 +73,7 @@ export class ReturneeViewService {
       order: { episodeNumber: 'ASC' },
     });
     if (!episodes.some((episode) => canActInMunicipality(actor, episode.municipalityCode))) {
-      throw new ForbiddenError('auth.outside-municipality', {
-        es: 'La persona no retornó a su municipio.',
-        en: 'The person did not return to your municipality.',
-      });
+      throw outsideMunicipality();
     }
     return { kind: 'person', person: personView(person, episodes, actor) };
   }

@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Res,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
   type Actor,
@@ -17,13 +7,13 @@ import {
   CurrentActor,
   Roles,
 } from '@reintegra/platform-auth';
-import { ForbiddenError } from '@reintegra/platform-errors';
+import { outsideMunicipality } from '@reintegra/platform-errors';
 import {
-  ApiJsonBody,
   ApiJsonResponse,
   ApiProblems,
-  correlationIdOf,
-  ZodValidationPipe,
+  CorrelationId,
+  UuidParam,
+  ValidBody,
 } from '@reintegra/platform-http';
 import { PathQueryService } from '../reintegration-path/path-query.service';
 import {
@@ -31,14 +21,12 @@ import {
   registerReturneeRequestSchema,
   type OpenEpisodeRequest,
   type RegisterReturneeRequest,
-} from './register-returnee.request';
+} from './register-returnee.requests';
 import { RegisterReturneeService } from './register-returnee.service';
 import { ReturnEpisodesService } from './return-episodes.service';
-import { mergeReturneesRequestSchema, type MergeReturneesRequest } from './returnee-merge.request';
+import { mergeReturneesRequestSchema, type MergeReturneesRequest } from './returnee-merge.requests';
 import { ReturneeMergeService } from './returnee-merge.service';
 import { ReturneeViewService } from './returnee-view.service';
-
-const returneeId = () => new ParseUUIDPipe({ version: '4' });
 
 /** Reads of a merged record point to the record it was merged into (308, Location). */
 function redirectToSurvivor(response: Response, survivorId: string, suffix = '') {
@@ -47,12 +35,6 @@ function redirectToSurvivor(response: Response, survivorId: string, suffix = '')
   return { mergedInto: survivorId, links: { survivor: location } };
 }
 import { registrationResponseSchema } from './returnee.responses';
-
-const outsideMunicipality = () =>
-  new ForbiddenError('auth.outside-municipality', {
-    es: 'La persona no reside en su municipio.',
-    en: 'The person does not live in your municipality.',
-  });
 
 @Controller('returnees')
 export class ReturneesController {
@@ -68,7 +50,6 @@ export class ReturneesController {
   @Post()
   @HttpCode(201)
   @Roles('intake-officer', 'national-supervisor')
-  @ApiJsonBody(registerReturneeRequestSchema)
   @ApiJsonResponse(201, registrationResponseSchema, {
     description: 'Registered; the case is open',
     headers: ['Location'],
@@ -78,14 +59,14 @@ export class ReturneesController {
   })
   async register(
     @CurrentActor() actor: Actor,
-    @Body(new ZodValidationPipe(registerReturneeRequestSchema)) body: RegisterReturneeRequest,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @ValidBody(registerReturneeRequestSchema) body: RegisterReturneeRequest,
+    @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
   ) {
     if (!canActInMunicipality(actor, body.municipalityCode)) throw outsideMunicipality();
     const registered = await this.registration.register(body, {
       actor: actorReference(actor),
-      correlationId: correlationIdOf(correlationId),
+      correlationId: correlationId,
     });
     const self = `/returnees/${registered.returneeId}`;
     response.setHeader('Location', self);
@@ -97,7 +78,7 @@ export class ReturneesController {
   @Roles('intake-officer', 'supervisor', 'national-supervisor')
   async read(
     @CurrentActor() actor: Actor,
-    @Param('id', returneeId()) id: string,
+    @UuidParam('id') id: string,
     @Res({ passthrough: true }) response: Response,
   ) {
     const read = await this.views.read(id, actor);
@@ -109,16 +90,15 @@ export class ReturneesController {
   @Post(':id/episodes')
   @HttpCode(201)
   @Roles('intake-officer', 'national-supervisor')
-  @ApiJsonBody(openEpisodeRequestSchema)
   async openEpisode(
     @CurrentActor() actor: Actor,
-    @Param('id', returneeId()) id: string,
-    @Body(new ZodValidationPipe(openEpisodeRequestSchema)) body: OpenEpisodeRequest,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @UuidParam('id') id: string,
+    @ValidBody(openEpisodeRequestSchema) body: OpenEpisodeRequest,
+    @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
   ) {
     if (!canActInMunicipality(actor, body.municipalityCode)) throw outsideMunicipality();
-    const opened = await this.episodes.openEpisode(id, body, actor, correlationIdOf(correlationId));
+    const opened = await this.episodes.openEpisode(id, body, actor, correlationId);
     const caseLink = `/cases/${opened.caseId}`;
     response.setHeader('Location', caseLink);
     return { ...opened, links: { case: caseLink, returnee: `/returnees/${id}` } };
@@ -128,14 +108,13 @@ export class ReturneesController {
   @Post(':id/merges')
   @HttpCode(200)
   @Roles('supervisor', 'national-supervisor')
-  @ApiJsonBody(mergeReturneesRequestSchema)
   merge(
     @CurrentActor() actor: Actor,
-    @Param('id', returneeId()) id: string,
-    @Body(new ZodValidationPipe(mergeReturneesRequestSchema)) body: MergeReturneesRequest,
-    @Headers('x-correlation-id') correlationId?: string,
+    @UuidParam('id') id: string,
+    @ValidBody(mergeReturneesRequestSchema) body: MergeReturneesRequest,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.merges.merge(id, body, actor, correlationIdOf(correlationId));
+    return this.merges.merge(id, body, actor, correlationId);
   }
 
   /** The current reintegration path of the returnee's latest case, from the workflow. */
@@ -145,7 +124,7 @@ export class ReturneesController {
   @ApiProblems({ 404: 'No returnee with that id' })
   async path(
     @CurrentActor() actor: Actor,
-    @Param('id', returneeId()) id: string,
+    @UuidParam('id') id: string,
     @Res({ passthrough: true }) response: Response,
   ) {
     const survivor = await this.views.mergedInto(id);

@@ -1,18 +1,18 @@
-import { Body, Controller, Headers, Param, ParseUUIDPipe, Patch, Res } from '@nestjs/common';
+import { Controller, Headers, Patch, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
 import {
-  ApiJsonBody,
   ApiJsonResponse,
   ApiProblems,
   entityTag,
-  ZodValidationPipe,
+  UuidParam,
+  ValidBody,
 } from '@reintegra/platform-http';
 import {
   returneeRecordSchema,
   type UpdateReturneeRequest,
   updateReturneeRequestSchema,
-} from './update-returnee.request';
+} from './update-returnee.requests';
 import { UpdateReturneeService } from './update-returnee.service';
 
 @Controller('returnees')
@@ -22,7 +22,6 @@ export class UpdateReturneeController {
   /** Corrects names, gender or contact; If-Match with the ETag read is required. */
   @Patch(':id')
   @Roles('intake-officer', 'national-supervisor')
-  @ApiJsonBody(updateReturneeRequestSchema)
   @ApiJsonResponse(200, returneeRecordSchema, {
     description: 'The corrected record',
     headers: ['ETag'],
@@ -34,8 +33,8 @@ export class UpdateReturneeController {
   })
   async update(
     @CurrentActor() actor: Actor,
-    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
-    @Body(new ZodValidationPipe(updateReturneeRequestSchema)) body: UpdateReturneeRequest,
+    @UuidParam('id') id: string,
+    @ValidBody(updateReturneeRequestSchema) body: UpdateReturneeRequest,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {

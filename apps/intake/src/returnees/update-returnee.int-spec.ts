@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { testToken } from '@reintegra/testing';
-import { freshDui, startIntakeForTest } from '../testing/intake-test-app';
+import { freshDui, startIntakeForTest } from '../testing/intake-test-bed';
 
 let app: INestApplication;
 let url: string;

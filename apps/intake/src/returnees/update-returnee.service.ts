@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Actor, canActInMunicipality } from '@reintegra/platform-auth';
-import { ForbiddenError, NotFoundError } from '@reintegra/platform-errors';
+import { outsideMunicipality, returneeNotFound } from '@reintegra/platform-errors';
 import { assertIfMatch } from '@reintegra/platform-http';
-import { Returnee, ReturnEpisode } from './returnee.entities';
-import type { ReturneeRecord, UpdateReturneeRequest } from './update-returnee.request';
+import { Returnee, ReturnEpisode } from '../core/returnee.entities';
+import type { ReturneeRecord, UpdateReturneeRequest } from './update-returnee.requests';
 
 /** Corrects names, gender and contact of a person; optimistic concurrency by row version. */
 @Injectable()
@@ -24,20 +24,14 @@ export class UpdateReturneeService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!returnee) {
-        throw new NotFoundError('returnee.not-found', {
-          es: 'No existe una persona con ese identificador.',
-          en: 'No returnee with that id.',
-        });
+        throw returneeNotFound();
       }
       const latest = await manager.findOne(ReturnEpisode, {
         where: { returneeId },
         order: { episodeNumber: 'DESC' },
       });
       if (!latest || !canActInMunicipality(actor, latest.municipalityCode)) {
-        throw new ForbiddenError('auth.outside-municipality', {
-          es: 'La persona no reside en su municipio.',
-          en: 'The person does not live in your municipality.',
-        });
+        throw outsideMunicipality();
       }
       assertIfMatch(ifMatch, returnee.version);
       const updated: Returnee = {

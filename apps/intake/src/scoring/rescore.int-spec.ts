@@ -13,9 +13,9 @@ import {
   MUNICIPALITY,
   november2026Answers,
   registerCase,
-} from '../assessment/assessment.fixtures';
-import { startIntakeForTest } from '../testing/intake-test-app';
-import { rescoreCommand } from './rescore-command';
+} from '../testing/assessment-fixtures';
+import { startIntakeForTest } from '../testing/intake-test-bed';
+import { rescoreCommand } from '../rescore-command';
 
 /** Re-scoring adds scores under another scoring version and never touches the originals. */
 const stack = currentTestStack();

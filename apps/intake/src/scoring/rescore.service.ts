@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { NotFoundError } from '@reintegra/platform-errors';
+import { caseNotFound } from '@reintegra/platform-errors';
 import { bilingual, RequestValidationError } from '@reintegra/platform-http';
-import type { Answers } from '../assessment/answers';
-import { findQuestionnaire } from '../assessment/questionnaires';
-import { ScoreRecorder } from './score-recorder';
+import type { Answers } from '../questionnaires/answers';
+import { findQuestionnaire } from '../questionnaires/questionnaires';
+import { ScoreRecorder } from './score-recorder.service';
+import type { RescoreRequest } from './rescore.requests';
 import { findScoringVersion, scoringVersions } from './scoring-versions';
-
-export interface RescoreRequest {
-  scoringVersion: string;
-  /** Only this case's assessments; all of them when absent. */
-  caseId?: string;
-}
 
 export interface RescoreProgress {
   scoringVersion: string;
@@ -125,10 +120,7 @@ export class RescoreService {
       caseId,
     ])) as unknown[];
     if (!found) {
-      throw new NotFoundError('case.not-found', {
-        es: 'No existe un expediente con ese identificador.',
-        en: 'No case with that id.',
-      });
+      throw caseNotFound();
     }
   }
 }

@@ -1,12 +1,8 @@
-import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { z } from 'zod';
+import { Controller, HttpCode, Post } from '@nestjs/common';
 import { type Actor, actorReference, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { correlationIdOf, ZodValidationPipe, ApiJsonBody } from '@reintegra/platform-http';
+import { CorrelationId, ValidBody } from '@reintegra/platform-http';
+import { type RescoreRequest, rescoreRequestSchema } from './rescore.requests';
 import { RescoreService } from './rescore.service';
-
-const rescoreRequestSchema = z
-  .object({ scoringVersion: z.string().min(1).max(40), caseId: z.uuid().optional() })
-  .strict();
 
 /** Re-scoring stored answers under another scoring version (national roles only). */
 @Controller('scores')
@@ -16,15 +12,14 @@ export class ScoresController {
   @Post('rescore')
   @HttpCode(200)
   @Roles('admin', 'national-supervisor')
-  @ApiJsonBody(rescoreRequestSchema)
   rescore(
     @CurrentActor() actor: Actor,
-    @Body(new ZodValidationPipe(rescoreRequestSchema)) body: z.infer<typeof rescoreRequestSchema>,
-    @Headers('x-correlation-id') correlationId?: string,
+    @ValidBody(rescoreRequestSchema) body: RescoreRequest,
+    @CorrelationId() correlationId: string,
   ) {
     return this.rescoring.rescore(body, {
       actor: actorReference(actor),
-      correlationId: correlationIdOf(correlationId),
+      correlationId,
     });
   }
 }

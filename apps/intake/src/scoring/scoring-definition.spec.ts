@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { questionnaire } from '../assessment/questionnaires';
+import { questionnaire } from '../questionnaires/questionnaires';
 import { scoringDefinitionSchema } from './scoring-definition';
 import { CURRENT_SCORING_VERSION, findScoringVersion, scoringVersions } from './scoring-versions';
 

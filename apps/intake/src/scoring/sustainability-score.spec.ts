@@ -1,5 +1,5 @@
-import type { QuestionnaireDefinition } from '../assessment/questionnaire-definition';
-import { questionnaire as publishedQuestionnaire } from '../assessment/questionnaires';
+import type { QuestionnaireDefinition } from '../questionnaires/questionnaire-definition';
+import { questionnaire as publishedQuestionnaire } from '../questionnaires/questionnaires';
 import type { ScoringDefinition } from './scoring-definition';
 import { scoringVersion } from './scoring-versions';
 import { computeSustainabilityScore, normaliseAnswer } from './sustainability-score';

@@ -1,9 +1,9 @@
 import type { RiskLevel, ScoreDimension, SustainabilityScores } from '@reintegra/event-contracts';
-import type { AnswerValue, Answers } from '../assessment/answers';
+import type { AnswerValue, Answers } from '../questionnaires/answers';
 import type {
   QuestionnaireDefinition,
   QuestionnaireItem,
-} from '../assessment/questionnaire-definition';
+} from '../questionnaires/questionnaire-definition';
 import type { Normalisation, ScoringDefinition } from './scoring-definition';
 
 export const DIMENSIONS: readonly ScoreDimension[] = ['economic', 'social', 'psychosocial'];

@@ -8,8 +8,8 @@ import {
   testToken,
   TopicRecorder,
 } from '@reintegra/testing';
-import { CaseLifecycleService } from '../cases/case-lifecycle.service';
-import { freshDui, type IntakeTestOptions, startIntakeForTest } from './intake-test-app';
+import { CaseLifecycleService } from '../core/case-lifecycle.service';
+import { freshDui, type IntakeTestOptions, startIntakeForTest } from './intake-test-bed';
 
 export const HOME = 'SV-PA-LA-PAZ-ESTE';
 export const ELSEWHERE = 'SV-SS-SAN-SALVADOR-CENTRO';

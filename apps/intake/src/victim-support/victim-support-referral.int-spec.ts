@@ -11,7 +11,7 @@ import {
   victimSupportStatusChangedV1,
 } from '@reintegra/event-contracts';
 import { currentTestStack, eventually, testToken, TopicRecorder } from '@reintegra/testing';
-import { freshDui, startIntakeForTest } from '../testing/intake-test-app';
+import { freshDui, startIntakeForTest } from '../testing/intake-test-bed';
 
 /**
  * A victim-support referral leaves intake as two events that nothing but intake can join: the

@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
-  createEvent,
   type EventEnvelope,
   referralStatusChangedV1,
   type ReferralStatus,
@@ -12,7 +11,7 @@ import {
 } from '@reintegra/event-contracts';
 import type { Actor } from '@reintegra/platform-auth';
 import { Inbox, type MessagePosition, OutboxWriter } from '@reintegra/platform-messaging';
-import { CaseAccess } from '../cases/case-access';
+import { CaseAccess } from '../core/case-access.service';
 import { ReferralsService } from '../referrals/referrals.service';
 import { Referral } from '../referrals/referral.entity';
 import type { RequestVictimSupport } from './victim-support-referral.requests';
@@ -62,14 +61,11 @@ export class VictimSupportReferralsService {
         [reference, referral.id, caseId, request.requestedServices, referral.requestedAt],
       );
       // To victim support: by reference, without the case; not even who sent it, or when beyond the envelope.
-      await this.outbox.add(
+      await this.outbox.publish(
         manager,
         victimSupportReferralRequestedV1,
-        createEvent(victimSupportReferralRequestedV1, {
+        {
           subject: reference,
-          source: '/reintegra/intake',
-          actor: 'system:intake',
-          correlationId: randomUUID(),
           time: referral.requestedAt,
           data: {
             reference,
@@ -77,7 +73,8 @@ export class VictimSupportReferralsService {
             requestedServices: request.requestedServices,
             consentGiven: true,
           },
-        }),
+        },
+        { actor: this.outbox.origin.systemActor, correlationId: randomUUID() },
       );
       // The reference is returned to nobody: the officer sees the case-keyed referral only.
       return {
@@ -94,46 +91,39 @@ export class VictimSupportReferralsService {
   async onStatus(
     event: EventEnvelope<VictimSupportStatusChangedV1>,
     position: MessagePosition,
-    consumer: string,
-  ) {
-    await this.inbox.processOnce(
-      { consumer, eventId: event.id, eventType: event.type, ...position },
-      async (manager) => {
-        const [row] = (await manager.query(
-          `SELECT referral_id, case_id FROM victim_support_referrals WHERE reference = $1 FOR UPDATE`,
-          [event.data.reference],
-        )) as Array<{ referral_id: string; case_id: string }>;
-        if (!row) {
-          // Not a reference this intake minted (another deployment's): nothing to forward.
-          this.logger.warn({ msg: 'unknown victim-support reference; ignored', eventId: event.id });
-          return;
-        }
-        const status = PATH_STATUS[event.data.status];
-        await manager.query(
-          `UPDATE victim_support_referrals SET status = $2, updated_at = now() WHERE reference = $1`,
-          [event.data.reference, event.data.status],
-        );
-        await manager.update(Referral, { id: row.referral_id }, { status });
-        await this.outbox.add(
-          manager,
-          referralStatusChangedV1,
-          createEvent(referralStatusChangedV1, {
-            subject: row.case_id,
-            source: '/reintegra/intake',
-            actor: 'system:intake',
-            correlationId: event.correlationid,
-            causationId: event.id,
-            data: {
-              referralId: row.referral_id,
-              caseId: row.case_id,
-              service: 'victim-support',
-              providerId: PROVIDER,
-              status,
-              occurredAt: event.time,
-            },
-          }),
-        );
-      },
-    );
+  ): Promise<void> {
+    await this.inbox.handle(event, position, async (manager, context) => {
+      const [row] = (await manager.query(
+        `SELECT referral_id, case_id FROM victim_support_referrals WHERE reference = $1 FOR UPDATE`,
+        [event.data.reference],
+      )) as Array<{ referral_id: string; case_id: string }>;
+      if (!row) {
+        // Not a reference this intake minted (another deployment's): nothing to forward.
+        this.logger.warn({ msg: 'unknown victim-support reference; ignored', eventId: event.id });
+        return;
+      }
+      const status = PATH_STATUS[event.data.status];
+      await manager.query(
+        `UPDATE victim_support_referrals SET status = $2, updated_at = now() WHERE reference = $1`,
+        [event.data.reference, event.data.status],
+      );
+      await manager.update(Referral, { id: row.referral_id }, { status });
+      await this.outbox.publish(
+        manager,
+        referralStatusChangedV1,
+        {
+          subject: row.case_id,
+          data: {
+            referralId: row.referral_id,
+            caseId: row.case_id,
+            service: 'victim-support',
+            providerId: PROVIDER,
+            status,
+            occurredAt: event.time,
+          },
+        },
+        context,
+      );
+    });
   }
 }

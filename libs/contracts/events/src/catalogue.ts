@@ -36,6 +36,8 @@ import { retentionCheckedV1 } from './employment/retention-checked.v1';
 import { projectStatusChangedV1 } from './employment/project-status-changed.v1';
 import { trainingStatusChangedV1 } from './employment/training-status-changed.v1';
 import { vacancyCapacityChangedV1 } from './employment/vacancy-capacity-changed.v1';
+import { activityChangedV1 } from './community/activity-changed.v1';
+import { participationMilestoneV1 } from './community/participation-milestone.v1';
 import { directoryServiceChangedV1 } from './directory/directory-events.v1';
 
 /** Every event type the platform publishes. Only additive changes within a version. */
@@ -71,6 +73,8 @@ export const eventCatalogue: readonly EventDefinition[] = [
   referralRoutedV1,
   followUpDueV1,
   referralProposedV1,
+  activityChangedV1,
+  participationMilestoneV1,
 ];
 
 const byType = new Map(eventCatalogue.map((definition) => [definition.type, definition]));

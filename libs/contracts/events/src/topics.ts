@@ -29,6 +29,7 @@ export const TOPICS = {
   pathEvents: topic('reintegra.path.events'),
   serviceCapacity: topic('reintegra.services.capacity'),
   employmentEvents: topic('reintegra.employment.events'),
+  communityEvents: topic('reintegra.community.events'),
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

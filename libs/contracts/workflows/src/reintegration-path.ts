@@ -40,6 +40,7 @@ export const REFERRAL_SERVICES = [
   'legal-documents',
   'health',
   'housing',
+  'community',
 ] as const;
 export const REFERRAL_PRIORITIES = ['emergency', 'urgent', 'normal'] as const;
 export type PathReferralPriority = (typeof REFERRAL_PRIORITIES)[number];

@@ -13,6 +13,7 @@ export const ROLES = [
   /** Staff of an outside organisation registered in the service directory (its provider inbox). */
   'provider-staff',
   'admin',
+  'community-facilitator',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

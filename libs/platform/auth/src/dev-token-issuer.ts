@@ -100,6 +100,12 @@ export const DEMO_USERS: Record<string, TokenSubject> = {
     municipalityCode: 'SV-PA-LA-PAZ-ESTE',
     organisationId: 'atencion-victimas-la-paz',
   },
+  'facilitadora-la-paz-este': {
+    subject: 'demo-community-facilitator',
+    roles: ['community-facilitator'],
+    municipalityCode: 'SV-PA-LA-PAZ-ESTE',
+    organisationId: 'cultura-juventud-la-paz-este',
+  },
   'socio-oim': { subject: 'demo-partner', roles: ['partner'], organisationId: 'oim' },
   'albergue-nonualco': {
     subject: 'demo-provider-staff',

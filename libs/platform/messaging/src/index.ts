@@ -9,3 +9,4 @@ export * from './inbox';
 export * from './messaging-tables.migration';
 export * from './messaging-config';
 export * from './messaging.module';
+export * from './polling-loop';

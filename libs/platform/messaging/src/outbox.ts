@@ -1,7 +1,6 @@
 import {
   Inject,
   Injectable,
-  Logger,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
@@ -16,6 +15,7 @@ import {
 } from '@reintegra/event-contracts';
 import { EVENT_ORIGIN, type EventContext, type EventOrigin } from './event-context';
 import { KAFKA_PRODUCER } from './kafka.tokens';
+import { PollingLoop } from './polling-loop';
 
 /** What a service says in an event; the envelope's other members come from the writer and the context. */
 export interface NewEvent<TData> {
@@ -94,51 +94,30 @@ interface PendingRow {
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(OutboxRelay.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
-  private failures = 0;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
     @Inject(OUTBOX_RELAY_OPTIONS) private readonly options: OutboxRelayOptions,
-  ) {}
+  ) {
+    this.loop = new PollingLoop(
+      'outbox relay',
+      async () => {
+        const sent = await this.publishBatch();
+        // A full batch means more are waiting: keep draining.
+        return sent === options.batchSize ? 0 : options.pollIntervalMs;
+      },
+      options.pollIntervalMs,
+    );
+  }
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.loop.wake(0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick();
-    }, delayMs);
-  }
-
-  private async tick(): Promise<void> {
-    let delay = this.options.pollIntervalMs;
-    try {
-      const sent = await this.publishBatch();
-      this.failures = 0;
-      if (sent === this.options.batchSize) delay = 0; // more waiting: keep draining
-    } catch (error) {
-      this.failures += 1;
-      delay = Math.min(30_000, this.options.pollIntervalMs * 2 ** this.failures);
-      this.logger.error({
-        msg: 'outbox relay failed; will retry',
-        error: (error as Error).message,
-        retryInMs: delay,
-      });
-    }
-    this.schedule(delay);
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Publishes one batch of pending rows; returns how many were sent. */

@@ -10,6 +10,7 @@ export const referralServiceSchema = z
     'legal-documents',
     'health',
     'housing',
+    'community',
   ])
   .describe('Service the referral asks for');
 export type ReferralService = z.infer<typeof referralServiceSchema>;

@@ -1,0 +1,64 @@
+import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { z } from 'zod';
+import { activityKindSchema } from '@reintegra/event-contracts';
+import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { CorrelationId, UuidParam, ValidBody, ValidQuery } from '@reintegra/platform-http';
+import { requestContext } from '../core/community-events.service';
+import {
+  type CreateActivityRequest,
+  createActivitySchema,
+  type UpdateActivityRequest,
+  updateActivitySchema,
+} from './activities.requests';
+import { ActivitiesService } from './activities.service';
+
+const listQuerySchema = z.object({
+  kind: activityKindSchema.optional(),
+  open: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+});
+
+/** Activities: run by the municipality's community facilitators; supervisors read them. */
+@Controller('activities')
+export class ActivitiesController {
+  constructor(private readonly activities: ActivitiesService) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('community-facilitator', 'admin')
+  create(
+    @ValidBody(createActivitySchema) body: CreateActivityRequest,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ) {
+    return this.activities.create(body, actor, requestContext(actor, correlationId));
+  }
+
+  @Get()
+  @Roles('community-facilitator', 'supervisor', 'national-supervisor', 'admin')
+  list(
+    @ValidQuery(listQuerySchema) query: z.output<typeof listQuerySchema>,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.activities.list(actor, query);
+  }
+
+  @Get(':id')
+  @Roles('community-facilitator', 'supervisor', 'national-supervisor', 'admin')
+  get(@UuidParam('id') id: string, @CurrentActor() actor: Actor) {
+    return this.activities.get(id, actor);
+  }
+
+  @Patch(':id')
+  @Roles('community-facilitator', 'admin')
+  update(
+    @UuidParam('id') id: string,
+    @ValidBody(updateActivitySchema) body: UpdateActivityRequest,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ) {
+    return this.activities.update(id, body, actor, requestContext(actor, correlationId));
+  }
+}

@@ -1,0 +1,47 @@
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { requestContext } from '../core/community-events.service';
+import {
+  type AttendanceSheetRequest,
+  attendanceSheetSchema,
+  type CreateSessionRequest,
+  createSessionSchema,
+} from './attendance.requests';
+import { AttendanceService } from './attendance.service';
+
+/** Sessions and attendance: the activity's facilitators (and admin), from a phone, online or later. */
+@Controller()
+export class AttendanceController {
+  constructor(private readonly attendance: AttendanceService) {}
+
+  @Post('activities/:id/sessions')
+  @HttpCode(201)
+  @Roles('community-facilitator', 'admin')
+  createSession(
+    @UuidParam('id') activityId: string,
+    @ValidBody(createSessionSchema) body: CreateSessionRequest,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.attendance.createSession(activityId, body, actor);
+  }
+
+  @Get('activities/:id/sessions')
+  @Roles('community-facilitator', 'admin')
+  sessions(@UuidParam('id') activityId: string, @CurrentActor() actor: Actor) {
+    return this.attendance.sessions(activityId, actor);
+  }
+
+  /** A whole sheet (e.g. 40 people) in one request; replaying it records nothing twice. */
+  @Post('sessions/:id/attendance')
+  @HttpCode(200)
+  @Roles('community-facilitator', 'admin')
+  record(
+    @UuidParam('id') sessionId: string,
+    @ValidBody(attendanceSheetSchema) body: AttendanceSheetRequest,
+    @CurrentActor() actor: Actor,
+    @CorrelationId() correlationId: string,
+  ) {
+    return this.attendance.record(sessionId, body, actor, requestContext(actor, correlationId));
+  }
+}

@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { type Actor, canActInMunicipality } from '@reintegra/platform-auth';
+import { caseNotFound, outsideMunicipality } from '@reintegra/platform-errors';
+import { ReturnEpisode } from './returnee.entities';
+
+/** Loads a case (return episode) for an actor: 404 when it does not exist, 403 outside their municipality. */
+@Injectable()
+export class CaseAccess {
+  async caseFor(manager: EntityManager, caseId: string, actor: Actor): Promise<ReturnEpisode> {
+    const episode = await manager.findOne(ReturnEpisode, { where: { id: caseId } });
+    if (!episode) throw caseNotFound();
+    if (!canActInMunicipality(actor, episode.municipalityCode)) throw outsideMunicipality();
+    return episode;
+  }
+}

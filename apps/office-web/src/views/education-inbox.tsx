@@ -1,0 +1,249 @@
+import { type FormEvent, useState } from 'react';
+import {
+  formatDateTime,
+  label,
+  Loading,
+  type Problem,
+  ProblemMessage,
+  problemOf,
+  splitFieldErrors,
+} from '@reintegra/ui-web';
+import { api, education } from '../api';
+import { useI18n } from '../i18n';
+import { TextField } from './fields';
+
+interface EducationReferral {
+  id: string;
+  caseId: string;
+  priority: string;
+  status: string;
+  providerIds: string[];
+  providerId: string | null;
+  enrolmentId: string | null;
+  reasonCode: string | null;
+  receivedAt: string;
+}
+
+const DOCUMENTS = [
+  'dui',
+  'birth-certificate',
+  'last-grade-certificate',
+  'guardian-authorisation',
+  'proof-of-address',
+];
+
+/**
+ * The education office's referral queue. Education answers by placing the person: once the
+ * learner's details are recorded, the service enrols them in a cohort with a seat (accepted), on
+ * a waitlist (no capacity) or declines with the reason (not eligible, no open cohort).
+ */
+export function EducationInbox() {
+  const { t, language } = useI18n();
+  const list = api.useApi<EducationReferral[]>(education('/referrals'));
+  const [notice, setNotice] = useState<string>();
+  const rows: EducationReferral[] = list.data ?? [];
+  const open = rows.filter((r) => r.status === 'received');
+  // Referrals already answered: the 50 most recent, for reference.
+  const answered = rows.filter((r) => !(r.status === 'received')).slice(0, 50);
+  const renderList = (items: typeof rows, testId: string) => (
+    <ul className="inbox" data-testid={testId}>
+      {items.map((referral) => {
+        const who = `${t.inbox.person} ${referral.caseId.slice(0, 8)}`;
+        return (
+          <li
+            key={referral.id}
+            className="card"
+            data-testid="inbox-item"
+            data-case-id={referral.caseId}
+          >
+            <h3 className="item-title">
+              {who}{' '}
+              <span className={`tag priority-${referral.priority}`}>
+                {label(t.priorities, referral.priority)}
+              </span>
+            </h3>
+            <dl className="facts">
+              <dt>{t.inbox.status}</dt>
+              <dd data-testid="referral-status">
+                {referral.status === 'received'
+                  ? t.inbox.waitingProfile
+                  : label(t.referralStatus, referral.status)}
+                {referral.reasonCode
+                  ? ` · ${label(t.inbox.educationReasons, referral.reasonCode)}`
+                  : ''}
+              </dd>
+              <dt>{t.inbox.received}</dt>
+              <dd>{formatDateTime(referral.receivedAt, language)}</dd>
+            </dl>
+            {referral.status === 'received' && (
+              <LearnerProfile
+                referral={referral}
+                who={who}
+                onSaved={() => {
+                  setNotice(t.inbox.learnerSaved);
+                  list.reload();
+                }}
+              />
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+  return (
+    <>
+      <h1>{t.inbox.educationTitle}</h1>
+      <p className="muted">{t.inbox.intro}</p>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <ProblemMessage problem={list.error} genericTitle={t.genericError} />
+      {list.loading && !list.data && <Loading label={t.loading} />}
+      {list.data && list.data.length === 0 && <p>{t.inbox.none}</p>}
+      {list.data && list.data.length > 0 && (
+        <>
+          <section aria-labelledby="open-referrals">
+            <h2 id="open-referrals">
+              {t.inbox.toAnswer} ({open.length})
+            </h2>
+            {open.length === 0 ? <p>{t.inbox.noneToAnswer}</p> : renderList(open, 'inbox')}
+          </section>
+          {answered.length > 0 && (
+            <section aria-labelledby="answered-referrals">
+              <h2 id="answered-referrals">{t.inbox.answeredList}</h2>
+              {renderList(answered, 'inbox-answered')}
+            </section>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function LearnerProfile(props: { referral: EducationReferral; who: string; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [dateOfBirth, setDateOfBirth] = useState('');
+  const [grade, setGrade] = useState('');
+  const [documents, setDocuments] = useState<string[]>([]);
+  const [guardianName, setGuardianName] = useState('');
+  const [guardianRelationship, setGuardianRelationship] = useState('');
+  const [problem, setProblem] = useState<Problem>();
+  const [busy, setBusy] = useState(false);
+  const prefix = `learner-${props.referral.id.slice(0, 8)}`;
+  if (!open)
+    return (
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        aria-label={t.inbox.enterProfile(props.who)}
+      >
+        {t.inbox.completeDetails}
+      </button>
+    );
+  const fields = [
+    'dateOfBirth',
+    'lastGradeCompleted',
+    'documents',
+    'guardian.name',
+    'guardian.relationship',
+    'guardian',
+  ];
+  const { byField } = splitFieldErrors(problem, fields);
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await api.apiPut(education(`/learners/${props.referral.caseId}`), {
+        dateOfBirth,
+        lastGradeCompleted: grade === '' ? undefined : Number(grade),
+        documents,
+        ...(guardianName || guardianRelationship
+          ? { guardian: { name: guardianName, relationship: guardianRelationship } }
+          : {}),
+      });
+      props.onSaved();
+    } catch (failure) {
+      setProblem(problemOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void save(e)} className="learner" noValidate>
+      <h3>{t.inbox.learnerTitle}</h3>
+      <p className="muted">{t.inbox.learnerHelp}</p>
+      <ProblemMessage problem={problem} genericTitle={t.genericError} shownFields={fields} />
+      <div className="grid">
+        <TextField
+          idPrefix={prefix}
+          name="dateOfBirth"
+          type="date"
+          label={t.inbox.dateOfBirth}
+          value={dateOfBirth}
+          onChange={(e) => setDateOfBirth(e.target.value)}
+          errors={byField['dateOfBirth']}
+          required
+        />
+        <TextField
+          idPrefix={prefix}
+          name="lastGradeCompleted"
+          type="number"
+          min={0}
+          max={12}
+          label={t.inbox.lastGrade}
+          value={grade}
+          onChange={(e) => setGrade(e.target.value)}
+          errors={byField['lastGradeCompleted']}
+          required
+        />
+        <fieldset className="field">
+          <legend>{t.inbox.documents}</legend>
+          {DOCUMENTS.map((kind) => (
+            <div className="check" key={kind}>
+              <input
+                type="checkbox"
+                id={`${prefix}-doc-${kind}`}
+                checked={documents.includes(kind)}
+                onChange={(e) =>
+                  setDocuments((current) =>
+                    e.target.checked ? [...current, kind] : current.filter((k) => k !== kind),
+                  )
+                }
+              />
+              <label htmlFor={`${prefix}-doc-${kind}`}>{t.inbox.documentKinds[kind] ?? kind}</label>
+            </div>
+          ))}
+        </fieldset>
+        <TextField
+          idPrefix={prefix}
+          name="guardian.name"
+          label={t.inbox.guardianName}
+          value={guardianName}
+          onChange={(e) => setGuardianName(e.target.value)}
+          errors={[...(byField['guardian.name'] ?? []), ...(byField['guardian'] ?? [])]}
+        />
+        <TextField
+          idPrefix={prefix}
+          name="guardian.relationship"
+          label={t.inbox.guardianRelationship}
+          value={guardianRelationship}
+          onChange={(e) => setGuardianRelationship(e.target.value)}
+          errors={byField['guardian.relationship']}
+        />
+      </div>
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {t.inbox.saveLearner}
+        </button>
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+          {t.inbox.cancel}
+        </button>
+      </div>
+      <p className="muted">{t.inbox.declineGap}</p>
+    </form>
+  );
+}

@@ -1,0 +1,5 @@
+export * from './api';
+export * from './i18n';
+export * from './layout';
+export * from './problem';
+export * from './router';
