@@ -247,33 +247,76 @@ describe('routing', () => {
       (await route({ service: 'education', eligibility: { districtCode: ZACATECOLUCA } })).body,
     ).toMatchObject({ providerId: 'escuela-llena', reason: { capacity: 'unknown' } });
     const cohortId = randomUUID();
-    await publish(producer, cohortCapacityChangedV1, cohortId, {
-      cohortId,
-      programmeId: randomUUID(),
-      providerId: 'escuela-llena',
-      level: 'secondary',
-      modality: 'night',
-      schoolReEntry: false,
-      municipalityCode: LPE,
-      open: true,
-      seats: 20,
-      seatsTaken: 20,
-      seatsAvailable: 0,
-      waitlistLength: 3,
-      startsOn: '2026-11-01',
-      endsOn: '2027-06-30',
-      occurredAt: new Date().toISOString(),
-    });
-    await eventually(async () => {
-      const answer = await route({
-        service: 'education',
-        eligibility: { districtCode: ZACATECOLUCA },
+    const cohort = (
+      seatsAvailable: number,
+      occurredAt: Date,
+      providerId = 'escuela-llena',
+      id = cohortId,
+    ) =>
+      // One key for all: one partition, so the marker is read after the late event.
+      publish(producer, cohortCapacityChangedV1, cohortId, {
+        cohortId: id,
+        programmeId: randomUUID(),
+        providerId,
+        level: 'secondary',
+        modality: 'night',
+        schoolReEntry: false,
+        municipalityCode: LPE,
+        open: true,
+        seats: 20,
+        seatsTaken: 20 - seatsAvailable,
+        seatsAvailable,
+        waitlistLength: seatsAvailable === 0 ? 3 : 0,
+        startsOn: '2026-11-01',
+        endsOn: '2027-06-30',
+        occurredAt: occurredAt.toISOString(),
       });
-      expect(answer.body).toMatchObject({
+    const education = () =>
+      route({ service: 'education', eligibility: { districtCode: ZACATECOLUCA } });
+    await cohort(0, new Date());
+    await eventually(async () => {
+      expect((await education()).body).toMatchObject({
         providerId: 'escuela-libre',
         reason: { skipped: { noCapacity: 1 } },
       });
     });
+    // A seat frees: the nearest school is asked again.
+    await cohort(1, new Date(Date.now() + 1000));
+    await eventually(async () =>
+      expect((await education()).body).toMatchObject({
+        providerId: 'escuela-llena',
+        reason: { capacityAvailable: 1 },
+      }),
+    );
+    // A late, older event (a replay) never overwrites the newer one; a marker event shows it was read.
+    await cohort(0, new Date(Date.now() - 3_600_000));
+    const marker = randomUUID();
+    await cohort(7, new Date(), 'escuela-libre', marker);
+    await eventually(async () =>
+      expect((await education()).body).toMatchObject({
+        providerId: 'escuela-llena',
+        reason: { skipped: { noCapacity: 0 } },
+      }),
+    );
+    const rows = (await directory.db.query(
+      `SELECT available FROM capacity_sources WHERE source_id = $1`,
+      [`cohort:${cohortId}`],
+    )) as { available: number }[];
+    expect(rows).toEqual([{ available: 1 }]);
+    await eventually(async () => {
+      const marked = (await directory.db.query(
+        `SELECT 1 FROM capacity_sources WHERE source_id = $1`,
+        [`cohort:${marker}`],
+      )) as unknown[];
+      expect(marked).toHaveLength(1);
+    });
+    expect(
+      (
+        (await directory.db.query(`SELECT available FROM capacity_sources WHERE source_id = $1`, [
+          `cohort:${cohortId}`,
+        ])) as { available: number }[]
+      )[0],
+    ).toEqual({ available: 1 });
   });
 
   it('never proposes a women-only service for a man (nor without the fact), and does for a woman', async () => {
