@@ -5,7 +5,7 @@ import { type Actor, hasAnyRole } from '@reintegra/platform-auth';
 import { ConflictError, ForbiddenError, NotFoundError } from '@reintegra/platform-errors';
 import { type EventContext, OutboxWriter } from '@reintegra/platform-messaging';
 import { DirectoryEvents } from '../core/directory-events.service';
-import { canAnswer, type InboxAnswer, type InboxStatus } from './inbox-state';
+import { canAnswer, type InboxAnswer, type InboxStatus } from './inbox-transitions';
 
 /** What an organisation sees of a referral: no case id, no person beyond the need-to-know facts. */
 const INBOX_COLUMNS = `

@@ -1,4 +1,4 @@
-import { canAnswer } from './inbox-state';
+import { canAnswer } from './inbox-transitions';
 import { INBOX_SERVICES, NEED_TO_KNOW, needToKnow } from './need-to-know';
 
 describe('provider inbox need-to-know', () => {
