@@ -1,7 +1,7 @@
 import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { cohortCapacityChangedV1 } from '@reintegra/event-contracts';
-import { eventually } from '@reintegra/testing';
+import { eventually, testToken } from '@reintegra/testing';
 import { hsdsValidators } from './testing/hsds-validators';
 import {
   as,
@@ -389,6 +389,16 @@ describe('HSDS', () => {
     for (const entry of contents) {
       expect(service(entry) ? [] : service.errors).toEqual([]);
     }
+    const csv = await fetch(`${directory.url}/hsds/services.csv`, {
+      headers: {
+        authorization: await testToken({ roles: ['intake-officer'], municipalityCode: LPE }),
+      },
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (await csv.text()).trimEnd().split('\r\n');
+    expect(lines[0]?.startsWith('id,organization_id,program_id,name,')).toBe(true);
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(contents.map((c) => c['id']));
     const orgs = await officer.get('/hsds/organizations');
     for (const entry of orgs.body.contents ?? []) expect(org(entry)).toBe(true);
 

@@ -1,9 +1,10 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
 import { CorrelationId, ValidBody } from '@reintegra/platform-http';
 import { requestContext } from '../core/directory-events.service';
 import { DIRECTORY_MANAGERS, DIRECTORY_READERS } from '../core/scope';
+import { servicesCsv } from './hsds-csv';
 import { HsdsService } from './hsds.service';
 
 const importSchema = z
@@ -19,6 +20,15 @@ export class HsdsController {
   @Roles(...DIRECTORY_READERS)
   services(@Query('municipalityCode') municipalityCode?: string) {
     return this.hsds.exportServices(municipalityCode ? { municipalityCode } : {});
+  }
+
+  /** The same services as HSDS tabular data (services.csv). */
+  @Get('services.csv')
+  @Roles(...DIRECTORY_READERS)
+  @Header('content-type', 'text/csv; charset=utf-8')
+  async servicesCsv(@Query('municipalityCode') municipalityCode?: string) {
+    const page = await this.hsds.exportServices(municipalityCode ? { municipalityCode } : {});
+    return servicesCsv(page.contents);
   }
 
   @Get('organizations')
