@@ -13,6 +13,7 @@ const serviceScopes = [
   'supervisor',
   'partner-gateway',
   'community-inclusion',
+  'service-directory',
 ];
 
 export default [

@@ -1,6 +1,7 @@
 // `npm run bench` runs every benchmark; `npm run bench -- <name>` runs one. Each needs the local
 // stack (npm run stack:start) and, where it drives services, their build (npx nx run-many -t build).
 import { communityInclusionBenchmark } from './community-inclusion.bench';
+import { directoryRoutingBenchmark } from './directory-routing.bench';
 import { educationEnrolmentBenchmark } from './education-enrolment.bench';
 import { employmentMatchingBenchmark } from './employment-matching.bench';
 import type { Benchmark } from './harness';
@@ -17,6 +18,7 @@ const benchmarks: Benchmark[] = [
   supervisorDashboardBenchmark,
   partnerWebhooksBenchmark,
   employmentMatchingBenchmark,
+  directoryRoutingBenchmark,
 ];
 
 async function main(): Promise<void> {

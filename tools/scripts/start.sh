@@ -8,7 +8,7 @@ RUN_DIR=.stack/services
 LOG_DIR=.stack/logs/services
 mkdir -p "$RUN_DIR" "$LOG_DIR"
 
-declare -A PORT=([dev-identity]=3100 [intake]=3101 [orchestrator]=3102 [employment-matching]=3103 [education-enrolment]=3104 [victim-support]=3105 [supervisor-api]=3106 [partner-gateway]=3107 [community-inclusion]=3110)
+declare -A PORT=([dev-identity]=3100 [intake]=3101 [orchestrator]=3102 [employment-matching]=3103 [education-enrolment]=3104 [victim-support]=3105 [supervisor-api]=3106 [partner-gateway]=3107 [community-inclusion]=3110 [service-directory]=3109)
 # The office app's server (static bundle + same-origin proxy to intake, employment, education and
 # the dev identity; see apps/office-web/server/office-server.ts).
 OFFICE_WEB_PORT=${OFFICE_WEB_PORT:-3108}
@@ -68,6 +68,10 @@ curl -fsS "http://127.0.0.1:$OFFICE_WEB_PORT/health" >/dev/null 2>&1 \
   || { tail -20 "$LOG_DIR/office-web.log"; fail "office-web is not healthy (log: $LOG_DIR/office-web.log)"; }
 echo "  office-web healthy on http://127.0.0.1:$OFFICE_WEB_PORT"
 
+# The fictional demo directory (idempotent: fixed ids; the running service relays its events).
+step "loading the demo service directory"
+node dist/apps/service-directory/seed.js || fail "demo directory could not be loaded (message above)"
+
 # Demo data through the API (idempotent: people already registered and lists already imported are
 # left as they are). The dates are anchored at the first start so every later start is a no-op.
 step "loading demo data"
@@ -91,6 +95,7 @@ Reintegra is running.
   supervisor dashboard  http://127.0.0.1:${PORT[supervisor-api]}/        (log in as supervisora-la-paz-este or supervisora-nacional)
   partner-gateway       http://127.0.0.1:${PORT[partner-gateway]}/catalogue   (event catalogue for partner agencies)
   community-inclusion   http://127.0.0.1:${PORT[community-inclusion]}/docs   (activities, attendance, co-design, outcomes)
+  service-directory     http://127.0.0.1:${PORT[service-directory]}/docs        (directory, HSDS export: /hsds/services)
   Temporal web UI       ${TEMPORAL_UI_URL:-http://127.0.0.1:58233}
   PostgreSQL            127.0.0.1:${PG_PORT:-55432}   Kafka ${KAFKA_BROKERS:-127.0.0.1:59092}
   service logs          $LOG_DIR/

@@ -10,22 +10,20 @@ export const orchestratorConfigSpec = {
   ...temporalConfigSpec(),
   ...outboxConfigSpec(),
   ...consumerConfigSpec(SERVICE_NAME),
-  REFERRAL_FALLBACK_PROVIDERS: variable(
-    z
-      .string()
-      .default('{}')
-      .transform((value, context) => {
-        try {
-          return z.record(z.string(), z.array(z.string().min(1))).parse(JSON.parse(value));
-        } catch {
-          context.addIssue({
-            code: 'custom',
-            message: 'must be JSON: {"<service>": ["<providerId>", …]}',
-          });
-          return z.NEVER;
-        }
-      }),
-    'Provider directory for re-routing a referral after its own list is used up: JSON {"<service>": ["<providerId>", …]} in routing order.',
+  DIRECTORY_URL: variable(
+    z.url(),
+    'Base URL of the service directory, which answers "which provider next" when a referral re-routes.',
+    { devDefault: 'http://127.0.0.1:3109' },
+  ),
+  DIRECTORY_ACCESS_TOKEN: variable(
+    z.string().min(1).optional(),
+    "Bearer token the orchestrator presents to the directory (a service account's token with the national-supervisor role). Unset in development: a token of the demo user `supervisora-nacional` is fetched from DEV_IDENTITY_URL.",
+    { secret: true },
+  ),
+  DEV_IDENTITY_URL: variable(
+    z.url().optional(),
+    'Development identity provider the orchestrator gets its directory token from when DIRECTORY_ACCESS_TOKEN is unset; never set in production.',
+    { devDefault: 'http://127.0.0.1:3100' },
   ),
   WORKFLOW_BUNDLE_PATH: variable(
     z.string().optional(),

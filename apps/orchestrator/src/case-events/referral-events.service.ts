@@ -39,6 +39,7 @@ export class ReferralEventsHandler {
               priority: data.priority,
               providerIds: data.providerIds,
               requestedAt: data.requestedAt,
+              ...(data.eligibility ? { eligibility: data.eligibility } : {}),
             },
           ],
         }),

@@ -1,13 +1,17 @@
 import type { ServiceDataSourceOptions } from '@reintegra/platform-database';
 import { MessagingTables1764201600000 } from '@reintegra/platform-messaging';
+import { RoutingDecisions1765200000000 } from './migrations/1765200000000-routing-decisions';
 
-/** The orchestrator keeps only its inbox (and outbox) here; path state lives in Temporal. */
+/**
+ * The orchestrator keeps its inbox and outbox here, and the directory's reasons for re-routing
+ * choices until their event is published; path state lives in Temporal.
+ */
 export function orchestratorDataSource(url: string, poolSize?: number): ServiceDataSourceOptions {
   return {
     url,
     poolSize,
     applicationName: 'orchestrator',
     entities: [],
-    migrations: [MessagingTables1764201600000],
+    migrations: [MessagingTables1764201600000, RoutingDecisions1765200000000],
   };
 }

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
+import { DirectoryClient, directoryClientSettings } from './directory-client.service';
 import { PathActivitiesProvider } from './path-activities.service';
 
-/** The workflows' side effects (outbox writes, provider directory), for the worker to register. */
+/** The workflows' side effects (outbox writes, the service directory's routing), for the worker to register. */
 @Module({
-  providers: [PathActivitiesProvider],
+  providers: [PathActivitiesProvider, DirectoryClient, directoryClientSettings],
   exports: [PathActivitiesProvider],
 })
 export class PathActivitiesModule {}

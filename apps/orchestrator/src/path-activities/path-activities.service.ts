@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import {
   followUpDueV1,
@@ -10,15 +11,15 @@ import {
   referralRoutedV1,
   type EventDefinition,
 } from '@reintegra/event-contracts';
-import { APP_CONFIG } from '@reintegra/platform-config';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import type { OrchestratorConfig } from '../config';
 import {
   INVALID_PATH_EVENT,
+  NEXT_PROVIDER_ATTEMPTS,
   type NextProviderRequest,
   type PathActivities,
   type PathEventPublication,
 } from '../workflows/path-activities.types';
+import { DirectoryClient } from './directory-client.service';
 
 const DEFINITIONS: Record<PathEventPublication['kind'], EventDefinition> = {
   'phase-changed': pathPhaseChangedV1,
@@ -40,7 +41,7 @@ export class PathActivitiesProvider {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    @Inject(APP_CONFIG) private readonly config: OrchestratorConfig,
+    private readonly directory: DirectoryClient,
   ) {}
 
   /** The functions the worker registers (bound: Temporal calls them without `this`). */
@@ -54,11 +55,15 @@ export class PathActivitiesProvider {
   async publishPathEvent(publication: PathEventPublication): Promise<void> {
     const definition = DEFINITIONS[publication.kind];
     try {
-      await this.dataSource.transaction((manager) =>
+      await this.dataSource.transaction(async (manager) =>
         this.outbox.publish(
           manager,
           definition,
-          { subject: publication.caseId, data: publication.data, id: publication.eventId },
+          {
+            subject: publication.caseId,
+            data: await this.withRoutingReason(manager, publication),
+            id: publication.eventId,
+          },
           { actor: this.outbox.origin.systemActor, correlationId: publication.caseId },
         ),
       );
@@ -68,6 +73,7 @@ export class PathActivitiesProvider {
         throw ApplicationFailure.nonRetryable(
           `path event ${publication.kind} breaks its contract: ${error.message}`,
           INVALID_PATH_EVENT,
+          NEXT_PROVIDER_ATTEMPTS,
         );
       }
       throw error;
@@ -80,11 +86,61 @@ export class PathActivitiesProvider {
   }
 
   /**
-   * The provider directory beyond a referral's own list: REFERRAL_FALLBACK_PROVIDERS maps a
-   * service to providers in routing order (empty by default: the supervisor re-routes by hand).
+   * The next provider beyond the referral's own list, from the service directory (same service,
+   * eligible, nearest first, with capacity, not already asked). Its reason is kept until the
+   * workflow publishes the re-routing event, which then carries it. The result recorded in the
+   * workflow's history stays a provider id, so the workflow code is unchanged.
    */
   async nextEligibleProvider(request: NextProviderRequest): Promise<string | null> {
-    const candidates = this.config.REFERRAL_FALLBACK_PROVIDERS[request.service] ?? [];
-    return candidates.find((providerId) => !request.exclude.includes(providerId)) ?? null;
+    let answer;
+    try {
+      answer = await this.directory.nextProvider(request);
+    } catch (error) {
+      const final = (error instanceof ApplicationFailure && error.nonRetryable) || lastAttempt();
+      if (!final) throw error; // Temporal retries: the directory may be back soon
+      this.logger.error({
+        msg: 'service directory unavailable: referral left unrouted for the supervisor',
+        referralId: request.referralId,
+        error: (error as Error).message,
+      });
+      return null;
+    }
+    this.logger.log({
+      msg: 'directory routing answer',
+      referralId: request.referralId,
+      providerId: answer.providerId,
+      code: answer.reason.code,
+    });
+    if (answer.providerId === null) return null;
+    await this.dataSource.query(
+      `INSERT INTO routing_decisions (referral_id, provider_id, reason) VALUES ($1, $2, $3)
+       ON CONFLICT (referral_id, provider_id) DO UPDATE SET reason = EXCLUDED.reason, decided_at = now()`,
+      [request.referralId, answer.providerId, JSON.stringify(answer.reason)],
+    );
+    return answer.providerId;
+  }
+
+  /** A re-routing event gets the directory's reason for choosing that provider, when it chose it. */
+  private async withRoutingReason(
+    manager: EntityManager,
+    publication: PathEventPublication,
+  ): Promise<PathEventPublication['data']> {
+    if (publication.kind !== 'referral-routed') return publication.data;
+    const { data } = publication;
+    if (data.action !== 'rerouted' || data.routing) return data;
+    const rows = (await manager.query(
+      `SELECT reason FROM routing_decisions WHERE referral_id = $1 AND provider_id = $2`,
+      [data.referralId, data.providerId],
+    )) as { reason: NonNullable<typeof data.routing> }[];
+    return rows[0] ? { ...data, routing: rows[0].reason } : data;
+  }
+}
+
+/** Whether this is the routing activity's last attempt (outside an activity: treat as last). */
+function lastAttempt(): boolean {
+  try {
+    return Context.current().info.attempt >= NEXT_PROVIDER_ATTEMPTS;
+  } catch {
+    return true;
   }
 }

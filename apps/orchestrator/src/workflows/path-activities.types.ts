@@ -26,6 +26,12 @@ export interface NextProviderRequest {
   readonly municipalityCode: string;
   /** Providers already asked for this referral. */
   readonly exclude: readonly string[];
+  /** The person's facts for eligibility (age, sex for women-only services, district), when known. */
+  readonly eligibility?: {
+    readonly ageYears?: number;
+    readonly sex?: 'female' | 'male';
+    readonly districtCode?: string;
+  };
 }
 
 export interface PathActivities {
@@ -33,6 +39,13 @@ export interface PathActivities {
   /** The next eligible provider beyond the referral's own list, or null when there is none. */
   nextEligibleProvider(request: NextProviderRequest): Promise<string | null>;
 }
+
+/**
+ * Attempts of the routing activity (the workflow's retry policy). On the last one the activity
+ * gives up on an unreachable directory and answers "nobody": the referral is unrouted and the
+ * supervisor re-routes by hand, rather than the referral's workflow failing.
+ */
+export const NEXT_PROVIDER_ATTEMPTS = 5;
 
 /** Error type of a publication that breaks its contract: retrying cannot fix it. */
 export const INVALID_PATH_EVENT = 'InvalidPathEvent';

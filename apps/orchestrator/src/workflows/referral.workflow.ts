@@ -19,12 +19,20 @@ import {
   type ReferralWorkflowInput,
   type ReferralWorkflowStatus,
 } from '@reintegra/workflow-contracts';
-import { type PathActivities, type PathEventPublication } from './path-activities.types';
+import {
+  NEXT_PROVIDER_ATTEMPTS,
+  type PathActivities,
+  type PathEventPublication,
+} from './path-activities.types';
 import { publishPendingPathEvents } from './publish-path-events';
 
 const { nextEligibleProvider } = proxyActivities<PathActivities>({
   startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 5 },
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumAttempts: NEXT_PROVIDER_ATTEMPTS,
+  },
 });
 
 const CLOSED: readonly ReferralWorkflowStatus[] = [
@@ -40,7 +48,7 @@ const HOUR_MS = 60 * 60 * 1000;
  * is a bundle, where the first acceptance wins and the others are withdrawn — and waits for an
  * acknowledgement within the priority's deadline. A missed deadline escalates (event + supervisor
  * alert) and then re-routes to the next provider: the rest of the request's list first, then the
- * provider directory. Status reports arrive as updates whose validator rejects illegal ones.
+ * service directory's choice. Status reports arrive as updates whose validator rejects illegal ones.
  */
 export async function referralWorkflow(input: ReferralWorkflowInput): Promise<ReferralProgress> {
   const { request } = input;
@@ -189,6 +197,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
       service: request.service,
       municipalityCode: input.municipalityCode,
       exclude: [...tried],
+      // Activity input only (not a command): histories without it replay unchanged.
+      ...(request.eligibility ? { eligibility: request.eligibility } : {}),
     });
     return found ?? undefined;
   };

@@ -38,6 +38,7 @@ import { trainingStatusChangedV1 } from './employment/training-status-changed.v1
 import { vacancyCapacityChangedV1 } from './employment/vacancy-capacity-changed.v1';
 import { activityChangedV1 } from './community/activity-changed.v1';
 import { participationMilestoneV1 } from './community/participation-milestone.v1';
+import { directoryServiceChangedV1 } from './directory/directory-events.v1';
 
 /** Every event type the platform publishes. Only additive changes within a version. */
 export const eventCatalogue: readonly EventDefinition[] = [
@@ -66,6 +67,7 @@ export const eventCatalogue: readonly EventDefinition[] = [
   projectStatusChangedV1,
   victimSupportReferralRequestedV1,
   victimSupportStatusChangedV1,
+  directoryServiceChangedV1,
   pathPhaseChangedV1,
   referralEscalatedV1,
   referralRoutedV1,

@@ -22,6 +22,8 @@ export * from './community/community-vocabulary';
 export * from './community/activity-changed.v1';
 export * from './community/participation-milestone.v1';
 export * from './victim-support/victim-support-referral.v1';
+export * from './directory/directory-vocabulary';
+export * from './directory/directory-events.v1';
 export * from './path/path-events.v1';
 export * from './public/partner-envelope';
 export * from './public/partner-events.v1';

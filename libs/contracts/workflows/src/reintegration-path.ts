@@ -202,6 +202,19 @@ export const requestReferralSchema = z.object({
   providerIds: z.array(z.string().min(1).max(100)).min(1).max(10),
   askInParallel: z.int().min(1).max(10).optional(),
   requestedAt: isoDateTime,
+  /**
+   * Facts the service directory needs to re-route (age, sex for women-only services, district);
+   * passed to the routing activity, never stored by the directory. Same shape as event-contracts'
+   * eligibilityFactsSchema.
+   */
+  eligibility: z
+    .object({
+      ageYears: z.int().min(0).max(130).optional(),
+      sex: z.enum(['female', 'male']).optional(),
+      districtCode: z.string().min(1).max(100).optional(),
+    })
+    .strict()
+    .optional(),
 });
 export type RequestReferral = z.infer<typeof requestReferralSchema>;
 

@@ -10,6 +10,8 @@ export const ROLES = [
   'supervisor',
   'national-supervisor',
   'partner',
+  /** Staff of an outside organisation registered in the service directory (its provider inbox). */
+  'provider-staff',
   'admin',
   'community-facilitator',
 ] as const;

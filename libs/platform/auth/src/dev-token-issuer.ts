@@ -107,5 +107,11 @@ export const DEMO_USERS: Record<string, TokenSubject> = {
     organisationId: 'cultura-juventud-la-paz-este',
   },
   'socio-oim': { subject: 'demo-partner', roles: ['partner'], organisationId: 'oim' },
+  'albergue-nonualco': {
+    subject: 'demo-provider-staff',
+    roles: ['provider-staff'],
+    municipalityCode: 'SV-PA-LA-PAZ-ESTE',
+    organisationId: 'casa-acogida-nonualco',
+  },
   admin: { subject: 'demo-admin', roles: ['admin'] },
 };

@@ -6,6 +6,7 @@ import {
   referralServiceSchema,
 } from '../referrals/referral-vocabulary';
 import { TOPICS } from '../topics';
+import { routingReasonSchema } from '../directory/directory-vocabulary';
 
 /**
  * Transitions of a reintegration path, published by the orchestrator through its outbox (topic
@@ -63,6 +64,9 @@ export const referralRoutedV1 = defineEvent({
     action: z.enum(['asked', 'rerouted', 'withdrawn']),
     acknowledgeBy: z.iso.datetime({ offset: true }).optional(),
     reasonCode: reasonCodeSchema.optional(),
+    routing: routingReasonSchema
+      .optional()
+      .describe('Why the service directory chose this provider (re-routing beyond the list)'),
     occurredAt: z.iso.datetime({ offset: true }),
   }),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import { TOPICS } from '../topics';
+import { eligibilityFactsSchema } from '../directory/directory-vocabulary';
 import {
   reasonCodeSchema,
   referralPrioritySchema,
@@ -32,6 +33,11 @@ export const referralRequestedV1 = defineEvent({
     acknowledgeBy: z.iso.datetime({ offset: true }).describe('Acknowledgement deadline'),
     requestedAt: z.iso.datetime({ offset: true }),
     consentId: z.uuid().describe('The consent record that allows this referral'),
+    eligibility: eligibilityFactsSchema
+      .optional()
+      .describe(
+        'Facts for re-routing through the service directory (age, sex for women-only services, district); never stored there',
+      ),
   }),
 });
 export type ReferralRequestedV1 = z.infer<typeof referralRequestedV1.data>;

@@ -1,0 +1,6 @@
+module.exports = {
+  displayName: 'service-directory',
+  preset: '../../jest.preset.js',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  coverageDirectory: '../../coverage/apps/service-directory',
+};

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type {
+  ReferralRequestedV1,
+  ReferralRevokedV1,
+  ReferralRoutedV1,
+} from '@reintegra/event-contracts';
+import { isInboxService, needToKnow } from './need-to-know';
+
+/**
+ * Fills the provider inboxes from the referral events: a referral to an outside service lands in
+ * the inbox of every registered organisation it asks (`referral.requested`, then the
+ * orchestrator's `referral-routed` re-routings); withdrawals and revocations close it there.
+ * Providers that are not registered organisations are left alone (they answer elsewhere).
+ */
+@Injectable()
+export class InboxFeed {
+  async requested(manager: EntityManager, data: ReferralRequestedV1): Promise<void> {
+    if (!isInboxService(data.service)) return;
+    await manager.query(
+      `INSERT INTO provider_referrals (referral_id, organization_id, case_id, service, priority,
+                                       acknowledge_by, status, facts)
+       SELECT $1, o.id, $2, $3, $4, $5, 'asked', $6
+         FROM organizations o WHERE o.id = ANY ($7)
+       ON CONFLICT (referral_id, organization_id) DO NOTHING`,
+      [
+        data.referralId,
+        data.caseId,
+        data.service,
+        data.priority,
+        data.acknowledgeBy,
+        JSON.stringify(needToKnow(data.service, data.eligibility)),
+        data.providerIds,
+      ],
+    );
+  }
+
+  async routed(manager: EntityManager, data: ReferralRoutedV1): Promise<void> {
+    if (!isInboxService(data.service)) return;
+    if (data.action === 'withdrawn') {
+      await manager.query(
+        `UPDATE provider_referrals SET status = 'withdrawn', reason_code = $3, updated_at = now()
+          WHERE referral_id = $1 AND organization_id = $2
+            AND status IN ('asked', 'no-capacity', 'accepted', 'in-progress')`,
+        [data.referralId, data.providerId, data.reasonCode ?? 'withdrawn'],
+      );
+      return;
+    }
+    // Asked or re-routed: the facts already shared for this referral come along (need-to-know).
+    await manager.query(
+      `INSERT INTO provider_referrals (referral_id, organization_id, case_id, service, priority,
+                                       acknowledge_by, status, facts)
+       SELECT $1, o.id, $3, $4, $5, $6, 'asked',
+              coalesce((SELECT facts FROM provider_referrals WHERE referral_id = $1 LIMIT 1), '{}')
+         FROM organizations o WHERE o.id = $2
+       ON CONFLICT (referral_id, organization_id) DO UPDATE
+         SET acknowledge_by = EXCLUDED.acknowledge_by, updated_at = now()`,
+      [
+        data.referralId,
+        data.providerId,
+        data.caseId,
+        data.service,
+        data.priority,
+        data.acknowledgeBy ?? null,
+      ],
+    );
+  }
+
+  async revoked(manager: EntityManager, data: ReferralRevokedV1): Promise<void> {
+    await manager.query(
+      `UPDATE provider_referrals SET status = 'revoked', reason_code = $2, updated_at = now()
+        WHERE referral_id = $1 AND status NOT IN ('declined', 'completed', 'not-completed')`,
+      [data.referralId, data.reasonCode],
+    );
+  }
+}

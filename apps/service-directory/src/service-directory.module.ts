@@ -1,0 +1,31 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { foundationModules } from '@reintegra/platform-service';
+import { CapacityModule } from './capacity/capacity.module';
+import type { ServiceDirectoryConfig } from './config';
+import { DirectoryModule } from './directory/directory.module';
+import { HsdsModule } from './hsds/hsds.module';
+import { InboxModule } from './inbox/inbox.module';
+import { RoutingModule } from './routing/routing.module';
+import { serviceDirectoryService } from './service';
+
+/**
+ * Service directory: organisations, locations and services (HSDS 3), live capacity, and the
+ * routing answer "which provider next" for a referral, and the provider inbox of outside
+ * organisations.
+ */
+@Module({})
+export class ServiceDirectoryModule {
+  static register(config: ServiceDirectoryConfig): DynamicModule {
+    return {
+      module: ServiceDirectoryModule,
+      imports: [
+        ...foundationModules(serviceDirectoryService, config),
+        DirectoryModule,
+        HsdsModule,
+        RoutingModule,
+        CapacityModule,
+        InboxModule,
+      ],
+    };
+  }
+}

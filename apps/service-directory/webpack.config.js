@@ -1,0 +1,3 @@
+module.exports = require('../../tools/webpack/service.webpack.config')(__dirname, {
+  commands: ['seed'],
+});
