@@ -7,7 +7,7 @@ import {
   type Json,
   LA_PAZ_ESTE,
   SAN_SALVADOR_CENTRO,
-} from './testing/employment-test-bed';
+} from './testing/employment-matching-test-bed';
 
 /**
  * Need-to-know per role: caseworkers see the candidates referred to their office (or living in

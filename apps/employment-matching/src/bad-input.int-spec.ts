@@ -8,7 +8,7 @@ import {
   type Json,
   LA_PAZ_ESTE,
   type Reply,
-} from './testing/employment-test-bed';
+} from './testing/employment-matching-test-bed';
 
 /**
  * Bad input is refused with a clear problem+json (Spanish first, English on request) and leaves

@@ -1,21 +1,9 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ApiJsonBody, entityTag, ZodValidationPipe } from '@reintegra/platform-http';
+import { entityTag, UuidParam, ValidBody, ZodValidationPipe } from '@reintegra/platform-http';
 import { MatchingService } from '../matching/matching.service';
-import { listLimitSchema } from '../requests/common';
+import { listLimitSchema } from '../core/common.requests';
 import {
   type CandidateProfileRequest,
   candidateProfileSchema,
@@ -23,10 +11,8 @@ import {
   recognitionDecisionSchema,
   type RecognitionRequest,
   recognitionRequestSchema,
-} from './candidate-requests';
+} from './candidates.requests';
 import { CandidatesService } from './candidates.service';
-
-const uuid = new ParseUUIDPipe();
 
 /** Candidates referred to the employment service, their skills profiles and matches. */
 @Controller()
@@ -45,7 +31,7 @@ export class CandidatesController {
   @Get('candidates/:caseId')
   @Roles('employment-caseworker', 'supervisor', 'national-supervisor', 'admin')
   async get(
-    @Param('caseId', uuid) caseId: string,
+    @UuidParam('caseId') caseId: string,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ) {
@@ -57,10 +43,9 @@ export class CandidatesController {
   /** Records the skills profile; If-Match with the ETag of GET /candidates/:caseId. */
   @Put('candidates/:caseId/profile')
   @Roles('employment-caseworker', 'admin')
-  @ApiJsonBody(candidateProfileSchema)
   async putProfile(
-    @Param('caseId', uuid) caseId: string,
-    @Body(new ZodValidationPipe(candidateProfileSchema)) body: CandidateProfileRequest,
+    @UuidParam('caseId') caseId: string,
+    @ValidBody(candidateProfileSchema) body: CandidateProfileRequest,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
@@ -74,7 +59,7 @@ export class CandidatesController {
   @Get('candidates/:caseId/matches')
   @Roles('employment-caseworker', 'supervisor', 'national-supervisor', 'admin')
   matches(
-    @Param('caseId', uuid) caseId: string,
+    @UuidParam('caseId') caseId: string,
     @Query('limit', new ZodValidationPipe(listLimitSchema)) limit: number,
     @CurrentActor() actor: Actor,
   ) {
@@ -84,10 +69,9 @@ export class CandidatesController {
   @Post('candidates/:caseId/recognitions')
   @HttpCode(201)
   @Roles('employment-caseworker', 'admin')
-  @ApiJsonBody(recognitionRequestSchema)
   requestRecognition(
-    @Param('caseId', uuid) caseId: string,
-    @Body(new ZodValidationPipe(recognitionRequestSchema)) body: RecognitionRequest,
+    @UuidParam('caseId') caseId: string,
+    @ValidBody(recognitionRequestSchema) body: RecognitionRequest,
     @CurrentActor() actor: Actor,
   ) {
     return this.candidates.requestRecognition(caseId, body, actor);
@@ -96,17 +80,16 @@ export class CandidatesController {
   @Post('recognitions/:id/assessment')
   @HttpCode(200)
   @Roles('employment-caseworker', 'admin')
-  assess(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
+  assess(@UuidParam('id') id: string, @CurrentActor() actor: Actor) {
     return this.candidates.assessRecognition(id, actor);
   }
 
   @Post('recognitions/:id/decision')
   @HttpCode(200)
   @Roles('employment-caseworker', 'admin')
-  @ApiJsonBody(recognitionDecisionSchema)
   decide(
-    @Param('id', uuid) id: string,
-    @Body(new ZodValidationPipe(recognitionDecisionSchema)) body: RecognitionDecision,
+    @UuidParam('id') id: string,
+    @ValidBody(recognitionDecisionSchema) body: RecognitionDecision,
     @CurrentActor() actor: Actor,
   ) {
     return this.candidates.decideRecognition(id, body, actor);

@@ -4,17 +4,21 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '@reintegra/platform-auth';
 import { NotFoundError } from '@reintegra/platform-errors';
 import { assertIfMatch } from '@reintegra/platform-http';
-import { assertCanSee, assertCanWork, candidateScopeSql } from '../access/scope';
+import { assertCanSee, assertCanWork, candidateScopeSql } from '../core/scope';
 import { recognitionLifecycle, type RecognitionStatus } from '../domain/lifecycles';
 import { codeOccupation } from '../domain/occupations';
 import { fromMask, toMask } from '../domain/schedule';
-import { REFERRAL_COLUMNS } from '../referrals/referral-ledger';
+import { REFERRAL_COLUMNS } from '../core/referral-ledger.service';
 import type {
   CandidateProfileRequest,
   RecognitionDecision,
   RecognitionRequest,
-} from './candidate-requests';
-import { type CandidateRow, readCandidate, type StoredOccupation } from './candidate-rows';
+} from './candidates.requests';
+import {
+  type CandidateRow,
+  readCandidate,
+  type StoredOccupation,
+} from '../core/candidates.queries';
 
 interface RecognitionRow {
   id: string;

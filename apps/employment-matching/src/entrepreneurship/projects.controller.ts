@@ -1,25 +1,14 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ApiJsonBody, ZodValidationPipe } from '@reintegra/platform-http';
-import { contextOf } from '../events/employment-events';
+import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { eventContextOf } from '@reintegra/platform-auth';
 import {
   type CreateProjectRequest,
   createProjectSchema,
   type MoveProjectRequest,
   moveProjectSchema,
-} from './project-requests';
+} from './projects.requests';
 import { ProjectsService } from './projects.service';
-
-const uuid = new ParseUUIDPipe();
 
 /** Entrepreneurship projects: idea → approved → seed support → operating | closed. */
 @Controller()
@@ -28,33 +17,31 @@ export class ProjectsController {
 
   @Get('candidates/:caseId/projects')
   @Roles('employment-caseworker', 'supervisor', 'national-supervisor', 'admin')
-  list(@Param('caseId', uuid) caseId: string, @CurrentActor() actor: Actor) {
+  list(@UuidParam('caseId') caseId: string, @CurrentActor() actor: Actor) {
     return this.projects.list(caseId, actor);
   }
 
   @Post('candidates/:caseId/projects')
   @HttpCode(201)
   @Roles('employment-caseworker', 'admin')
-  @ApiJsonBody(createProjectSchema)
   create(
-    @Param('caseId', uuid) caseId: string,
-    @Body(new ZodValidationPipe(createProjectSchema)) body: CreateProjectRequest,
+    @UuidParam('caseId') caseId: string,
+    @ValidBody(createProjectSchema) body: CreateProjectRequest,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.projects.create(caseId, body, actor, contextOf(actor, correlationId));
+    return this.projects.create(caseId, body, actor, eventContextOf(actor, correlationId));
   }
 
   @Post('projects/:id/transitions')
   @HttpCode(200)
   @Roles('employment-caseworker', 'admin')
-  @ApiJsonBody(moveProjectSchema)
   move(
-    @Param('id', uuid) id: string,
-    @Body(new ZodValidationPipe(moveProjectSchema)) body: MoveProjectRequest,
+    @UuidParam('id') id: string,
+    @ValidBody(moveProjectSchema) body: MoveProjectRequest,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.projects.move(id, body, actor, contextOf(actor, correlationId));
+    return this.projects.move(id, body, actor, eventContextOf(actor, correlationId));
   }
 }

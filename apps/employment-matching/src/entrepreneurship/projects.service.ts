@@ -1,15 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ProjectStatus } from '@reintegra/event-contracts';
 import type { Actor } from '@reintegra/platform-auth';
 import { NotFoundError } from '@reintegra/platform-errors';
-import { assertCanSee, assertCanWork } from '../access/scope';
-import { readCandidate } from '../candidates/candidate-rows';
+import { assertCanSee, assertCanWork } from '../core/scope';
+import { readCandidate } from '../core/candidates.queries';
 import { projectLifecycle } from '../domain/lifecycles';
-import { EmploymentEvents, type EventContext } from '../events/employment-events';
-import { ReferralLedger } from '../referrals/referral-ledger';
-import type { CreateProjectRequest, MoveProjectRequest } from './project-requests';
+import type { EventContext } from '@reintegra/platform-messaging';
+import { CaseWindDown } from '../core/case-wind-down.service';
+import { EmploymentEvents } from '../core/employment-events.service';
+import { ReferralLedger } from '../core/referral-ledger.service';
+import type { CreateProjectRequest, MoveProjectRequest } from './projects.requests';
 
 interface ProjectRow {
   id: string;
@@ -42,12 +44,23 @@ const UNFINISHED: readonly ProjectStatus[] = ['idea', 'approved', 'seed-support'
  * work on the referral (in-progress); an operating business completes it (`business-operating`).
  */
 @Injectable()
-export class ProjectsService {
+export class ProjectsService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: EmploymentEvents,
     private readonly referrals: ReferralLedger,
+    private readonly windDown: CaseWindDown,
   ) {}
+
+  /** Its part when a person's work stops (see CaseWindDown). */
+  onModuleInit(): void {
+    this.windDown.register({
+      order: 3,
+      run: async (manager, caseId, reasonCode, context) => {
+        await this.closeUnfinishedIn(manager, caseId, reasonCode, context);
+      },
+    });
+  }
 
   async create(caseId: string, request: CreateProjectRequest, actor: Actor, context: EventContext) {
     return this.dataSource.transaction(async (manager) => {

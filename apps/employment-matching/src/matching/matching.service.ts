@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@reintegra/platform-auth';
-import { assertCanSee, type CandidateScope, canSeeCandidate } from '../access/scope';
-import { readCandidate, toMatchCandidate } from '../candidates/candidate-rows';
+import { assertCanSee, type CandidateScope, canSeeCandidate } from '../core/scope';
+import { readCandidate, toMatchCandidate } from '../core/candidates.queries';
 import { type MatchCandidate, rankCandidates, rankVacancies, summarise } from '../domain/matching';
-import { profileMissing } from '../placements/placements.service';
-import { readVacancy, toMatchVacancy } from '../vacancies/vacancy-rows';
-import { MatchIndex } from './match-index';
+import { profileMissing } from '../placements/placements.queries';
+import { readVacancy, toMatchVacancy } from '../core/vacancies.queries';
+import { MatchIndex } from './match-index.service';
 
 /**
  * Ranked, explained lists both ways: open vacancies for one candidate, and the caller's open

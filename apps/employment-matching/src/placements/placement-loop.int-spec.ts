@@ -16,7 +16,7 @@ import {
   LA_PAZ_ESTE,
   SAN_SALVADOR_CENTRO,
   ZACATECOLUCA,
-} from '../testing/employment-test-bed';
+} from '../testing/employment-matching-test-bed';
 
 /**
  * The issue's "done when": an employment referral for a returnee who worked in construction in

@@ -1,20 +1,9 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ApiJsonBody, ZodValidationPipe } from '@reintegra/platform-http';
-import { contextOf } from '../events/employment-events';
+import { CorrelationId, UuidParam, ValidBody, ZodValidationPipe } from '@reintegra/platform-http';
+import { eventContextOf } from '@reintegra/platform-auth';
 import {
   type HireRequest,
   hireSchema,
@@ -26,10 +15,10 @@ import {
   reasonSchema,
   type RetentionCheckRequest,
   retentionCheckSchema,
-} from './placement-requests';
+} from './placements.requests';
 import { PlacementsService } from './placements.service';
+import { RetentionService } from './retention.service';
 
-const uuid = new ParseUUIDPipe();
 const optionalUuid = new ZodValidationPipe(z.uuid().optional());
 
 /**
@@ -38,19 +27,25 @@ const optionalUuid = new ZodValidationPipe(z.uuid().optional());
  */
 @Controller()
 export class PlacementsController {
-  constructor(private readonly placements: PlacementsService) {}
+  constructor(
+    private readonly placements: PlacementsService,
+    private readonly retentionChecks: RetentionService,
+  ) {}
 
   @Post('placements')
   @HttpCode(201)
   @Roles('employment-caseworker', 'admin')
-  @ApiJsonBody(proposePlacementSchema)
   async propose(
-    @Body(new ZodValidationPipe(proposePlacementSchema)) body: ProposePlacementRequest,
+    @ValidBody(proposePlacementSchema) body: ProposePlacementRequest,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const placement = await this.placements.propose(body, actor, contextOf(actor, correlationId));
+    const placement = await this.placements.propose(
+      body,
+      actor,
+      eventContextOf(actor, correlationId),
+    );
     response.setHeader('Location', `/placements/${placement.id}`);
     return placement;
   }
@@ -67,73 +62,83 @@ export class PlacementsController {
 
   @Get('placements/:id')
   @Roles('partner', 'employment-caseworker', 'supervisor', 'national-supervisor', 'admin')
-  get(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
+  get(@UuidParam('id') id: string, @CurrentActor() actor: Actor) {
     return this.placements.get(id, actor);
   }
 
   @Post('placements/:id/interview')
   @HttpCode(200)
   @Roles('partner', 'employment-caseworker', 'admin')
-  @ApiJsonBody(interviewSchema)
   interview(
-    @Param('id', uuid) id: string,
-    @Body(new ZodValidationPipe(interviewSchema)) body: InterviewRequest,
+    @UuidParam('id') id: string,
+    @ValidBody(interviewSchema) body: InterviewRequest,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.placements.interview(id, body, actor, contextOf(actor, correlationId));
+    return this.placements.interview(id, body, actor, eventContextOf(actor, correlationId));
   }
 
   /** Hired: fills a post (409 `vacancy.no-posts-left` if the last one went) and completes the referral. */
   @Post('placements/:id/hire')
   @HttpCode(200)
   @Roles('partner', 'employment-caseworker', 'admin')
-  @ApiJsonBody(hireSchema)
   hire(
-    @Param('id', uuid) id: string,
-    @Body(new ZodValidationPipe(hireSchema)) body: HireRequest,
+    @UuidParam('id') id: string,
+    @ValidBody(hireSchema) body: HireRequest,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.placements.hire(id, body, actor, contextOf(actor, correlationId));
+    return this.placements.hire(id, body, actor, eventContextOf(actor, correlationId));
   }
 
   @Post('placements/:id/not-hired')
   @HttpCode(200)
   @Roles('partner', 'employment-caseworker', 'admin')
-  @ApiJsonBody(reasonSchema)
   notHired(
-    @Param('id', uuid) id: string,
-    @Body(new ZodValidationPipe(reasonSchema)) body: ReasonRequest,
+    @UuidParam('id') id: string,
+    @ValidBody(reasonSchema) body: ReasonRequest,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.placements.notHired(id, body.reasonCode, actor, contextOf(actor, correlationId));
+    return this.placements.notHired(
+      id,
+      body.reasonCode,
+      actor,
+      eventContextOf(actor, correlationId),
+    );
   }
 
   @Post('placements/:id/withdrawal')
   @HttpCode(200)
   @Roles('employment-caseworker', 'admin')
-  @ApiJsonBody(reasonSchema)
   withdraw(
-    @Param('id', uuid) id: string,
-    @Body(new ZodValidationPipe(reasonSchema)) body: ReasonRequest,
+    @UuidParam('id') id: string,
+    @ValidBody(reasonSchema) body: ReasonRequest,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.placements.withdraw(id, body.reasonCode, actor, contextOf(actor, correlationId));
+    return this.placements.withdraw(
+      id,
+      body.reasonCode,
+      actor,
+      eventContextOf(actor, correlationId),
+    );
   }
 
   @Post('placements/:id/retention-checks')
   @HttpCode(201)
   @Roles('employment-caseworker', 'admin')
-  @ApiJsonBody(retentionCheckSchema)
   retention(
-    @Param('id', uuid) id: string,
-    @Body(new ZodValidationPipe(retentionCheckSchema)) body: RetentionCheckRequest,
+    @UuidParam('id') id: string,
+    @ValidBody(retentionCheckSchema) body: RetentionCheckRequest,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.placements.recordRetention(id, body, actor, contextOf(actor, correlationId));
+    return this.retentionChecks.recordRetention(
+      id,
+      body,
+      actor,
+      eventContextOf(actor, correlationId),
+    );
   }
 }

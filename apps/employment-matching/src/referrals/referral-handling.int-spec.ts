@@ -10,7 +10,7 @@ import {
 } from '@reintegra/event-contracts';
 import { eventually, testToken } from '@reintegra/testing';
 import { readyCandidate, WEEKDAYS } from '../testing/candidate-setup';
-import { EmploymentTestBed, type Json, LA_PAZ_ESTE } from '../testing/employment-test-bed';
+import { EmploymentTestBed, type Json, LA_PAZ_ESTE } from '../testing/employment-matching-test-bed';
 
 /**
  * Referral handling (flow 5) as the reintegration workflow hears it: accept, decline with a

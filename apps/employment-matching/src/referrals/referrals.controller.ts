@@ -1,25 +1,14 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ApiJsonBody, ZodValidationPipe } from '@reintegra/platform-http';
-import { contextOf } from '../events/employment-events';
-import { ReferralDecisions } from './referral-decisions';
+import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { eventContextOf } from '@reintegra/platform-auth';
+import { ReferralDecisions } from './referral-decisions.service';
 import {
   type CloseReferralRequest,
   closeReferralSchema,
   type DeclineRequest,
   declineSchema,
-} from './referral-requests';
-
-const uuid = new ParseUUIDPipe();
+} from './referrals.requests';
 
 /** The referral queue and the office's answers (reported to the reintegration workflow). */
 @Controller('referrals')
@@ -36,24 +25,23 @@ export class ReferralsController {
   @HttpCode(200)
   @Roles('employment-caseworker', 'admin')
   accept(
-    @Param('id', uuid) id: string,
+    @UuidParam('id') id: string,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.decisions.accept(id, actor, contextOf(actor, correlationId));
+    return this.decisions.accept(id, actor, eventContextOf(actor, correlationId));
   }
 
   @Post(':id/decline')
   @HttpCode(200)
   @Roles('employment-caseworker', 'admin')
-  @ApiJsonBody(declineSchema)
   decline(
-    @Param('id', uuid) id: string,
-    @Body(new ZodValidationPipe(declineSchema)) body: DeclineRequest,
+    @UuidParam('id') id: string,
+    @ValidBody(declineSchema) body: DeclineRequest,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.decisions.decline(id, body.reasonCode, actor, contextOf(actor, correlationId));
+    return this.decisions.decline(id, body.reasonCode, actor, eventContextOf(actor, correlationId));
   }
 
   /** No capacity now: the person waits (waitlisted) and may still be accepted later. */
@@ -61,23 +49,22 @@ export class ReferralsController {
   @HttpCode(200)
   @Roles('employment-caseworker', 'admin')
   noCapacity(
-    @Param('id', uuid) id: string,
+    @UuidParam('id') id: string,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.decisions.noCapacity(id, actor, contextOf(actor, correlationId));
+    return this.decisions.noCapacity(id, actor, eventContextOf(actor, correlationId));
   }
 
   @Post(':id/closure')
   @HttpCode(200)
   @Roles('employment-caseworker', 'admin')
-  @ApiJsonBody(closeReferralSchema)
   close(
-    @Param('id', uuid) id: string,
-    @Body(new ZodValidationPipe(closeReferralSchema)) body: CloseReferralRequest,
+    @UuidParam('id') id: string,
+    @ValidBody(closeReferralSchema) body: CloseReferralRequest,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.decisions.close(id, body, actor, contextOf(actor, correlationId));
+    return this.decisions.close(id, body, actor, eventContextOf(actor, correlationId));
   }
 }

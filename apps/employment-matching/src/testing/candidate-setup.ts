@@ -1,5 +1,5 @@
 import { eventually } from '@reintegra/testing';
-import { type EmploymentTestBed, type Json } from './employment-test-bed';
+import { type EmploymentTestBed, type Json } from './employment-matching-test-bed';
 
 export const WEEKDAYS = {
   days: ['mon', 'tue', 'wed', 'thu', 'fri'],

@@ -1,16 +1,7 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ApiJsonBody, ZodValidationPipe } from '@reintegra/platform-http';
-import { contextOf } from '../events/employment-events';
+import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { eventContextOf } from '@reintegra/platform-auth';
 import {
   type CreateWorkshopRequest,
   createWorkshopSchema,
@@ -18,10 +9,8 @@ import {
   dropSchema,
   type EnrolRequest,
   enrolSchema,
-} from './workshop-requests';
+} from './workshops.requests';
 import { WorkshopsService } from './workshops.service';
-
-const uuid = new ParseUUIDPipe();
 
 /** Workshop-school cohorts (escuela taller) and their enrolments. */
 @Controller()
@@ -31,9 +20,8 @@ export class WorkshopsController {
   @Post('workshops')
   @HttpCode(201)
   @Roles('employment-caseworker', 'admin')
-  @ApiJsonBody(createWorkshopSchema)
   create(
-    @Body(new ZodValidationPipe(createWorkshopSchema)) body: CreateWorkshopRequest,
+    @ValidBody(createWorkshopSchema) body: CreateWorkshopRequest,
     @CurrentActor() actor: Actor,
   ) {
     return this.workshops.create(body, actor);
@@ -47,13 +35,13 @@ export class WorkshopsController {
 
   @Get('workshops/:id')
   @Roles('employment-caseworker', 'supervisor', 'national-supervisor', 'admin')
-  get(@Param('id', uuid) id: string) {
+  get(@UuidParam('id') id: string) {
     return this.workshops.get(id);
   }
 
   @Get('workshops/:id/enrolments')
   @Roles('employment-caseworker', 'admin')
-  enrolments(@Param('id', uuid) id: string, @CurrentActor() actor: Actor) {
+  enrolments(@UuidParam('id') id: string, @CurrentActor() actor: Actor) {
     return this.workshops.enrolments(id, actor);
   }
 
@@ -61,48 +49,46 @@ export class WorkshopsController {
   @Post('workshops/:id/enrolments')
   @HttpCode(201)
   @Roles('employment-caseworker', 'admin')
-  @ApiJsonBody(enrolSchema)
   enrol(
-    @Param('id', uuid) id: string,
-    @Body(new ZodValidationPipe(enrolSchema)) body: EnrolRequest,
+    @UuidParam('id') id: string,
+    @ValidBody(enrolSchema) body: EnrolRequest,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.workshops.enrol(id, body.caseId, actor, contextOf(actor, correlationId));
+    return this.workshops.enrol(id, body.caseId, actor, eventContextOf(actor, correlationId));
   }
 
   @Post('workshop-enrolments/:id/completion')
   @HttpCode(200)
   @Roles('employment-caseworker', 'admin')
   complete(
-    @Param('id', uuid) id: string,
+    @UuidParam('id') id: string,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.workshops.complete(id, actor, contextOf(actor, correlationId));
+    return this.workshops.complete(id, actor, eventContextOf(actor, correlationId));
   }
 
   @Post('workshop-enrolments/:id/certification')
   @HttpCode(200)
   @Roles('employment-caseworker', 'admin')
   certify(
-    @Param('id', uuid) id: string,
+    @UuidParam('id') id: string,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.workshops.certify(id, actor, contextOf(actor, correlationId));
+    return this.workshops.certify(id, actor, eventContextOf(actor, correlationId));
   }
 
   @Post('workshop-enrolments/:id/drop')
   @HttpCode(200)
   @Roles('employment-caseworker', 'admin')
-  @ApiJsonBody(dropSchema)
   drop(
-    @Param('id', uuid) id: string,
-    @Body(new ZodValidationPipe(dropSchema)) body: DropRequest,
+    @UuidParam('id') id: string,
+    @ValidBody(dropSchema) body: DropRequest,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
   ) {
-    return this.workshops.drop(id, body.reasonCode, actor, contextOf(actor, correlationId));
+    return this.workshops.drop(id, body.reasonCode, actor, eventContextOf(actor, correlationId));
   }
 }

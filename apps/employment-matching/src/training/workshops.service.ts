@@ -1,16 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import type { TrainingStatus } from '@reintegra/event-contracts';
 import type { Actor } from '@reintegra/platform-auth';
-import { ConflictError, NotFoundError } from '@reintegra/platform-errors';
-import { assertCanWork, forbidden, isAdmin, isCaseworker } from '../access/scope';
-import { readCandidate } from '../candidates/candidate-rows';
-import { UnprocessableError } from '../domain/errors';
+import { ConflictError, NotFoundError, UnprocessableError } from '@reintegra/platform-errors';
+import { assertCanWork, forbidden, isAdmin, isCaseworker } from '../core/scope';
+import { readCandidate } from '../core/candidates.queries';
 import { trainingLifecycle } from '../domain/lifecycles';
-import { EmploymentEvents, type EventContext } from '../events/employment-events';
-import { ReferralLedger } from '../referrals/referral-ledger';
-import type { CreateWorkshopRequest } from './workshop-requests';
+import type { EventContext } from '@reintegra/platform-messaging';
+import { CaseWindDown } from '../core/case-wind-down.service';
+import { EmploymentEvents } from '../core/employment-events.service';
+import { ReferralLedger } from '../core/referral-ledger.service';
+import type { CreateWorkshopRequest } from './workshops.requests';
 
 interface WorkshopRow {
   id: string;
@@ -62,12 +63,23 @@ const view = (w: WorkshopRow) => ({ ...w, seatsAvailable: w.seats - w.seatsTaken
  * certification adds the certificate and the trade to the person's profile.
  */
 @Injectable()
-export class WorkshopsService {
+export class WorkshopsService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: EmploymentEvents,
     private readonly referrals: ReferralLedger,
+    private readonly windDown: CaseWindDown,
   ) {}
+
+  /** Its part when a person's work stops (see CaseWindDown). */
+  onModuleInit(): void {
+    this.windDown.register({
+      order: 2,
+      run: async (manager, caseId, reasonCode, context) => {
+        await this.dropAllIn(manager, caseId, reasonCode, context);
+      },
+    });
+  }
 
   async create(request: CreateWorkshopRequest, actor: Actor) {
     const providerId = isAdmin(actor) ? request.providerId : actor.organisationId;

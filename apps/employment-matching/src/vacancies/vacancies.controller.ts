@@ -1,23 +1,17 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { ApiJsonBody, entityTag, ZodValidationPipe } from '@reintegra/platform-http';
-import { contextOf } from '../events/employment-events';
+import {
+  CorrelationId,
+  entityTag,
+  UuidParam,
+  ValidBody,
+  ZodValidationPipe,
+} from '@reintegra/platform-http';
+import { eventContextOf } from '@reintegra/platform-auth';
 import { MatchingService } from '../matching/matching.service';
-import { listLimitSchema } from '../requests/common';
+import { listLimitSchema } from '../core/common.requests';
 import {
   type CreateEmployerRequest,
   createEmployerSchema,
@@ -25,10 +19,9 @@ import {
   createVacancySchema,
   type UpdateVacancyRequest,
   updateVacancySchema,
-} from './vacancy-requests';
+} from './vacancies.requests';
 import { VacanciesService } from './vacancies.service';
 
-const uuid = new ParseUUIDPipe();
 const openFilter = z
   .enum(['true', 'false'])
   .optional()
@@ -45,9 +38,8 @@ export class VacanciesController {
   @Post('employers')
   @HttpCode(201)
   @Roles('partner', 'admin')
-  @ApiJsonBody(createEmployerSchema)
   createEmployer(
-    @Body(new ZodValidationPipe(createEmployerSchema)) body: CreateEmployerRequest,
+    @ValidBody(createEmployerSchema) body: CreateEmployerRequest,
     @CurrentActor() actor: Actor,
   ) {
     return this.vacancies.createEmployer(body, actor);
@@ -56,14 +48,13 @@ export class VacanciesController {
   @Post('vacancies')
   @HttpCode(201)
   @Roles('partner', 'admin')
-  @ApiJsonBody(createVacancySchema)
   async create(
-    @Body(new ZodValidationPipe(createVacancySchema)) body: CreateVacancyRequest,
+    @ValidBody(createVacancySchema) body: CreateVacancyRequest,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const vacancy = await this.vacancies.create(body, actor, contextOf(actor, correlationId));
+    const vacancy = await this.vacancies.create(body, actor, eventContextOf(actor, correlationId));
     response.setHeader('Location', `/vacancies/${vacancy.id}`);
     response.setHeader('ETag', entityTag(vacancy.version));
     return vacancy;
@@ -81,7 +72,7 @@ export class VacanciesController {
   @Get('vacancies/:id')
   @Roles('partner', 'employment-caseworker', 'supervisor', 'national-supervisor', 'admin')
   async get(
-    @Param('id', uuid) id: string,
+    @UuidParam('id') id: string,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ) {
@@ -93,13 +84,12 @@ export class VacanciesController {
   /** Open/close (closing withdraws open proposals) or resize; If-Match with the ETag read. */
   @Patch('vacancies/:id')
   @Roles('partner', 'admin')
-  @ApiJsonBody(updateVacancySchema)
   async update(
-    @Param('id', uuid) id: string,
-    @Body(new ZodValidationPipe(updateVacancySchema)) body: UpdateVacancyRequest,
+    @UuidParam('id') id: string,
+    @ValidBody(updateVacancySchema) body: UpdateVacancyRequest,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentActor() actor: Actor,
-    @Headers('x-correlation-id') correlationId: string | undefined,
+    @CorrelationId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
   ) {
     const vacancy = await this.vacancies.update(
@@ -107,7 +97,7 @@ export class VacanciesController {
       body,
       ifMatch,
       actor,
-      contextOf(actor, correlationId),
+      eventContextOf(actor, correlationId),
     );
     response.setHeader('ETag', entityTag(vacancy.version));
     return vacancy;
@@ -117,7 +107,7 @@ export class VacanciesController {
   @Get('vacancies/:id/matches')
   @Roles('employment-caseworker', 'national-supervisor', 'admin')
   matches(
-    @Param('id', uuid) id: string,
+    @UuidParam('id') id: string,
     @Query('limit', new ZodValidationPipe(listLimitSchema)) limit: number,
     @CurrentActor() actor: Actor,
   ) {

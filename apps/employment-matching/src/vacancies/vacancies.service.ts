@@ -2,19 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { type Actor, hasAnyRole } from '@reintegra/platform-auth';
-import { ConflictError, ForbiddenError } from '@reintegra/platform-errors';
+import { ConflictError, ForbiddenError, UnprocessableError } from '@reintegra/platform-errors';
 import { assertIfMatch } from '@reintegra/platform-http';
-import { employerOf, isAdmin } from '../access/scope';
-import { UnprocessableError } from '../domain/errors';
+import { employerOf, isAdmin } from '../core/scope';
 import { fromMask, toMask } from '../domain/schedule';
-import { EmploymentEvents, type EventContext } from '../events/employment-events';
+import type { EventContext } from '@reintegra/platform-messaging';
+import { EmploymentEvents } from '../core/employment-events.service';
 import { PlacementsService } from '../placements/placements.service';
 import type {
   CreateEmployerRequest,
   CreateVacancyRequest,
   UpdateVacancyRequest,
-} from './vacancy-requests';
-import { readVacancy, VACANCY_COLUMNS, vacancyNotFound, type VacancyRow } from './vacancy-rows';
+} from './vacancies.requests';
+import {
+  readVacancy,
+  VACANCY_COLUMNS,
+  vacancyNotFound,
+  type VacancyRow,
+} from '../core/vacancies.queries';
 
 const notYourEmployer = () =>
   new ForbiddenError('employer.not-yours', {

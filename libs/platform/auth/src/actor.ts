@@ -61,3 +61,8 @@ export function canActInMunicipality(actor: Actor, municipalityCode: string): bo
 export function actorReference(actor: Actor): string {
   return `user:${actor.subject}`;
 }
+
+/** The envelope context of what a person does through a request: `user:<subject>` and the request's correlation id. */
+export function eventContextOf(actor: Actor, correlationId: string) {
+  return { actor: actorReference(actor), correlationId };
+}

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { MatchCandidate } from '../domain/matching';
-import { candidateNotFound } from '../access/scope';
+import { candidateNotFound } from './scope';
 
 /** An occupation as recorded: coded to ISCO-08 where possible, with the words used. */
 export interface StoredOccupation {

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { bilingual } from '@reintegra/platform-http';
 import { SKILL_CODE } from '../domain/skills';
-import { knownIscoCodeSchema, municipalityCodeSchema, reasonCodeSchema } from '../requests/common';
+import {
+  knownIscoCodeSchema,
+  municipalityCodeSchema,
+  reasonCodeSchema,
+} from '../core/common.requests';
 
 export const createWorkshopSchema = z
   .object({

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { projectStatusSchema } from '@reintegra/event-contracts';
 import { bilingual } from '@reintegra/platform-http';
-import { knownIscoCodeSchema, municipalityCodeSchema, reasonCodeSchema } from '../requests/common';
+import {
+  knownIscoCodeSchema,
+  municipalityCodeSchema,
+  reasonCodeSchema,
+} from '../core/common.requests';
 
 export const createProjectSchema = z
   .object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reasonCodeSchema } from '../requests/common';
+import { reasonCodeSchema } from '../core/common.requests';
 
 export const declineSchema = z
   .object({

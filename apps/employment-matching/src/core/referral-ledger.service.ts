@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ReferralRequestedV1, ReferralStatus } from '@reintegra/event-contracts';
-import { NotFoundError } from '@reintegra/platform-errors';
-import { UnprocessableError } from '../domain/errors';
-import { EmploymentEvents, type EventContext } from '../events/employment-events';
+import { referralNotFound, UnprocessableError } from '@reintegra/platform-errors';
+import type { EventContext } from '@reintegra/platform-messaging';
+import { EmploymentEvents } from './employment-events.service';
 
 /** Where a referral to this service stands (the service's side of flow 5). */
 export type LocalReferralStatus =
@@ -48,12 +48,6 @@ export type AcceptedReferral = ReferralRow & { providerId: string };
 export const REFERRAL_COLUMNS = `r.id, r.case_id AS "caseId", r.provider_ids AS "providerIds",
   r.priority, r.status, r.provider_id AS "providerId", r.reason_code AS "reasonCode",
   r.acknowledge_by AS "acknowledgeBy", r.received_at AS "receivedAt"`;
-
-export const referralNotFound = () =>
-  new NotFoundError('referral.not-found', {
-    es: 'Remisión no encontrada.',
-    en: 'Referral not found.',
-  });
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 

@@ -7,7 +7,7 @@ import {
   municipalityCodeSchema,
   skillCodesSchema,
   weekSlotsSchema,
-} from '../requests/common';
+} from '../core/common.requests';
 
 const organisationId = z
   .string()

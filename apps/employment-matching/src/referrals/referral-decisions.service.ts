@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '@reintegra/platform-auth';
-import { ConflictError, ForbiddenError } from '@reintegra/platform-errors';
-import { candidateScopeSql, canSeeCandidate, isAdmin, isCaseworker } from '../access/scope';
-import { readCandidate } from '../candidates/candidate-rows';
-import type { EventContext } from '../events/employment-events';
-import { CaseWindDown } from './case-wind-down';
+import { ConflictError, ForbiddenError, referralNotFound } from '@reintegra/platform-errors';
+import { candidateScopeSql, canSeeCandidate, isAdmin, isCaseworker } from '../core/scope';
+import { readCandidate } from '../core/candidates.queries';
+import type { EventContext } from '@reintegra/platform-messaging';
+import { CaseWindDown } from '../core/case-wind-down.service';
 import {
   ACCEPTED_REFERRAL,
   REFERRAL_COLUMNS,
   ReferralLedger,
-  referralNotFound,
   type ReferralRow,
-} from './referral-ledger';
-import type { CloseReferralRequest } from './referral-requests';
+} from '../core/referral-ledger.service';
+import type { CloseReferralRequest } from './referrals.requests';
 
 const notAddressed = () =>
   new ForbiddenError('referral.not-addressed', {

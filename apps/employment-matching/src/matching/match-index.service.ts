@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type CandidateMatchFields, toMatchCandidate } from '../candidates/candidate-rows';
+import { type CandidateMatchFields, toMatchCandidate } from '../core/candidates.queries';
 import type { MatchCandidate, MatchVacancy } from '../domain/matching';
-import { toMatchVacancy, VACANCY_COLUMNS, type VacancyRow } from '../vacancies/vacancy-rows';
+import { toMatchVacancy, VACANCY_COLUMNS, type VacancyRow } from '../core/vacancies.queries';
 
 export type IndexedVacancy = MatchVacancy & {
   row: VacancyRow & { employerName: string };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bilingual } from '@reintegra/platform-http';
-import { nearDateSchema, reasonCodeSchema } from '../requests/common';
+import { nearDateSchema, reasonCodeSchema } from '../core/common.requests';
 
 export const proposePlacementSchema = z
   .object({

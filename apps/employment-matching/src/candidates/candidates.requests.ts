@@ -7,7 +7,7 @@ import {
   municipalityCodeSchema,
   skillCodesSchema,
   weekSlotsSchema,
-} from '../requests/common';
+} from '../core/common.requests';
 
 const years = z.number().min(0).max(60);
 

@@ -9,9 +9,9 @@ import type {
   ReferralRoutedV1,
   ReturneeRegisteredV1,
 } from '@reintegra/event-contracts';
-import type { EventContext } from '../events/employment-events';
-import { CaseWindDown } from '../referrals/case-wind-down';
-import { ACCEPTED_REFERRAL, LIVE_REFERRAL, ReferralLedger } from '../referrals/referral-ledger';
+import type { EventContext } from '@reintegra/platform-messaging';
+import { CaseWindDown } from '../core/case-wind-down.service';
+import { ACCEPTED_REFERRAL, LIVE_REFERRAL, ReferralLedger } from '../core/referral-ledger.service';
 
 /** The consents this service honours: sharing with employers, and the referral to it. */
 const isEmployerSharing = (data: { purpose: string; scope?: string }) =>
