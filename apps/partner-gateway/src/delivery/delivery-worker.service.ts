@@ -9,9 +9,8 @@ import type { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { CLOUDEVENTS_CONTENT_TYPE, partnerTopicOf } from '@reintegra/event-contracts';
 import { APP_CONFIG } from '@reintegra/platform-config';
-import { KAFKA_PRODUCER } from '@reintegra/platform-messaging';
+import { KAFKA_PRODUCER, PollingLoop } from '@reintegra/platform-messaging';
 import type { PartnerGatewayConfig } from '../config';
-import { Loop } from '../core/polling-loop';
 import { GatewayKeys } from '../crypto/gateway-keys';
 import { retryDelayMs } from './backoff';
 import { postWebhook } from './webhook-sender';
@@ -53,8 +52,8 @@ interface KafkaRow {
 export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeliveryWorker.name);
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly webhooks = new Loop('webhooks', () => this.webhookTick());
-  private readonly kafka = new Loop('kafka', () => this.kafkaTick());
+  private readonly webhooks = new PollingLoop('webhooks', () => this.webhookTick());
+  private readonly kafka = new PollingLoop('kafka', () => this.kafkaTick());
   private readonly mode: PartnerGatewayConfig['NODE_ENV'];
 
   constructor(

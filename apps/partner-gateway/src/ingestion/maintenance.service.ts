@@ -6,9 +6,8 @@ import {
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '@reintegra/platform-config';
-import { EVENT_ORIGIN, type EventOrigin } from '@reintegra/platform-messaging';
+import { EVENT_ORIGIN, type EventOrigin, PollingLoop } from '@reintegra/platform-messaging';
 import type { PartnerGatewayConfig } from '../config';
-import { Loop } from '../core/polling-loop';
 
 /**
  * Housekeeping: events held longer than PARTNER_CONSENT_HOLD_SECONDS (consent or registration of
@@ -17,7 +16,7 @@ import { Loop } from '../core/polling-loop';
  */
 @Injectable()
 export class Maintenance implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly loop = new Loop('maintenance', async () => {
+  private readonly loop = new PollingLoop('maintenance', async () => {
     await this.expireHeldEvents();
     await this.purgeExpiredLog();
     return this.intervalMs;
