@@ -20,3 +20,13 @@ export const arrivalEntriesQuerySchema = z
   })
   .strict();
 export type ArrivalEntriesQuery = z.infer<typeof arrivalEntriesQuerySchema>;
+
+/** Which arrivals of a day: the reception's "today's flights and buses". */
+export const arrivalTripsQuerySchema = z
+  .object({
+    arrivalDate: z.iso.date().describe('Arrival day, YYYY-MM-DD'),
+    transport: z.enum(['flight', 'bus']).optional(),
+    tripNumber: z.string().trim().min(1).max(40).optional(),
+  })
+  .strict();
+export type ArrivalTripsQuery = z.infer<typeof arrivalTripsQuerySchema>;

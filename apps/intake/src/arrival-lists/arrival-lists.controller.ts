@@ -14,6 +14,8 @@ import {
   type ArrivalEntriesQuery,
   arrivalEntriesQuerySchema,
   arrivalListUploadSchema,
+  type ArrivalTripsQuery,
+  arrivalTripsQuerySchema,
 } from './arrival-list.requests';
 import { arrivalEntryPageSchema, arrivalListSchema } from './arrival-list.responses';
 import { ARRIVAL_COLUMNS } from './arrival-row';
@@ -62,6 +64,19 @@ export class ArrivalListsController {
     if (outcome === 'processing') this.processor.wake();
     response.status(STATUS_BY_OUTCOME[outcome]).setHeader('Location', `/arrival-lists/${id}`);
     return this.lists.view(id, preferredLanguage(acceptLanguage));
+  }
+
+  /** The flights and buses arriving on a day (reception's list of the day), with people still to register. */
+  @Get()
+  @ApiJsonResponse(
+    200,
+    'Trips of the day: list id, transport, trip number, pending and registered people',
+  )
+  trips(
+    @CurrentActor() actor: Actor,
+    @ValidQuery(arrivalTripsQuerySchema) query: ArrivalTripsQuery,
+  ) {
+    return this.lists.trips(actor, query);
   }
 
   /** Progress, counts and row errors of an import. */

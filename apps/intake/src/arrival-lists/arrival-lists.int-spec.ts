@@ -273,4 +273,34 @@ describe('access to arrival lists', () => {
     const all = await get<{ items: Array<{ row: number }> }>(imported.links.entries, national);
     expect(all.body.items.map((item) => item.row)).toEqual([1, 2, 3]);
   });
+
+  it("lists a day's trips with the people each caller may register, and refuses a bad date", async () => {
+    const rows = manifest(3);
+    const trip = nth(rows, 0).tripNumber;
+    const csv = arrivalListCsv([
+      { ...nth(rows, 0), municipalityCode: LA_PAZ_ESTE },
+      { ...nth(rows, 1), municipalityCode: 'SV-SS-SAN-SALVADOR-CENTRO' },
+      { ...nth(rows, 2), municipalityCode: undefined },
+    ]);
+    const imported = (await (await upload(csv, 'text/csv', national)).json()) as ListView;
+    type Trip = { listId: string; tripNumber: string; pending: number; registered: number };
+    const path = `/arrival-lists?arrivalDate=${yesterday}&tripNumber=${trip}`;
+    const mine = await get<Trip[]>(path);
+    expect(mine.status).toBe(200);
+    expect(mine.body).toEqual([
+      expect.objectContaining({ listId: imported.id, tripNumber: trip, pending: 2, registered: 0 }),
+    ]);
+    const all = await get<Trip[]>(path, national);
+    expect(all.body).toEqual([expect.objectContaining({ listId: imported.id, pending: 3 })]);
+    const otherDay = await get<Trip[]>(`/arrival-lists?arrivalDate=2001-01-01&tripNumber=${trip}`);
+    expect(otherDay.body).toEqual([]);
+    const caseworker = await testToken({
+      roles: ['employment-caseworker'],
+      municipalityCode: LA_PAZ_ESTE,
+    });
+    expect((await get(path, caseworker)).status).toBe(403);
+    const bad = await get<{ errors: Array<{ field: string }> }>('/arrival-lists?arrivalDate=ayer');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((error) => error.field)).toEqual(['arrivalDate']);
+  });
 });

@@ -10,9 +10,10 @@ import {
   rowsOf,
   type SourceRow,
 } from './arrival-list-source';
-import type { ArrivalEntriesQuery } from './arrival-list.requests';
+import type { ArrivalEntriesQuery, ArrivalTripsQuery } from './arrival-list.requests';
 import type { ArrivalEntryPage, ArrivalEntryView, ArrivalListView } from './arrival-list.responses';
 import { type ArrivalRow, arrivalRowSchema, naturalKeyOf } from './arrival-row';
+import { type ArrivalTrip, arrivalTripsOf } from './arrival-trips.queries';
 
 /** Rows written per transaction; progress is visible after each batch. */
 export const ARRIVAL_BATCH_SIZE = 250;
@@ -266,6 +267,17 @@ export class ArrivalListsService {
       })),
       links: { self, entries: `${self}/entries` },
     };
+  }
+
+  /** The trips of a day the caller may work on, with their pending and registered people. */
+  async trips(actor: Actor, query: ArrivalTripsQuery): Promise<ArrivalTrip[]> {
+    const national = hasAnyRole(actor, ['national-supervisor', 'admin']);
+    if (!national && !actor.municipalityCode) throw outsideMunicipality();
+    return arrivalTripsOf(
+      this.dataSource.manager,
+      query,
+      national ? null : (actor.municipalityCode ?? null),
+    );
   }
 
   /**

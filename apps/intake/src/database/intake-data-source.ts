@@ -17,6 +17,7 @@ import { FollowUpWavesDue1764202500000 } from './migrations/1764202500000-follow
 import { CasePlan } from '../plans/case-plan.entity';
 import { ListIndexes1764202400000 } from './migrations/1764202400000-list-indexes';
 import { ReturneeVersion1764202410000 } from './migrations/1764202410000-returnee-version';
+import { ArrivalTripsIndex1764202600000 } from './migrations/1764202600000-arrival-trips-index';
 import { ArrivalLists1764202420000 } from './migrations/1764202420000-arrival-lists';
 import { Consent } from '../consents/consent.entity';
 import { Referral } from '../referrals/referral.entity';
@@ -53,6 +54,7 @@ export function intakeDataSource(url: string, poolSize?: number): ServiceDataSou
       ReturneeVersion1764202410000,
       ArrivalLists1764202420000,
       FollowUpWavesDue1764202500000,
+      ArrivalTripsIndex1764202600000,
     ],
   };
 }
