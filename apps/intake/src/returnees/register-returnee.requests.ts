@@ -143,7 +143,13 @@ export function ageOn(dateOfBirth: string, on: string): number {
 
 /** A person already registered returned again: a new episode (case) on the same record. */
 export const openEpisodeRequestSchema = z
-  .object(returnFields)
+  .object({
+    ...returnFields,
+    arrivalEntryId: z
+      .uuid()
+      .optional()
+      .describe('The arrival-list entry (pre-intake) this return comes from'),
+  })
   .strict()
   .superRefine(checkDistrictInMunicipality);
 export type OpenEpisodeRequest = z.infer<typeof openEpisodeRequestSchema>;

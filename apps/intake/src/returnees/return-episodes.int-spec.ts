@@ -7,6 +7,7 @@ import {
   returneeRegisteredV1,
   TOPICS,
 } from '@reintegra/event-contracts';
+import { generateArrivalList } from '@reintegra/demo-data';
 import { eventually } from '@reintegra/testing';
 import {
   ELSEWHERE,
@@ -124,6 +125,52 @@ describe('a second return of a registered person', () => {
         reason_code: 're-migrated',
       },
     ]);
+  });
+
+  it('marks the arrival-list entry of the new return registered, once', async () => {
+    const first = await registerPerson(intake);
+    const [row] = generateArrivalList({
+      seed: randomUUID(),
+      arrivalDate: secondReturn.returnDate,
+      size: 1,
+      tripNumber: `T${randomUUID().slice(0, 8).toUpperCase()}`,
+    });
+    const imported = await intake.call('POST', '/arrival-lists', intake.tokens.officer, {
+      rows: [{ ...row, municipalityCode: HOME }],
+    });
+    expect(imported.status).toBe(201);
+    const entries = await intake.call(
+      'GET',
+      `/arrival-lists/${imported.body['id'] as string}/entries`,
+      intake.tokens.officer,
+    );
+    const entryId = (entries.body['items'] as Array<{ id: string }>)[0]?.id;
+    const opened = await intake.call(
+      'POST',
+      `/returnees/${first.returneeId}/episodes`,
+      intake.tokens.officer,
+      { ...secondReturn, arrivalEntryId: entryId },
+    );
+    expect(opened.status).toBe(201);
+    const [entry] = await intake.app
+      .get(DataSource)
+      .query('SELECT status, returnee_id FROM arrival_entries WHERE id = $1', [entryId]);
+    expect(entry).toEqual({ status: 'registered', returnee_id: first.returneeId });
+
+    const again = await intake.call(
+      'POST',
+      `/returnees/${first.returneeId}/episodes`,
+      intake.tokens.officer,
+      { ...secondReturn, returnDate: '2026-11-02', arrivalEntryId: entryId },
+    );
+    expect(again.status).toBe(409);
+    expect(again.body['code']).toBe('arrival-entry.already-registered');
+    const episodes = await intake.app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS n FROM return_episodes WHERE returnee_id = $1', [
+        first.returneeId,
+      ]);
+    expect(episodes).toEqual([{ n: 2 }]);
   });
 
   it('numbers a third return 3 and closes only the case still open', async () => {

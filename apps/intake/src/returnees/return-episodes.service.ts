@@ -6,6 +6,7 @@ import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { ConflictError, returneeNotFound } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
 import { CaseClosureService } from '../closure/case-closure.service';
+import { registerArrivalEntry } from './arrival-entry-link';
 import { returnFollowsPrevious } from './episode-rules';
 import { ageOn, type OpenEpisodeRequest } from './register-returnee.requests';
 import { Returnee, ReturnEpisode } from '../core/returnee.entities';
@@ -92,6 +93,9 @@ export class ReturnEpisodesService {
         minor,
         registeredAt: now,
       });
+      if (request.arrivalEntryId) {
+        await registerArrivalEntry(manager, request.arrivalEntryId, returneeId, now);
+      }
       await this.outbox.publish(
         manager,
         episodeOpenedV1,
