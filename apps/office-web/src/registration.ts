@@ -71,14 +71,15 @@ export function formFromEntry(
 
 const trimmed = (value: string) => value.trim();
 
-/** The return of this episode (also the body of POST /returnees/:id/episodes). */
-export function episodeBody(form: RegistrationForm) {
+/** The return of this episode (also the body of POST /returnees/:id/episodes, with its arrival entry). */
+export function episodeBody(form: RegistrationForm, arrivalEntryId?: string) {
   return {
     returnDate: form.returnDate,
     countryReturnedFrom: trimmed(form.countryReturnedFrom).toUpperCase(),
     receptionPoint: form.receptionPoint,
     municipalityCode: form.municipalityCode,
     ...(form.districtCode ? { districtCode: form.districtCode } : {}),
+    ...(arrivalEntryId ? { arrivalEntryId } : {}),
   };
 }
 

@@ -49,25 +49,6 @@ const rememberList = (list: RecentList) =>
     JSON.stringify([list, ...recentLists().filter((l) => l.id !== list.id)].slice(0, 10)),
   );
 
-/**
- * Entries of people who turned out to be known and got a new episode: opening an episode cannot
- * mark the arrival entry registered in intake, so this tab remembers their ids (ids only) to keep
- * them out of the pending list.
- */
-const EPISODE_ENTRIES_KEY = 'reintegra.office.episode-entries';
-const episodeEntries = (): string[] => {
-  try {
-    return JSON.parse(sessionStorage.getItem(EPISODE_ENTRIES_KEY) ?? '[]') as string[];
-  } catch {
-    return [];
-  }
-};
-const rememberEpisodeEntry = (id: string) =>
-  sessionStorage.setItem(
-    EPISODE_ENTRIES_KEY,
-    JSON.stringify([...episodeEntries(), id].slice(-500)),
-  );
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function Reception(props: {
@@ -246,12 +227,10 @@ function ArrivalListView(props: { listId: string; officerMunicipality: string | 
     if (tripLabel) rememberList({ id: props.listId, label: tripLabel });
   }, [tripLabel, props.listId]);
 
-  const resolvedElsewhere = new Set(episodeEntries());
-  const pending = entries.filter((entry) => !handled[entry.id] && !resolvedElsewhere.has(entry.id));
+  const pending = entries.filter((entry) => !handled[entry.id]);
   const done = Object.keys(handled).length;
 
   const finish = (entry: ArrivalEntry, result: Registered) => {
-    if (result.viaEpisode) rememberEpisodeEntry(entry.id);
     setHandled((all) => ({
       ...all,
       [entry.id]: { ...result, name: `${entry.firstNames} ${entry.lastNames}` },

@@ -27,8 +27,6 @@ export interface Registered {
   caseId: string;
   minor: boolean;
   summary: string;
-  /** A new episode of a known person: intake cannot link the arrival entry to it (yet). */
-  viaEpisode: boolean;
 }
 
 type Stage =
@@ -60,17 +58,12 @@ export function RegisterPerson(props: {
     headingRef.current?.focus();
   }, [stage.kind]);
 
-  const registered = (
-    result: Omit<Registered, 'summary' | 'viaEpisode'>,
-    summary: string,
-    viaEpisode = false,
-  ) => {
+  const registered = (result: Omit<Registered, 'summary'>, summary: string) => {
     const value = {
       returneeId: result.returneeId,
       caseId: result.caseId,
       minor: result.minor,
       summary,
-      viaEpisode,
     };
     props.onRegistered(value);
     setProblem(undefined);
@@ -106,8 +99,8 @@ export function RegisterPerson(props: {
         caseId: string;
         minor: boolean;
         episodeNumber: number;
-      }>(intake(`/returnees/${returneeId}/episodes`), episodeBody(form));
-      registered(result, t.duplicates.newEpisodeDone(result.episodeNumber), true);
+      }>(intake(`/returnees/${returneeId}/episodes`), episodeBody(form, props.entry.id));
+      registered(result, t.duplicates.newEpisodeDone(result.episodeNumber));
     } catch (failure) {
       setProblem(problemOf(failure));
     } finally {
