@@ -6,4 +6,6 @@ module.exports = {
   globalSetup: '<rootDir>/../../libs/testing/src/jest-global-setup.ts',
   globalTeardown: '<rootDir>/../../libs/testing/src/jest-global-teardown.ts',
   testTimeout: 180_000,
+  // Each spec file starts six processes and Chromium (office-test-bed.ts): one file at a time.
+  maxWorkers: 1,
 };

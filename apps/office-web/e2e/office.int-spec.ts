@@ -1,141 +1,36 @@
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { TOPICS } from '@reintegra/event-contracts';
+import type { Page } from 'playwright-core';
+import { eventually } from '@reintegra/testing';
 import {
-  currentTestStack,
-  eventually,
-  findWorkspaceRoot,
-  runToCompletion,
-  ServiceProcess,
-  startGroupAtEnd,
-  testDatabaseUrl,
-} from '@reintegra/testing';
+  call,
+  delivered,
+  expectAccessible as expectAccessibleOn,
+  expectFitsNarrowScreen,
+  freshDui,
+  MUNICIPALITY,
+  type Json,
+  OfficeTestBed,
+  tabTo,
+  today,
+  uniqueSurname as token,
+} from './office-test-bed';
 
 /**
- * The office app in headless Chromium against the built services as real processes: dev identity
- * (demo login), intake, the orchestrator (paths), employment and education (referral inboxes),
- * and the office server (static bundle + same-origin proxy). A flight is received through the
- * screens. Screenshots go to artifacts/office-web/. Ports differ from the dashboard's test, so the
- * two can run one after the other.
+ * The office app in headless Chromium against the built services as real processes (see the test
+ * bed). A flight is received through the screens. Screenshots go to artifacts/office-web/reception/.
  */
-const stack = currentTestStack();
-const root = findWorkspaceRoot();
-const shots = join(root, 'artifacts/office-web');
-const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-const identityPort = 3400;
-const identityUrl = `http://127.0.0.1:${identityPort}`;
-const authEnv = {
-  AUTH_ISSUER: 'reintegra-dev-identity',
-  AUTH_AUDIENCE: 'reintegra',
-  AUTH_JWKS_URL: `${identityUrl}/.well-known/jwks.json`,
-  AUTH_JWKS: '',
-};
-const commonEnv = {
-  NODE_ENV: 'test',
-  LOG_LEVEL: 'info',
-  KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-  TEMPORAL_ADDRESS: stack.temporalAddress,
-  TEMPORAL_NAMESPACE: stack.temporalNamespace,
-  TEMPORAL_TASK_QUEUE: 'reintegration-paths-office-e2e',
-  OUTBOX_POLL_INTERVAL_MS: '100',
-  ...authEnv,
-};
-const migrations = (database: string) => ({
-  DATABASE_URL: testDatabaseUrl(database, 'app'),
-  DATABASE_MIGRATION_URL: testDatabaseUrl(database, 'migrator'),
-});
-
-const run = randomUUID().slice(0, 8);
-const groups = {
-  intake: `intake-office-e2e-${run}`,
-  orchestrator: `orchestrator-office-e2e-${run}`,
-  employment: `employment-office-e2e-${run}`,
-  education: `education-office-e2e-${run}`,
-};
-const identity = new ServiceProcess('dev-identity', identityPort, {
-  NODE_ENV: 'test',
-  AUTH_ISSUER: authEnv.AUTH_ISSUER,
-  DEV_IDENTITY_KEY_FILE: join(mkdtempSync(join(tmpdir(), 'office-e2e-')), 'key.json'),
-});
-const intakeEnv = { ...commonEnv, ...migrations('intake'), KAFKA_CONSUMER_GROUP: groups.intake };
-const orchestratorEnv = {
-  ...commonEnv,
-  ...migrations('orchestrator'),
-  KAFKA_CONSUMER_GROUP: groups.orchestrator,
-};
-const employmentEnv = {
-  ...commonEnv,
-  ...migrations('employment_matching'),
-  KAFKA_CONSUMER_GROUP: groups.employment,
-};
-const educationEnv = {
-  ...commonEnv,
-  ...migrations('education_enrolment'),
-  KAFKA_CONSUMER_GROUP: groups.education,
-};
-const intake = new ServiceProcess('intake', 3401, intakeEnv);
-const orchestrator = new ServiceProcess('orchestrator', 3402, orchestratorEnv);
-const employment = new ServiceProcess('employment-matching', 3403, employmentEnv);
-const education = new ServiceProcess('education-enrolment', 3404, educationEnv);
-const office = new ServiceProcess('office-web-server', 3408, {
-  NODE_ENV: 'test',
-  INTAKE_URL: intake.url,
-  EMPLOYMENT_URL: employment.url,
-  EDUCATION_URL: education.url,
-  DEV_IDENTITY_URL: identityUrl,
-  DEV_LOGIN: 'true',
-});
-
-let browser: Browser;
-let context: BrowserContext;
+const bed = new OfficeTestBed('reception', 3400);
+const { intake, office } = bed;
 let page: Page;
 let officer: string;
-type Json = Record<string, unknown>;
+const expectAccessible = (screen: string, target: Page = page) =>
+  expectAccessibleOn(target, screen);
+const shot = (name: string, target: Page = page) => bed.shot(name, target);
+const login = (user: string, target: Page = page) => bed.login(user, target);
+const tokenOf = (user: string) => bed.tokenOf(user);
 
-async function tokenOf(user: string): Promise<string> {
-  const response = await fetch(`${identityUrl}/dev/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ user }),
-  });
-  return `Bearer ${((await response.json()) as { access_token: string }).access_token}`;
-}
-
-async function call(base: string, method: string, path: string, token: string, body?: unknown) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: token },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as Json };
-}
-
-/** A DUI with a valid check digit, unique enough for a test run. */
-function freshDui(): string {
-  const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
-  const sum = [...digits].reduce((total, digit, index) => total + Number(digit) * (9 - index), 0);
-  return `${digits}-${(10 - (sum % 10)) % 10}`;
-}
-
-/** A surname no other run (nor other suite) has: possible duplicates are only the planned ones. */
-function token(): string {
-  const letters = 'bcdfghjklmnprstvz';
-  const vowels = 'aeiou';
-  const pick = (from: string) => from.charAt(Math.floor(Math.random() * from.length));
-  let word = '';
-  for (let i = 0; i < 4; i++) word += pick(letters) + pick(vowels);
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-const today = new Date().toISOString().slice(0, 10);
 const baseYear = 1960 + Math.floor(Math.random() * 20);
 interface Arrival {
   firstNames: string;
@@ -200,109 +95,9 @@ function manifestCsv(people: readonly Arrival[] = flight): string {
   return [header, ...rows].join('\n');
 }
 
-const shot = (name: string, target: Page = page) =>
-  target.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-/** axe-core with the WCAG 2.2 AA rules on the current screen: no violation allowed. */
-async function expectAccessible(screen: string, target: Page = page): Promise<void> {
-  await target.evaluate(axeSource);
-  const violations = await target.evaluate(async (tags) => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (...args: unknown[]) => Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })),
-    }));
-  }, WCAG_TAGS);
-  expect({ screen, violations }).toEqual({ screen, violations: [] });
-}
-
-/** At 360 px nothing spills sideways (the page never scrolls horizontally). */
-async function expectFitsNarrowScreen(target: Page = page): Promise<void> {
-  const width = await target.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(360);
-}
-
-/** Waits for a referral to reach a service through Kafka (intake's outbox → the service's inbox). */
-async function delivered(database: string, referralId: string): Promise<void> {
-  const client = new Client({ connectionString: testDatabaseUrl(database, 'migrator') });
-  await client.connect();
-  try {
-    await eventually(
-      async () => {
-        const found = await client.query('SELECT 1 FROM referrals WHERE id = $1', [referralId]);
-        expect(found.rowCount).toBe(1);
-      },
-      { timeoutMs: 60_000, intervalMs: 500 },
-    );
-  } finally {
-    await client.end();
-  }
-}
-
-/** Presses Tab until the focused element's name contains the text; checks its focus is visible. */
-async function tabTo(target: Page, text: string): Promise<void> {
-  for (let presses = 0; presses < 60; presses++) {
-    await target.keyboard.press('Tab');
-    const focused = await target.evaluate(() => {
-      const element = document.activeElement as HTMLElement | null;
-      if (!element) return { name: '', outline: 'none' };
-      const labels = (element as HTMLInputElement).labels;
-      const name = [
-        element.getAttribute('aria-label') ?? '',
-        element.textContent ?? '',
-        labels?.[0]?.textContent ?? '',
-      ].join(' ');
-      const style = getComputedStyle(element);
-      return { name, outline: `${style.outlineStyle} ${style.outlineWidth}` };
-    });
-    if (focused.name.includes(text)) {
-      expect(focused.outline).not.toMatch(/^none|0px$/);
-      return;
-    }
-  }
-  throw new Error(`Tab never reached "${text}"`);
-}
-
-async function login(user: string, target: Page = page): Promise<void> {
-  await target.goto(office.url);
-  await target.evaluate(() => sessionStorage.clear());
-  await target.goto(`${office.url}/#/`);
-  await target.reload();
-  await target.getByRole('button', { name: new RegExp(`Entrar como ${user}`) }).click();
-}
-
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  const brokers = stack.kafkaBrokers;
-  await Promise.all([
-    runToCompletion('intake', 'migrate', intakeEnv),
-    runToCompletion('orchestrator', 'migrate', orchestratorEnv),
-    runToCompletion('employment-matching', 'migrate', employmentEnv),
-    runToCompletion('education-enrolment', 'migrate', educationEnv),
-    ...Object.values(groups).map((group) => startGroupAtEnd(brokers, group, Object.values(TOPICS))),
-  ]);
-  await identity.start();
-  await Promise.all([
-    intake.start(),
-    orchestrator.start(),
-    employment.start(),
-    education.start(),
-    office.start(),
-  ]);
+  await bed.start();
+  page = bed.page;
   officer = await tokenOf('oficial-la-paz-este');
 
   // Rosa Elena returned before (an earlier episode, by bus from Mexico); Marisol Guadalupe has a
@@ -326,23 +121,9 @@ beforeAll(async () => {
     });
     expect(registered.status).toBe(201);
   }
-
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-SV' });
-  page = await context.newPage();
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await Promise.allSettled([
-    office.stop(),
-    education.stop(),
-    employment.stop(),
-    orchestrator.stop(),
-    intake.stop(),
-  ]);
-  await identity.stop();
-});
+afterAll(() => bed.stop());
 
 let listUrl = '';
 let firstCase = '';
@@ -444,7 +225,7 @@ describe('office app in Chromium', () => {
         `${counts.clicks} clicks, ${counts.keys} keystrokes, ${seconds.toFixed(1)} s wall time (headless, scripted)`,
     );
     writeFileSync(
-      join(shots, 'registration-measure.json'),
+      join(bed.shots, 'registration-measure.json'),
       JSON.stringify({ ...counts, seconds }, null, 2),
     );
     expect(counts.clicks).toBeLessThanOrEqual(8);
@@ -592,7 +373,7 @@ describe('office app in Chromium', () => {
 
     // At 360 px wide the inbox still works and nothing spills sideways.
     await page.setViewportSize({ width: 360, height: 740 });
-    await expectFitsNarrowScreen();
+    await expectFitsNarrowScreen(page);
     await expectAccessible('employment inbox at 360 px');
     await shot('15-inbox-360px');
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -663,7 +444,10 @@ describe('office app in Chromium', () => {
     expect(upload.status).toBe(201);
     const listId = ((await upload.json()) as Json)['id'] as string;
 
-    const phone = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'es-SV' });
+    const phone = await bed.browser.newPage({
+      viewport: { width: 360, height: 740 },
+      locale: 'es-SV',
+    });
     await login('oficial-la-paz-este', phone);
     await phone.getByRole('heading', { name: 'Recepción de llegadas' }).waitFor();
     await tabTo(phone, 'Código de la lista');
@@ -696,7 +480,7 @@ describe('office app in Chromium', () => {
   });
 
   it('works at 360 px wide and in English', async () => {
-    const narrow = await browser.newPage({
+    const narrow = await bed.browser.newPage({
       viewport: { width: 360, height: 740 },
       locale: 'es-SV',
     });
