@@ -22,7 +22,15 @@ if (process.argv[2] === 'rebuild-read-model') {
         console.warn(`supervisor-api: ${dir} not found; serving the API only`);
         return;
       }
-      (app as NestExpressApplication).useStaticAssets(dir, { index: 'index.html', maxAge: '1h' });
+      (app as NestExpressApplication).useStaticAssets(dir, {
+        index: 'index.html',
+        // The platform answers no-store; the bundle's hashed assets may be cached, the page not.
+        setHeaders: (response, path) =>
+          response.setHeader(
+            'Cache-Control',
+            path.endsWith('.html') ? 'no-store' : 'public, max-age=3600',
+          ),
+      });
     },
   );
 }

@@ -17,6 +17,21 @@ describe('small-cell suppression', () => {
     expect(derived(null, 0)).toBeNull();
   });
 
+  it('defuses texts a spreadsheet would run as formulas, keeps negative numbers', () => {
+    const rows = [['=HYPERLINK("x")'], ['+1'], ['-2+3'], ['@SUM(A1)'], ['\tx'], [-4], ['a=b']];
+    expect(toCsv(['v'], rows).split('\r\n')).toEqual([
+      'v',
+      `"'=HYPERLINK(""x"")"`,
+      "'+1",
+      "'-2+3",
+      "'@SUM(A1)",
+      "'\tx",
+      '-4',
+      'a=b',
+      '',
+    ]);
+  });
+
   it('writes CSV that spreadsheets read back (quotes, commas, empty cells)', () => {
     expect(
       toCsv(

@@ -14,10 +14,15 @@ export function derived(value: number | null, n: number, digits = 2): number | '
   return value === null ? null : Number(value.toFixed(digits));
 }
 
-/** CSV with a header row; values quoted only when they need it. */
+/**
+ * CSV with a header row; values quoted only when they need it. A text that a spreadsheet would run
+ * as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe (OWASP's CSV injection rule);
+ * numbers stay numbers.
+ */
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
   const cell = (value: unknown) => {
-    const text = value === null || value === undefined ? '' : String(value);
+    let text = value === null || value === undefined ? '' : String(value);
+    if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
     return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';

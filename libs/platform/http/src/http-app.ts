@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json, text } from 'express';
 import { type ApiDescription, setupOpenApi } from './openapi/document';
+import { refuseDeepJson, requireJsonBodies, securityHeaders } from './request-hardening';
 
 /** Largest JSON body a route accepts unless it is declared a large-body route (→ 413). */
 export const BODY_LIMIT = '256kb';
@@ -18,18 +19,25 @@ export interface HttpAppOptions {
 }
 
 /**
- * What every HTTP app gets before it listens, in production and in in-process tests alike: body
- * limits (JSON everywhere, CSV only on large-body routes) and the API document at `/docs`.
+ * What every HTTP app gets before it listens, in production and in in-process tests alike:
+ * security headers, JSON-only bodies (CSV too on large-body routes; anything else 415) with size
+ * and depth limits, and the API document at `/docs`.
  */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
-  for (const route of options.largeBodyRoutes ?? []) {
+  const express = app as NestExpressApplication;
+  express.disable('x-powered-by');
+  app.use(securityHeaders);
+  const largeBodyRoutes = options.largeBodyRoutes ?? [];
+  // Before any parser: Nest's default urlencoded parser then never sees a form post.
+  app.use(requireJsonBodies(largeBodyRoutes.map(({ path }) => ({ path, types: ['text/csv'] }))));
+  for (const route of largeBodyRoutes) {
     // Parsed here first; the general parser below then skips the already-read body.
     app.use(
       route.path,
-      json({ limit: route.limit }),
+      json({ limit: route.limit, verify: refuseDeepJson }),
       text({ type: 'text/csv', limit: route.limit }),
     );
   }
-  (app as NestExpressApplication).useBodyParser('json', { limit: BODY_LIMIT });
+  express.useBodyParser('json', { limit: BODY_LIMIT, verify: refuseDeepJson });
   setupOpenApi(app, options.api);
 }

@@ -53,6 +53,23 @@ const GENERIC: Record<number, { code: string; es: string; en: string }> = {
   },
 };
 
+const NOT_STORABLE = {
+  code: 'request.value-not-storable',
+  es: 'Un valor de la solicitud no se puede guardar (formato, longitud o caracteres).',
+  en: 'A value in the request cannot be stored (format, length or characters).',
+};
+
+/** A PostgreSQL data exception (SQLSTATE class 22), as pg or TypeORM's QueryFailedError carry it. */
+function isDatabaseInputError(exception: unknown): boolean {
+  const code = (exception as { code?: unknown } | null)?.code;
+  return (
+    exception instanceof Error &&
+    typeof code === 'string' &&
+    /^22[0-9A-Z]{3}$/.test(code) &&
+    (exception.name === 'QueryFailedError' || 'severity' in exception)
+  );
+}
+
 function problemFor(
   exception: unknown,
   language: Language,
@@ -74,6 +91,15 @@ function problemFor(
       problem.currentETag = exception.currentEntityTag;
     }
     return problem;
+  }
+  // PostgreSQL's data exceptions (class 22: characters, lengths, formats) are the caller's input,
+  // not a server fault. The message may quote the value: never echoed.
+  if (isDatabaseInputError(exception)) {
+    return {
+      title: NOT_STORABLE[language],
+      status: HttpStatus.UNPROCESSABLE_ENTITY,
+      code: NOT_STORABLE.code,
+    };
   }
   // Body-parser errors (malformed JSON, too large) carry an HTTP status of their own.
   const status =

@@ -1,6 +1,7 @@
 import { type PipeTransform } from '@nestjs/common';
 import { z } from 'zod';
 import { ValidationFailedError } from '@reintegra/platform-errors';
+import { textRuleIssues } from './request-hardening';
 
 /** Carries the raw issues so the HTTP edge can render them in the caller's language. */
 export class RequestValidationError extends ValidationFailedError {
@@ -17,7 +18,10 @@ export class ZodValidationPipe<T extends z.ZodType> implements PipeTransform<unk
 
   transform(value: unknown): z.output<T> {
     const result = this.schema.safeParse(value);
-    if (!result.success) throw new RequestValidationError(result.error.issues);
+    // The one text rule for every field, reported beside the schema's own issues.
+    const textIssues = textRuleIssues(value);
+    if (!result.success) throw new RequestValidationError([...textIssues, ...result.error.issues]);
+    if (textIssues.length > 0) throw new RequestValidationError(textIssues);
     return result.data;
   }
 }
