@@ -45,6 +45,10 @@ export function serviceConfigSpec(defaultPort: number) {
       z.coerce.number().int().min(0).max(65535).default(defaultPort),
       `HTTP port (health, API). Default ${defaultPort}.`,
     ),
+    AUTH_FAILURES_PER_MINUTE: variable(
+      z.coerce.number().int().min(0).default(30),
+      'Refused-credential (401) answers one client address may cause per minute before it gets 429; 0 turns the limit off.',
+    ),
   } satisfies ConfigSpec;
 }
 

@@ -2,6 +2,7 @@ import { type DynamicModule, type INestApplication, Logger as NestLogger } from 
 import { APP_FILTER, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { failedAuthThrottle } from './failed-auth-throttle';
 import { configureHttpApp, type HttpAppOptions } from './http-app';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
@@ -12,6 +13,8 @@ export interface HttpServiceOptions extends HttpAppOptions {
   service: string;
   host: string;
   port: number;
+  /** Refused-credential answers per client address and minute before 429; 0 or absent: no limit. */
+  failedAuthPerMinute?: number;
   /** Hook to attach microservice transports (e.g. Kafka) before listening. */
   beforeListen?: (app: INestApplication) => Promise<void>;
 }
@@ -23,6 +26,10 @@ export async function startHttpService(
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  // Processes only: in-process test apps run access matrices of hundreds of refusals.
+  if (options.failedAuthPerMinute) {
+    app.use(failedAuthThrottle({ limit: options.failedAuthPerMinute, windowMs: 60_000 }));
+  }
   configureHttpApp(app, options);
   app.enableShutdownHooks();
   await options.beforeListen?.(app);

@@ -97,10 +97,7 @@ describe('JSON depth', () => {
       .send(nested(MAX_JSON_DEPTH - 1));
     expect(ok.status).toBe(400); // nested arrays are not tag objects: the schema speaks, not depth
     expect(ok.body.code).toBe('request.invalid');
-    const deep = await http()
-      .post('/notes')
-      .type('json')
-      .send(nested(MAX_JSON_DEPTH));
+    const deep = await http().post('/notes').type('json').send(nested(MAX_JSON_DEPTH));
     expect(deep.status).toBe(400);
     expect(deep.body.code).toBe('request.malformed');
     expect(deep.body.detail).toMatch(/nested deeper/);

@@ -31,6 +31,7 @@ interface FoundationConfig extends AuthConfig {
   LOG_LEVEL: string;
   HTTP_HOST: string;
   HTTP_PORT: number;
+  AUTH_FAILURES_PER_MINUTE: number;
   DATABASE_URL: string;
   DATABASE_POOL_SIZE: number;
   KAFKA_CLIENT_ID: string;
@@ -169,6 +170,7 @@ export function serve<S extends ConfigSpec>(
         service: definition.name,
         host: config.HTTP_HOST,
         port: config.HTTP_PORT,
+        failedAuthPerMinute: config.AUTH_FAILURES_PER_MINUTE,
         beforeListen: async (app: INestApplication) => {
           if (definition.consumesEvents) {
             app.connectMicroservice(
