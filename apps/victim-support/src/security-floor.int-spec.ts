@@ -324,6 +324,32 @@ async function footprint(reference: string) {
 describe('bad input is refused with nothing half-written', () => {
   const counsellor = () => as(service.url, { ...assigned, roles: [...assigned.roles] });
 
+  it('answers 404 for an unknown or already acknowledged supervisor notification', async () => {
+    const supervisor = as(service.url, {
+      subject: uniqueSubject('supervisor'),
+      roles: ['victim-support-supervisor'],
+    });
+    const unknown = await supervisor.post(
+      `/supervisor/notifications/${randomUUID()}/acknowledgement`,
+      {},
+    );
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: 'notification.not-found' });
+
+    const reference = await freshRecord();
+    await care.breakGlass(otherCounsellor, reference, {
+      reasonCode: 'crisis-call',
+      justification: 'Crisis call while the team is away.',
+    });
+    const [notice] = await db.query(
+      `SELECT id FROM supervisor_notifications WHERE reference = $1`,
+      [reference],
+    );
+    const path = `/supervisor/notifications/${notice.id}/acknowledgement`;
+    expect((await supervisor.post(path, {})).status).toBe(200);
+    expect((await supervisor.post(path, {})).status).toBe(404);
+  });
+
   it('answers 404 for an unknown pseudonymous reference, 400 for one that is not a uuid', async () => {
     const unknown = randomUUID();
     for (const [method, path, body] of [

@@ -91,11 +91,12 @@ export class BreakGlassService {
   }
 
   async acknowledgeNotification(actor: Actor, id: string) {
-    const rows: unknown[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected count], never a bare row list.
+    const [rows] = (await this.dataSource.query(
       `UPDATE supervisor_notifications SET acknowledged_at = now(), acknowledged_by = $2
         WHERE id = $1 AND acknowledged_at IS NULL RETURNING id`,
       [id, actor.subject],
-    );
+    )) as [unknown[], number];
     if (rows.length === 0)
       throw new NotFoundError('notification.not-found', {
         es: 'No hay un aviso pendiente con ese identificador.',
