@@ -94,6 +94,17 @@ describe('merging two records of one person', () => {
     );
     expect(path.status).toBe(308);
     expect(path.headers.get('location')).toBe(`/returnees/${survivor.returneeId}/path`);
+    // Another municipality's office learns nothing, not even the survivor's id.
+    for (const suffix of ['', '/path']) {
+      const elsewhere = await intake.call(
+        'GET',
+        `/returnees/${other.returneeId}${suffix}`,
+        intake.tokens.officerElsewhere,
+      );
+      expect(elsewhere.status).toBe(403);
+      expect(elsewhere.headers.get('location')).toBeNull();
+      expect(JSON.stringify(elsewhere.body)).not.toContain(survivor.returneeId);
+    }
     // The DUI now leads to the survivor and to a new episode there.
     const duplicate = await intake.call(
       'POST',

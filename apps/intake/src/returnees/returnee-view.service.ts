@@ -47,12 +47,17 @@ function personView(person: Returnee, episodes: readonly ReturnEpisode[], actor:
 export class ReturneeViewService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The record a merged record points to, if it was merged. */
-  async mergedInto(returneeId: string): Promise<string | null> {
+  /**
+   * The record a merged record points to, if it was merged — told only to a caller who may see
+   * the survivor (a redirect names the survivor's id, which is itself a disclosure).
+   */
+  async mergedInto(returneeId: string, actor: Actor): Promise<string | null> {
     const person = await this.dataSource
       .getRepository(Returnee)
       .findOne({ where: { id: returneeId }, select: ['id', 'mergedInto'] });
-    return person?.mergedInto ?? null;
+    if (!person?.mergedInto) return null;
+    await this.episodesVisibleTo(person.mergedInto, actor);
+    return person.mergedInto;
   }
 
   async read(returneeId: string, actor: Actor): Promise<ReturneeRead> {
@@ -61,6 +66,7 @@ export class ReturneeViewService {
     });
     if (!person) throw returneeNotFound();
     if (person.mergedInto && person.mergedAt) {
+      await this.episodesVisibleTo(person.mergedInto, actor);
       return {
         kind: 'merged',
         returneeId,
@@ -68,6 +74,12 @@ export class ReturneeViewService {
         mergedAt: person.mergedAt.toISOString(),
       };
     }
+    const episodes = await this.episodesVisibleTo(returneeId, actor);
+    return { kind: 'person', person: personView(person, episodes, actor) };
+  }
+
+  /** The person's episodes, when at least one is in a municipality the caller works in. */
+  private async episodesVisibleTo(returneeId: string, actor: Actor): Promise<ReturnEpisode[]> {
     const episodes = await this.dataSource.getRepository(ReturnEpisode).find({
       where: { returneeId },
       order: { episodeNumber: 'ASC' },
@@ -75,6 +87,6 @@ export class ReturneeViewService {
     if (!episodes.some((episode) => canActInMunicipality(actor, episode.municipalityCode))) {
       throw outsideMunicipality();
     }
-    return { kind: 'person', person: personView(person, episodes, actor) };
+    return episodes;
   }
 }

@@ -127,7 +127,7 @@ export class ReturneesController {
     @UuidParam('id') id: string,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const survivor = await this.views.mergedInto(id);
+    const survivor = await this.views.mergedInto(id, actor);
     if (survivor) return redirectToSurvivor(response, survivor, '/path');
     const path = await this.paths.currentPath(id);
     if (!canActInMunicipality(actor, path.path.municipalityCode)) throw outsideMunicipality();
