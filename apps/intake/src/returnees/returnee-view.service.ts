@@ -15,6 +15,8 @@ function personView(person: Returnee, episodes: readonly ReturnEpisode[], actor:
   const self = `/returnees/${person.id}`;
   return {
     id: person.id,
+    /** Also the ETag, for PATCH's If-Match. */
+    version: person.version,
     dui: person.dui,
     firstNames: person.firstNames,
     lastNames: person.lastNames,

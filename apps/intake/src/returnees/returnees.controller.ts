@@ -12,6 +12,7 @@ import {
   ApiJsonResponse,
   ApiProblems,
   CorrelationId,
+  entityTag,
   UuidParam,
   ValidBody,
 } from '@reintegra/platform-http';
@@ -83,6 +84,7 @@ export class ReturneesController {
   ) {
     const read = await this.views.read(id, actor);
     if (read.kind === 'merged') return redirectToSurvivor(response, read.mergedInto);
+    response.setHeader('ETag', entityTag(read.person.version));
     return read.person;
   }
 

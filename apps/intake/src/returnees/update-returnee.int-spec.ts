@@ -95,6 +95,22 @@ describe('PATCH /returnees/:id', () => {
     expect(await stored(id)).toEqual(before);
   });
 
+  it('answers the version as a strong ETag on GET, usable as If-Match; weak and * are refused', async () => {
+    const id = await registerSomeone();
+    const read = await fetch(`${url}/returnees/${id}`, { headers: { authorization: officer } });
+    const etag = read.headers.get('etag');
+    expect(etag).toBe('"1"');
+    expect(await read.json()).toMatchObject({ id, version: 1 });
+    const before = await stored(id);
+    const weak = await patch(id, { gender: 'other' }, { 'if-match': `W/${etag}` });
+    expect(weak.status).toBe(412);
+    const blind = await patch(id, { gender: 'other' }, { 'if-match': '*' });
+    expect(blind.status).toBe(428);
+    expect(await stored(id)).toEqual(before);
+    const updated = await patch(id, { gender: 'other' }, { 'if-match': etag ?? '' });
+    expect(updated.status).toBe(200);
+  });
+
   it('lets exactly one of two simultaneous corrections of the same version through', async () => {
     const id = await registerSomeone();
     const responses = await Promise.all([

@@ -6,12 +6,16 @@ export function entityTag(version: number): string {
 }
 
 /**
- * Optimistic concurrency for updates: the client sends back the ETag it read in If-Match.
- * Missing → 428, different from the current version → 412; `*` matches any current version.
+ * Optimistic concurrency for updates: the client sends back the ETag it read (every read of an
+ * updatable resource answers it) in If-Match. Missing, or `*` (which would overwrite blindly) →
+ * 428; no tag equal to the current one by strong comparison (a weak `W/"3"` never is) → 412.
  */
 export function assertIfMatch(ifMatch: string | undefined, currentVersion: number): void {
-  if (ifMatch === undefined || ifMatch.trim() === '') throw new PreconditionRequiredError();
+  const tags = (ifMatch ?? '')
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '');
+  if (tags.length === 0 || tags.includes('*')) throw new PreconditionRequiredError();
   const current = entityTag(currentVersion);
-  const tags = ifMatch.split(',').map((tag) => tag.trim().replace(/^W\//, ''));
-  if (!tags.includes('*') && !tags.includes(current)) throw new PreconditionFailedError(current);
+  if (!tags.includes(current)) throw new PreconditionFailedError(current);
 }

@@ -26,6 +26,9 @@ export interface HttpAppOptions {
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  // Express's automatic weak ETag of a body is not a version: a client could not update with it.
+  // Updatable resources answer their row version as a strong ETag themselves.
+  express.set('etag', false);
   app.use(securityHeaders);
   const largeBodyRoutes = options.largeBodyRoutes ?? [];
   // Before any parser: Nest's default urlencoded parser then never sees a form post.

@@ -168,6 +168,8 @@ describe('answer headers', () => {
       expect(response.headers['x-frame-options']).toBe('DENY');
       expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
       expect(response.headers['referrer-policy']).toBe('no-referrer');
+      // No automatic content ETag: only a resource's version may be one (If-Match must match it).
+      expect(response.headers['etag']).toBeUndefined();
     }
   });
 });
