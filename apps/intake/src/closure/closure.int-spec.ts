@@ -96,6 +96,13 @@ describe('closing a case', () => {
   it('refuses reintegrated before follow-up, and anything on a closed case, naming what is allowed and writing nothing', async () => {
     const caseId = await newCase(intake);
     await moveCase(intake.app, caseId, 'assessed');
+    // Consent to a referral given before the closure must not let one through after it.
+    const consent = await intake.call('POST', `/cases/${caseId}/consents`, intake.tokens.officer, {
+      purpose: 'service-referral',
+      scope: 'employment',
+      formVersion: 'CONS-2026-01',
+    });
+    expect(consent.status).toBe(201);
     const before = await stateOf(intake.app, { caseIds: [caseId] });
 
     for (const [path, token] of [
@@ -156,6 +163,18 @@ describe('closing a case', () => {
       },
     );
     expect(proposal.status).toBe(409);
+    const referral = await intake.call(
+      'POST',
+      `/cases/${caseId}/referrals`,
+      intake.tokens.officer,
+      {
+        service: 'employment',
+        priority: 'normal',
+        providerIds: ['mitrab-la-paz-este'],
+      },
+    );
+    expect(referral.status).toBe(409);
+    expect(referral.body).toMatchObject({ code: 'case.closed', currentStatus: 'closed' });
     expect(await stateOf(intake.app, { caseIds: [caseId] })).toEqual(closedState);
   });
 

@@ -10,6 +10,7 @@ import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { ConflictError, ForbiddenError, referralNotFound } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
 import { CaseAccess } from '../core/case-access.service';
+import { ReturnEpisode } from '../core/returnee.entities';
 import { ConsentsService } from '../consents/consents.service';
 import { canMoveReferral, REVOCABLE_STATUSES } from './referral-lifecycle';
 import { Referral } from './referral.entity';
@@ -70,6 +71,24 @@ export class ReferralsService {
     actor: Actor,
     correlationId: string,
   ): Promise<Referral> {
+    // Read under a share lock so a closure cannot slip in between; a closed case takes no new
+    // referral (no service would ever be asked to work on it, and its path is gone).
+    const episode = await manager.findOne(ReturnEpisode, {
+      where: { id: caseId },
+      select: ['id', 'status'],
+      lock: { mode: 'pessimistic_read' },
+    });
+    if (episode?.status === 'closed') {
+      throw new ConflictError(
+        'case.closed',
+        {
+          es: 'El expediente está cerrado: ya no se pueden enviar remisiones. Si la persona volvió a necesitar apoyo, abra un nuevo retorno.',
+          en: 'The case is closed: no more referrals can be sent. If the person needs support again, open a new return.',
+        },
+        undefined,
+        { currentStatus: episode.status },
+      );
+    }
     const consent = await this.consents.active(
       manager,
       caseId,
