@@ -32,6 +32,7 @@ const bed = new OrchestratorTestBed([
   TOPICS.pathEvents,
   deadLetterTopicOf(TOPICS.intakeReturnees),
   deadLetterTopicOf(TOPICS.referralStatus),
+  deadLetterTopicOf(TOPICS.intakeReferrals),
 ]);
 const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
 
@@ -185,6 +186,31 @@ describe('case lifecycle events through the bridge', () => {
       (m) => m.topic === deadLetterTopicOf(TOPICS.intakeReturnees) && m.key === caseId,
     );
     expect(deadForCase).toEqual([]);
+
+    // A referral for the closed case is final at once (the path finished), not retried in line.
+    const late = Date.now();
+    await bed.send(referralRequestedV1, caseId, {
+      referralId: randomUUID(),
+      caseId,
+      service: 'education',
+      priority: 'normal',
+      providerIds: ['edu-a'],
+      acknowledgeBy: new Date(Date.now() + 14 * 24 * 3600_000).toISOString(),
+      requestedAt: now(),
+      consentId: randomUUID(),
+    });
+    const dead = await eventually(
+      () => {
+        const found = bed.recorder.messages.find(
+          (m) => m.topic === deadLetterTopicOf(TOPICS.intakeReferrals) && m.key === caseId,
+        );
+        if (!found) throw new Error('not dead-lettered yet');
+        return found;
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(dead.headers['dlq-reason']).toBe('rejected:workflow.closed');
+    console.log(`late referral for a closed case dead-lettered after ${Date.now() - late} ms`);
   });
 
   it('dead-letters an illegal phase fact with the reason and keeps the path running', async () => {

@@ -48,7 +48,7 @@ export class WorkflowDelivery {
         // Bounded: an update waits for a worker, and a consumer must never wait for ever.
         await this.temporal.withDeadline(Date.now() + UPDATE_DEADLINE_MS, act);
       } catch (error) {
-        throw toDomainError(error, workflowId);
+        throw await this.toDomainError(error, workflowId);
       }
     });
     this.logger.log({
@@ -58,20 +58,38 @@ export class WorkflowDelivery {
       eventType: event.type,
     });
   }
-}
 
-function toDomainError(error: unknown, workflowId: string): unknown {
-  if (error instanceof WorkflowNotFoundError) {
-    // Possibly out of order (the referral's request, or the case's registration, is still on its
-    // way on another topic): retried a few times, then dead-lettered as processing-failed.
-    return new Error(`No running workflow ${workflowId}`);
+  /**
+   * What the consumer should do with a failure: a domain error is final (dead-lettered at once
+   * with its reason), anything else is retried. A workflow that ran and finished (the case closed,
+   * the referral ended) is final too — retrying it in line would only hold up other cases.
+   */
+  private async toDomainError(error: unknown, workflowId: string): Promise<unknown> {
+    if (error instanceof WorkflowNotFoundError) {
+      const status = await this.temporal.workflow
+        .getHandle(workflowId)
+        .describe()
+        .then(
+          (description) => description.status.name,
+          () => undefined,
+        );
+      if (status !== undefined && status !== 'RUNNING') {
+        return new ConflictError('workflow.closed', {
+          es: `El flujo ${workflowId} ya terminó (${status}); el evento llegó tarde.`,
+          en: `The workflow ${workflowId} has already finished (${status}); the event came too late.`,
+        });
+      }
+      // Never started: possibly out of order (the referral's request, or the case's registration,
+      // is still on its way on another topic): retried a few times, then dead-lettered.
+      return new Error(`No running workflow ${workflowId}`);
+    }
+    if (error instanceof WorkflowUpdateFailedError) {
+      const reason = error.cause?.message ?? error.message;
+      return new ConflictError('workflow.update-rejected', {
+        es: `El flujo rechazó el evento: ${reason}`,
+        en: `The workflow rejected the event: ${reason}`,
+      });
+    }
+    return error;
   }
-  if (error instanceof WorkflowUpdateFailedError) {
-    const reason = error.cause?.message ?? error.message;
-    return new ConflictError('workflow.update-rejected', {
-      es: `El flujo rechazó el evento: ${reason}`,
-      en: `The workflow rejected the event: ${reason}`,
-    });
-  }
-  return error;
 }
