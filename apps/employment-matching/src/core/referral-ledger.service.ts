@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { ReferralRequestedV1, ReferralStatus } from '@reintegra/event-contracts';
-import { referralNotFound, UnprocessableError } from '@reintegra/platform-errors';
+import {
+  canMoveReferral,
+  type ReferralRequestedV1,
+  type ReferralStatus,
+} from '@reintegra/event-contracts';
+import { ConflictError, referralNotFound, UnprocessableError } from '@reintegra/platform-errors';
 import type { EventContext } from '@reintegra/platform-messaging';
 import { EmploymentEvents } from './employment-events.service';
 
@@ -144,6 +148,14 @@ export class ReferralLedger {
     context: EventContext,
     now = new Date(),
   ): Promise<void> {
+    // The contracts' one state machine decides, as intake and the path will when they read it.
+    const from: ReferralStatus = referral.status === 'received' ? 'sent' : referral.status;
+    if (!canMoveReferral(from, to)) {
+      throw new ConflictError('referral.illegal-transition', {
+        es: `Una remisión en estado "${referral.status}" no puede pasar a "${to}".`,
+        en: `A referral in status "${referral.status}" cannot move to "${to}".`,
+      });
+    }
     await manager.query(
       `UPDATE referrals SET status = $2, reason_code = $3, provider_id = $4, updated_at = $5
         WHERE id = $1`,

@@ -242,6 +242,23 @@ describe('referral status from the services and the path', () => {
     expect(deadLetters().filter((letter) => letter.eventId === started.id)).toEqual([]);
   });
 
+  it('records an accepted referral closed as completed directly, as employment reports it', async () => {
+    const target = await caseWithReferral();
+    await send(referralStatusChangedV1, target.caseId, report(target, 'accepted'));
+    await eventually(async () =>
+      expect((await referralRow(target.referralId))?.status).toBe('accepted'),
+    );
+    const completed = await send(
+      referralStatusChangedV1,
+      target.caseId,
+      report(target, 'completed'),
+    );
+    await eventually(async () =>
+      expect((await referralRow(target.referralId))?.status).toBe('completed'),
+    );
+    expect(deadLetters().map((letter) => letter.eventId)).not.toContain(completed.id);
+  });
+
   it('dead-letters an illegal report with the reason and leaves the referral as it was', async () => {
     const target = await caseWithReferral();
     await send(referralStatusChangedV1, target.caseId, report(target, 'accepted'));
@@ -253,7 +270,7 @@ describe('referral status from the services and the path', () => {
     const skipping = await send(
       referralStatusChangedV1,
       target.caseId,
-      report(target, 'completed'),
+      report(target, 'declined', { reasonCode: 'no-vacancy' }),
     );
     const otherProvider = await send(
       referralStatusChangedV1,
@@ -284,7 +301,7 @@ describe('referral status from the services and the path', () => {
       eventId: skipping.id,
       reason: 'rejected:referral.illegal-transition',
       detail:
-        'A referral in status "accepted" cannot move to "completed" (allowed: in-progress, not-completed, revoked, withdrawn).',
+        'A referral in status "accepted" cannot move to "declined" (allowed: in-progress, completed, not-completed, revoked, withdrawn).',
     });
     expect(letterOf(otherProvider)?.detail).toBe(
       `Provider ${PROVIDER} already accepted the referral.`,

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type {
-  EventEnvelope,
-  ReferralRoutedV1,
-  ReferralStatusChangedV1,
+import {
+  canMoveReferral,
+  type EventEnvelope,
+  type ReferralRoutedV1,
+  type ReferralStatusChangedV1,
 } from '@reintegra/event-contracts';
 import { ConflictError, referralNotFound } from '@reintegra/platform-errors';
 import {
@@ -12,7 +13,7 @@ import {
   Inbox,
   type MessagePosition,
 } from '@reintegra/platform-messaging';
-import { canMoveReferral, reportProblem } from './referral-lifecycle';
+import { reportProblem } from './referral-lifecycle';
 import { Referral } from './referral.entity';
 
 /**

@@ -3,8 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   ACKNOWLEDGEMENT_HOURS,
+  canMoveReferral,
   referralRequestedV1,
   referralRevokedV1,
+  REVOCABLE_STATUSES,
 } from '@reintegra/event-contracts';
 import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { ConflictError, ForbiddenError, referralNotFound } from '@reintegra/platform-errors';
@@ -12,7 +14,6 @@ import { OutboxWriter } from '@reintegra/platform-messaging';
 import { CaseAccess } from '../core/case-access.service';
 import { ReturnEpisode } from '../core/returnee.entities';
 import { ConsentsService } from '../consents/consents.service';
-import { canMoveReferral, REVOCABLE_STATUSES } from './referral-lifecycle';
 import { Referral } from './referral.entity';
 import type { RequestReferralRequest, RevokeReferralRequest } from './referral.requests';
 

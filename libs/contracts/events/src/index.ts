@@ -8,6 +8,7 @@ export * from './intake/case-lifecycle.v1';
 export * from './referrals/referral-vocabulary';
 export * from './referrals/referral-requested.v1';
 export * from './referrals/referral-status-changed.v1';
+export * from './referrals/referral-lifecycle';
 export * from './education/education-vocabulary';
 export * from './education/cohort-capacity-changed.v1';
 export * from './education/enrolment-status-changed.v1';
