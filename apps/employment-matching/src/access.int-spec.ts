@@ -228,7 +228,7 @@ describe('employers', () => {
       consentId: sharing,
       caseId,
       purpose: 'partner-sharing',
-      scope: 'employers',
+      scope: 'employer',
       formVersion: 'v1',
       grantedAt: new Date().toISOString(),
     });

@@ -1,13 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type {
-  ConsentGrantedV1,
-  ConsentWithdrawnV1,
-  EpisodeOpenedV1,
-  ReferralRequestedV1,
-  ReferralRevokedV1,
-  ReferralRoutedV1,
-  ReturneeRegisteredV1,
+import {
+  partnerCategoryOfConsent,
+  referralServiceOfConsent,
+  type ConsentGrantedV1,
+  type ConsentWithdrawnV1,
+  type EpisodeOpenedV1,
+  type ReferralRequestedV1,
+  type ReferralRevokedV1,
+  type ReferralRoutedV1,
+  type ReturneeRegisteredV1,
 } from '@reintegra/event-contracts';
 import type { EventContext } from '@reintegra/platform-messaging';
 import { CaseWindDown } from '../core/case-wind-down.service';
@@ -15,9 +17,12 @@ import { ACCEPTED_REFERRAL, LIVE_REFERRAL, ReferralLedger } from '../core/referr
 
 /** The consents this service honours: sharing with employers, and the referral to it. */
 const isEmployerSharing = (data: { purpose: string; scope?: string }) =>
-  data.purpose === 'partner-sharing' && data.scope === 'employers';
+  partnerCategoryOfConsent(data) === 'employer';
 const isEmploymentReferral = (data: { purpose: string; scope?: string }) =>
-  data.purpose === 'service-referral' && data.scope === 'employment';
+  referralServiceOfConsent(data) === 'employment';
+/** Stored as the vocabulary names it (a legacy `employers` is kept as `employer`). */
+const storedScope = (data: { purpose: string; scope?: string }) =>
+  isEmployerSharing(data) ? 'employer' : data.scope;
 
 /**
  * What intake and the orchestrator tell this service: employment referrals (and their
@@ -99,7 +104,7 @@ export class IntakeEvents {
     await manager.query(
       `INSERT INTO consents (consent_id, case_id, purpose, scope, granted_at)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT (consent_id) DO NOTHING`,
-      [data.consentId, data.caseId, data.purpose, data.scope, data.grantedAt],
+      [data.consentId, data.caseId, data.purpose, storedScope(data), data.grantedAt],
     );
   }
 
@@ -116,7 +121,7 @@ export class IntakeEvents {
       `INSERT INTO consents (consent_id, case_id, purpose, scope, granted_at, withdrawn_at)
        VALUES ($1, $2, $3, $4, $5, $5)
        ON CONFLICT (consent_id) DO UPDATE SET withdrawn_at = EXCLUDED.withdrawn_at`,
-      [data.consentId, data.caseId, data.purpose, data.scope, data.withdrawnAt],
+      [data.consentId, data.caseId, data.purpose, storedScope(data), data.withdrawnAt],
     );
     if (!isEmploymentReferral(data)) return;
     if (!(await this.lockCandidate(manager, data.caseId))) return;

@@ -52,7 +52,7 @@ export const PLACEMENT_COLUMNS = `p.id, p.vacancy_id AS "vacancyId", p.case_id A
   c.municipality_code AS "municipalityCode", c.display_name AS "displayName",
   c.contact_phone AS "contactPhone",
   EXISTS (SELECT 1 FROM consents k WHERE k.case_id = p.case_id AND k.purpose = 'partner-sharing'
-          AND k.scope = 'employers' AND k.withdrawn_at IS NULL) AS "sharesWithEmployers"`;
+          AND k.scope = 'employer' AND k.withdrawn_at IS NULL) AS "sharesWithEmployers"`;
 export const PLACEMENT_FROM = `placements p JOIN vacancies v ON v.id = p.vacancy_id
   JOIN candidates c ON c.case_id = p.case_id`;
 

@@ -206,12 +206,12 @@ export class EmploymentTestBed {
       grantedAt: now,
     });
     if (options.sharesWithEmployers) {
-      consentIds['employers'] = randomUUID();
+      consentIds['employer'] = randomUUID();
       await this.send(consentGrantedV1, caseId, {
-        consentId: consentIds['employers'],
+        consentId: consentIds['employer'],
         caseId,
         purpose: 'partner-sharing',
-        scope: 'employers',
+        scope: 'employer',
         formVersion: 'v1',
         grantedAt: now,
       });
@@ -238,7 +238,7 @@ export class EmploymentTestBed {
       consentId,
       caseId,
       purpose,
-      scope: purpose === 'service-referral' ? 'employment' : 'employers',
+      scope: purpose === 'service-referral' ? 'employment' : 'employer',
       formVersion: 'v1',
       withdrawnAt: new Date().toISOString(),
     });

@@ -75,6 +75,24 @@ describe('consent and referrals of a case', () => {
     expect(await referralCount()).toBe(0);
   });
 
+  it('refuses a consent scope outside the vocabulary, naming the allowed ones, writing nothing', async () => {
+    for (const [body, allowed] of [
+      [{ purpose: 'partner-sharing', scope: 'emplyer' }, /employer/],
+      [{ purpose: 'partner-sharing', scope: 'employers' }, /employer/],
+      [{ purpose: 'service-referral', scope: 'jobs' }, /employment/],
+      [{ purpose: 'statistics', scope: 'employment' }, /no lleva alcance/],
+    ] as const) {
+      const refused = await call('POST', `/cases/${caseId}/consents`, {
+        ...body,
+        formVersion: 'CONS-2026-01',
+      });
+      expect(refused.status).toBe(400);
+      const errors = refused.body['errors'] as { field: string; message: string }[];
+      expect(errors).toEqual([{ field: 'scope', message: expect.stringMatching(allowed) }]);
+    }
+    expect(eventsFor(TOPICS.intakeConsents)).toHaveLength(0);
+  });
+
   it('records a consent per purpose and publishes consent.granted', async () => {
     const granted = await call('POST', `/cases/${caseId}/consents`, {
       purpose: 'service-referral',

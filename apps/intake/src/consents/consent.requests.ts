@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { consentPurposeSchema } from '@reintegra/event-contracts';
+import {
+  CONSENT_SCOPES,
+  consentPurposeSchema,
+  isConsentScopeAllowed,
+} from '@reintegra/event-contracts';
 import { bilingual } from '@reintegra/platform-http';
 
 export const grantConsentRequestSchema = z
@@ -7,24 +11,30 @@ export const grantConsentRequestSchema = z
     purpose: consentPurposeSchema,
     scope: z
       .string()
-      .regex(/^[a-z][a-z0-9-]{1,63}$/)
       .optional()
       .describe(
-        'Service for service-referral (e.g. employment), partner category for partner-sharing',
+        `Service for service-referral (${CONSENT_SCOPES['service-referral'].join(', ')}); partner category for partner-sharing (${CONSENT_SCOPES['partner-sharing'].join(', ')}); none for statistics and contact`,
       ),
     formVersion: z.string().trim().min(1).max(40).describe('Version of the signed consent form'),
   })
   .strict()
-  .refine(
-    (value) =>
-      !['service-referral', 'partner-sharing'].includes(value.purpose) || value.scope !== undefined,
-    {
+  .superRefine((value, context) => {
+    if (isConsentScopeAllowed(value.purpose, value.scope)) return;
+    const allowed = CONSENT_SCOPES[value.purpose];
+    context.addIssue({
+      code: 'custom',
       path: ['scope'],
-      message: bilingual(
-        'Indique el servicio o la categoría de socio a la que se refiere el consentimiento.',
-        'Name the service or partner category the consent is for.',
-      ),
-    },
-  );
+      message:
+        allowed.length === 0
+          ? bilingual(
+              `El consentimiento para "${value.purpose}" no lleva alcance.`,
+              `A "${value.purpose}" consent takes no scope.`,
+            )
+          : bilingual(
+              `Indique a qué se refiere el consentimiento: uno de ${allowed.join(', ')}.`,
+              `Name what the consent is for: one of ${allowed.join(', ')}.`,
+            ),
+    });
+  });
 
 export type GrantConsentRequest = z.infer<typeof grantConsentRequestSchema>;

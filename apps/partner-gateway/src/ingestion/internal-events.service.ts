@@ -8,7 +8,7 @@ import {
   episodeOpenedV1,
   type EpisodeOpenedV1,
   type EventEnvelope,
-  partnerCategorySchema,
+  partnerCategoryOfConsent,
   partnerReferralServiceSchema,
   referralRequestedV1,
   type ReferralRequestedV1,
@@ -75,9 +75,9 @@ export class InternalEventsService {
     if (data.purpose === 'statistics') {
       scope = '';
     } else if (data.purpose === 'partner-sharing') {
-      const category = partnerCategorySchema.safeParse(data.scope);
-      if (!category.success) return; // a scope that names no partner category shares nothing
-      scope = category.data;
+      const category = partnerCategoryOfConsent(data);
+      if (!category) return; // a scope that names no partner category shares nothing
+      scope = category;
     } else {
       return; // service-referral and contact consents do not concern partners
     }

@@ -4,6 +4,7 @@ export * from './event-definition';
 export * from './catalogue';
 export * from './intake/returnee-registered.v1';
 export * from './intake/consent.v1';
+export * from './intake/consent-scopes';
 export * from './intake/case-lifecycle.v1';
 export * from './referrals/referral-vocabulary';
 export * from './referrals/referral-requested.v1';
