@@ -1,3 +1,4 @@
+import { Idempotent } from '@reintegra/platform-database';
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
 import {
@@ -24,6 +25,7 @@ export class ConsentsController {
   }
 
   @Post('consents')
+  @Idempotent()
   @HttpCode(201)
   @Roles('intake-officer')
   @ApiJsonResponse(201, 'Consent recorded and published')
@@ -39,6 +41,7 @@ export class ConsentsController {
 
   /** Withdrawal is recorded (never a delete) and published so that every consumer honours it. */
   @Post('consents/:consentId/withdrawal')
+  @Idempotent()
   @HttpCode(200)
   @Roles('intake-officer')
   @ApiJsonResponse(200, 'Consent withdrawn; every consumer is told')

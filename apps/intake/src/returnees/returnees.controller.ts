@@ -1,3 +1,4 @@
+import { Idempotent } from '@reintegra/platform-database';
 import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
@@ -49,6 +50,7 @@ export class ReturneesController {
 
   /** Registers a returnee and opens the case; its reintegration path starts right after. */
   @Post()
+  @Idempotent()
   @HttpCode(201)
   @Roles('intake-officer', 'national-supervisor')
   @ApiJsonResponse(201, registrationResponseSchema, {
@@ -90,6 +92,7 @@ export class ReturneesController {
 
   /** The person returned again: a new episode (case) on the same record. */
   @Post(':id/episodes')
+  @Idempotent()
   @HttpCode(201)
   @Roles('intake-officer', 'national-supervisor')
   async openEpisode(
