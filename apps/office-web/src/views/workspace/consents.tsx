@@ -2,15 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { formatDateTime, label, type Problem, ProblemMessage, problemOf } from '@reintegra/ui-web';
 import { api, intake } from '../../api';
 import { useI18n } from '../../i18n';
-import { type Consent, OPEN_REFERRAL_STATUSES, type Referral } from './workspace-data';
-
-/** The open referrals a withdrawal stops: those resting on a service-referral consent's service. */
-export function referralsStoppedBy(consent: Consent, referrals: readonly Referral[]): Referral[] {
-  if (consent.purpose !== 'service-referral' || !consent.scope) return [];
-  return referrals.filter(
-    (r) => r.service === consent.scope && OPEN_REFERRAL_STATUSES.includes(r.status),
-  );
-}
+import { type Consent, type Referral, referralsStoppedBy } from './workspace-data';
 
 /** Consents with their text version; withdrawal explains its effects before it is confirmed. */
 export function ConsentsSection(props: {

@@ -10,14 +10,8 @@ import {
 } from '@reintegra/ui-web';
 import { api, intake } from '../../api';
 import { useI18n } from '../../i18n';
-import {
-  contentOf,
-  draftOf,
-  emptyDraft,
-  type PlanDraft,
-  PlanForm,
-  planFieldPaths,
-} from './plan-form';
+import { contentOf, draftOf, emptyDraft, type PlanDraft, planFieldPaths } from './plan-draft';
+import { PlanForm } from './plan-form';
 import { unplacedErrors } from './questionnaire';
 import { DIMENSIONS, type Plan } from './workspace-data';
 

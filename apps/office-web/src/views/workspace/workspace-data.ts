@@ -140,6 +140,14 @@ export const OPEN_REFERRAL_STATUSES = [
   'in-progress',
 ];
 
+/** The open referrals a withdrawal stops: those resting on a service-referral consent's service. */
+export function referralsStoppedBy(consent: Consent, referrals: readonly Referral[]): Referral[] {
+  if (consent.purpose !== 'service-referral' || !consent.scope) return [];
+  return referrals.filter(
+    (r) => r.service === consent.scope && OPEN_REFERRAL_STATUSES.includes(r.status),
+  );
+}
+
 /** Services the office refers to through the plan (victim support has its confidential channel). */
 export const PLAN_SERVICES = [
   'employment',
