@@ -167,6 +167,7 @@ function MultiChoice(props: ControlProps) {
         <label className="check" key={option.value}>
           <input
             type="checkbox"
+            value={option.value}
             checked={chosen.includes(option.value)}
             aria-invalid={props.invalid || undefined}
             aria-describedby={props.describedBy}
