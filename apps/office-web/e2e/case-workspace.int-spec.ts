@@ -238,7 +238,8 @@ describe('case workspace of the intake officer, in Chromium', () => {
 
     await refresh();
     const decision = page.getByTestId('plan-decision');
-    await decision.getByText(/Aprobado el/).waitFor();
+    await decision.getByText(/Aprobado:/).waitFor();
+    expect(await page.getByText('Plan enviado a supervisión').count()).toBe(0);
     expect(await decision.textContent()).toContain('Empleo: remisión enviada.');
     const row = page.locator('[data-testid="referral-row"][data-service="employment"]');
     await row.waitFor();

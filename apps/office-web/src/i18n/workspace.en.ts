@@ -55,7 +55,7 @@ export const workspaceEn: WorkspaceMessages = {
   assessment: {
     title: 'Needs assessment',
     intro: 'Ask the questions with the person. They may leave unanswered what they wish.',
-    done: (date: string) => `Assessment saved on ${date}.`,
+    done: (date: string) => `Assessment saved: ${date}`,
     again: 'Make a new assessment',
     choose: 'No answer',
     yes: 'Yes',
@@ -141,9 +141,9 @@ export const workspaceEn: WorkspaceMessages = {
     changedElsewhere:
       'Someone else changed the plan while you were editing it. The current version is loaded: check it and save again.',
     decision: 'Supervisor’s decision',
-    approvedOn: (date: string) => `Approved on ${date}.`,
+    approvedOn: (date: string) => `Approved: ${date}`,
     rejectedOn: (date: string, reason: string) =>
-      `Sent back on ${date}. Reason: ${reason}. Correct it and submit again.`,
+      `Sent back to draft (${date}). Reason: ${reason}. Correct it and submit again.`,
     waiting: 'Waiting for the supervisor’s decision.',
     opened: (service: string) => `${service}: referral sent.`,
     blocked: (service: string) => `${service}: not sent (no consent).`,
@@ -196,7 +196,7 @@ export const workspaceEn: WorkspaceMessages = {
       deceased: 'Died',
     },
     propose: 'Propose closure',
-    proposed: (reason: string, date: string) => `Closure proposed (${reason}) on ${date}.`,
+    proposed: (reason: string, date: string) => `Closure proposed: ${reason} · ${date}`,
     closed: 'The case is closed.',
   },
   events: {

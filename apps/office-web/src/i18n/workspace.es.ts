@@ -54,7 +54,7 @@ export const workspaceEs = {
     title: 'Evaluación de necesidades',
     intro:
       'Haga las preguntas con la persona. Puede dejar sin respuesta lo que no quiera contestar.',
-    done: (date: string) => `Evaluación guardada el ${date}.`,
+    done: (date: string) => `Evaluación guardada: ${date}`,
     again: 'Hacer una nueva evaluación',
     choose: 'Sin respuesta',
     yes: 'Sí',
@@ -140,9 +140,9 @@ export const workspaceEs = {
     changedElsewhere:
       'Otra persona cambió el plan mientras usted lo editaba. Se cargó la versión actual: revise y guarde de nuevo.',
     decision: 'Decisión de supervisión',
-    approvedOn: (date: string) => `Aprobado el ${date}.`,
+    approvedOn: (date: string) => `Aprobado: ${date}`,
     rejectedOn: (date: string, reason: string) =>
-      `Devuelto el ${date}. Motivo: ${reason}. Corrija y envíe de nuevo.`,
+      `Devuelto a borrador (${date}). Motivo: ${reason}. Corrija y envíe de nuevo.`,
     waiting: 'Esperando la decisión de supervisión.',
     opened: (service: string) => `${service}: remisión enviada.`,
     blocked: (service: string) => `${service}: no se envió (falta consentimiento).`,
@@ -195,7 +195,7 @@ export const workspaceEs = {
       deceased: 'Falleció',
     } as Record<string, string>,
     propose: 'Proponer el cierre',
-    proposed: (reason: string, date: string) => `Cierre propuesto (${reason}) el ${date}.`,
+    proposed: (reason: string, date: string) => `Cierre propuesto: ${reason} · ${date}`,
     closed: 'El expediente está cerrado.',
   },
   events: {

@@ -35,7 +35,8 @@ export function PlanSection(props: {
   const plan = loaded.data;
   const [draft, setDraft] = useState<PlanDraft>();
   const [problem, setProblem] = useState<Problem>();
-  const [notice, setNotice] = useState<string>();
+  // A notice belongs to the plan status it announced (a later decision replaces it); none: always.
+  const [notice, setNotice] = useState<{ text: string; status: string | undefined }>();
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   // The form starts from the stored plan each time intake answers with a (new) version.
@@ -49,19 +50,19 @@ export function PlanSection(props: {
 
   const editable =
     (missing || plan?.status === 'draft') && PLANNING_CASE_STATUSES.includes(props.caseStatus);
-  const act = async (action: () => Promise<unknown>, done: string) => {
+  const act = async (action: () => Promise<unknown>, done: string, status: string) => {
     setBusy(true);
     setNotice(undefined);
     try {
       await action();
       setProblem(undefined);
-      setNotice(done);
+      setNotice({ text: done, status });
       props.onChanged();
     } catch (failure) {
       const found = problemOf(failure);
       if (found.status === 412 || found.status === 428) {
         setProblem(undefined);
-        setNotice(text.changedElsewhere);
+        setNotice({ text: text.changedElsewhere, status: undefined });
         props.onChanged();
       } else setProblem(found);
     } finally {
@@ -78,9 +79,11 @@ export function PlanSection(props: {
           ? api.apiPut(path, body, { 'if-match': `"${plan.version}"` })
           : api.apiPost(path, body),
       t.workspace.saved,
+      'draft',
     );
   };
-  const submit = () => void act(() => api.apiPost(`${path}/submission`), text.submitted);
+  const submit = () =>
+    void act(() => api.apiPost(`${path}/submission`), text.submitted, 'submitted');
   const summary = problem && {
     ...problem,
     title: problem.errors?.length ? t.workspace.invalid : problem.title,
@@ -99,9 +102,9 @@ export function PlanSection(props: {
         </p>
       )}
       {plan && <Decision plan={plan} />}
-      {notice && (
+      {notice && (notice.status === undefined || notice.status === plan?.status) && (
         <p className="notice" role="status">
-          {notice}
+          {notice.text}
         </p>
       )}
       {draft && editable && (
