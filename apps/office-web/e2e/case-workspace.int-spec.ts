@@ -162,6 +162,11 @@ describe('case workspace of the intake officer, in Chromium', () => {
     expect(await item('feels-threatened-now').count()).toBe(0);
     await form.getByText(/Sección confidencial/).waitFor();
     await form.getByRole('button', { name: 'Hacer las preguntas confidenciales' }).click();
+    await eventually(async () =>
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+        'q-violence-during-migration',
+      ),
+    );
     for (const id of ['violence-during-migration', 'violence-at-home', 'sexual-violence'])
       await item(id).locator('select').selectOption('no');
     for (const id of ['feels-threatened-now', 'wants-victim-support'])
@@ -331,6 +336,9 @@ describe('case workspace of the intake officer, in Chromium', () => {
     await check('consent withdrawal confirmation', '10-withdrawal-confirmation');
     await confirmation.getByRole('button', { name: 'Sí, retirar el consentimiento' }).click();
     await page.getByText('Consentimiento retirado. Los servicios ya fueron avisados.').waitFor();
+    await eventually(async () =>
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('consents-notice'),
+    );
     const employmentConsent = page.locator('[data-testid="consent"]', { hasText: 'Empleo' });
     await employmentConsent.getByText(/Retirado/).waitFor();
     const consents = await call(intake.url, 'GET', `/cases/${caseId}/consents`, officer);

@@ -8,3 +8,11 @@ export function focusFirstInvalid(root: HTMLElement | null): boolean {
   first.focus();
   return true;
 }
+
+/**
+ * Focus for what a click just drew or removed (a new row, a confirmation, the message after a
+ * form): without it keyboard focus falls back to the page's start. Runs after the next render.
+ */
+export function focusLater(id: string): void {
+  setTimeout(() => document.getElementById(id)?.focus(), 0);
+}

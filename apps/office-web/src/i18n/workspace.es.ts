@@ -2,7 +2,6 @@
 export const workspaceEs = {
   back: 'Volver a expedientes',
   title: (name: string) => `Expediente de ${name}`,
-  sections: 'Partes del expediente',
   person: 'Persona',
   dui: 'DUI',
   dateOfBirth: 'Fecha de nacimiento',
@@ -55,12 +54,10 @@ export const workspaceEs = {
     intro:
       'Haga las preguntas con la persona. Puede dejar sin respuesta lo que no quiera contestar.',
     done: (date: string) => `Evaluación guardada: ${date}`,
-    again: 'Hacer una nueva evaluación',
     choose: 'Sin respuesta',
     yes: 'Sí',
     no: 'No',
     unanswered: 'Sin respuesta',
-    scaleRange: (min: string, max: string) => `De ${min} a ${max}`,
     occupation: (n: number) => `Oficio ${n}`,
     occupationCode: 'Código CIUO-08 (4 dígitos)',
     years: 'Años de experiencia',
@@ -84,13 +81,10 @@ export const workspaceEs = {
     title: 'Puntaje de reintegración',
     none: 'Aún no hay puntaje: se calcula al guardar la evaluación.',
     intro: 'De 0 (muy frágil) a 100 (sostenible). Lo que más pesó se muestra debajo.',
-    dimension: 'Dimensión',
-    value: 'Puntaje',
     missing: 'sin datos suficientes',
     risk: 'Riesgo',
     risks: { low: 'bajo', medium: 'medio', high: 'alto' } as Record<string, string>,
     drivers: 'Qué lo explica',
-    indicator: 'Indicador',
     answered: (percent: number) => `${percent} % de preguntas respondidas`,
     version: (version: string) => `Cálculo: ${version}`,
     dimensions: {
@@ -146,8 +140,6 @@ export const workspaceEs = {
     waiting: 'Esperando la decisión de supervisión.',
     opened: (service: string) => `${service}: remisión enviada.`,
     blocked: (service: string) => `${service}: no se envió (falta consentimiento).`,
-    readOnly: 'El plan ya no se puede cambiar.',
-    needsAssessment: 'Guarde primero la evaluación de necesidades.',
   },
   reasons: {
     'seeks-employment': 'Busca empleo',

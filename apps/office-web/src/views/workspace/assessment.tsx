@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import {
   focusFirstInvalid,
+  focusLater,
   formatDateTime,
   Loading,
   type Problem,
@@ -49,7 +50,9 @@ export function AssessmentSection(props: {
       {!assessments.data && !assessments.error && <Loading label={t.loading} />}
       {initial && (
         <div data-testid="assessment-done">
-          <p role="status">{text.done(formatDateTime(initial.completedAt, language))}</p>
+          <p role="status" id="assessment-done" tabIndex={-1}>
+            {text.done(formatDateTime(initial.completedAt, language))}
+          </p>
           <p>
             {text.screening}:{' '}
             {initial.screening.completed ? text.screeningDone : text.screeningNotDone}
@@ -98,6 +101,7 @@ function AssessmentForm(props: {
       // The form (screening answers included) is dropped: the saved summary replaces it.
       setForm({});
       props.onSaved();
+      focusLater('assessment-done');
     } catch (failure) {
       setProblem(problemOf(failure));
     } finally {
@@ -134,7 +138,11 @@ function AssessmentForm(props: {
         <fieldset key={section.id} data-testid={`section-${section.id}`}>
           <legend>{section.title[language]}</legend>
           {section.confidential ? (
-            <Confidential state={confidential} onChange={setConfidential}>
+            <Confidential
+              state={confidential}
+              onChange={setConfidential}
+              firstId={`q-${section.items[0]?.id ?? ''}`}
+            >
               {items(section)}
             </Confidential>
           ) : (
@@ -156,6 +164,8 @@ function AssessmentForm(props: {
 function Confidential(props: {
   state: 'closed' | 'asked' | 'skipped';
   onChange: (state: 'closed' | 'asked' | 'skipped') => void;
+  /** The first question's control: focus goes there once the notice is read. */
+  firstId: string;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -169,7 +179,14 @@ function Confidential(props: {
         <>
           {props.state === 'skipped' && <p role="status">{text.confidentialClosed}</p>}
           <div className="actions">
-            <button type="button" className="secondary" onClick={() => props.onChange('asked')}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                props.onChange('asked');
+                focusLater(props.firstId);
+              }}
+            >
               {text.askConfidential}
             </button>
             {props.state === 'closed' && (

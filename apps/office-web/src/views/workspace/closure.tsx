@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import {
+  focusLater,
   formatDateTime,
   label,
   type Problem,
@@ -36,6 +37,7 @@ export function ClosureSection(props: {
       setProblem(undefined);
       setReason('');
       props.onChanged();
+      focusLater('closure-proposal');
     } catch (failure) {
       setProblem(problemOf(failure));
     } finally {
@@ -47,7 +49,13 @@ export function ClosureSection(props: {
     <section aria-labelledby="closure-title">
       <h2 id="closure-title">{text.title}</h2>
       {props.proposal && (
-        <p className="notice" role="status" data-testid="closure-proposal">
+        <p
+          className="notice"
+          role="status"
+          id="closure-proposal"
+          tabIndex={-1}
+          data-testid="closure-proposal"
+        >
           {text.proposed(
             label(text.reasons, props.proposal.reason),
             formatDateTime(props.proposal.proposedAt, language),

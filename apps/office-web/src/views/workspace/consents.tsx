@@ -1,5 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatDateTime, label, type Problem, ProblemMessage, problemOf } from '@reintegra/ui-web';
+import {
+  focusLater,
+  formatDateTime,
+  label,
+  type Problem,
+  ProblemMessage,
+  problemOf,
+} from '@reintegra/ui-web';
 import { api, intake } from '../../api';
 import { useI18n } from '../../i18n';
 import { type Consent, type Referral, referralsStoppedBy } from './workspace-data';
@@ -22,7 +29,7 @@ export function ConsentsSection(props: {
       <h2 id="consents-title">{t.workspace.consents}</h2>
       <ProblemMessage problem={error} genericTitle={t.genericError} />
       {notice && (
-        <p className="notice" role="status">
+        <p className="notice" role="status" id="consents-notice" tabIndex={-1}>
           {notice}
         </p>
       )}
@@ -48,6 +55,7 @@ export function ConsentsSection(props: {
                 <p>
                   <button
                     type="button"
+                    id={`withdraw-${consent.id}`}
                     className="secondary"
                     aria-label={t.workspace.consentEditor.withdrawLabel(what(consent))}
                     onClick={() => {
@@ -65,11 +73,15 @@ export function ConsentsSection(props: {
                   consent={consent}
                   title={what(consent)}
                   stops={referralsStoppedBy(consent, props.referrals)}
-                  onCancel={() => setConfirming(undefined)}
+                  onCancel={() => {
+                    setConfirming(undefined);
+                    focusLater(`withdraw-${consent.id}`);
+                  }}
                   onDone={() => {
                     setConfirming(undefined);
                     setNotice(t.workspace.consentEditor.done);
                     props.onChanged();
+                    focusLater('consents-notice');
                   }}
                 />
               )}

@@ -1,4 +1,4 @@
-import { label, type Problem } from '@reintegra/ui-web';
+import { focusLater, label, type Problem } from '@reintegra/ui-web';
 import { useI18n } from '../../i18n';
 import { SelectField, TextField } from '../fields';
 import { errorsAt } from './questionnaire';
@@ -72,12 +72,13 @@ export function PlanForm(props: {
                   <button
                     type="button"
                     className="secondary"
-                    onClick={() =>
+                    onClick={() => {
                       setGoals(
                         dimension,
                         goals.filter((_, i) => i !== index),
-                      )
-                    }
+                      );
+                      focusLater(`add-goal-${dimension}`);
+                    }}
                   >
                     {text.removeGoal(index + 1)}
                   </button>
@@ -87,8 +88,12 @@ export function PlanForm(props: {
             <p>
               <button
                 type="button"
+                id={`add-goal-${dimension}`}
                 className="secondary"
-                onClick={() => setGoals(dimension, [...goals, { description: '', targetDate: '' }])}
+                onClick={() => {
+                  setGoals(dimension, [...goals, { description: '', targetDate: '' }]);
+                  focusLater(`goal-${dimension}-${goals.length}-description`);
+                }}
               >
                 {text.addGoal(name.toLocaleLowerCase())}
               </button>
@@ -163,12 +168,13 @@ export function PlanForm(props: {
             <button
               type="button"
               className="secondary"
-              onClick={() =>
+              onClick={() => {
                 props.onChange({
                   ...draft,
                   referrals: draft.referrals.filter((_, i) => i !== index),
-                })
-              }
+                });
+                focusLater('add-referral');
+              }}
             >
               {text.removeReferral(index + 1)}
             </button>
@@ -178,8 +184,10 @@ export function PlanForm(props: {
       <p>
         <button
           type="button"
+          id="add-referral"
           className="secondary"
-          onClick={() =>
+          onClick={() => {
+            focusLater(`referral-${draft.referrals.length}-service`);
             props.onChange({
               ...draft,
               referrals: [
@@ -191,8 +199,8 @@ export function PlanForm(props: {
                   reasonCode: 'seeks-employment',
                 },
               ],
-            })
-          }
+            });
+          }}
         >
           {text.addReferral}
         </button>

@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import {
   focusFirstInvalid,
+  focusLater,
   formatDateTime,
   label,
   Loading,
@@ -58,6 +59,8 @@ export function PlanSection(props: {
       setProblem(undefined);
       setNotice({ text: done, status });
       props.onChanged();
+      // A submitted plan's form goes away: focus goes to the message that says so.
+      if (status === 'submitted') focusLater('plan-notice');
     } catch (failure) {
       const found = problemOf(failure);
       if (found.status === 412 || found.status === 428) {
@@ -103,7 +106,7 @@ export function PlanSection(props: {
       )}
       {plan && <Decision plan={plan} />}
       {notice && (notice.status === undefined || notice.status === plan?.status) && (
-        <p className="notice" role="status">
+        <p className="notice" role="status" id="plan-notice" tabIndex={-1}>
           {notice.text}
         </p>
       )}

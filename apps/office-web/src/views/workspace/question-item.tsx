@@ -1,5 +1,5 @@
 import { findOccupation } from '@reintegra/reference-data';
-import { FieldErrors, type Problem } from '@reintegra/ui-web';
+import { FieldErrors, focusLater, type Problem } from '@reintegra/ui-web';
 import { useI18n } from '../../i18n';
 import { errorsAt, type FormValue, type Item, type OccupationEntry } from './questionnaire';
 
@@ -128,9 +128,10 @@ function OneOf(props: ControlProps) {
   const current = typeof props.value === 'string' ? props.value : '';
   return (
     <div>
-      {[{ value: '', text: t.workspace.assessment.unanswered }, ...choices].map((choice) => (
+      {[{ value: '', text: t.workspace.assessment.unanswered }, ...choices].map((choice, index) => (
         <label className="check" key={choice.value}>
           <input
+            id={index === 0 ? props.id : undefined}
             type="radio"
             name={props.id}
             value={choice.value}
@@ -163,9 +164,10 @@ function MultiChoice(props: ControlProps) {
   };
   return (
     <div>
-      {options.map((option) => (
+      {options.map((option, index) => (
         <label className="check" key={option.value}>
           <input
+            id={index === 0 ? props.id : undefined}
             type="checkbox"
             value={option.value}
             checked={chosen.includes(option.value)}
@@ -242,7 +244,10 @@ function Occupations(props: ItemProps & { id: string }) {
             <button
               type="button"
               className="secondary"
-              onClick={() => props.onChange(entries.filter((_, i) => i !== index))}
+              onClick={() => {
+                props.onChange(entries.filter((_, i) => i !== index));
+                focusLater(`${props.id}-add`);
+              }}
             >
               {t.workspace.assessment.removeOccupation(index + 1)}
             </button>
@@ -253,8 +258,12 @@ function Occupations(props: ItemProps & { id: string }) {
         <p>
           <button
             type="button"
+            id={`${props.id}-add`}
             className="secondary"
-            onClick={() => props.onChange([...entries, { code: '', years: '', abroad: false }])}
+            onClick={() => {
+              props.onChange([...entries, { code: '', years: '', abroad: false }]);
+              focusLater(`${props.id}-${entries.length}-code`);
+            }}
           >
             {t.workspace.assessment.addOccupation}
           </button>
