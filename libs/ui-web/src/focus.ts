@@ -10,9 +10,16 @@ export function focusFirstInvalid(root: HTMLElement | null): boolean {
 }
 
 /**
- * Focus for what a click just drew or removed (a new row, a confirmation, the message after a
- * form): without it keyboard focus falls back to the page's start. Runs after the next render.
+ * Focus for what a click draws or removes (a new row, the message after a saved form): without it
+ * keyboard focus falls back to the page's start. The element may appear only once an answer has
+ * come back and the screen reloaded, so it is looked for a few seconds; never found, nothing moves.
  */
-export function focusLater(id: string): void {
-  setTimeout(() => document.getElementById(id)?.focus(), 0);
+export function focusLater(id: string, waitMs = 5_000): void {
+  const until = Date.now() + waitMs;
+  const attempt = () => {
+    const element = document.getElementById(id);
+    if (element) element.focus();
+    else if (Date.now() < until) setTimeout(attempt, 50);
+  };
+  setTimeout(attempt, 0);
 }
