@@ -190,6 +190,7 @@ export const en: Messages = {
     'legal-documents': 'Documents and legal advice',
     health: 'Health',
     housing: 'Housing',
+    community: 'Community inclusion',
   },
   priorities: { emergency: 'Emergency', urgent: 'Urgent', normal: 'Normal' },
   referralStatus: {

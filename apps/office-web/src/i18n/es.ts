@@ -191,6 +191,7 @@ export const es = {
     'legal-documents': 'Documentos y asesoría legal',
     health: 'Salud',
     housing: 'Vivienda',
+    community: 'Inclusión comunitaria',
   } as Record<string, string>,
   priorities: { emergency: 'Emergencia', urgent: 'Urgente', normal: 'Normal' } as Record<
     string,
