@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { eventually } from '@reintegra/testing';
+import { answerGeneralQuestions } from './assessment-answers';
 import {
   call,
   delivered,
@@ -101,60 +102,7 @@ describe('case workspace of the intake officer, in Chromium', () => {
 
   it('shows intake’s field errors beside the fields, focus on the first; corrected, it saves', async () => {
     const form = page.getByTestId('assessment-form');
-    const choices: Record<string, string> = {
-      'currently-working': 'looking-for-work',
-      'higher-education': 'none',
-      'children-in-school': 'all',
-      'food-shortage': 'sometimes',
-      'participates-community': 'monthly',
-      'housing-situation': 'with-family',
-    };
-    for (const [id, value] of Object.entries(choices))
-      await item(id).locator('select').selectOption(value);
-    const numbers: Record<string, string> = {
-      'income-sources': '15', // deliberate error: at most 10
-      'last-grade-completed': '9',
-      'debt-months-of-income': '6',
-      'people-to-count-on': '3',
-      'household-size': '4',
-      dependants: '2',
-    };
-    for (const [id, value] of Object.entries(numbers)) await item(id).locator('input').fill(value);
-    const radios: Record<string, string> = {
-      'wants-training': 'yes',
-      'wants-competence-recognition': 'yes',
-      'can-read-write': 'yes',
-      'has-debt': 'yes',
-      'can-borrow-if-needed': 'no',
-      'receives-remittances': 'no',
-      'experienced-discrimination': 'yes',
-      'plans-to-migrate-next-year': 'no',
-      'wants-psychological-support': 'yes',
-      'has-dui': 'yes',
-      'pending-legal-matters': 'no',
-      'has-health-access': 'yes',
-      'chronic-condition': 'no',
-      'can-afford-medication': 'yes',
-      'housing-at-risk': 'no',
-      'children-abroad': 'no',
-      'economic-satisfaction': '2',
-      'feels-sad-or-hopeless': '3',
-      'sleep-problems': '2',
-      'feels-safe': '4',
-      'feels-part-of-community': '3',
-      'wish-to-remigrate': '2',
-      'health-status': '4',
-      'family-relations': '4',
-    };
-    for (const [id, value] of Object.entries(radios))
-      await item(id).locator(`input[value="${value}"]`).check();
-    for (const [id, value] of [
-      ['certifications-held', 'driving-licence'],
-      ['documents-held', 'birth-certificate'],
-      ['basic-services', 'drinking-water'],
-      ['basic-services', 'electricity'],
-    ] as const)
-      await item(id).locator(`input[value="${value}"]`).check();
+    await answerGeneralQuestions(page);
     await form.getByRole('button', { name: 'Agregar oficio' }).click();
     await page.locator('#q-occupations-0-code').fill('9999'); // deliberate error: no such ISCO code
     await page.locator('#q-occupations-0-yearsOfExperience').fill('6');
@@ -209,7 +157,7 @@ describe('case workspace of the intake officer, in Chromium', () => {
     await check('scores', '03-scores');
   });
 
-  it('writes the plan with an employment referral, saves it twice (If-Match) and submits it', async () => {
+  it('writes the plan with an employment referral, saves it with If-Match (a stale one refused) and submits it', async () => {
     const form = page.getByTestId('plan-form');
     await form.getByRole('button', { name: 'Agregar meta económica' }).click();
     await page.locator('#goal-economic-0-description').fill('Trabajo formal de carpintería');
@@ -218,10 +166,34 @@ describe('case workspace of the intake officer, in Chromium', () => {
     await page.locator('#referral-0-provider').fill('oficina-empleo-la-paz-este');
     await form.getByRole('button', { name: 'Guardar plan' }).click();
     await page.getByTestId('plan-status').getByText('borrador (versión 1)').waitFor();
-    // The second save replaces the draft with If-Match on version 1.
+    // Someone else changes the plan meanwhile (a social goal): the screen's If-Match is stale.
+    const stored = await call(intake.url, 'GET', `/cases/${caseId}/plan`, officer);
+    const elsewhere = await fetch(`${intake.url}/cases/${caseId}/plan`, {
+      method: 'PUT',
+      headers: { authorization: officer, 'content-type': 'application/json', 'if-match': '"1"' },
+      body: JSON.stringify({
+        goals: {
+          ...(stored.body['goals'] as object),
+          social: [{ description: 'Vivienda propia' }],
+        },
+        proposedReferrals: stored.body['proposedReferrals'],
+      }),
+    });
+    expect(elsewhere.status).toBe(200);
     await page.locator('#goal-economic-0-targetDate').fill('2027-06-30');
     await form.getByRole('button', { name: 'Guardar plan' }).click();
+    await page.getByText(/Otra persona cambió el plan/).waitFor();
     await page.getByTestId('plan-status').getByText('borrador (versión 2)').waitFor();
+    expect(await page.locator('#goal-social-0-description').inputValue()).toBe('Vivienda propia');
+    // Saved again on the current version, with If-Match on version 2.
+    await page.locator('#goal-economic-0-targetDate').fill('2027-06-30');
+    await form.getByRole('button', { name: 'Guardar plan' }).click();
+    await page.getByTestId('plan-status').getByText('borrador (versión 3)').waitFor();
+    const saved = await call(intake.url, 'GET', `/cases/${caseId}/plan`, officer);
+    expect(saved.body['goals']).toEqual({
+      economic: [{ description: 'Trabajo formal de carpintería', targetDate: '2027-06-30' }],
+      social: [{ description: 'Vivienda propia' }],
+    });
     await check('plan draft', '04-plan-draft');
     await form.getByRole('button', { name: 'Enviar a supervisión' }).click();
     await page.getByTestId('plan-status').getByText('enviado para aprobación').waitFor();
