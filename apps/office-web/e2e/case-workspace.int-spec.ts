@@ -160,9 +160,20 @@ describe('case workspace of the intake officer, in Chromium', () => {
   it('writes the plan with an employment referral, saves it with If-Match (a stale one refused) and submits it', async () => {
     const form = page.getByTestId('plan-form');
     await form.getByRole('button', { name: 'Agregar meta económica' }).click();
-    await page.locator('#goal-economic-0-description').fill('Trabajo formal de carpintería');
     await form.getByRole('button', { name: 'Proponer una remisión' }).click();
     await page.locator('#referral-0-priority').selectOption('urgent');
+    // Saved without the goal's words nor the receiving office: intake's errors beside both.
+    await form.getByRole('button', { name: 'Guardar plan' }).click();
+    await page.locator('#goal-economic-0-description-error').waitFor();
+    await page.locator('#referral-0-provider-error').waitFor();
+    expect(await page.locator('#referral-0-provider').getAttribute('aria-describedby')).toContain(
+      'referral-0-provider-error',
+    );
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      'goal-economic-0-description',
+    );
+    await check('plan with field errors', '04-plan-errors');
+    await page.locator('#goal-economic-0-description').fill('Trabajo formal de carpintería');
     await page.locator('#referral-0-provider').fill('oficina-empleo-la-paz-este');
     await form.getByRole('button', { name: 'Guardar plan' }).click();
     await page.getByTestId('plan-status').getByText('borrador (versión 1)').waitFor();
@@ -194,12 +205,12 @@ describe('case workspace of the intake officer, in Chromium', () => {
       economic: [{ description: 'Trabajo formal de carpintería', targetDate: '2027-06-30' }],
       social: [{ description: 'Vivienda propia' }],
     });
-    await check('plan draft', '04-plan-draft');
+    await check('plan draft', '05-plan-draft');
     await form.getByRole('button', { name: 'Enviar a supervisión' }).click();
     await page.getByTestId('plan-status').getByText('enviado para aprobación').waitFor();
     await page.getByText('Esperando la decisión de supervisión.').waitFor();
     expect(await page.getByTestId('plan-form').count()).toBe(0);
-    await check('plan submitted', '05-plan-submitted');
+    await check('plan submitted', '06-plan-submitted');
   });
 
   it('shows a rejection with its reason; resubmitted, the approval and the referral with its deadline', async () => {
@@ -219,7 +230,7 @@ describe('case workspace of the intake officer, in Chromium', () => {
       .getByTestId('plan-decision')
       .getByText(/Motivo: Faltan metas/)
       .waitFor();
-    await check('plan sent back', '06-plan-rejected');
+    await check('plan sent back', '07-plan-rejected');
     await page
       .getByTestId('plan-form')
       .getByRole('button', { name: 'Enviar a supervisión' })
@@ -254,7 +265,7 @@ describe('case workspace of the intake officer, in Chromium', () => {
     }).format(new Date(acknowledgeBy));
     expect(await row.getByTestId('referral-deadline').textContent()).toContain(deadline);
     expect(await row.textContent()).toContain('Urgente');
-    await check('plan approved, referral sent', '07-plan-approved');
+    await check('plan approved, referral sent', '08-plan-approved');
   });
 
   it('the employment caseworker accepts the referral in the employment inbox', async () => {
@@ -270,7 +281,7 @@ describe('case workspace of the intake officer, in Chromium', () => {
       },
       { timeoutMs: 60_000, intervalMs: 1_000 },
     );
-    await check('employment inbox', '08-employment-inbox');
+    await check('employment inbox', '09-employment-inbox');
     await entry.getByRole('button', { name: /Aceptar la remisión/ }).click();
     await page.getByText('Remisión aceptada.').waitFor();
   });
@@ -288,7 +299,7 @@ describe('case workspace of the intake officer, in Chromium', () => {
       },
       { timeoutMs: 120_000, intervalMs: 2_000 },
     );
-    await check('referral accepted', '09-referral-accepted');
+    await check('referral accepted', '10-referral-accepted');
   });
 
   it('withdraws the employment consent after its effects are explained, then the referral stops', async () => {
@@ -305,7 +316,7 @@ describe('case workspace of the intake officer, in Chromium', () => {
     );
     // The explanation comes first: focus is on its heading, not on the confirm button.
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
-    await check('consent withdrawal confirmation', '10-withdrawal-confirmation');
+    await check('consent withdrawal confirmation', '11-withdrawal-confirmation');
     await confirmation.getByRole('button', { name: 'Sí, retirar el consentimiento' }).click();
     await page.getByText('Consentimiento retirado. Los servicios ya fueron avisados.').waitFor();
     await eventually(async () =>
@@ -328,7 +339,7 @@ describe('case workspace of the intake officer, in Chromium', () => {
       },
       { timeoutMs: 120_000, intervalMs: 2_000 },
     );
-    await check('consent withdrawn', '11-consent-withdrawn');
+    await check('consent withdrawn', '12-consent-withdrawn');
   });
 
   it('proposes closing the case with a reason; the path shows its history', async () => {
@@ -353,10 +364,10 @@ describe('case workspace of the intake officer, in Chromium', () => {
       },
       { timeoutMs: 120_000, intervalMs: 2_000 },
     );
-    await check('closure proposed', '12-closure-proposed');
+    await check('closure proposed', '13-closure-proposed');
     await page.getByRole('button', { name: 'Cambiar el idioma a inglés' }).click();
     await page.getByRole('heading', { name: `Case of ${fullName}` }).waitFor();
     await page.getByText('Reintegration score').waitFor();
-    await check('case workspace in English', '13-english');
+    await check('case workspace in English', '14-english');
   });
 });

@@ -18,7 +18,7 @@ import {
   latestVersion,
   type Questionnaire,
   type Section,
-  unplacedErrors,
+  summaryOf,
 } from './questionnaire';
 import type { AssessmentSummary } from './workspace-data';
 
@@ -109,11 +109,7 @@ function AssessmentForm(props: {
     }
   };
   const shown = fieldPaths(props.questionnaire, form);
-  const summary = problem && {
-    ...problem,
-    title: problem.errors?.length ? t.workspace.invalid : problem.title,
-    errors: unplacedErrors(problem, shown),
-  };
+  const summary = summaryOf(problem, shown, t.workspace.invalid);
   const items = (section: Section) =>
     section.items.map((item) => (
       <QuestionItem

@@ -13,7 +13,7 @@ import { api, intake } from '../../api';
 import { useI18n } from '../../i18n';
 import { contentOf, draftOf, emptyDraft, type PlanDraft, planFieldPaths } from './plan-draft';
 import { PlanForm } from './plan-form';
-import { unplacedErrors } from './questionnaire';
+import { summaryOf } from './questionnaire';
 import { DIMENSIONS, type Plan } from './workspace-data';
 
 const PLANNING_CASE_STATUSES = ['open', 'assessed'];
@@ -87,11 +87,7 @@ export function PlanSection(props: {
   };
   const submit = () =>
     void act(() => api.apiPost(`${path}/submission`), text.submitted, 'submitted');
-  const summary = problem && {
-    ...problem,
-    title: problem.errors?.length ? t.workspace.invalid : problem.title,
-    errors: unplacedErrors(problem, draft ? planFieldPaths(draft) : []),
-  };
+  const summary = summaryOf(problem, draft ? planFieldPaths(draft) : [], t.workspace.invalid);
   return (
     <section aria-labelledby="plan-title" className="wide panel">
       <h2 id="plan-title">{text.title}</h2>

@@ -106,9 +106,21 @@ export function errorsAt(problem: Problem | undefined, field: string): string[] 
   return (problem?.errors ?? []).filter((e) => e.field === field).map((e) => e.message);
 }
 
-/** Field errors that no field of the form shows (they stay in the summary). */
-export function unplacedErrors(problem: Problem | undefined, shown: readonly string[]) {
-  return (problem?.errors ?? []).filter((e) => !shown.includes(e.field));
+/**
+ * What a form's summary says about a problem: with field errors, one plain title (the errors are
+ * beside their fields) and only the errors of no field shown; else the problem itself.
+ */
+export function summaryOf(
+  problem: Problem | undefined,
+  shown: readonly string[],
+  invalidTitle: string,
+): Problem | undefined {
+  if (!problem?.errors?.length) return problem;
+  return {
+    ...problem,
+    title: invalidTitle,
+    errors: problem.errors.filter((e) => !shown.includes(e.field)),
+  };
 }
 
 /** Every field path the form can show an error beside, for a questionnaire. */

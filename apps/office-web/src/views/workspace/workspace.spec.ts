@@ -7,7 +7,7 @@ import {
   fieldPaths,
   latestVersion,
   type Questionnaire,
-  unplacedErrors,
+  summaryOf,
 } from './questionnaire';
 import { type Consent, type Plan, type Referral, referralsStoppedBy } from './workspace-data';
 
@@ -80,9 +80,13 @@ describe('the needs assessment form', () => {
     expect(errorsAt(problem, 'answers.occupations.0.code')).toEqual([
       'Código CIUO-08 desconocido.',
     ]);
-    expect(unplacedErrors(problem, fieldPaths(questionnaire, form))).toEqual([
-      { field: 'questionnaireVersion', message: 'No existe.' },
-    ]);
+    expect(summaryOf(problem, fieldPaths(questionnaire, form), 'Revise los campos.')).toEqual({
+      ...problem,
+      title: 'Revise los campos.',
+      errors: [{ field: 'questionnaireVersion', message: 'No existe.' }],
+    });
+    const conflict = { status: 409, code: 'x', title: 'Ya existe' };
+    expect(summaryOf(conflict, [], 'Revise los campos.')).toBe(conflict);
   });
 });
 
