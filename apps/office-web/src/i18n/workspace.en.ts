@@ -119,7 +119,7 @@ export const workspaceEn: WorkspaceMessages = {
     description: 'What is to be achieved',
     targetDate: 'By when (optional)',
     addGoal: (dimension: string) => `Add ${dimension} goal`,
-    removeGoal: (n: number) => `Remove goal ${n}`,
+    removeGoal: (n: number, dimension: string) => `Remove goal ${n} (${dimension})`,
     noGoals: 'No goals in this dimension.',
     referrals: 'Proposed referrals',
     referralsHelp: 'Sent when the supervisor approves the plan, if there is consent.',

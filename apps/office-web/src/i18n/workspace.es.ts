@@ -118,7 +118,7 @@ export const workspaceEs = {
     description: 'Qué se quiere lograr',
     targetDate: 'Para cuándo (opcional)',
     addGoal: (dimension: string) => `Agregar meta ${dimension}`,
-    removeGoal: (n: number) => `Quitar meta ${n}`,
+    removeGoal: (n: number, dimension: string) => `Quitar meta ${n} (${dimension})`,
     noGoals: 'Sin metas en esta dimensión.',
     referrals: 'Remisiones propuestas',
     referralsHelp: 'Se envían cuando la supervisión aprueba el plan, si hay consentimiento.',

@@ -69,19 +69,21 @@ export function PlanForm(props: {
                     errors={errors(`${at}.targetDate`)}
                     onChange={(event) => change({ targetDate: event.target.value })}
                   />
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => {
-                      setGoals(
-                        dimension,
-                        goals.filter((_, i) => i !== index),
-                      );
-                      focusLater(`add-goal-${dimension}`);
-                    }}
-                  >
-                    {text.removeGoal(index + 1)}
-                  </button>
+                  <p>
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => {
+                        setGoals(
+                          dimension,
+                          goals.filter((_, i) => i !== index),
+                        );
+                        focusLater(`add-goal-${dimension}`);
+                      }}
+                    >
+                      {text.removeGoal(index + 1, name.toLocaleLowerCase())}
+                    </button>
+                  </p>
                 </div>
               );
             })}
