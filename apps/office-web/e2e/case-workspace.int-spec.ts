@@ -368,6 +368,11 @@ describe('case workspace of the intake officer, in Chromium', () => {
     await page.getByRole('button', { name: 'Cambiar el idioma a inglés' }).click();
     await page.getByRole('heading', { name: `Case of ${fullName}` }).waitFor();
     await page.getByText('Reintegration score').waitFor();
+    await page.getByText('Consent withdrawn. The services have been told.').waitFor();
+    await page
+      .getByTestId('closure-proposal')
+      .getByText(/Stopped taking part/)
+      .waitFor();
     await check('case workspace in English', '14-english');
   });
 });

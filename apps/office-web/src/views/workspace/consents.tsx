@@ -20,7 +20,7 @@ export function ConsentsSection(props: {
 }) {
   const { t, language } = useI18n();
   const [confirming, setConfirming] = useState<string>();
-  const [notice, setNotice] = useState<string>();
+  const [withdrawn, setWithdrawn] = useState(false);
   const { data, error } = props.consents;
   const what = (consent: Consent) =>
     `${label(t.purposes, consent.purpose)}${consent.scope ? ` · ${label(t.services, consent.scope)}` : ''}`;
@@ -28,9 +28,9 @@ export function ConsentsSection(props: {
     <section aria-labelledby="consents-title">
       <h2 id="consents-title">{t.workspace.consents}</h2>
       <ProblemMessage problem={error} genericTitle={t.genericError} />
-      {notice && (
+      {withdrawn && (
         <p className="notice" role="status" id="consents-notice" tabIndex={-1}>
-          {notice}
+          {t.workspace.consentEditor.done}
         </p>
       )}
       {data && data.length === 0 && <p>{t.workspace.noConsents}</p>}
@@ -59,7 +59,7 @@ export function ConsentsSection(props: {
                     className="secondary"
                     aria-label={t.workspace.consentEditor.withdrawLabel(what(consent))}
                     onClick={() => {
-                      setNotice(undefined);
+                      setWithdrawn(false);
                       setConfirming(consent.id);
                     }}
                   >
@@ -79,7 +79,7 @@ export function ConsentsSection(props: {
                   }}
                   onDone={() => {
                     setConfirming(undefined);
-                    setNotice(t.workspace.consentEditor.done);
+                    setWithdrawn(true);
                     props.onChanged();
                     focusLater('consents-notice');
                   }}

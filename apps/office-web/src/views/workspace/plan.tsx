@@ -18,6 +18,14 @@ import { DIMENSIONS, type Plan } from './workspace-data';
 
 const PLANNING_CASE_STATUSES = ['open', 'assessed'];
 
+type Notice = 'saved' | 'submitted' | 'changedElsewhere';
+/** The plan status a notice belongs to: once the plan moves on (a decision), it goes away. */
+const NOTICE_STATUS: Record<Notice, string | undefined> = {
+  saved: 'draft',
+  submitted: 'submitted',
+  changedElsewhere: undefined,
+};
+
 /**
  * The reintegration plan: the officer drafts it (saved with If-Match on its version), submits it,
  * and reads what the supervisor decided.
@@ -36,8 +44,7 @@ export function PlanSection(props: {
   const plan = loaded.data;
   const [draft, setDraft] = useState<PlanDraft>();
   const [problem, setProblem] = useState<Problem>();
-  // A notice belongs to the plan status it announced (a later decision replaces it); none: always.
-  const [notice, setNotice] = useState<{ text: string; status: string | undefined }>();
+  const [notice, setNotice] = useState<Notice>();
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   // The form starts from the stored plan each time intake answers with a (new) version.
@@ -51,21 +58,21 @@ export function PlanSection(props: {
 
   const editable =
     (missing || plan?.status === 'draft') && PLANNING_CASE_STATUSES.includes(props.caseStatus);
-  const act = async (action: () => Promise<unknown>, done: string, status: string) => {
+  const act = async (action: () => Promise<unknown>, done: 'saved' | 'submitted') => {
     setBusy(true);
     setNotice(undefined);
     try {
       await action();
       setProblem(undefined);
-      setNotice({ text: done, status });
+      setNotice(done);
       props.onChanged();
       // A submitted plan's form goes away: focus goes to the message that says so.
-      if (status === 'submitted') focusLater('plan-notice');
+      if (done === 'submitted') focusLater('plan-notice');
     } catch (failure) {
       const found = problemOf(failure);
       if (found.status === 412 || found.status === 428) {
         setProblem(undefined);
-        setNotice({ text: text.changedElsewhere, status: undefined });
+        setNotice('changedElsewhere');
         props.onChanged();
       } else setProblem(found);
     } finally {
@@ -81,12 +88,10 @@ export function PlanSection(props: {
         plan
           ? api.apiPut(path, body, { 'if-match': `"${plan.version}"` })
           : api.apiPost(path, body),
-      t.workspace.saved,
-      'draft',
+      'saved',
     );
   };
-  const submit = () =>
-    void act(() => api.apiPost(`${path}/submission`), text.submitted, 'submitted');
+  const submit = () => void act(() => api.apiPost(`${path}/submission`), 'submitted');
   const summary = summaryOf(problem, draft ? planFieldPaths(draft) : [], t.workspace.invalid);
   return (
     <section aria-labelledby="plan-title" className="wide panel">
@@ -101,9 +106,9 @@ export function PlanSection(props: {
         </p>
       )}
       {plan && <Decision plan={plan} />}
-      {notice && (notice.status === undefined || notice.status === plan?.status) && (
+      {notice && (NOTICE_STATUS[notice] ?? plan?.status) === plan?.status && (
         <p className="notice" role="status" id="plan-notice" tabIndex={-1}>
-          {notice.text}
+          {notice === 'saved' ? t.workspace.saved : text[notice]}
         </p>
       )}
       {draft && editable && (
