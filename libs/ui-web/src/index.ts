@@ -1,4 +1,5 @@
 export * from './api';
+export * from './focus';
 export * from './i18n';
 export * from './layout';
 export * from './problem';
