@@ -6,6 +6,7 @@ import { educationEnrolmentBenchmark } from './education-enrolment.bench';
 import { employmentMatchingBenchmark } from './employment-matching.bench';
 import type { Benchmark } from './harness';
 import { intakeRegistrationBenchmark } from './intake-registration.bench';
+import { officeWebBenchmark } from './office-web.bench';
 import { partnerWebhooksBenchmark } from './partner-webhooks.bench';
 import { reintegrationPathBenchmark } from './reintegration-path.bench';
 import { supervisorDashboardBenchmark } from './supervisor-dashboard.bench';
@@ -19,6 +20,7 @@ const benchmarks: Benchmark[] = [
   partnerWebhooksBenchmark,
   employmentMatchingBenchmark,
   directoryRoutingBenchmark,
+  officeWebBenchmark,
 ];
 
 async function main(): Promise<void> {

@@ -1,25 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { TOPICS } from '@reintegra/event-contracts';
 import {
-  currentTestStack,
   eventually,
   findWorkspaceRoot,
-  runToCompletion,
-  ServiceProcess,
-  startGroupAtEnd,
+  OfficeProcesses,
   testDatabaseUrl,
 } from '@reintegra/testing';
 
 /**
- * What every browser test of the office app needs: the built services as real processes (dev
- * identity for the demo login, intake, the orchestrator, employment, education and the office
- * server — static bundle + same-origin proxy), headless Chromium, and the checks every screen
- * passes (axe WCAG 2.2 AA, 360 px). Each spec file takes its own block of ports, consumer groups
+ * What every browser test of the office app needs: the built services as real processes
+ * (OfficeProcesses: dev identity, intake, orchestrator, employment, education, office server),
+ * headless Chromium, and the checks every screen passes (axe WCAG 2.2 AA, 360 px). Each spec file takes its own block of ports, consumer groups
  * and Temporal task queue, so spec files never see each other's processes.
  */
 export const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
@@ -36,104 +29,22 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-export class OfficeTestBed {
+export class OfficeTestBed extends OfficeProcesses {
   readonly shots: string;
-  readonly identityUrl: string;
-  readonly identity: ServiceProcess;
-  readonly intake: ServiceProcess;
-  readonly orchestrator: ServiceProcess;
-  readonly employment: ServiceProcess;
-  readonly education: ServiceProcess;
-  readonly office: ServiceProcess;
   browser!: Browser;
   context!: BrowserContext;
   page!: Page;
-  private readonly migrations: [string, Record<string, string>][];
-  private readonly groups: string[];
 
   /** `name` labels artifacts, groups and the task queue; ports are portBase … portBase + 8. */
   constructor(name: string, portBase: number) {
-    const stack = currentTestStack();
+    super(name, portBase);
     this.shots = join(findWorkspaceRoot(), 'artifacts/office-web', name);
-    this.identityUrl = `http://127.0.0.1:${portBase}`;
-    const authEnv = {
-      AUTH_ISSUER: 'reintegra-dev-identity',
-      AUTH_AUDIENCE: 'reintegra',
-      AUTH_JWKS_URL: `${this.identityUrl}/.well-known/jwks.json`,
-      AUTH_JWKS: '',
-    };
-    const commonEnv = {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-      TEMPORAL_ADDRESS: stack.temporalAddress,
-      TEMPORAL_NAMESPACE: stack.temporalNamespace,
-      TEMPORAL_TASK_QUEUE: `reintegration-paths-office-${name}`,
-      OUTBOX_POLL_INTERVAL_MS: '100',
-      ...authEnv,
-    };
-    const run = randomUUID().slice(0, 8);
-    this.groups = [];
-    const envOf = (service: string, database: string) => {
-      const group = `${service}-office-${name}-${run}`;
-      this.groups.push(group);
-      return {
-        ...commonEnv,
-        DATABASE_URL: testDatabaseUrl(database, 'app'),
-        DATABASE_MIGRATION_URL: testDatabaseUrl(database, 'migrator'),
-        KAFKA_CONSUMER_GROUP: group,
-      };
-    };
-    this.migrations = [
-      ['intake', envOf('intake', 'intake')],
-      ['orchestrator', envOf('orchestrator', 'orchestrator')],
-      ['employment-matching', envOf('employment', 'employment_matching')],
-      ['education-enrolment', envOf('education', 'education_enrolment')],
-    ];
-    const env = (service: string) => this.migrations.find(([name]) => name === service)?.[1] ?? {};
-    this.identity = new ServiceProcess('dev-identity', portBase, {
-      NODE_ENV: 'test',
-      AUTH_ISSUER: authEnv.AUTH_ISSUER,
-      DEV_IDENTITY_KEY_FILE: join(mkdtempSync(join(tmpdir(), 'office-e2e-')), 'key.json'),
-    });
-    this.intake = new ServiceProcess('intake', portBase + 1, env('intake'));
-    this.orchestrator = new ServiceProcess('orchestrator', portBase + 2, env('orchestrator'));
-    this.employment = new ServiceProcess(
-      'employment-matching',
-      portBase + 3,
-      env('employment-matching'),
-    );
-    this.education = new ServiceProcess(
-      'education-enrolment',
-      portBase + 4,
-      env('education-enrolment'),
-    );
-    this.office = new ServiceProcess('office-web-server', portBase + 8, {
-      NODE_ENV: 'test',
-      INTAKE_URL: this.intake.url,
-      EMPLOYMENT_URL: this.employment.url,
-      EDUCATION_URL: this.education.url,
-      DEV_IDENTITY_URL: this.identityUrl,
-      DEV_LOGIN: 'true',
-    });
   }
 
   /** Migrates, starts every process from the end of the topics, then opens Chromium. */
-  async start(): Promise<void> {
+  override async start(): Promise<void> {
     mkdirSync(this.shots, { recursive: true });
-    const brokers = currentTestStack().kafkaBrokers;
-    await Promise.all([
-      ...this.migrations.map(([service, env]) => runToCompletion(service, 'migrate', env)),
-      ...this.groups.map((group) => startGroupAtEnd(brokers, group, Object.values(TOPICS))),
-    ]);
-    await this.identity.start();
-    await Promise.all([
-      this.intake.start(),
-      this.orchestrator.start(),
-      this.employment.start(),
-      this.education.start(),
-      this.office.start(),
-    ]);
+    await super.start();
     this.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     this.context = await this.browser.newContext({
       viewport: { width: 1280, height: 900 },
@@ -142,26 +53,9 @@ export class OfficeTestBed {
     this.page = await this.context.newPage();
   }
 
-  async stop(): Promise<void> {
+  override async stop(): Promise<void> {
     await this.browser?.close();
-    await Promise.allSettled([
-      this.office.stop(),
-      this.education.stop(),
-      this.employment.stop(),
-      this.orchestrator.stop(),
-      this.intake.stop(),
-    ]);
-    await this.identity.stop();
-  }
-
-  /** A bearer token of a demo user from the dev identity. */
-  async tokenOf(user: string): Promise<string> {
-    const response = await fetch(`${this.identityUrl}/dev/tokens`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ user }),
-    });
-    return `Bearer ${((await response.json()) as { access_token: string }).access_token}`;
+    await super.stop();
   }
 
   /** Logs in through the login screen's demo button, from a clean session. */

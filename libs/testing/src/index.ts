@@ -7,3 +7,4 @@ export * from './service-process';
 export * from './test-identity-keys';
 export * from './local-stack';
 export * from './consumer-groups';
+export * from './office-processes';

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TOPICS } from '@reintegra/event-contracts';
+import { startGroupAtEnd } from './consumer-groups';
+import { runToCompletion, ServiceProcess } from './service-process';
+import { currentTestStack, testDatabaseUrl } from './stack';
+
+/**
+ * What the office app runs on, as real processes from the build: the dev identity (demo login),
+ * intake, the orchestrator, employment, education and the office server (static bundle +
+ * same-origin proxy). Used by the office app's browser tests and its benchmark. Each user takes
+ * its own block of ports (portBase … portBase + 8), consumer groups and Temporal task queue.
+ */
+export class OfficeProcesses {
+  readonly identityUrl: string;
+  readonly identity: ServiceProcess;
+  readonly intake: ServiceProcess;
+  readonly orchestrator: ServiceProcess;
+  readonly employment: ServiceProcess;
+  readonly education: ServiceProcess;
+  readonly office: ServiceProcess;
+  private readonly migrations: [string, Record<string, string>][];
+  private readonly groups: string[] = [];
+
+  constructor(name: string, portBase: number) {
+    const stack = currentTestStack();
+    this.identityUrl = `http://127.0.0.1:${portBase}`;
+    const authEnv = {
+      AUTH_ISSUER: 'reintegra-dev-identity',
+      AUTH_AUDIENCE: 'reintegra',
+      AUTH_JWKS_URL: `${this.identityUrl}/.well-known/jwks.json`,
+      AUTH_JWKS: '',
+    };
+    const commonEnv = {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+      TEMPORAL_ADDRESS: stack.temporalAddress,
+      TEMPORAL_NAMESPACE: stack.temporalNamespace,
+      TEMPORAL_TASK_QUEUE: `reintegration-paths-office-${name}`,
+      OUTBOX_POLL_INTERVAL_MS: '100',
+      ...authEnv,
+    };
+    const run = randomUUID().slice(0, 8);
+    const envOf = (service: string, database: string) => {
+      const group = `${service}-office-${name}-${run}`;
+      this.groups.push(group);
+      return {
+        ...commonEnv,
+        DATABASE_URL: testDatabaseUrl(database, 'app'),
+        DATABASE_MIGRATION_URL: testDatabaseUrl(database, 'migrator'),
+        KAFKA_CONSUMER_GROUP: group,
+      };
+    };
+    this.migrations = [
+      ['intake', envOf('intake', 'intake')],
+      ['orchestrator', envOf('orchestrator', 'orchestrator')],
+      ['employment-matching', envOf('employment', 'employment_matching')],
+      ['education-enrolment', envOf('education', 'education_enrolment')],
+    ];
+    const env = (service: string) => this.migrations.find(([name]) => name === service)?.[1] ?? {};
+    this.identity = new ServiceProcess('dev-identity', portBase, {
+      NODE_ENV: 'test',
+      AUTH_ISSUER: authEnv.AUTH_ISSUER,
+      DEV_IDENTITY_KEY_FILE: join(mkdtempSync(join(tmpdir(), 'office-e2e-')), 'key.json'),
+    });
+    this.intake = new ServiceProcess('intake', portBase + 1, env('intake'));
+    this.orchestrator = new ServiceProcess('orchestrator', portBase + 2, env('orchestrator'));
+    this.employment = new ServiceProcess(
+      'employment-matching',
+      portBase + 3,
+      env('employment-matching'),
+    );
+    this.education = new ServiceProcess(
+      'education-enrolment',
+      portBase + 4,
+      env('education-enrolment'),
+    );
+    this.office = new ServiceProcess('office-web-server', portBase + 8, {
+      NODE_ENV: 'test',
+      INTAKE_URL: this.intake.url,
+      EMPLOYMENT_URL: this.employment.url,
+      EDUCATION_URL: this.education.url,
+      DEV_IDENTITY_URL: this.identityUrl,
+      DEV_LOGIN: 'true',
+    });
+  }
+
+  /** Migrates, then starts every process with its consumer group at the end of the topics. */
+  async start(): Promise<void> {
+    const brokers = currentTestStack().kafkaBrokers;
+    await Promise.all([
+      ...this.migrations.map(([service, env]) => runToCompletion(service, 'migrate', env)),
+      ...this.groups.map((group) => startGroupAtEnd(brokers, group, Object.values(TOPICS))),
+    ]);
+    await this.identity.start();
+    await Promise.all([
+      this.intake.start(),
+      this.orchestrator.start(),
+      this.employment.start(),
+      this.education.start(),
+      this.office.start(),
+    ]);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.allSettled([
+      this.office.stop(),
+      this.education.stop(),
+      this.employment.stop(),
+      this.orchestrator.stop(),
+      this.intake.stop(),
+    ]);
+    await this.identity.stop();
+  }
+
+  /** A bearer token of a demo user from the dev identity. */
+  async tokenOf(user: string): Promise<string> {
+    const response = await fetch(`${this.identityUrl}/dev/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user }),
+    });
+    return `Bearer ${((await response.json()) as { access_token: string }).access_token}`;
+  }
+}
