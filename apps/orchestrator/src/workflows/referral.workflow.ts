@@ -203,7 +203,14 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
     return found ?? undefined;
   };
   const ask = (providerIds: readonly string[], action: 'asked' | 'rerouted') => {
-    acknowledgeBy = new Date(Date.now() + input.acknowledgementHours * HOUR_MS).toISOString();
+    // The first providers' deadline runs from the business date the referral carries (one made
+    // on paper days ago is as late as it really is); a re-routed provider's from when it is
+    // asked. Histories recorded before this patch measured both from workflow time.
+    const start =
+      action === 'asked' && patched('deadline-from-requested-at')
+        ? Date.parse(request.requestedAt)
+        : Date.now();
+    acknowledgeBy = new Date(start + input.acknowledgementHours * HOUR_MS).toISOString();
     status = 'sent';
     for (const providerId of providerIds) {
       tried.add(providerId);

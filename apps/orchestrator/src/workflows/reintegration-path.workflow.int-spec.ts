@@ -122,6 +122,8 @@ function startPath(start: ReintegrationPathInput) {
 }
 
 const at = () => new Date().toISOString();
+/** The test server's time (it skips ahead while workflows sleep). */
+const serverNow = async () => new Date(await env.currentTimeMs()).toISOString();
 
 async function rejected(promise: Promise<unknown>): Promise<string> {
   try {
@@ -205,13 +207,15 @@ describe('reintegrationPath workflow', () => {
     });
     expect((await handle.query(pathStateQuery)).phase).toBe('plan-approved');
 
+    // Requested "now" on the test server's clock (months ahead of the wall clock by now).
+    const requestedAt = await serverNow();
     const request = (overrides: Partial<RequestReferral>): RequestReferral => ({
       eventId: randomUUID(),
       referralId: randomUUID(),
       service: 'employment',
       priority: 'normal',
       providerIds: ['p-1'],
-      requestedAt: at(),
+      requestedAt,
       ...overrides,
     });
     const emergency = request({
@@ -359,6 +363,52 @@ describe('reintegrationPath workflow', () => {
     }
   });
 
+  it('measures a referral deadline from its business date: one made days ago is overdue at once', async () => {
+    const start = input();
+    const handle = await startPath(start);
+    const nowMs = await env.currentTimeMs();
+    const fiveDaysAgo = new Date(nowMs - 5 * 24 * 3_600_000).toISOString();
+    const late = {
+      eventId: randomUUID(),
+      referralId: randomUUID(),
+      service: 'housing' as const,
+      priority: 'urgent' as const,
+      providerIds: ['house-1'],
+      requestedAt: fiveDaysAgo,
+    };
+    const current = {
+      ...late,
+      eventId: randomUUID(),
+      referralId: randomUUID(),
+      requestedAt: await serverNow(),
+    };
+    for (const referral of [late, current]) {
+      await handle.executeUpdate(requestReferralUpdate, { args: [referral] });
+    }
+    // The 72 h deadline of the one requested five days ago passed two days ago: escalated now,
+    // without any time passing; the one requested now keeps its full 72 h.
+    const escalated = await eventually(() => {
+      const found = published.find(
+        (p) => p.kind === 'referral-escalated' && p.data.referralId === late.referralId,
+      );
+      if (!found || found.kind !== 'referral-escalated') throw new Error('not escalated yet');
+      return found;
+    });
+    expect(Date.parse(escalated.data.acknowledgeBy)).toBe(Date.parse(fiveDaysAgo) + 72 * 3_600_000);
+    const open = await handle.query(openReferralsQuery);
+    expect(open.find((r) => r.referralId === current.referralId)).toMatchObject({
+      escalations: 0,
+      overdue: false,
+      acknowledgeBy: new Date(Date.parse(current.requestedAt) + 72 * 3_600_000).toISOString(),
+    });
+    expect(
+      published.some(
+        (p) => p.kind === 'referral-escalated' && p.data.referralId === current.referralId,
+      ),
+    ).toBe(false);
+    await handle.terminate('test done');
+  });
+
   it('rejects bad input with update validators and keeps running', async () => {
     const handle = await startPath(input());
     expect(
@@ -396,7 +446,7 @@ describe('reintegrationPath workflow', () => {
           service: 'health',
           priority: 'normal',
           providerIds: ['clinic-1'],
-          requestedAt: at(),
+          requestedAt: await serverNow(),
         },
       ],
     });
