@@ -68,7 +68,11 @@ export class ReferralsService {
   async open(
     manager: EntityManager,
     caseId: string,
-    request: Pick<Referral, 'service' | 'priority' | 'providerIds'> & { reasonCode?: string },
+    request: Pick<Referral, 'service' | 'priority' | 'providerIds'> & {
+      reasonCode?: string;
+      /** When the referral was really made (on paper); now when absent. */
+      requestedAt?: string;
+    },
     actor: Actor,
     correlationId: string,
   ): Promise<Referral> {
@@ -103,6 +107,7 @@ export class ReferralsService {
       });
     }
     const now = new Date();
+    const requestedAt = request.requestedAt ? new Date(request.requestedAt) : now;
     const referral = manager.create(Referral, {
       id: randomUUID(),
       caseId,
@@ -112,8 +117,10 @@ export class ReferralsService {
       providerIds: request.providerIds,
       reasonCode: request.reasonCode ?? null,
       status: 'requested',
-      acknowledgeBy: new Date(now.getTime() + ACKNOWLEDGEMENT_HOURS[request.priority] * HOUR_MS),
-      requestedAt: now,
+      acknowledgeBy: new Date(
+        requestedAt.getTime() + ACKNOWLEDGEMENT_HOURS[request.priority] * HOUR_MS,
+      ),
+      requestedAt,
       requestedBy: actorReference(actor),
       revokedAt: null,
       revokeReason: null,
@@ -136,7 +143,7 @@ export class ReferralsService {
           providerIds: referral.providerIds,
           ...(referral.reasonCode ? { reasonCode: referral.reasonCode } : {}),
           acknowledgeBy: referral.acknowledgeBy.toISOString(),
-          requestedAt: now.toISOString(),
+          requestedAt: requestedAt.toISOString(),
           consentId: consent.id,
         },
       },
