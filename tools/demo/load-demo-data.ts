@@ -7,31 +7,54 @@
 //
 // Usage (see tools/scripts/start.sh):
 //   node -r ts-node/register -r tsconfig-paths/register tools/demo/load-demo-data.ts \
-//     --intake http://127.0.0.1:3101 --identity http://127.0.0.1:3100 [--count 60] [--until YYYY-MM-DD] [--seed reintegra-demo]
+//     --intake http://127.0.0.1:3101 --employment http://127.0.0.1:3103 --identity http://127.0.0.1:3100 \
+//     [--count 100] [--until YYYY-MM-DD] [--seed reintegra-demo]
+// Then the first people of La Paz Este are taken through every phase (demo-story.ts).
 import { parseArgs } from 'node:util';
 import { arrivalListCsv, generateArrivalList, generateReturnees } from '@reintegra/demo-data';
+import { STORY, tellStory } from './demo-story';
+
+const STORY_MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
 
 const { values: options } = parseArgs({
   options: {
     intake: { type: 'string', default: 'http://127.0.0.1:3101' },
+    employment: { type: 'string', default: 'http://127.0.0.1:3103' },
     identity: { type: 'string', default: 'http://127.0.0.1:3100' },
-    count: { type: 'string', default: '60' },
+    count: { type: 'string', default: '100' },
     until: { type: 'string', default: new Date().toISOString().slice(0, 10) },
     seed: { type: 'string', default: 'reintegra-demo' },
   },
 });
 
-async function token(): Promise<string> {
+async function tokenOf(user: string): Promise<string> {
   const response = await fetch(`${options.identity}/dev/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ user: 'supervisora-nacional' }),
+    body: JSON.stringify({ user }),
   });
   if (!response.ok) throw new Error(`dev identity answered ${response.status}`);
-  return ((await response.json()) as { access_token: string }).access_token;
+  return `Bearer ${((await response.json()) as { access_token: string }).access_token}`;
 }
 
-async function registerReturnees(authorization: string): Promise<void> {
+interface Candidate {
+  link: string;
+  nameSimilarity: number;
+  sameDateOfBirth: boolean;
+}
+
+/** The first case of a person registered before (a 409 links the record). */
+async function caseOfExisting(authorization: string, link: string) {
+  const response = await fetch(`${options.intake}${link}`, {
+    headers: { authorization },
+  });
+  const person = (await response.json()) as { episodes: { caseId: string }[] };
+  return person.episodes[0]?.caseId;
+}
+
+/** Registers the generated people; answers the cases of those in the demo municipality, in order. */
+async function registerReturnees(authorization: string): Promise<string[]> {
+  const storyCases: string[] = [];
   const people = generateReturnees({
     seed: options.seed,
     count: Number(options.count),
@@ -40,20 +63,39 @@ async function registerReturnees(authorization: string): Promise<void> {
   let created = 0;
   let existing = 0;
   for (const [index, { registration }] of people.entries()) {
-    const response = await fetch(`${options.intake}/returnees`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization },
-      body: JSON.stringify(registration),
-    });
-    if (response.status === 201) created += 1;
-    else if (response.status === 409) existing += 1;
-    else throw new Error(`demo returnee rejected (${response.status}): ${await response.text()}`);
+    const register = (body: object) =>
+      fetch(`${options.intake}/returnees`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify(body),
+      });
+    let response = await register(registration);
+    let answer = (await response.json()) as Record<string, unknown>;
+    // Possible duplicates: the same person from an earlier start (same name and birth date) is
+    // that person; a namesake is someone else, registered as such.
+    const candidates = (answer['candidates'] ?? []) as Candidate[];
+    const same = candidates.find((c) => c.nameSimilarity === 1 && c.sameDateOfBirth);
+    if (response.status === 409 && !answer['existing'] && candidates.length > 0 && !same) {
+      response = await register({ ...registration, confirmedNewPerson: true });
+      answer = (await response.json()) as Record<string, unknown>;
+    }
+    let caseId: string | undefined;
+    if (response.status === 201) {
+      created += 1;
+      caseId = answer['caseId'] as string;
+    } else if (response.status === 409 && (answer['existing'] || same)) {
+      existing += 1;
+      caseId = await caseOfExisting(authorization, String(answer['existing'] ?? same?.link));
+    } else
+      throw new Error(`demo returnee rejected (${response.status}): ${JSON.stringify(answer)}`);
+    if (registration.municipalityCode === STORY_MUNICIPALITY && caseId) storyCases.push(caseId);
     if ((index + 1) % 10 === 0 || index + 1 === people.length) {
       console.log(
         `  returnees ${index + 1}/${people.length}: ${created} registered, ${existing} already there`,
       );
     }
   }
+  return storyCases;
 }
 
 async function importArrivalList(authorization: string): Promise<void> {
@@ -83,9 +125,19 @@ async function importArrivalList(authorization: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const authorization = `Bearer ${await token()}`;
-  await registerReturnees(authorization);
+  const authorization = await tokenOf('supervisora-nacional');
+  const storyCases = await registerReturnees(authorization);
   await importArrivalList(authorization);
+  const told = await tellStory(storyCases.slice(0, STORY.length), {
+    intake: options.intake,
+    employment: options.employment,
+    tokenOf,
+  });
+  console.log(
+    `  ${STORY_MUNICIPALITY} office at every phase: ${Object.entries(told)
+      .map(([phase, count]) => `${count} ${phase}`)
+      .join(', ')}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -79,7 +79,8 @@ step "loading demo data"
 TS_NODE_TRANSPILE_ONLY=true TS_NODE_BASEURL=../.. TS_NODE_PROJECT=tools/demo/tsconfig.json \
   node -r ts-node/register -r tsconfig-paths/register tools/demo/load-demo-data.ts \
   --intake "http://127.0.0.1:${PORT[intake]}" --identity "http://127.0.0.1:${PORT[dev-identity]}" \
-  --count "${DEMO_RETURNEES:-60}" --until "$(cat "$RUN_DIR/demo-until")" \
+  --employment "http://127.0.0.1:${PORT[employment-matching]}" \
+  --count "${DEMO_RETURNEES:-100}" --until "$(cat "$RUN_DIR/demo-until")" \
   || fail "demo data could not be loaded (message above)"
 
 cat <<TXT

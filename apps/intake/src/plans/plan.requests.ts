@@ -30,7 +30,7 @@ export const planGoalsSchema = z
 export type PlanGoals = z.infer<typeof planGoalsSchema>;
 
 /** A referral the plan proposes; opened when a supervisor approves the plan (consent permitting). */
-export const proposedReferralSchema = requestReferralSchema.extend({
+export const proposedReferralSchema = requestReferralSchema.omit({ requestedAt: true }).extend({
   reasonCode: reasonCodeSchema.describe('Why the referral is proposed, e.g. seeks-employment'),
 });
 export type ProposedReferral = z.infer<typeof proposedReferralSchema>;

@@ -1,0 +1,216 @@
+// The demo office at every phase: the first people registered in La Paz Este (the demo
+// municipality) are moved on through the real APIs, as the officer, the supervisor and the
+// employment caseworker of the dev identity would — so the office app and the supervisors'
+// dashboard show a working office, not everyone waiting in intake. Idempotent: each step looks at
+// where the case stands first and only does what is missing.
+
+export interface StoryOptions {
+  intake: string;
+  employment: string;
+  tokenOf: (user: string) => Promise<string>;
+}
+
+/** Where each story case is taken, in order (the rest of the people stay registered only). */
+export const STORY = [
+  'registered',
+  'assessed',
+  'assessed',
+  'plan-submitted',
+  'plan-submitted',
+  'plan-approved',
+  'plan-approved',
+  'referral-accepted',
+  'referral-accepted',
+  'referral-overdue',
+  'closed',
+] as const;
+export type StoryPhase = (typeof STORY)[number];
+
+const PROVIDER = 'oficina-empleo-la-paz-este';
+const DAY = 86_400_000;
+
+/** General answers of the 2026-11 questionnaire (the confidential screening is left unanswered). */
+const ANSWERS = {
+  occupations: [{ code: '7112', yearsOfExperience: 6, learnedAbroad: true }],
+  'currently-working': 'looking-for-work',
+  'income-sources': 1,
+  'receives-remittances': false,
+  'economic-satisfaction': 2,
+  'food-shortage': 'sometimes',
+  'has-debt': true,
+  'debt-months-of-income': 3,
+  'can-borrow-if-needed': false,
+  'certifications-held': ['foreign-certificate'],
+  'last-grade-completed': 9,
+  'can-read-write': true,
+  'housing-situation': 'with-family',
+  'housing-at-risk': false,
+  'basic-services': ['drinking-water', 'electricity'],
+  'has-dui': true,
+  'documents-held': ['birth-certificate'],
+  'pending-legal-matters': false,
+  'health-status': 4,
+  'has-health-access': true,
+  'children-in-school': 'all',
+  'participates-community': 'rarely',
+  'people-to-count-on': 2,
+  'family-relations': 4,
+  'feels-part-of-community': 3,
+  'experienced-discrimination': false,
+  'feels-sad-or-hopeless': 2,
+  'sleep-problems': 2,
+  'feels-safe': 4,
+  'wish-to-remigrate': 3,
+  'plans-to-migrate-next-year': false,
+};
+
+const PLAN = {
+  goals: {
+    economic: [{ description: 'Conseguir empleo formal en construcción' }],
+    social: [{ description: 'Participar en una actividad comunitaria del distrito' }],
+  },
+  proposedReferrals: [
+    {
+      service: 'employment',
+      priority: 'urgent',
+      providerIds: [PROVIDER],
+      reasonCode: 'seeks-employment',
+    },
+  ],
+};
+
+type Reply = { status: number; etag: string | null; body: Record<string, unknown> };
+
+export async function tellStory(caseIds: readonly string[], options: StoryOptions) {
+  const [officer, supervisor, employment] = await Promise.all([
+    options.tokenOf('oficial-la-paz-este'),
+    options.tokenOf('supervisora-la-paz-este'),
+    options.tokenOf('empleo-la-paz-este'),
+  ]);
+  const call = async (
+    base: string,
+    method: string,
+    path: string,
+    token: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply> => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: token, ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      etag: response.headers.get('etag'),
+      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    };
+  };
+  const intake = (method: string, path: string, token: string, body?: unknown, h = {}) =>
+    call(options.intake, method, path, token, body, h);
+  const expectOk = (reply: Reply, what: string) => {
+    if (reply.status >= 300)
+      throw new Error(`${what}: ${reply.status} ${JSON.stringify(reply.body)}`);
+    return reply;
+  };
+
+  const consent = async (caseId: string, scope: string) => {
+    const granted = await intake('POST', `/cases/${caseId}/consents`, officer, {
+      purpose: 'service-referral',
+      scope,
+      formVersion: 'recepcion-2026-12-v1',
+    });
+    if (granted.status !== 409) expectOk(granted, 'consent');
+  };
+  const assess = async (caseId: string) => {
+    await consent(caseId, 'employment');
+    await consent(caseId, 'housing');
+    expectOk(
+      await intake('POST', `/cases/${caseId}/assessments`, officer, {
+        questionnaireVersion: '2026-11',
+        answers: ANSWERS,
+      }),
+      'assessment',
+    );
+  };
+  const submitPlan = async (caseId: string) => {
+    expectOk(await intake('POST', `/cases/${caseId}/plan`, officer, PLAN), 'plan');
+    expectOk(await intake('POST', `/cases/${caseId}/plan/submission`, officer), 'submission');
+  };
+  const approvePlan = async (caseId: string) => {
+    const plan = expectOk(await intake('GET', `/cases/${caseId}/plan`, supervisor), 'plan read');
+    expectOk(
+      await intake('POST', `/cases/${caseId}/plan/approval`, supervisor, undefined, {
+        'if-match': plan.etag ?? '',
+      }),
+      'approval',
+    );
+  };
+  const acceptReferral = async (caseId: string) => {
+    const view = expectOk(await intake('GET', `/cases/${caseId}`, officer), 'case read');
+    const referral = (view.body['referrals'] as { id: string; service: string }[]).find(
+      (r) => r.service === 'employment',
+    );
+    if (!referral) throw new Error('no employment referral on the approved plan');
+    // The referral reaches employment through Kafka: wait for it (the relay polls).
+    for (let attempt = 0; attempt < 60; attempt++) {
+      const accepted = await call(
+        options.employment,
+        'POST',
+        `/referrals/${referral.id}/acceptance`,
+        employment,
+      );
+      if (accepted.status < 300 || accepted.status === 409) return;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    throw new Error(`employment never received referral ${referral.id}`);
+  };
+  const overdueReferral = async (caseId: string) => {
+    // Made on paper five days ago, recorded now: its 72 h deadline passed, the path escalates.
+    expectOk(
+      await intake('POST', `/cases/${caseId}/referrals`, officer, {
+        service: 'housing',
+        priority: 'urgent',
+        providerIds: ['vivienda-la-paz-este'],
+        reasonCode: 'housing-at-risk',
+        requestedAt: new Date(Date.now() - 5 * DAY).toISOString(),
+      }),
+      'paper referral',
+    );
+  };
+  const close = async (caseId: string) => {
+    expectOk(
+      await intake('POST', `/cases/${caseId}/closure-proposal`, officer, { reason: 'disengaged' }),
+      'closure proposal',
+    );
+    expectOk(
+      await intake('POST', `/cases/${caseId}/closure`, supervisor, { reason: 'disengaged' }),
+      'closure',
+    );
+  };
+
+  const told: Record<string, number> = {};
+  for (const [index, phase] of STORY.entries()) {
+    const caseId = caseIds[index];
+    if (caseId === undefined) break;
+    const view = expectOk(await intake('GET', `/cases/${caseId}`, officer), 'case read');
+    const status = view.body['status'] as string;
+    const planStatus = (view.body['plan'] as { status?: string } | null)?.status;
+    const referrals = (view.body['referrals'] as { service: string; status: string }[]) ?? [];
+    if (phase === 'closed') {
+      if (status !== 'closed') await close(caseId);
+    } else if (phase !== 'registered') {
+      if (status === 'open') await assess(caseId);
+      if (phase !== 'assessed' && planStatus === undefined) await submitPlan(caseId);
+      const approve = ['plan-approved', 'referral-accepted', 'referral-overdue'].includes(phase);
+      if (approve && planStatus !== 'approved') await approvePlan(caseId);
+      if (phase === 'referral-accepted') await acceptReferral(caseId);
+      if (phase === 'referral-overdue' && !referrals.some((r) => r.service === 'housing')) {
+        await overdueReferral(caseId);
+      }
+    }
+    told[phase] = (told[phase] ?? 0) + 1;
+  }
+  return told;
+}
