@@ -22,6 +22,7 @@ import {
 } from './roles';
 import { CaseWorkspace } from './views/case-workspace';
 import { CasesView } from './views/cases';
+import { EducationCohorts } from './views/education/cohorts';
 import { EducationInbox } from './views/education-inbox';
 import { EmploymentInbox } from './views/employment-inbox';
 import { Reception } from './views/reception';
@@ -216,6 +217,7 @@ function Shell(props: { claims: Claims; onToggleLanguage: () => void; onLogout: 
         {screen === 'cases' && !rest[0] && <CasesView />}
         {screen === 'employment-inbox' && <EmploymentInbox />}
         {screen === 'education-inbox' && <EducationInbox />}
+        {screen === 'education-cohorts' && <EducationCohorts cohortId={rest[0]} />}
       </main>
     </>
   );

@@ -7,13 +7,18 @@ export interface Claims {
   expiresAt: number | null;
 }
 
-export type Screen = 'reception' | 'cases' | 'employment-inbox' | 'education-inbox';
+export type Screen =
+  | 'reception'
+  | 'cases'
+  | 'employment-inbox'
+  | 'education-inbox'
+  | 'education-cohorts';
 
 /** The screens of each office role, in menu order. */
 const SCREENS_BY_ROLE: Record<string, readonly Screen[]> = {
   'intake-officer': ['reception', 'cases'],
   'employment-caseworker': ['employment-inbox'],
-  'education-caseworker': ['education-inbox'],
+  'education-caseworker': ['education-inbox', 'education-cohorts'],
 };
 
 export function screensFor(roles: readonly string[]): Screen[] {
@@ -28,6 +33,7 @@ export const SCREEN_PATH: Record<Screen, string> = {
   cases: 'cases',
   'employment-inbox': 'employment-inbox',
   'education-inbox': 'education-inbox',
+  'education-cohorts': 'education-groups',
 };
 
 export function screenOfSection(section: string | undefined): Screen | undefined {

@@ -1,4 +1,5 @@
 import type { Messages } from './es';
+import { educationEn } from './education.en';
 import { workspaceEn } from './workspace.en';
 
 /** English: the same messages, for staff and partners who read English. */
@@ -18,6 +19,7 @@ export const en: Messages = {
     cases: 'Cases',
     'employment-inbox': 'Employment referrals',
     'education-inbox': 'Education referrals',
+    'education-cohorts': 'Groups and attendance',
   },
   roles: {
     'intake-officer': 'Intake officer',
@@ -160,6 +162,7 @@ export const en: Messages = {
     minor: 'minor',
   },
   workspace: workspaceEn,
+  education: educationEn,
   caseStatus: {
     open: 'open',
     assessed: 'assessed',

@@ -1,3 +1,4 @@
+import { educationEs } from './education.es';
 import { workspaceEs } from './workspace.es';
 
 /** Spanish (es-SV): the app's first language, in words officers use. */
@@ -17,6 +18,7 @@ export const es = {
     cases: 'Expedientes',
     'employment-inbox': 'Remisiones de empleo',
     'education-inbox': 'Remisiones de educación',
+    'education-cohorts': 'Grupos y asistencia',
   },
   roles: {
     'intake-officer': 'Oficial de atención',
@@ -161,6 +163,7 @@ export const es = {
     minor: 'menor',
   },
   workspace: workspaceEs,
+  education: educationEs,
   caseStatus: {
     open: 'abierto',
     assessed: 'evaluado',
