@@ -1,9 +1,8 @@
 import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { activityKindSchema } from '@reintegra/event-contracts';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { type Actor, CurrentActor, eventContextOf, Roles } from '@reintegra/platform-auth';
 import { CorrelationId, UuidParam, ValidBody, ValidQuery } from '@reintegra/platform-http';
-import { requestContext } from '../core/community-events.service';
 import {
   type CreateActivityRequest,
   createActivitySchema,
@@ -33,7 +32,7 @@ export class ActivitiesController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ) {
-    return this.activities.create(body, actor, requestContext(actor, correlationId));
+    return this.activities.create(body, actor, eventContextOf(actor, correlationId));
   }
 
   @Get()
@@ -59,6 +58,6 @@ export class ActivitiesController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ) {
-    return this.activities.update(id, body, actor, requestContext(actor, correlationId));
+    return this.activities.update(id, body, actor, eventContextOf(actor, correlationId));
   }
 }

@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { type Actor, CurrentActor, eventContextOf, Roles } from '@reintegra/platform-auth';
 import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
-import { requestContext } from '../core/community-events.service';
 import {
   type AttendanceSheetRequest,
   attendanceSheetSchema,
@@ -42,6 +41,6 @@ export class AttendanceController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ) {
-    return this.attendance.record(sessionId, body, actor, requestContext(actor, correlationId));
+    return this.attendance.record(sessionId, body, actor, eventContextOf(actor, correlationId));
   }
 }

@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { type Actor, CurrentActor, eventContextOf, Roles } from '@reintegra/platform-auth';
 import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
-import { requestContext } from '../core/community-events.service';
 import { MembershipsService } from './memberships.service';
 import {
   type ConsentWithdrawalRequest,
@@ -48,7 +47,7 @@ export class ParticipantsController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ) {
-    return this.participants.withdrawConsent(id, body, actor, requestContext(actor, correlationId));
+    return this.participants.withdrawConsent(id, body, actor, eventContextOf(actor, correlationId));
   }
 
   @Post('activities/:id/participants')
@@ -60,7 +59,7 @@ export class ParticipantsController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ) {
-    return this.memberships.join(activityId, body, actor, requestContext(actor, correlationId));
+    return this.memberships.join(activityId, body, actor, eventContextOf(actor, correlationId));
   }
 
   @Get('activities/:id/participants')
@@ -78,6 +77,6 @@ export class ParticipantsController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ) {
-    return this.memberships.withdraw(id, body, actor, requestContext(actor, correlationId));
+    return this.memberships.withdraw(id, body, actor, eventContextOf(actor, correlationId));
   }
 }

@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { type Actor, CurrentActor, eventContextOf, Roles } from '@reintegra/platform-auth';
 import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
-import { requestContext } from '../core/community-events.service';
 import { type DeclineRequest, declineSchema } from './referrals.requests';
 import { ReferralsService } from './referrals.service';
 
@@ -26,6 +25,6 @@ export class ReferralsController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ) {
-    return this.referrals.decline(id, body.reasonCode, actor, requestContext(actor, correlationId));
+    return this.referrals.decline(id, body.reasonCode, actor, eventContextOf(actor, correlationId));
   }
 }

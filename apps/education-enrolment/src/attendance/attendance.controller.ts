@@ -1,7 +1,6 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { type Actor, CurrentActor, eventContextOf, Roles } from '@reintegra/platform-auth';
 import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
-import { requestContext } from '../core/education-events.service';
 import { type RecordSessionRequest, recordSessionSchema } from './attendance.requests';
 import { AttendanceService } from './attendance.service';
 
@@ -23,7 +22,7 @@ export class AttendanceController {
       cohortId,
       body,
       actor,
-      requestContext(actor, correlationId),
+      eventContextOf(actor, correlationId),
     );
   }
 }

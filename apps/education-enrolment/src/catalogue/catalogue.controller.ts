@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { type Actor, CurrentActor, eventContextOf, Roles } from '@reintegra/platform-auth';
 import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
-import { requestContext } from '../core/education-events.service';
 import {
   type CreateCohortRequest,
   createCohortSchema,
@@ -53,7 +52,7 @@ export class CatalogueController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ) {
-    return this.catalogue.createCohort(body, actor, requestContext(actor, correlationId));
+    return this.catalogue.createCohort(body, actor, eventContextOf(actor, correlationId));
   }
 
   @Patch('cohorts/:id')
@@ -64,7 +63,7 @@ export class CatalogueController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ) {
-    return this.catalogue.updateCohort(id, body, actor, requestContext(actor, correlationId));
+    return this.catalogue.updateCohort(id, body, actor, eventContextOf(actor, correlationId));
   }
 
   @Get('cohorts')

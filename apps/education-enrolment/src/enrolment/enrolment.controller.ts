@@ -1,8 +1,7 @@
 import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { type Actor, CurrentActor, eventContextOf, Roles } from '@reintegra/platform-auth';
 import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
-import { requestContext } from '../core/education-events.service';
 import {
   type DropEnrolmentRequest,
   dropEnrolmentSchema,
@@ -29,7 +28,7 @@ export class EnrolmentController {
     const outcome = await this.enrolments.request(
       { cohortId, ...body },
       actor,
-      requestContext(actor, correlationId),
+      eventContextOf(actor, correlationId),
     );
     response.setHeader('Location', `/enrolments/${outcome.enrolmentId}`);
     return outcome;
@@ -51,7 +50,7 @@ export class EnrolmentController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ) {
-    return this.enrolments.drop(id, body.reasonCode, actor, requestContext(actor, correlationId));
+    return this.enrolments.drop(id, body.reasonCode, actor, eventContextOf(actor, correlationId));
   }
 
   @Post('enrolments/:id/complete')
@@ -62,6 +61,6 @@ export class EnrolmentController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ) {
-    return this.enrolments.complete(id, actor, requestContext(actor, correlationId));
+    return this.enrolments.complete(id, actor, eventContextOf(actor, correlationId));
   }
 }

@@ -1,7 +1,6 @@
 import { Controller, Put } from '@nestjs/common';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { type Actor, CurrentActor, eventContextOf, Roles } from '@reintegra/platform-auth';
 import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
-import { requestContext } from '../core/education-events.service';
 import { type LearnerProfileRequest, learnerProfileSchema } from './learners.requests';
 import { LearnerService } from './learners.service';
 
@@ -18,6 +17,6 @@ export class LearnersController {
     @CurrentActor() actor: Actor,
     @CorrelationId() correlationId: string,
   ) {
-    return this.learners.put(caseId, body, actor, requestContext(actor, correlationId));
+    return this.learners.put(caseId, body, actor, eventContextOf(actor, correlationId));
   }
 }
