@@ -9,3 +9,4 @@ export * from './conditional-requests';
 export * from './http-app';
 export * from './openapi';
 export * from './request-decorators';
+export * from './request-fields';
