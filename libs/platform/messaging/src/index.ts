@@ -12,3 +12,4 @@ export * from './messaging-config';
 export * from './messaging.module';
 export * from './polling-loop';
 export * from './referral-status';
+export * from './referral-consumer';
