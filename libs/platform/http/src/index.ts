@@ -10,3 +10,4 @@ export * from './http-app';
 export * from './openapi';
 export * from './request-decorators';
 export * from './request-fields';
+export * from './caller';
