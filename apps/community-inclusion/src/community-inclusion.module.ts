@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { foundationModules } from '@reintegra/platform-service';
+import { serviceRootModule } from '@reintegra/platform-service';
 import { ActivitiesModule } from './activities/activities.module';
 import { AttendanceModule } from './attendance/attendance.module';
 import { CodesignModule } from './codesign/codesign.module';
@@ -11,6 +11,18 @@ import { ReferralsModule } from './referrals/referrals.module';
 import { ReflectionModule } from './reflection/reflection.module';
 import { communityInclusionService } from './service';
 
+/** The service's feature modules, after the foundation ones. */
+const FEATURES = [
+  ActivitiesModule,
+  ParticipantsModule,
+  ReferralsModule,
+  ParticipationModule,
+  AttendanceModule,
+  ReflectionModule,
+  CodesignModule,
+  OutcomesModule,
+];
+
 /**
  * Community inclusion: activities that bring returnees and residents together, attendance and
  * sustained participation, co-design, guided reflection, outcomes, and community referrals.
@@ -19,19 +31,6 @@ import { communityInclusionService } from './service';
 @Module({})
 export class CommunityInclusionModule {
   static register(config: CommunityInclusionConfig): DynamicModule {
-    return {
-      module: CommunityInclusionModule,
-      imports: [
-        ...foundationModules(communityInclusionService, config),
-        ActivitiesModule,
-        ParticipantsModule,
-        ReferralsModule,
-        ParticipationModule,
-        AttendanceModule,
-        ReflectionModule,
-        CodesignModule,
-        OutcomesModule,
-      ],
-    };
+    return serviceRootModule(CommunityInclusionModule, communityInclusionService, config, FEATURES);
   }
 }

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { foundationModules } from '@reintegra/platform-service';
+import { serviceRootModule } from '@reintegra/platform-service';
 import { AttendanceModule } from './attendance/attendance.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import type { EducationEnrolmentConfig } from './config';
@@ -8,6 +8,15 @@ import { LearnersModule } from './learners/learners.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { educationEnrolmentService } from './service';
 
+/** The service's feature modules, after the foundation ones. */
+const FEATURES = [
+  CatalogueModule,
+  EnrolmentModule,
+  AttendanceModule,
+  LearnersModule,
+  ReferralsModule,
+];
+
 /**
  * Education enrolment: catalogue, eligibility, enrolment with waitlist, attendance, and the
  * referral consumer. State changes and their events share one transaction (outbox).
@@ -15,16 +24,6 @@ import { educationEnrolmentService } from './service';
 @Module({})
 export class EducationEnrolmentModule {
   static register(config: EducationEnrolmentConfig): DynamicModule {
-    return {
-      module: EducationEnrolmentModule,
-      imports: [
-        ...foundationModules(educationEnrolmentService, config),
-        CatalogueModule,
-        EnrolmentModule,
-        AttendanceModule,
-        LearnersModule,
-        ReferralsModule,
-      ],
-    };
+    return serviceRootModule(EducationEnrolmentModule, educationEnrolmentService, config, FEATURES);
   }
 }

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { foundationModules } from '@reintegra/platform-service';
+import { serviceRootModule } from '@reintegra/platform-service';
 import { CandidatesModule } from './candidates/candidates.module';
 import type { EmploymentMatchingConfig } from './config';
 import { EntrepreneurshipModule } from './entrepreneurship/entrepreneurship.module';
@@ -11,6 +11,18 @@ import { employmentMatchingService } from './service';
 import { TrainingModule } from './training/training.module';
 import { VacanciesModule } from './vacancies/vacancies.module';
 
+/** The service's feature modules, after the foundation ones. */
+const FEATURES = [
+  CandidatesModule,
+  VacanciesModule,
+  PlacementsModule,
+  ReferralsModule,
+  TrainingModule,
+  EntrepreneurshipModule,
+  OccupationsModule,
+  IntakeModule,
+];
+
 /**
  * Employment matching: candidates from referrals, skills profiles, employers' vacancies,
  * explainable matching, the placement loop with retention checks, workshop schools and
@@ -19,19 +31,6 @@ import { VacanciesModule } from './vacancies/vacancies.module';
 @Module({})
 export class EmploymentMatchingModule {
   static register(config: EmploymentMatchingConfig): DynamicModule {
-    return {
-      module: EmploymentMatchingModule,
-      imports: [
-        ...foundationModules(employmentMatchingService, config),
-        CandidatesModule,
-        VacanciesModule,
-        PlacementsModule,
-        ReferralsModule,
-        TrainingModule,
-        EntrepreneurshipModule,
-        OccupationsModule,
-        IntakeModule,
-      ],
-    };
+    return serviceRootModule(EmploymentMatchingModule, employmentMatchingService, config, FEATURES);
   }
 }

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { foundationModules } from '@reintegra/platform-service';
+import { serviceRootModule } from '@reintegra/platform-service';
 import { AuditModule } from './audit/audit.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import type { PartnerGatewayConfig } from './config';
@@ -10,6 +10,17 @@ import { ReplayModule } from './replay/replay.module';
 import { partnerGatewayService } from './service';
 import { StatisticsModule } from './statistics/statistics.module';
 
+/** The service's feature modules, after the foundation ones. */
+const FEATURES = [
+  CatalogueModule,
+  RegistryModule,
+  DeliveryModule,
+  IngestionModule,
+  ReplayModule,
+  StatisticsModule,
+  AuditModule,
+];
+
 /**
  * The partner gateway: public event catalogue, agency registry and subscriptions, the consumer
  * that derives de-identified, consent-filtered public events, and their delivery by Kafka and
@@ -18,18 +29,6 @@ import { StatisticsModule } from './statistics/statistics.module';
 @Module({})
 export class PartnerGatewayModule {
   static register(config: PartnerGatewayConfig): DynamicModule {
-    return {
-      module: PartnerGatewayModule,
-      imports: [
-        ...foundationModules(partnerGatewayService, config),
-        CatalogueModule,
-        RegistryModule,
-        DeliveryModule,
-        IngestionModule,
-        ReplayModule,
-        StatisticsModule,
-        AuditModule,
-      ],
-    };
+    return serviceRootModule(PartnerGatewayModule, partnerGatewayService, config, FEATURES);
   }
 }

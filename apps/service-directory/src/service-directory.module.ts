@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { foundationModules } from '@reintegra/platform-service';
+import { serviceRootModule } from '@reintegra/platform-service';
 import { CapacityModule } from './capacity/capacity.module';
 import type { ServiceDirectoryConfig } from './config';
 import { DirectoryModule } from './directory/directory.module';
@@ -7,6 +7,9 @@ import { HsdsModule } from './hsds/hsds.module';
 import { InboxModule } from './inbox/inbox.module';
 import { RoutingModule } from './routing/routing.module';
 import { serviceDirectoryService } from './service';
+
+/** The service's feature modules, after the foundation ones. */
+const FEATURES = [DirectoryModule, HsdsModule, RoutingModule, CapacityModule, InboxModule];
 
 /**
  * Service directory: organisations, locations and services (HSDS 3), live capacity, and the
@@ -16,16 +19,6 @@ import { serviceDirectoryService } from './service';
 @Module({})
 export class ServiceDirectoryModule {
   static register(config: ServiceDirectoryConfig): DynamicModule {
-    return {
-      module: ServiceDirectoryModule,
-      imports: [
-        ...foundationModules(serviceDirectoryService, config),
-        DirectoryModule,
-        HsdsModule,
-        RoutingModule,
-        CapacityModule,
-        InboxModule,
-      ],
-    };
+    return serviceRootModule(ServiceDirectoryModule, serviceDirectoryService, config, FEATURES);
   }
 }

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { foundationModules } from '@reintegra/platform-service';
+import { serviceRootModule } from '@reintegra/platform-service';
 import { AlertsModule } from './alerts/alerts.module';
 import { ApprovalsModule } from './approvals/approvals.module';
 import type { SupervisorApiConfig } from './config';
@@ -9,6 +9,16 @@ import { ProjectionModule } from './projection/projection.module';
 import { supervisorApiService } from './service';
 import { SessionModule } from './session/session.module';
 
+/** The service's feature modules, after the foundation ones. */
+const FEATURES = [
+  SessionModule,
+  DashboardModule,
+  ApprovalsModule,
+  IndicatorsModule,
+  AlertsModule,
+  ProjectionModule,
+];
+
 /**
  * Supervisor API: the read model projected from every topic, the dashboard's queries within the
  * caller's municipality, live workflow state, approvals (sent to intake) and live alerts.
@@ -16,17 +26,6 @@ import { SessionModule } from './session/session.module';
 @Module({})
 export class SupervisorApiModule {
   static register(config: SupervisorApiConfig): DynamicModule {
-    return {
-      module: SupervisorApiModule,
-      imports: [
-        ...foundationModules(supervisorApiService, config),
-        SessionModule,
-        DashboardModule,
-        ApprovalsModule,
-        IndicatorsModule,
-        AlertsModule,
-        ProjectionModule,
-      ],
-    };
+    return serviceRootModule(SupervisorApiModule, supervisorApiService, config, FEATURES);
   }
 }

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { foundationModules } from '@reintegra/platform-service';
+import { serviceRootModule } from '@reintegra/platform-service';
 import { BreakGlassModule } from './break-glass/break-glass.module';
 import type { VictimSupportConfig } from './config';
 import { ConsentsModule } from './consents/consents.module';
@@ -19,18 +19,14 @@ import { SessionsModule } from './sessions/sessions.module';
 @Module({})
 export class VictimSupportModule {
   static register(config: VictimSupportConfig, keyProvider?: KeyProvider): DynamicModule {
-    return {
-      module: VictimSupportModule,
-      imports: [
-        ...foundationModules(victimSupportService, config),
-        CareCoreModule.register(config, keyProvider),
-        ReferralsModule,
-        RecordsModule,
-        RiskModule,
-        SessionsModule,
-        ConsentsModule,
-        BreakGlassModule,
-      ],
-    };
+    return serviceRootModule(VictimSupportModule, victimSupportService, config, [
+      CareCoreModule.register(config, keyProvider),
+      ReferralsModule,
+      RecordsModule,
+      RiskModule,
+      SessionsModule,
+      ConsentsModule,
+      BreakGlassModule,
+    ]);
   }
 }

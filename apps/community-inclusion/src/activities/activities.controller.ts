@@ -2,8 +2,7 @@ import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { activityKindSchema } from '@reintegra/event-contracts';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { CorrelationId, UuidParam, ValidBody, ValidQuery } from '@reintegra/platform-http';
-import { requestContext } from '../core/community-events.service';
+import { Caller, UuidParam, ValidBody, ValidQuery } from '@reintegra/platform-http';
 import {
   type CreateActivityRequest,
   createActivitySchema,
@@ -28,12 +27,8 @@ export class ActivitiesController {
   @Post()
   @HttpCode(201)
   @Roles('community-facilitator', 'admin')
-  create(
-    @ValidBody(createActivitySchema) body: CreateActivityRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
-  ) {
-    return this.activities.create(body, actor, requestContext(actor, correlationId));
+  create(@ValidBody(createActivitySchema) body: CreateActivityRequest, @Caller() caller: Caller) {
+    return this.activities.create(body, caller.actor, caller.context);
   }
 
   @Get()
@@ -56,9 +51,8 @@ export class ActivitiesController {
   update(
     @UuidParam('id') id: string,
     @ValidBody(updateActivitySchema) body: UpdateActivityRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.activities.update(id, body, actor, requestContext(actor, correlationId));
+    return this.activities.update(id, body, caller.actor, caller.context);
   }
 }

@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
-import { requestContext } from '../core/community-events.service';
+import { Caller, UuidParam, ValidBody } from '@reintegra/platform-http';
 import {
   type AttendanceSheetRequest,
   attendanceSheetSchema,
@@ -39,9 +38,8 @@ export class AttendanceController {
   record(
     @UuidParam('id') sessionId: string,
     @ValidBody(attendanceSheetSchema) body: AttendanceSheetRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.attendance.record(sessionId, body, actor, requestContext(actor, correlationId));
+    return this.attendance.record(sessionId, body, caller.actor, caller.context);
   }
 }

@@ -3,36 +3,22 @@ import type { EntityManager } from 'typeorm';
 import {
   type ActivityKind,
   activityChangedV1,
-  type ParticipantOrigin,
-  type ParticipationMilestone,
   participationMilestoneV1,
-  type ReferralStatus,
-  referralStatusChangedV1,
+  type ParticipationMilestoneV1,
   type TargetGroup,
 } from '@reintegra/event-contracts';
-import { type Actor, actorReference } from '@reintegra/platform-auth';
-import { type EventContext, OutboxWriter } from '@reintegra/platform-messaging';
+import {
+  type EventContext,
+  type EventFacts,
+  publishFacts,
+  OutboxWriter,
+  type ReferralStatusPublisher,
+  referralStatusPublisher,
+} from '@reintegra/platform-messaging';
 import type { ActivityRow } from './activities.queries';
 
-/** What a person's request causes is theirs: `user:<subject>`, under the request's correlation id. */
-export const requestContext = (actor: Actor, correlationId: string): EventContext => ({
-  actor: actorReference(actor),
-  correlationId,
-});
-
-export interface MilestoneFacts {
-  participantId: string;
-  activityId: string;
-  municipalityCode: string;
-  origin: ParticipantOrigin;
-  caseId?: string | null;
-  referralId?: string | null;
-  milestone: ParticipationMilestone;
-  ruleVersion?: string;
-  attendedSessions?: number;
-  eligibleSessions?: number;
-  reasonCode?: string;
-}
+/** What a participation milestone says (ids and codes only). */
+export type MilestoneFacts = EventFacts<ParticipationMilestoneV1>;
 
 /**
  * Maps the service's facts to its events, written to the outbox in the caller's transaction. Ids
@@ -40,7 +26,12 @@ export interface MilestoneFacts {
  */
 @Injectable()
 export class CommunityEvents {
-  constructor(private readonly outbox: OutboxWriter) {}
+  /** The service's answers to referrals (closed loop). */
+  readonly referralStatus: ReferralStatusPublisher;
+
+  constructor(private readonly outbox: OutboxWriter) {
+    this.referralStatus = referralStatusPublisher(outbox, 'community');
+  }
 
   async activityChanged(
     manager: EntityManager,
@@ -49,95 +40,44 @@ export class CommunityEvents {
     context: EventContext,
     now = new Date(),
   ): Promise<void> {
-    await this.outbox.publish(
+    await publishFacts(
+      this.outbox,
       manager,
       activityChangedV1,
+      activity.id,
       {
-        subject: activity.id,
-        time: now,
-        data: {
-          activityId: activity.id,
-          providerId: activity.providerId,
-          municipalityCode: activity.municipalityCode,
-          ...(activity.districtCode ? { districtCode: activity.districtCode } : {}),
-          kind: activity.kind as ActivityKind,
-          change,
-          open: activity.open,
-          capacity: activity.capacity,
-          seatsTaken: activity.seatsTaken,
-          targetGroups: activity.targetGroups as TargetGroup[],
-          languages: activity.languages,
-          occurredAt: now.toISOString(),
-        },
+        activityId: activity.id,
+        providerId: activity.providerId,
+        municipalityCode: activity.municipalityCode,
+        districtCode: activity.districtCode,
+        kind: activity.kind as ActivityKind,
+        change,
+        open: activity.open,
+        capacity: activity.capacity,
+        seatsTaken: activity.seatsTaken,
+        targetGroups: activity.targetGroups as TargetGroup[],
+        languages: activity.languages,
       },
       context,
+      now,
     );
   }
 
-  async milestone(
+  milestone(
     manager: EntityManager,
     facts: MilestoneFacts,
     context: EventContext,
     now = new Date(),
   ): Promise<void> {
-    await this.outbox.publish(
+    const subject = facts.caseId ?? facts.participantId;
+    return publishFacts(
+      this.outbox,
       manager,
       participationMilestoneV1,
-      {
-        subject: facts.caseId ?? facts.participantId,
-        time: now,
-        data: {
-          participantId: facts.participantId,
-          activityId: facts.activityId,
-          municipalityCode: facts.municipalityCode,
-          origin: facts.origin,
-          ...(facts.caseId ? { caseId: facts.caseId } : {}),
-          ...(facts.referralId ? { referralId: facts.referralId } : {}),
-          milestone: facts.milestone,
-          ...(facts.ruleVersion ? { ruleVersion: facts.ruleVersion } : {}),
-          ...(facts.attendedSessions !== undefined
-            ? { attendedSessions: facts.attendedSessions }
-            : {}),
-          ...(facts.eligibleSessions !== undefined
-            ? { eligibleSessions: facts.eligibleSessions }
-            : {}),
-          ...(facts.reasonCode ? { reasonCode: facts.reasonCode } : {}),
-          occurredAt: now.toISOString(),
-        },
-      },
+      subject,
+      facts,
       context,
-    );
-  }
-
-  async referralStatus(
-    manager: EntityManager,
-    report: {
-      referralId: string;
-      caseId: string;
-      providerId: string;
-      status: ReferralStatus;
-      reasonCode?: string;
-    },
-    context: EventContext,
-    now = new Date(),
-  ): Promise<void> {
-    await this.outbox.publish(
-      manager,
-      referralStatusChangedV1,
-      {
-        subject: report.caseId,
-        time: now,
-        data: {
-          referralId: report.referralId,
-          caseId: report.caseId,
-          service: 'community',
-          providerId: report.providerId,
-          status: report.status,
-          ...(report.reasonCode ? { reasonCode: report.reasonCode } : {}),
-          occurredAt: now.toISOString(),
-        },
-      },
-      context,
+      now,
     );
   }
 }

@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
-import { requestContext } from '../core/community-events.service';
+import { Caller, UuidParam, ValidBody } from '@reintegra/platform-http';
 import { MembershipsService } from './memberships.service';
 import {
   type ConsentWithdrawalRequest,
@@ -45,10 +44,9 @@ export class ParticipantsController {
   withdrawConsent(
     @UuidParam('id') id: string,
     @ValidBody(consentWithdrawalSchema) body: ConsentWithdrawalRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.participants.withdrawConsent(id, body, actor, requestContext(actor, correlationId));
+    return this.participants.withdrawConsent(id, body, caller.actor, caller.context);
   }
 
   @Post('activities/:id/participants')
@@ -57,10 +55,9 @@ export class ParticipantsController {
   join(
     @UuidParam('id') activityId: string,
     @ValidBody(joinActivitySchema) body: JoinActivityRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.memberships.join(activityId, body, actor, requestContext(actor, correlationId));
+    return this.memberships.join(activityId, body, caller.actor, caller.context);
   }
 
   @Get('activities/:id/participants')
@@ -75,9 +72,8 @@ export class ParticipantsController {
   withdraw(
     @UuidParam('id') id: string,
     @ValidBody(withdrawalSchema) body: WithdrawalRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.memberships.withdraw(id, body, actor, requestContext(actor, correlationId));
+    return this.memberships.withdraw(id, body, caller.actor, caller.context);
   }
 }

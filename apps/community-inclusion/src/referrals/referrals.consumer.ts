@@ -1,14 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
-import {
-  consentGrantedV1,
-  consentWithdrawnV1,
-  referralRequestedV1,
-  referralRevokedV1,
-  referralRoutedV1,
-  TOPICS,
-} from '@reintegra/event-contracts';
-import { EventConsumer, Inbox } from '@reintegra/platform-messaging';
+import { consentGrantedV1, consentWithdrawnV1, TOPICS } from '@reintegra/event-contracts';
+import { EventConsumer, Inbox, ReferralConsumer } from '@reintegra/platform-messaging';
 import { ReferralsService } from './referrals.service';
 
 /**
@@ -16,23 +9,13 @@ import { ReferralsService } from './referrals.service';
  * once (inbox) in one transaction with everything it causes, including the answers (outbox).
  */
 @Controller()
-export class ReferralsConsumer {
+export class ReferralsConsumer extends ReferralConsumer {
   constructor(
-    private readonly consumer: EventConsumer,
-    private readonly inbox: Inbox,
+    consumer: EventConsumer,
+    inbox: Inbox,
     private readonly referrals: ReferralsService,
-  ) {}
-
-  @EventPattern(TOPICS.intakeReferrals)
-  onReferral(@Ctx() context: KafkaContext): Promise<void> {
-    return this.consumer.consume(context, {
-      ...this.inbox.on(referralRequestedV1, (manager, data, ctx) =>
-        this.referrals.receive(manager, data, ctx),
-      ),
-      ...this.inbox.on(referralRevokedV1, (manager, data, ctx) =>
-        this.referrals.revoke(manager, data, ctx),
-      ),
-    });
+  ) {
+    super(consumer, inbox, referrals);
   }
 
   @EventPattern(TOPICS.intakeConsents)
@@ -43,15 +26,6 @@ export class ReferralsConsumer {
       ),
       ...this.inbox.on(consentWithdrawnV1, (manager, data, ctx) =>
         this.referrals.consentWithdrawn(manager, data, ctx),
-      ),
-    });
-  }
-
-  @EventPattern(TOPICS.pathEvents)
-  onPathEvent(@Ctx() context: KafkaContext): Promise<void> {
-    return this.consumer.consume(context, {
-      ...this.inbox.on(referralRoutedV1, (manager, data, ctx) =>
-        this.referrals.withdraw(manager, data, ctx),
       ),
     });
   }

@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
-import { requestContext } from '../core/community-events.service';
+import { Caller, UuidParam, ValidBody } from '@reintegra/platform-http';
 import { type DeclineRequest, declineSchema } from './referrals.requests';
 import { ReferralsService } from './referrals.service';
 
@@ -23,9 +22,8 @@ export class ReferralsController {
   decline(
     @UuidParam('id') id: string,
     @ValidBody(declineSchema) body: DeclineRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.referrals.decline(id, body.reasonCode, actor, requestContext(actor, correlationId));
+    return this.referrals.decline(id, body.reasonCode, caller.actor, caller.context);
   }
 }

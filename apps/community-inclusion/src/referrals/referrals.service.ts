@@ -36,7 +36,7 @@ export class ReferralsService {
     private readonly memberships: Memberships,
   ) {}
 
-  async receive(manager: EntityManager, data: ReferralRequestedV1, context: EventContext) {
+  async requested(manager: EntityManager, data: ReferralRequestedV1, context: EventContext) {
     if (data.service !== 'community') return;
     await this.serialise(manager, data.caseId);
     const inserted = (await manager.query(
@@ -55,7 +55,7 @@ export class ReferralsService {
   }
 
   /** The sender took it back: no report back; the place it opened ends. */
-  async revoke(manager: EntityManager, data: ReferralRevokedV1, context: EventContext) {
+  async revoked(manager: EntityManager, data: ReferralRevokedV1, context: EventContext) {
     await this.serialise(manager, data.caseId);
     const referral = await this.ledger.lock(manager, data.referralId);
     if (!referral || !['received', 'accepted', 'in-progress'].includes(referral.status)) return;
@@ -67,7 +67,7 @@ export class ReferralsService {
   }
 
   /** The orchestrator withdrew the referral from one provider (another accepted first, or re-routing). */
-  async withdraw(manager: EntityManager, data: ReferralRoutedV1, context: EventContext) {
+  async routed(manager: EntityManager, data: ReferralRoutedV1, context: EventContext) {
     if (data.service !== 'community' || data.action !== 'withdrawn') return;
     await this.serialise(manager, data.caseId);
     const referral = await this.ledger.lock(manager, data.referralId);

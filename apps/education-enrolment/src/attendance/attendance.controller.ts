@@ -1,7 +1,6 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
-import { requestContext } from '../core/education-events.service';
+import { Roles } from '@reintegra/platform-auth';
+import { Caller, UuidParam, ValidBody } from '@reintegra/platform-http';
 import { type RecordSessionRequest, recordSessionSchema } from './attendance.requests';
 import { AttendanceService } from './attendance.service';
 
@@ -16,14 +15,8 @@ export class AttendanceController {
   record(
     @UuidParam('id') cohortId: string,
     @ValidBody(recordSessionSchema) body: RecordSessionRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.attendance.recordSession(
-      cohortId,
-      body,
-      actor,
-      requestContext(actor, correlationId),
-    );
+    return this.attendance.recordSession(cohortId, body, caller.actor, caller.context);
   }
 }

@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
-import { requestContext } from '../core/education-events.service';
+import { Caller, UuidParam, ValidBody } from '@reintegra/platform-http';
 import {
   type CreateCohortRequest,
   createCohortSchema,
@@ -48,12 +47,8 @@ export class CatalogueController {
   @Post('cohorts')
   @HttpCode(201)
   @Roles('education-caseworker', 'admin')
-  createCohort(
-    @ValidBody(createCohortSchema) body: CreateCohortRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
-  ) {
-    return this.catalogue.createCohort(body, actor, requestContext(actor, correlationId));
+  createCohort(@ValidBody(createCohortSchema) body: CreateCohortRequest, @Caller() caller: Caller) {
+    return this.catalogue.createCohort(body, caller.actor, caller.context);
   }
 
   @Patch('cohorts/:id')
@@ -61,10 +56,9 @@ export class CatalogueController {
   updateCohort(
     @UuidParam('id') id: string,
     @ValidBody(updateCohortSchema) body: UpdateCohortRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.catalogue.updateCohort(id, body, actor, requestContext(actor, correlationId));
+    return this.catalogue.updateCohort(id, body, caller.actor, caller.context);
   }
 
   @Get('cohorts')

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { educationLevelSchema, educationModalitySchema } from '@reintegra/event-contracts';
 import { findMunicipality } from '@reintegra/reference-data';
-import { bilingual } from '@reintegra/platform-http';
+import { bilingual, organisationIdSchema } from '@reintegra/platform-http';
 
 const municipalityCode = z
   .string()
@@ -23,16 +23,7 @@ export const documentKindSchema = z.enum(DOCUMENT_KINDS);
 
 export const createProviderSchema = z
   .object({
-    id: z
-      .string()
-      .regex(
-        /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/,
-        bilingual(
-          'Identificador no válido (letras, dígitos, . _ -).',
-          'Invalid id (letters, digits, . _ -).',
-        ),
-      )
-      .describe('Provider id = the organisation id of its staff'),
+    id: organisationIdSchema.describe('Provider id = the organisation id of its staff'),
     name: z.string().trim().min(1).max(200),
     kind: z.enum(['school', 'training-centre', 'ngo']),
     municipalityCode,

@@ -2,21 +2,21 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   attendanceAtRiskV1,
+  type AttendanceAtRiskV1,
   cohortCapacityChangedV1,
   type EnrolmentStatus,
   enrolmentStatusChangedV1,
   type ReferralStatus,
-  referralStatusChangedV1,
 } from '@reintegra/event-contracts';
-import { type Actor, actorReference } from '@reintegra/platform-auth';
-import { type EventContext, OutboxWriter } from '@reintegra/platform-messaging';
+import {
+  type EventContext,
+  type EventFacts,
+  publishFacts,
+  OutboxWriter,
+  type ReferralStatusPublisher,
+  referralStatusPublisher,
+} from '@reintegra/platform-messaging';
 import type { LockedCohort } from './cohorts.queries';
-
-/** What a person's request causes is theirs: `user:<subject>`, under the request's correlation id. */
-export const requestContext = (actor: Actor, correlationId: string): EventContext => ({
-  actor: actorReference(actor),
-  correlationId,
-});
 
 /** What a referral reports when its enrolment moves (closed loop, product brief flow 5). */
 const REFERRAL_STATUS: Partial<Record<EnrolmentStatus, ReferralStatus>> = {
@@ -42,7 +42,12 @@ export interface EnrolmentMove {
 /** Maps enrolment facts to the service's events, written to the outbox in the caller's transaction. */
 @Injectable()
 export class EducationEvents {
-  constructor(private readonly outbox: OutboxWriter) {}
+  /** The service's answers to referrals (closed loop). */
+  readonly referralStatus: ReferralStatusPublisher;
+
+  constructor(private readonly outbox: OutboxWriter) {
+    this.referralStatus = referralStatusPublisher(outbox, 'education');
+  }
 
   async capacityChanged(
     manager: EntityManager,
@@ -54,31 +59,29 @@ export class EducationEvents {
       `SELECT count(*)::int AS n FROM enrolments WHERE cohort_id = $1 AND status = 'waitlisted'`,
       [cohort.id],
     )) as [{ n: number }];
-    await this.outbox.publish(
+    await publishFacts(
+      this.outbox,
       manager,
       cohortCapacityChangedV1,
+      cohort.id,
       {
-        subject: cohort.id,
-        time: now,
-        data: {
-          cohortId: cohort.id,
-          programmeId: cohort.programmeId,
-          providerId: cohort.providerId,
-          level: cohort.level,
-          modality: cohort.modality,
-          schoolReEntry: cohort.schoolReEntry,
-          municipalityCode: cohort.municipalityCode,
-          open: cohort.open,
-          seats: cohort.seats,
-          seatsTaken: cohort.seatsTaken,
-          seatsAvailable: cohort.seats - cohort.seatsTaken,
-          waitlistLength: n,
-          startsOn: cohort.startsOn,
-          endsOn: cohort.endsOn,
-          occurredAt: now.toISOString(),
-        },
+        cohortId: cohort.id,
+        programmeId: cohort.programmeId,
+        providerId: cohort.providerId,
+        level: cohort.level,
+        modality: cohort.modality,
+        schoolReEntry: cohort.schoolReEntry,
+        municipalityCode: cohort.municipalityCode,
+        open: cohort.open,
+        seats: cohort.seats,
+        seatsTaken: cohort.seatsTaken,
+        seatsAvailable: cohort.seats - cohort.seatsTaken,
+        waitlistLength: n,
+        startsOn: cohort.startsOn,
+        endsOn: cohort.endsOn,
       },
       context,
+      now,
     );
   }
 
@@ -89,26 +92,24 @@ export class EducationEvents {
     context: EventContext,
     now = new Date(),
   ): Promise<void> {
-    await this.outbox.publish(
+    await publishFacts(
+      this.outbox,
       manager,
       enrolmentStatusChangedV1,
+      move.caseId,
       {
-        subject: move.caseId,
-        time: now,
-        data: {
-          enrolmentId: move.enrolmentId,
-          caseId: move.caseId,
-          cohortId: cohort.id,
-          providerId: cohort.providerId,
-          ...(move.referralId ? { referralId: move.referralId } : {}),
-          ...(move.from ? { from: move.from } : {}),
-          status: move.status,
-          ...(move.waitlistPosition ? { waitlistPosition: Number(move.waitlistPosition) } : {}),
-          ...(move.reasonCode ? { reasonCode: move.reasonCode } : {}),
-          occurredAt: now.toISOString(),
-        },
+        enrolmentId: move.enrolmentId,
+        caseId: move.caseId,
+        cohortId: cohort.id,
+        providerId: cohort.providerId,
+        referralId: move.referralId,
+        from: move.from,
+        status: move.status,
+        waitlistPosition: move.waitlistPosition ? Number(move.waitlistPosition) : null,
+        reasonCode: move.reasonCode,
       },
       context,
+      now,
     );
     const referralStatus = REFERRAL_STATUS[move.status];
     if (move.referralId && referralStatus && move.reportToReferral !== false) {
@@ -134,71 +135,14 @@ export class EducationEvents {
     }
   }
 
-  async referralStatus(
-    manager: EntityManager,
-    report: {
-      referralId: string;
-      caseId: string;
-      providerId: string;
-      status: ReferralStatus;
-      reasonCode?: string;
-    },
-    context: EventContext,
-    now = new Date(),
-  ): Promise<void> {
-    await this.outbox.publish(
-      manager,
-      referralStatusChangedV1,
-      {
-        subject: report.caseId,
-        time: now,
-        data: {
-          referralId: report.referralId,
-          caseId: report.caseId,
-          service: 'education',
-          providerId: report.providerId,
-          status: report.status,
-          ...(report.reasonCode ? { reasonCode: report.reasonCode } : {}),
-          occurredAt: now.toISOString(),
-        },
-      },
-      context,
-    );
-  }
-
-  async atRisk(
+  atRisk(
     manager: EntityManager,
     cohort: LockedCohort,
-    risk: {
-      enrolmentId: string;
-      caseId: string;
-      referralId: string | null;
-      consecutiveAbsences: number;
-      threshold: number;
-      lastSessionOn: string;
-    },
+    risk: Omit<EventFacts<AttendanceAtRiskV1>, 'cohortId' | 'providerId'>,
     context: EventContext,
     now = new Date(),
   ): Promise<void> {
-    await this.outbox.publish(
-      manager,
-      attendanceAtRiskV1,
-      {
-        subject: risk.caseId,
-        time: now,
-        data: {
-          enrolmentId: risk.enrolmentId,
-          caseId: risk.caseId,
-          cohortId: cohort.id,
-          providerId: cohort.providerId,
-          ...(risk.referralId ? { referralId: risk.referralId } : {}),
-          consecutiveAbsences: risk.consecutiveAbsences,
-          threshold: risk.threshold,
-          lastSessionOn: risk.lastSessionOn,
-          occurredAt: now.toISOString(),
-        },
-      },
-      context,
-    );
+    const facts = { ...risk, cohortId: cohort.id, providerId: cohort.providerId };
+    return publishFacts(this.outbox, manager, attendanceAtRiskV1, risk.caseId, facts, context, now);
   }
 }

@@ -1,8 +1,7 @@
 import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
-import { requestContext } from '../core/education-events.service';
+import { Caller, UuidParam, ValidBody } from '@reintegra/platform-http';
 import {
   type DropEnrolmentRequest,
   dropEnrolmentSchema,
@@ -22,14 +21,13 @@ export class EnrolmentController {
   async request(
     @UuidParam('id') cohortId: string,
     @ValidBody(requestEnrolmentSchema) body: RequestEnrolmentRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
     @Res({ passthrough: true }) response: Response,
   ) {
     const outcome = await this.enrolments.request(
       { cohortId, ...body },
-      actor,
-      requestContext(actor, correlationId),
+      caller.actor,
+      caller.context,
     );
     response.setHeader('Location', `/enrolments/${outcome.enrolmentId}`);
     return outcome;
@@ -48,20 +46,15 @@ export class EnrolmentController {
   drop(
     @UuidParam('id') id: string,
     @ValidBody(dropEnrolmentSchema) body: DropEnrolmentRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.enrolments.drop(id, body.reasonCode, actor, requestContext(actor, correlationId));
+    return this.enrolments.drop(id, body.reasonCode, caller.actor, caller.context);
   }
 
   @Post('enrolments/:id/complete')
   @HttpCode(200)
   @Roles('education-caseworker', 'admin')
-  complete(
-    @UuidParam('id') id: string,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
-  ) {
-    return this.enrolments.complete(id, actor, requestContext(actor, correlationId));
+  complete(@UuidParam('id') id: string, @Caller() caller: Caller) {
+    return this.enrolments.complete(id, caller.actor, caller.context);
   }
 }

@@ -1,7 +1,6 @@
 import { Controller, Put } from '@nestjs/common';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
-import { requestContext } from '../core/education-events.service';
+import { Roles } from '@reintegra/platform-auth';
+import { Caller, UuidParam, ValidBody } from '@reintegra/platform-http';
 import { type LearnerProfileRequest, learnerProfileSchema } from './learners.requests';
 import { LearnerService } from './learners.service';
 
@@ -15,9 +14,8 @@ export class LearnersController {
   put(
     @UuidParam('caseId') caseId: string,
     @ValidBody(learnerProfileSchema) body: LearnerProfileRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.learners.put(caseId, body, actor, requestContext(actor, correlationId));
+    return this.learners.put(caseId, body, caller.actor, caller.context);
   }
 }

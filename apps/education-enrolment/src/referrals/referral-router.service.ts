@@ -41,7 +41,7 @@ export class ReferralRouter {
     private readonly events: EducationEvents,
   ) {}
 
-  async receive(
+  async requested(
     manager: EntityManager,
     data: ReferralRequestedV1,
     context: EventContext,
@@ -166,7 +166,7 @@ export class ReferralRouter {
   }
 
   /** The sender took the referral back: a live enrolment it created is dropped, silently. */
-  async revoke(manager: EntityManager, data: ReferralRevokedV1, context: EventContext) {
+  async revoked(manager: EntityManager, data: ReferralRevokedV1, context: EventContext) {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
     const [rows] = (await manager.query(
       `UPDATE referrals SET status = 'revoked', updated_at = now() WHERE id = $1
@@ -180,7 +180,7 @@ export class ReferralRouter {
    * The orchestrator withdrew the referral from one provider (another accepted it first, or it
    * re-routes after no capacity): that provider's waitlist entry or seat is given up, silently.
    */
-  async withdraw(manager: EntityManager, data: ReferralRoutedV1, context: EventContext) {
+  async routed(manager: EntityManager, data: ReferralRoutedV1, context: EventContext) {
     if (data.service !== 'education' || data.action !== 'withdrawn') return;
     const [placed] = (await manager.query(
       `UPDATE referrals SET status = 'withdrawn', reason_code = $3, updated_at = now()

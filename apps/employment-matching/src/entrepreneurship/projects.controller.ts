@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
-import { eventContextOf } from '@reintegra/platform-auth';
+import { Caller, UuidParam, ValidBody } from '@reintegra/platform-http';
 import {
   type CreateProjectRequest,
   createProjectSchema,
@@ -27,10 +26,9 @@ export class ProjectsController {
   create(
     @UuidParam('caseId') caseId: string,
     @ValidBody(createProjectSchema) body: CreateProjectRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.projects.create(caseId, body, actor, eventContextOf(actor, correlationId));
+    return this.projects.create(caseId, body, caller.actor, caller.context);
   }
 
   @Post('projects/:id/transitions')
@@ -39,9 +37,8 @@ export class ProjectsController {
   move(
     @UuidParam('id') id: string,
     @ValidBody(moveProjectSchema) body: MoveProjectRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.projects.move(id, body, actor, eventContextOf(actor, correlationId));
+    return this.projects.move(id, body, caller.actor, caller.context);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { ProjectStatus } from '@reintegra/event-contracts';
 import type { Actor } from '@reintegra/platform-auth';
 import { NotFoundError } from '@reintegra/platform-errors';
@@ -8,9 +8,7 @@ import { assertCanSee, assertCanWork } from '../core/scope';
 import { readCandidate } from '../core/candidates.queries';
 import { projectLifecycle } from '../domain/lifecycles';
 import type { EventContext } from '@reintegra/platform-messaging';
-import { CaseWindDown } from '../core/case-wind-down.service';
-import { EmploymentEvents } from '../core/employment-events.service';
-import { ReferralLedger } from '../core/referral-ledger.service';
+import { CaseWork } from '../core/case-work';
 import type { CreateProjectRequest, MoveProjectRequest } from './projects.requests';
 
 interface ProjectRow {
@@ -44,20 +42,13 @@ const UNFINISHED: readonly ProjectStatus[] = ['idea', 'approved', 'seed-support'
  * work on the referral (in-progress); an operating business completes it (`business-operating`).
  */
 @Injectable()
-export class ProjectsService implements OnModuleInit {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly events: EmploymentEvents,
-    private readonly referrals: ReferralLedger,
-    private readonly windDown: CaseWindDown,
-  ) {}
-
+export class ProjectsService extends CaseWork implements OnModuleInit {
   /** Its part when a person's work stops (see CaseWindDown). */
   onModuleInit(): void {
     this.windDown.register({
       order: 3,
-      run: async (manager, caseId, reasonCode, context) => {
-        await this.closeUnfinishedIn(manager, caseId, reasonCode, context);
+      run: async (...step) => {
+        await this.closeUnfinishedIn(...step);
       },
     });
   }

@@ -4,13 +4,10 @@ import {
   consentGrantedV1,
   consentWithdrawnV1,
   episodeOpenedV1,
-  referralRequestedV1,
-  referralRevokedV1,
-  referralRoutedV1,
   returneeRegisteredV1,
   TOPICS,
 } from '@reintegra/event-contracts';
-import { EventConsumer, Inbox } from '@reintegra/platform-messaging';
+import { EventConsumer, Inbox, ReferralConsumer } from '@reintegra/platform-messaging';
 import { IntakeEvents } from './intake-events.service';
 
 /**
@@ -19,23 +16,13 @@ import { IntakeEvents } from './intake-events.service';
  * events this service publishes in answer (outbox).
  */
 @Controller()
-export class IntakeEventsConsumer {
+export class IntakeEventsConsumer extends ReferralConsumer {
   constructor(
-    private readonly consumer: EventConsumer,
-    private readonly inbox: Inbox,
+    consumer: EventConsumer,
+    inbox: Inbox,
     private readonly intake: IntakeEvents,
-  ) {}
-
-  @EventPattern(TOPICS.intakeReferrals)
-  onReferral(@Ctx() context: KafkaContext): Promise<void> {
-    return this.consumer.consume(context, {
-      ...this.inbox.on(referralRequestedV1, (manager, data, ctx) =>
-        this.intake.referralRequested(manager, data, ctx),
-      ),
-      ...this.inbox.on(referralRevokedV1, (manager, data, ctx) =>
-        this.intake.referralRevoked(manager, data, ctx),
-      ),
-    });
+  ) {
+    super(consumer, inbox, intake);
   }
 
   @EventPattern(TOPICS.intakeConsents)
@@ -57,16 +44,6 @@ export class IntakeEventsConsumer {
         this.intake.residence(manager, data),
       ),
       ...this.inbox.on(episodeOpenedV1, (manager, data) => this.intake.residence(manager, data)),
-    });
-  }
-
-  /** Withdrawals by the orchestrator (first acceptance wins; re-routing). */
-  @EventPattern(TOPICS.pathEvents)
-  onPathEvent(@Ctx() context: KafkaContext): Promise<void> {
-    return this.consumer.consume(context, {
-      ...this.inbox.on(referralRoutedV1, (manager, data, ctx) =>
-        this.intake.referralWithdrawn(manager, data, ctx),
-      ),
     });
   }
 }

@@ -38,7 +38,7 @@ export class IntakeEvents {
     private readonly windDown: CaseWindDown,
   ) {}
 
-  async referralRequested(
+  async requested(
     manager: EntityManager,
     data: ReferralRequestedV1,
     context: EventContext,
@@ -56,7 +56,7 @@ export class IntakeEvents {
   }
 
   /** The sender took the referral back: no report back; work for the person stops if it was the last. */
-  async referralRevoked(manager: EntityManager, data: ReferralRevokedV1, context: EventContext) {
+  async revoked(manager: EntityManager, data: ReferralRevokedV1, context: EventContext) {
     await this.serialise(manager, data.caseId);
     const known = await this.ledger.find(manager, data.referralId);
     if (!known) return; // a referral to another service
@@ -74,7 +74,7 @@ export class IntakeEvents {
    * The orchestrator withdrew the referral from one office (another accepted first, or it
    * re-routes): that office is no longer asked; if it had taken the person on, its work stops.
    */
-  async referralWithdrawn(manager: EntityManager, data: ReferralRoutedV1, context: EventContext) {
+  async routed(manager: EntityManager, data: ReferralRoutedV1, context: EventContext) {
     if (data.service !== 'employment' || data.action !== 'withdrawn') return;
     await this.serialise(manager, data.caseId);
     const known = await this.ledger.find(manager, data.referralId);

@@ -2,8 +2,7 @@ import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { CorrelationId, UuidParam, ValidBody, ZodValidationPipe } from '@reintegra/platform-http';
-import { eventContextOf } from '@reintegra/platform-auth';
+import { Caller, UuidParam, ValidBody, ZodValidationPipe } from '@reintegra/platform-http';
 import {
   type HireRequest,
   hireSchema,
@@ -37,15 +36,10 @@ export class PlacementsController {
   @Roles('employment-caseworker', 'admin')
   async propose(
     @ValidBody(proposePlacementSchema) body: ProposePlacementRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const placement = await this.placements.propose(
-      body,
-      actor,
-      eventContextOf(actor, correlationId),
-    );
+    const placement = await this.placements.propose(body, caller.actor, caller.context);
     response.setHeader('Location', `/placements/${placement.id}`);
     return placement;
   }
@@ -72,10 +66,9 @@ export class PlacementsController {
   interview(
     @UuidParam('id') id: string,
     @ValidBody(interviewSchema) body: InterviewRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.placements.interview(id, body, actor, eventContextOf(actor, correlationId));
+    return this.placements.interview(id, body, caller.actor, caller.context);
   }
 
   /** Hired: fills a post (409 `vacancy.no-posts-left` if the last one went) and completes the referral. */
@@ -85,10 +78,9 @@ export class PlacementsController {
   hire(
     @UuidParam('id') id: string,
     @ValidBody(hireSchema) body: HireRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.placements.hire(id, body, actor, eventContextOf(actor, correlationId));
+    return this.placements.hire(id, body, caller.actor, caller.context);
   }
 
   @Post('placements/:id/not-hired')
@@ -97,15 +89,9 @@ export class PlacementsController {
   notHired(
     @UuidParam('id') id: string,
     @ValidBody(reasonSchema) body: ReasonRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.placements.notHired(
-      id,
-      body.reasonCode,
-      actor,
-      eventContextOf(actor, correlationId),
-    );
+    return this.placements.notHired(id, body.reasonCode, caller.actor, caller.context);
   }
 
   @Post('placements/:id/withdrawal')
@@ -114,15 +100,9 @@ export class PlacementsController {
   withdraw(
     @UuidParam('id') id: string,
     @ValidBody(reasonSchema) body: ReasonRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.placements.withdraw(
-      id,
-      body.reasonCode,
-      actor,
-      eventContextOf(actor, correlationId),
-    );
+    return this.placements.withdraw(id, body.reasonCode, caller.actor, caller.context);
   }
 
   @Post('placements/:id/retention-checks')
@@ -131,14 +111,8 @@ export class PlacementsController {
   retention(
     @UuidParam('id') id: string,
     @ValidBody(retentionCheckSchema) body: RetentionCheckRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.retentionChecks.recordRetention(
-      id,
-      body,
-      actor,
-      eventContextOf(actor, correlationId),
-    );
+    return this.retentionChecks.recordRetention(id, body, caller.actor, caller.context);
   }
 }

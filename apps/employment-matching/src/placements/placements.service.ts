@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { type EntityManager, QueryFailedError } from 'typeorm';
 import type { PlacementStatus } from '@reintegra/event-contracts';
 import type { Actor } from '@reintegra/platform-auth';
 import { ConflictError, UnprocessableError } from '@reintegra/platform-errors';
@@ -9,9 +9,7 @@ import { readCandidate, toMatchCandidate } from '../core/candidates.queries';
 import { OPEN_PLACEMENT, placementLifecycle } from '../domain/lifecycles';
 import { explainMatch } from '../domain/matching';
 import type { EventContext } from '@reintegra/platform-messaging';
-import { CaseWindDown } from '../core/case-wind-down.service';
-import { EmploymentEvents } from '../core/employment-events.service';
-import { ReferralLedger } from '../core/referral-ledger.service';
+import { CaseWork } from '../core/case-work';
 import { readVacancy, toMatchVacancy } from '../core/vacancies.queries';
 import type { HireRequest, InterviewRequest, ProposePlacementRequest } from './placements.requests';
 import {
@@ -33,20 +31,13 @@ import {
  * vacancy capacity, referral status). Lock order: candidate, then vacancy, then placements.
  */
 @Injectable()
-export class PlacementsService implements OnModuleInit {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly events: EmploymentEvents,
-    private readonly referrals: ReferralLedger,
-    private readonly windDown: CaseWindDown,
-  ) {}
-
+export class PlacementsService extends CaseWork implements OnModuleInit {
   /** Its part when a person's work stops (see CaseWindDown). */
   onModuleInit(): void {
     this.windDown.register({
       order: 1,
-      run: async (manager, caseId, reasonCode, context) => {
-        await this.withdrawOpen(manager, { caseId }, reasonCode, context);
+      run: async (manager, caseId, ...rest) => {
+        await this.withdrawOpen(manager, { caseId }, ...rest);
       },
     });
   }

@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
-import { eventContextOf } from '@reintegra/platform-auth';
+import { Caller, UuidParam, ValidBody } from '@reintegra/platform-http';
 import { ReferralDecisions } from './referral-decisions.service';
 import {
   type CloseReferralRequest,
@@ -24,12 +23,8 @@ export class ReferralsController {
   @Post(':id/acceptance')
   @HttpCode(200)
   @Roles('employment-caseworker', 'admin')
-  accept(
-    @UuidParam('id') id: string,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
-  ) {
-    return this.decisions.accept(id, actor, eventContextOf(actor, correlationId));
+  accept(@UuidParam('id') id: string, @Caller() caller: Caller) {
+    return this.decisions.accept(id, caller.actor, caller.context);
   }
 
   @Post(':id/decline')
@@ -38,22 +33,17 @@ export class ReferralsController {
   decline(
     @UuidParam('id') id: string,
     @ValidBody(declineSchema) body: DeclineRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.decisions.decline(id, body.reasonCode, actor, eventContextOf(actor, correlationId));
+    return this.decisions.decline(id, body.reasonCode, caller.actor, caller.context);
   }
 
   /** No capacity now: the person waits (waitlisted) and may still be accepted later. */
   @Post(':id/no-capacity')
   @HttpCode(200)
   @Roles('employment-caseworker', 'admin')
-  noCapacity(
-    @UuidParam('id') id: string,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
-  ) {
-    return this.decisions.noCapacity(id, actor, eventContextOf(actor, correlationId));
+  noCapacity(@UuidParam('id') id: string, @Caller() caller: Caller) {
+    return this.decisions.noCapacity(id, caller.actor, caller.context);
   }
 
   @Post(':id/closure')
@@ -62,9 +52,8 @@ export class ReferralsController {
   close(
     @UuidParam('id') id: string,
     @ValidBody(closeReferralSchema) body: CloseReferralRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.decisions.close(id, body, actor, eventContextOf(actor, correlationId));
+    return this.decisions.close(id, body, caller.actor, caller.context);
   }
 }

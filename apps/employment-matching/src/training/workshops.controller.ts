@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
-import { eventContextOf } from '@reintegra/platform-auth';
+import { Caller, UuidParam, ValidBody } from '@reintegra/platform-http';
 import {
   type CreateWorkshopRequest,
   createWorkshopSchema,
@@ -52,32 +51,23 @@ export class WorkshopsController {
   enrol(
     @UuidParam('id') id: string,
     @ValidBody(enrolSchema) body: EnrolRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.workshops.enrol(id, body.caseId, actor, eventContextOf(actor, correlationId));
+    return this.workshops.enrol(id, body.caseId, caller.actor, caller.context);
   }
 
   @Post('workshop-enrolments/:id/completion')
   @HttpCode(200)
   @Roles('employment-caseworker', 'admin')
-  complete(
-    @UuidParam('id') id: string,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
-  ) {
-    return this.workshops.complete(id, actor, eventContextOf(actor, correlationId));
+  complete(@UuidParam('id') id: string, @Caller() caller: Caller) {
+    return this.workshops.complete(id, caller.actor, caller.context);
   }
 
   @Post('workshop-enrolments/:id/certification')
   @HttpCode(200)
   @Roles('employment-caseworker', 'admin')
-  certify(
-    @UuidParam('id') id: string,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
-  ) {
-    return this.workshops.certify(id, actor, eventContextOf(actor, correlationId));
+  certify(@UuidParam('id') id: string, @Caller() caller: Caller) {
+    return this.workshops.certify(id, caller.actor, caller.context);
   }
 
   @Post('workshop-enrolments/:id/drop')
@@ -86,9 +76,8 @@ export class WorkshopsController {
   drop(
     @UuidParam('id') id: string,
     @ValidBody(dropSchema) body: DropRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.workshops.drop(id, body.reasonCode, actor, eventContextOf(actor, correlationId));
+    return this.workshops.drop(id, body.reasonCode, caller.actor, caller.context);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { type EntityManager, QueryFailedError } from 'typeorm';
 import type { TrainingStatus } from '@reintegra/event-contracts';
 import type { Actor } from '@reintegra/platform-auth';
 import { ConflictError, NotFoundError, UnprocessableError } from '@reintegra/platform-errors';
@@ -8,9 +8,7 @@ import { assertCanWork, forbidden, isAdmin, isCaseworker } from '../core/scope';
 import { readCandidate } from '../core/candidates.queries';
 import { trainingLifecycle } from '../domain/lifecycles';
 import type { EventContext } from '@reintegra/platform-messaging';
-import { CaseWindDown } from '../core/case-wind-down.service';
-import { EmploymentEvents } from '../core/employment-events.service';
-import { ReferralLedger } from '../core/referral-ledger.service';
+import { CaseWork } from '../core/case-work';
 import type { CreateWorkshopRequest } from './workshops.requests';
 
 interface WorkshopRow {
@@ -63,20 +61,13 @@ const view = (w: WorkshopRow) => ({ ...w, seatsAvailable: w.seats - w.seatsTaken
  * certification adds the certificate and the trade to the person's profile.
  */
 @Injectable()
-export class WorkshopsService implements OnModuleInit {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly events: EmploymentEvents,
-    private readonly referrals: ReferralLedger,
-    private readonly windDown: CaseWindDown,
-  ) {}
-
+export class WorkshopsService extends CaseWork implements OnModuleInit {
   /** Its part when a person's work stops (see CaseWindDown). */
   onModuleInit(): void {
     this.windDown.register({
       order: 2,
-      run: async (manager, caseId, reasonCode, context) => {
-        await this.dropAllIn(manager, caseId, reasonCode, context);
+      run: async (...step) => {
+        await this.dropAllIn(...step);
       },
     });
   }

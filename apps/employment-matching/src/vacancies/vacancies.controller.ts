@@ -3,13 +3,12 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
 import {
-  CorrelationId,
+  Caller,
   entityTag,
   UuidParam,
   ValidBody,
   ZodValidationPipe,
 } from '@reintegra/platform-http';
-import { eventContextOf } from '@reintegra/platform-auth';
 import { MatchingService } from '../matching/matching.service';
 import { listLimitSchema } from '../core/common.requests';
 import {
@@ -50,11 +49,10 @@ export class VacanciesController {
   @Roles('partner', 'admin')
   async create(
     @ValidBody(createVacancySchema) body: CreateVacancyRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const vacancy = await this.vacancies.create(body, actor, eventContextOf(actor, correlationId));
+    const vacancy = await this.vacancies.create(body, caller.actor, caller.context);
     response.setHeader('Location', `/vacancies/${vacancy.id}`);
     response.setHeader('ETag', entityTag(vacancy.version));
     return vacancy;
@@ -88,17 +86,10 @@ export class VacanciesController {
     @UuidParam('id') id: string,
     @ValidBody(updateVacancySchema) body: UpdateVacancyRequest,
     @Headers('if-match') ifMatch: string | undefined,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const vacancy = await this.vacancies.update(
-      id,
-      body,
-      ifMatch,
-      actor,
-      eventContextOf(actor, correlationId),
-    );
+    const vacancy = await this.vacancies.update(id, body, ifMatch, caller.actor, caller.context);
     response.setHeader('ETag', entityTag(vacancy.version));
     return vacancy;
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual } from '@reintegra/platform-http';
+import { bilingual, organisationIdSchema } from '@reintegra/platform-http';
 import {
   districtCodeSchema,
   districtInMunicipality,
@@ -9,19 +9,9 @@ import {
   weekSlotsSchema,
 } from '../core/common.requests';
 
-const organisationId = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/,
-    bilingual(
-      'Identificador no válido (letras, dígitos, . _ -).',
-      'Invalid id (letters, digits, . _ -).',
-    ),
-  );
-
 export const createEmployerSchema = z
   .object({
-    id: organisationId
+    id: organisationIdSchema
       .optional()
       .describe("The employer's organisation id; partners may omit it (their token's is used)"),
     name: z.string().trim().min(1).max(200),
@@ -42,7 +32,9 @@ const posts = z
 
 export const createVacancySchema = z
   .object({
-    employerId: organisationId.optional().describe('Only for admins; partners post as themselves'),
+    employerId: organisationIdSchema
+      .optional()
+      .describe('Only for admins; partners post as themselves'),
     title: z.string().trim().min(1).max(200),
     iscoCode: knownIscoCodeSchema,
     requiredSkills: skillCodesSchema,

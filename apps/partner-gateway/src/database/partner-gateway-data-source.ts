@@ -1,4 +1,4 @@
-import type { ServiceDataSourceOptions } from '@reintegra/platform-database';
+import { serviceDataSource } from '@reintegra/platform-database';
 import { MessagingTables1764201600000 } from '@reintegra/platform-messaging';
 import { PartnerGateway1765000000000 } from './migrations/1765000000000-partner-gateway';
 
@@ -6,12 +6,7 @@ import { PartnerGateway1765000000000 } from './migrations/1765000000000-partner-
  * Migrations of the partner_gateway database, in order. Never edit a committed migration. No
  * entities: the gateway uses explicit SQL so that every lock and claim is visible.
  */
-export function partnerGatewayDataSource(url: string, poolSize?: number): ServiceDataSourceOptions {
-  return {
-    url,
-    poolSize,
-    applicationName: 'partner-gateway',
-    entities: [],
-    migrations: [MessagingTables1764201600000, PartnerGateway1765000000000],
-  };
-}
+export const partnerGatewayDataSource = serviceDataSource('partner-gateway', [
+  MessagingTables1764201600000,
+  PartnerGateway1765000000000,
+]);

@@ -4,15 +4,8 @@ import {
   directoryServiceChangedV1,
   type DirectoryServiceChangedV1,
 } from '@reintegra/event-contracts';
-import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { type EventContext, OutboxWriter } from '@reintegra/platform-messaging';
 import { findService, type ServiceRow } from './directory.queries';
-
-/** What a person's request causes is theirs: `user:<subject>`, under the request's correlation id. */
-export const requestContext = (actor: Actor, correlationId: string): EventContext => ({
-  actor: actorReference(actor),
-  correlationId,
-});
 
 /** The routing snapshot of a service: ids and codes only. */
 export function serviceChangedData(

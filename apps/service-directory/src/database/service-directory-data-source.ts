@@ -1,4 +1,4 @@
-import type { ServiceDataSourceOptions } from '@reintegra/platform-database';
+import { serviceDataSource } from '@reintegra/platform-database';
 import { MessagingTables1764201600000 } from '@reintegra/platform-messaging';
 import { Directory1765200000000 } from './migrations/1765200000000-directory';
 import { ProviderInbox1765200100000 } from './migrations/1765200100000-provider-inbox';
@@ -7,15 +7,8 @@ import { ProviderInbox1765200100000 } from './migrations/1765200100000-provider-
  * Migrations of the service_directory database, in order. Never edit a committed migration. No
  * entities: routing and HSDS import/export are set-based SQL (see core/directory.queries.ts).
  */
-export function serviceDirectoryDataSource(
-  url: string,
-  poolSize?: number,
-): ServiceDataSourceOptions {
-  return {
-    url,
-    poolSize,
-    applicationName: 'service-directory',
-    entities: [],
-    migrations: [MessagingTables1764201600000, Directory1765200000000, ProviderInbox1765200100000],
-  };
-}
+export const serviceDirectoryDataSource = serviceDataSource('service-directory', [
+  MessagingTables1764201600000,
+  Directory1765200000000,
+  ProviderInbox1765200100000,
+]);

@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { CorrelationId, UuidParam, ValidBody, ValidQuery } from '@reintegra/platform-http';
-import { requestContext } from '../core/directory-events.service';
+import { Caller, UuidParam, ValidBody, ValidQuery } from '@reintegra/platform-http';
 import { DIRECTORY_MANAGERS, DIRECTORY_READERS, organizationNotFound } from '../core/scope';
 import {
   type CreateLocationRequest,
@@ -76,10 +75,9 @@ export class DirectoryController {
   @Roles(...DIRECTORY_MANAGERS)
   createService(
     @ValidBody(createServiceSchema) body: CreateServiceRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.directory.createService(body, actor, requestContext(actor, correlationId));
+    return this.directory.createService(body, caller.actor, caller.context);
   }
 
   @Get('services')
@@ -99,10 +97,9 @@ export class DirectoryController {
   updateService(
     @UuidParam('id') id: string,
     @ValidBody(updateServiceSchema) body: UpdateServiceRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.directory.updateService(id, body, actor, requestContext(actor, correlationId));
+    return this.directory.updateService(id, body, caller.actor, caller.context);
   }
 
   @Put('services/:id/capacity')
@@ -110,9 +107,8 @@ export class DirectoryController {
   reportCapacity(
     @UuidParam('id') id: string,
     @ValidBody(reportCapacitySchema) body: ReportCapacityRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.directory.reportCapacity(id, body, actor, requestContext(actor, correlationId));
+    return this.directory.reportCapacity(id, body, caller.actor, caller.context);
   }
 }

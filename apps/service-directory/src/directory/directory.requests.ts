@@ -1,18 +1,11 @@
 import { z } from 'zod';
 import { referralServiceSchema } from '@reintegra/event-contracts';
-import { bilingual } from '@reintegra/platform-http';
+import { bilingual, organisationIdSchema } from '@reintegra/platform-http';
 import { findDistrict, findMunicipality } from '@reintegra/reference-data';
 
-export const organizationIdSchema = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/,
-    bilingual(
-      'Identificador no válido (letras, dígitos, . _ -).',
-      'Invalid id (letters, digits, . _ -).',
-    ),
-  )
-  .describe('Provider id named by referrals = the organisation id in its staff tokens');
+export const organizationIdSchema = organisationIdSchema.describe(
+  'Provider id named by referrals = the organisation id in its staff tokens',
+);
 
 export const municipalityCodeSchema = z
   .string()

@@ -1,8 +1,7 @@
 import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { CorrelationId, ValidBody } from '@reintegra/platform-http';
-import { requestContext } from '../core/directory-events.service';
+import { Roles } from '@reintegra/platform-auth';
+import { Caller, ValidBody } from '@reintegra/platform-http';
 import { DIRECTORY_MANAGERS, DIRECTORY_READERS } from '../core/scope';
 import { servicesCsv } from './hsds-csv';
 import { HsdsService } from './hsds.service';
@@ -42,9 +41,8 @@ export class HsdsController {
   @Roles(...DIRECTORY_MANAGERS)
   import(
     @ValidBody(importSchema.passthrough()) body: { contents: Record<string, unknown>[] },
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.hsds.importServices(body.contents, actor, requestContext(actor, correlationId));
+    return this.hsds.importServices(body.contents, caller.actor, caller.context);
   }
 }

@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
-import { requestContext } from '../core/directory-events.service';
+import { Caller, UuidParam, ValidBody } from '@reintegra/platform-http';
 import {
   type CompletionRequest,
   completionSchema,
@@ -28,18 +27,8 @@ export class InboxController {
 
   @Post(':referralId/acceptance')
   @HttpCode(200)
-  accept(
-    @UuidParam('referralId') referralId: string,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
-  ) {
-    return this.inbox.answer(
-      referralId,
-      'accepted',
-      undefined,
-      actor,
-      requestContext(actor, correlationId),
-    );
+  accept(@UuidParam('referralId') referralId: string, @Caller() caller: Caller) {
+    return this.inbox.answer(referralId, 'accepted', undefined, caller.actor, caller.context);
   }
 
   @Post(':referralId/decline')
@@ -47,48 +36,21 @@ export class InboxController {
   decline(
     @UuidParam('referralId') referralId: string,
     @ValidBody(declineSchema) body: DeclineRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
-    return this.inbox.answer(
-      referralId,
-      'declined',
-      body.reasonCode,
-      actor,
-      requestContext(actor, correlationId),
-    );
+    return this.inbox.answer(referralId, 'declined', body.reasonCode, caller.actor, caller.context);
   }
 
   @Post(':referralId/no-capacity')
   @HttpCode(200)
-  noCapacity(
-    @UuidParam('referralId') referralId: string,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
-  ) {
-    return this.inbox.answer(
-      referralId,
-      'no-capacity',
-      undefined,
-      actor,
-      requestContext(actor, correlationId),
-    );
+  noCapacity(@UuidParam('referralId') referralId: string, @Caller() caller: Caller) {
+    return this.inbox.answer(referralId, 'no-capacity', undefined, caller.actor, caller.context);
   }
 
   @Post(':referralId/start')
   @HttpCode(200)
-  start(
-    @UuidParam('referralId') referralId: string,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
-  ) {
-    return this.inbox.answer(
-      referralId,
-      'in-progress',
-      undefined,
-      actor,
-      requestContext(actor, correlationId),
-    );
+  start(@UuidParam('referralId') referralId: string, @Caller() caller: Caller) {
+    return this.inbox.answer(referralId, 'in-progress', undefined, caller.actor, caller.context);
   }
 
   @Post(':referralId/completion')
@@ -96,15 +58,14 @@ export class InboxController {
   complete(
     @UuidParam('referralId') referralId: string,
     @ValidBody(completionSchema) body: CompletionRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
     return this.inbox.answer(
       referralId,
       'completed',
       body.outcomeCode,
-      actor,
-      requestContext(actor, correlationId),
+      caller.actor,
+      caller.context,
     );
   }
 
@@ -113,15 +74,14 @@ export class InboxController {
   notComplete(
     @UuidParam('referralId') referralId: string,
     @ValidBody(declineSchema) body: DeclineRequest,
-    @CurrentActor() actor: Actor,
-    @CorrelationId() correlationId: string,
+    @Caller() caller: Caller,
   ) {
     return this.inbox.answer(
       referralId,
       'not-completed',
       body.reasonCode,
-      actor,
-      requestContext(actor, correlationId),
+      caller.actor,
+      caller.context,
     );
   }
 }

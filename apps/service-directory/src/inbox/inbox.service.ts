@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { referralStatusChangedV1 } from '@reintegra/event-contracts';
 import { type Actor, hasAnyRole } from '@reintegra/platform-auth';
 import { ConflictError, ForbiddenError, NotFoundError } from '@reintegra/platform-errors';
-import { type EventContext, OutboxWriter } from '@reintegra/platform-messaging';
+import { type EventContext, OutboxWriter, publishFacts } from '@reintegra/platform-messaging';
 import { DirectoryEvents } from '../core/directory-events.service';
 import { canAnswer, type InboxAnswer, type InboxStatus } from './inbox-transitions';
 
@@ -97,23 +97,21 @@ export class InboxService {
           WHERE referral_id = $1 AND organization_id = $2`,
         [referralId, organizationId, answer, reasonCode ?? null, now],
       );
-      await this.outbox.publish(
+      await publishFacts(
+        this.outbox,
         manager,
         referralStatusChangedV1,
+        row.caseId,
         {
-          subject: row.caseId,
-          time: now,
-          data: {
-            referralId,
-            caseId: row.caseId,
-            service: row.service as never,
-            providerId: organizationId,
-            status: answer,
-            ...(reasonCode ? { reasonCode } : {}),
-            occurredAt: now.toISOString(),
-          },
+          referralId,
+          caseId: row.caseId,
+          service: row.service as never,
+          providerId: organizationId,
+          status: answer,
+          reasonCode,
         },
         context,
+        now,
       );
       if (answer === 'no-capacity') {
         // What the provider reports is capacity too: routing skips it until it reports places

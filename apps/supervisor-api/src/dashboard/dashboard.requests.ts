@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { referralPrioritySchema, referralServiceSchema } from '@reintegra/event-contracts';
-import { bilingual } from '@reintegra/platform-http';
+import { bilingual, datesInOrder } from '@reintegra/platform-http';
 import { findMunicipality } from '@reintegra/reference-data';
 import { CASE_PHASES } from '@reintegra/workflow-contracts';
 
@@ -32,13 +32,7 @@ export const caseListQuerySchema = z
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })
   .strict()
-  .refine((q) => !q.from || !q.to || q.from <= q.to, {
-    message: bilingual(
-      'La fecha final es anterior a la inicial.',
-      'The end date is before the start date.',
-    ),
-    path: ['to'],
-  });
+  .refine(...datesInOrder);
 export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
 
 export const overviewQuerySchema = z.object({ municipality: municipalityCode.optional() }).strict();

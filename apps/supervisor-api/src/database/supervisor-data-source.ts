@@ -1,4 +1,4 @@
-import type { ServiceDataSourceOptions } from '@reintegra/platform-database';
+import { serviceDataSource } from '@reintegra/platform-database';
 import { ReadModel1765100000000 } from './migrations/1765100000000-read-model';
 import { ReferralDeadlineSetAt1765100100000 } from './migrations/1765100100000-referral-deadline-set-at';
 import { ReferralFilterIndex1765100200000 } from './migrations/1765100200000-referral-filter-index';
@@ -8,19 +8,11 @@ import { ReferralFilterIndex1765100200000 } from './migrations/1765100200000-ref
  * can be rebuilt from the topics at any time (`main.js rebuild-read-model`). No entities: the
  * projection and the dashboard queries are explicit SQL.
  */
-export function supervisorDataSource(url: string, poolSize?: number): ServiceDataSourceOptions {
-  return {
-    url,
-    poolSize,
-    applicationName: 'supervisor-api',
-    entities: [],
-    migrations: [
-      ReadModel1765100000000,
-      ReferralDeadlineSetAt1765100100000,
-      ReferralFilterIndex1765100200000,
-    ],
-  };
-}
+export const supervisorDataSource = serviceDataSource('supervisor-api', [
+  ReadModel1765100000000,
+  ReferralDeadlineSetAt1765100100000,
+  ReferralFilterIndex1765100200000,
+]);
 
 /** The projected tables, swapped as a whole by a rebuild (migrations create them unqualified). */
 export const READ_MODEL_TABLES = [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual } from '@reintegra/platform-http';
+import { bilingual, datesInOrder } from '@reintegra/platform-http';
 import { findMunicipality } from '@reintegra/reference-data';
 
 /** The indicators' period and municipality (query string); unknown parameters are refused. */
@@ -16,11 +16,5 @@ export const indicatorsQuerySchema = z
     to: z.iso.date().optional(),
   })
   .strict()
-  .refine((q) => !q.from || !q.to || q.from <= q.to, {
-    message: bilingual(
-      'La fecha final es anterior a la inicial.',
-      'The end date is before the start date.',
-    ),
-    path: ['to'],
-  });
+  .refine(...datesInOrder);
 export type IndicatorsQuery = z.infer<typeof indicatorsQuerySchema>;

@@ -1,4 +1,4 @@
-import type { ServiceDataSourceOptions } from '@reintegra/platform-database';
+import { serviceDataSource } from '@reintegra/platform-database';
 import { MessagingTables1764201600000 } from '@reintegra/platform-messaging';
 import { CareRecords1764288000000 } from './migrations/1764288000000-care-records';
 
@@ -7,12 +7,7 @@ import { CareRecords1764288000000 } from './migrations/1764288000000-care-record
  * migration. No entities: the care records are read and written with explicit SQL so that every
  * access goes through the need-to-know check, the audit log and the case-key decryption.
  */
-export function victimSupportDataSource(url: string, poolSize?: number): ServiceDataSourceOptions {
-  return {
-    url,
-    poolSize,
-    applicationName: 'victim-support',
-    entities: [],
-    migrations: [MessagingTables1764201600000, CareRecords1764288000000],
-  };
-}
+export const victimSupportDataSource = serviceDataSource('victim-support', [
+  MessagingTables1764201600000,
+  CareRecords1764288000000,
+]);

@@ -14,6 +14,18 @@ export interface ServiceDataSourceOptions {
 }
 
 /**
+ * A service's database as its `ServiceDefinition.dataSource`: its migrations (and entities, if
+ * any) in order, for the app's or the migrator's connection string.
+ */
+export function serviceDataSource(
+  applicationName: string,
+  migrations: ServiceDataSourceOptions['migrations'],
+  entities: ServiceDataSourceOptions['entities'] = [],
+): (url: string, poolSize?: number) => ServiceDataSourceOptions {
+  return (url, poolSize) => ({ url, poolSize, applicationName, entities, migrations });
+}
+
+/**
  * The one DataSource definition of a service, used by the app (application role) and by the
  * migrate command (migration role). Schema changes go through migrations only: never synchronize.
  */

@@ -11,3 +11,5 @@ export * from './openapi';
 export * from './request-decorators';
 export * from './request-hardening';
 export * from './failed-auth-throttle';
+export * from './request-fields';
+export * from './caller';

@@ -1,4 +1,5 @@
 export * from './event-context';
+export * from './event-facts';
 export * from './kafka.tokens';
 export * from './kafka.module';
 export * from './kafka-transport';
@@ -10,3 +11,5 @@ export * from './messaging-tables.migration';
 export * from './messaging-config';
 export * from './messaging.module';
 export * from './polling-loop';
+export * from './referral-status';
+export * from './referral-consumer';

@@ -1,4 +1,4 @@
-import type { DynamicModule, INestApplication } from '@nestjs/common';
+import type { DynamicModule, INestApplication, ModuleMetadata, Type } from '@nestjs/common';
 import { type AuthConfig, PlatformAuthModule } from '@reintegra/platform-auth';
 import {
   type ConfigOf,
@@ -147,6 +147,19 @@ export function foundationModules<S extends ConfigSpec>(
     );
   }
   return modules;
+}
+
+/**
+ * The root module of a service: the foundation modules, then its feature modules (and whatever
+ * else it wires, e.g. a module registered with the config).
+ */
+export function serviceRootModule<S extends ConfigSpec>(
+  module: Type,
+  definition: ServiceDefinition<S>,
+  config: ConfigOf<S> & FoundationConfig,
+  features: NonNullable<ModuleMetadata['imports']>,
+): DynamicModule {
+  return { module, imports: [...foundationModules(definition, config), ...features] };
 }
 
 function required<T>(definition: { name: string }, value: T | undefined, name: string): T {
