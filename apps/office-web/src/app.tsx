@@ -12,6 +12,7 @@ import {
 } from '@reintegra/ui-web';
 import { api, identity } from './api';
 import { LanguageProvider, messages, useI18n } from './i18n';
+import { offlineStore } from './offline/offline-store';
 import {
   type Claims,
   claimsOf,
@@ -57,6 +58,9 @@ export function App() {
           onToggleLanguage={toggle}
           onLogout={() => {
             api.session.clear();
+            // Lists of people kept for offline work go with the session (the queue stays: it
+            // still has to reach intake).
+            void offlineStore.clearLists().catch(() => undefined);
             setToken(null);
             navigate('#/');
           }}

@@ -1,5 +1,6 @@
 import type { Messages } from './es';
 import { educationEn } from './education.en';
+import { offlineEn } from './offline.en';
 import { workspaceEn } from './workspace.en';
 
 /** English: the same messages, for staff and partners who read English. */
@@ -163,6 +164,7 @@ export const en: Messages = {
   },
   workspace: workspaceEn,
   education: educationEn,
+  offline: offlineEn,
   caseStatus: {
     open: 'open',
     assessed: 'assessed',

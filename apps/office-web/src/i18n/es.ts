@@ -1,4 +1,5 @@
 import { educationEs } from './education.es';
+import { offlineEs } from './offline.es';
 import { workspaceEs } from './workspace.es';
 
 /** Spanish (es-SV): the app's first language, in words officers use. */
@@ -164,6 +165,7 @@ export const es = {
   },
   workspace: workspaceEs,
   education: educationEs,
+  offline: offlineEs,
   caseStatus: {
     open: 'abierto',
     assessed: 'evaluado',

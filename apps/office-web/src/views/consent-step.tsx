@@ -3,6 +3,9 @@ import { type Problem, ProblemMessage, problemOf } from '@reintegra/ui-web';
 import { api, intake } from '../api';
 import { CONSENT_CHOICES, CONSENT_FORM_VERSION, CONSENT_TEXT, consentBody } from '../consent-texts';
 import { useI18n } from '../i18n';
+import { offlineStore, QUEUED } from '../offline/offline-store';
+import { isTransient } from '../offline/queue-sync';
+import { queueChanged } from '../offline/use-offline-queue';
 import type { Registered } from './register-person';
 
 /** The consent text read aloud, its version, and one consent per purpose the person agreed to. */
@@ -17,20 +20,44 @@ export function ConsentStep(props: {
   const [saved, setSaved] = useState<Set<string>>(new Set());
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
+  // One key per purpose: saving again after a lost answer records one consent, not two.
+  const [keys] = useState<Record<string, string>>(() =>
+    Object.fromEntries(CONSENT_CHOICES.map((choice) => [choice.key, crypto.randomUUID()])),
+  );
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setProblem(undefined);
     const done = new Set(saved);
+    const caseId = props.registered.caseId;
+    const queue = (choice: (typeof CONSENT_CHOICES)[number]) =>
+      offlineStore.enqueue({
+        id: keys[choice.key] ?? crypto.randomUUID(),
+        kind: 'consent',
+        createdAt: Date.now(),
+        ...(caseId.startsWith(QUEUED)
+          ? { dependsOn: caseId.slice(QUEUED.length) }
+          : { dependsOn: '', caseId }),
+        name: props.registered.summary,
+        body: consentBody(choice),
+      });
     try {
       for (const choice of CONSENT_CHOICES) {
         if (!chosen.has(choice.key) || done.has(choice.key)) continue;
-        await api.apiPost(
-          intake(`/cases/${props.registered.caseId}/consents`),
-          consentBody(choice),
-        );
+        if (caseId.startsWith(QUEUED)) await queue(choice);
+        else {
+          try {
+            await api.apiPost(intake(`/cases/${caseId}/consents`), consentBody(choice), {
+              'idempotency-key': keys[choice.key] ?? '',
+            });
+          } catch (failure) {
+            if (!isTransient(failure)) throw failure;
+            await queue(choice); // the network went while saving: sent with the rest later
+          }
+        }
         done.add(choice.key);
       }
+      queueChanged();
       props.onSaved(done.size);
     } catch (failure) {
       setProblem(problemOf(failure));

@@ -11,6 +11,9 @@ import {
 import { api, intake } from '../api';
 import { useI18n } from '../i18n';
 import type { ArrivalEntry } from '../registration';
+import { offlineStore } from '../offline/offline-store';
+import { OfflineStatus } from '../offline/offline-status';
+import { isTransient } from '../offline/queue-sync';
 import { RegisterPerson, type Registered } from './register-person';
 
 interface ArrivalList {
@@ -55,10 +58,15 @@ export function Reception(props: {
   listId: string | undefined;
   officerMunicipality: string | null;
 }) {
-  return props.listId ? (
-    <ArrivalListView listId={props.listId} officerMunicipality={props.officerMunicipality} />
-  ) : (
-    <ReceptionStart />
+  return (
+    <>
+      <OfflineStatus />
+      {props.listId ? (
+        <ArrivalListView listId={props.listId} officerMunicipality={props.officerMunicipality} />
+      ) : (
+        <ReceptionStart />
+      )}
+    </>
   );
 }
 
@@ -202,19 +210,44 @@ function ArrivalListView(props: { listId: string; officerMunicipality: string | 
   const [handled, setHandled] = useState<Record<string, Handled>>({});
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  const load = useCallback(async (path: string, append: boolean) => {
-    setLoading(true);
-    try {
-      const page = await api.apiGet<EntryPage>(path);
-      setEntries((existing) => (append ? [...existing, ...page.items] : page.items));
-      setNext(page.links.next ? intake(page.links.next) : undefined);
-      setProblem(undefined);
-    } catch (failure) {
-      setProblem(problemOf(failure));
-    } finally {
-      setLoading(false);
-    }
-  }, []);
+  const [fromDevice, setFromDevice] = useState(false);
+  const load = useCallback(
+    async (path: string, append: boolean) => {
+      setLoading(true);
+      // People queued offline are not pending any more, even before intake has them.
+      const queued = new Set(
+        (await offlineStore.queued().catch(() => [])).flatMap((item) =>
+          item.kind === 'registration' ? [item.entryId] : [],
+        ),
+      );
+      const unqueued = (items: ArrivalEntry[]) => items.filter((entry) => !queued.has(entry.id));
+      try {
+        const page = await api.apiGet<EntryPage>(path);
+        setEntries((existing) => unqueued(append ? [...existing, ...page.items] : page.items));
+        setNext(page.links.next ? intake(page.links.next) : undefined);
+        setProblem(undefined);
+        setFromDevice(false);
+        // Kept on this device for working without a network (first page: the screen's list).
+        if (!append) {
+          await offlineStore
+            .saveList({ id: props.listId, list: null, entries: page.items })
+            .catch(() => undefined);
+        }
+      } catch (failure) {
+        const cached = isTransient(failure)
+          ? await offlineStore.list(props.listId).catch(() => undefined)
+          : undefined;
+        if (cached) {
+          setEntries(unqueued(cached.entries as ArrivalEntry[]));
+          setFromDevice(true);
+          setProblem(undefined);
+        } else setProblem(problemOf(failure));
+      } finally {
+        setLoading(false);
+      }
+    },
+    [props.listId],
+  );
   useEffect(() => {
     void load(intake(`/arrival-lists/${props.listId}/entries?status=pending&limit=100`), false);
   }, [load, props.listId]);
@@ -231,6 +264,7 @@ function ArrivalListView(props: { listId: string; officerMunicipality: string | 
   const done = Object.keys(handled).length;
 
   const finish = (entry: ArrivalEntry, result: Registered) => {
+    void offlineStore.forget(props.listId, entry.id).catch(() => undefined);
     setHandled((all) => ({
       ...all,
       [entry.id]: { ...result, name: `${entry.firstNames} ${entry.lastNames}` },
@@ -247,6 +281,7 @@ function ArrivalListView(props: { listId: string; officerMunicipality: string | 
       <RegisterPerson
         key={current.id}
         entry={current}
+        listId={props.listId}
         officerMunicipality={props.officerMunicipality}
         onRegistered={(result) => finish(current, result)}
         onNext={goToNext}
@@ -271,7 +306,13 @@ function ArrivalListView(props: { listId: string; officerMunicipality: string | 
         {t.reception.code}: <code>{props.listId}</code>
         {list.data && ` · ${t.reception.progress(done, done + pending.length)}`}
       </p>
-      <ProblemMessage problem={list.error ?? problem} genericTitle={t.genericError} />
+      {fromDevice ? (
+        <p className="warning" data-testid="list-from-device">
+          {t.offline.listFromDevice}
+        </p>
+      ) : (
+        <ProblemMessage problem={list.error ?? problem} genericTitle={t.genericError} />
+      )}
       <section aria-labelledby="pending-title">
         <h2 id="pending-title">
           {t.reception.pending} ({pending.length}

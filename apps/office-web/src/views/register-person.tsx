@@ -18,6 +18,9 @@ import {
   type RegistrationForm,
   registrationBody,
 } from '../registration';
+import { offlineStore, QUEUED } from '../offline/offline-store';
+import { isTransient } from '../offline/queue-sync';
+import { queueChanged } from '../offline/use-offline-queue';
 import { ConsentStep } from './consent-step';
 import { Comparison } from './duplicate-comparison';
 import { PersonFields } from './person-fields';
@@ -29,6 +32,11 @@ export interface Registered {
   summary: string;
 }
 
+function isMinor(dateOfBirth: string): boolean {
+  const born = Date.parse(dateOfBirth);
+  return Number.isFinite(born) && Date.now() - born < 18 * 365.25 * 86_400_000;
+}
+
 type Stage =
   | { kind: 'form' }
   | { kind: 'duplicates'; candidates: DuplicateCandidate[] }
@@ -37,6 +45,7 @@ type Stage =
 
 export function RegisterPerson(props: {
   entry: ArrivalEntry;
+  listId: string;
   officerMunicipality: string | null;
   onRegistered: (registered: Registered) => void;
   onNext: () => void;
@@ -50,6 +59,9 @@ export function RegisterPerson(props: {
   const [stage, setStage] = useState<Stage>({ kind: 'form' });
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
+  // One key per person registered here: a resend (lost answer, replay from the queue) is the
+  // same request to intake, never a second person.
+  const [key] = useState(() => crypto.randomUUID());
   const headingRef = useRef<HTMLHeadingElement>(null);
   const name = `${form.firstNames} ${form.lastNames}`.trim();
 
@@ -73,13 +85,33 @@ export function RegisterPerson(props: {
   const register = async (confirmedNewPerson: boolean) => {
     setBusy(true);
     setProblem(undefined);
+    const body = registrationBody(form, props.entry.id, confirmedNewPerson);
     try {
       const result = await api.apiPost<{ returneeId: string; caseId: string; minor: boolean }>(
         intake('/returnees'),
-        registrationBody(form, props.entry.id, confirmedNewPerson),
+        body,
+        { 'idempotency-key': key },
       );
       registered(result, t.consent.registered(name));
     } catch (failure) {
+      if (isTransient(failure)) {
+        // No network: kept on this device and sent, in order, when the connection is back.
+        await offlineStore.enqueue({
+          id: key,
+          kind: 'registration',
+          createdAt: Date.now(),
+          listId: props.listId,
+          entryId: props.entry.id,
+          name,
+          body,
+        });
+        queueChanged();
+        registered(
+          { returneeId: '', caseId: `${QUEUED}${key}`, minor: isMinor(form.dateOfBirth) },
+          t.offline.savedOffline(name),
+        );
+        return;
+      }
       const found = failure instanceof ApiError ? duplicatesOf(failure.problem) : undefined;
       if (found && found.length > 0) {
         setStage({ kind: 'duplicates', candidates: found });
@@ -195,7 +227,11 @@ export function RegisterPerson(props: {
         {stage.registered.summary}
       </h1>
       <p role="status" data-testid="consent-saved">
-        {stage.saved > 0 ? t.consent.saved(stage.saved) : t.consent.none}
+        {stage.saved === 0
+          ? t.consent.none
+          : stage.registered.caseId.startsWith(QUEUED)
+            ? t.offline.consentsQueued(stage.saved)
+            : t.consent.saved(stage.saved)}
       </p>
       {stage.registered.minor && <p className="warning">{t.consent.minor}</p>}
       <div className="actions">
@@ -204,7 +240,9 @@ export function RegisterPerson(props: {
             {t.consent.next}
           </button>
         )}
-        <a href={`#/cases/${stage.registered.caseId}`}>{t.consent.openCase}</a>
+        {!stage.registered.caseId.startsWith(QUEUED) && (
+          <a href={`#/cases/${stage.registered.caseId}`}>{t.consent.openCase}</a>
+        )}
         <button type="button" className="secondary" onClick={props.onCancel}>
           {t.form.cancel}
         </button>
