@@ -21,13 +21,16 @@ const bed = new OfficeTestBed('reception-offline', 3460);
 let page: Page;
 let db: Client;
 const trip = `GXA${Math.floor(1000 + Math.random() * 9000)}`;
+/** Two people of the flight intake knows: one returned before, one has a namesake. */
+const RETURNING = 2;
+const NAMESAKE = 5;
 const flight = Array.from({ length: 20 }, (_, i) => ({
   firstNames: i % 2 === 0 ? 'Juan Carlos' : 'Ana María',
   lastNames: `${uniqueSurname()} ${uniqueSurname()}`,
   // Years apart: people of one flight are never offered as duplicates of each other.
   dateOfBirth: `${1950 + i * 2}-0${(i % 9) + 1}-1${i % 9}`,
   gender: i % 2 === 0 ? 'male' : 'female',
-  dui: freshDui(),
+  dui: i === RETURNING || i === NAMESAKE ? '' : freshDui(),
 }));
 const nameOf = (i: number) => `${flight[i]?.firstNames} ${flight[i]?.lastNames}`;
 let listId = '';
@@ -60,6 +63,27 @@ beforeAll(async () => {
   });
   expect(imported.status).toBe(201);
   listId = ((await imported.json()) as { id: string }).id;
+  for (const [index, dateOfBirth] of [
+    [RETURNING, flight[RETURNING]?.dateOfBirth],
+    [NAMESAKE, `${flight[NAMESAKE]?.dateOfBirth.slice(0, 4)}-12-01`],
+  ] as const) {
+    const known = await fetch(`${bed.intake.url}/returnees`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: officer },
+      body: JSON.stringify({
+        firstNames: flight[index]?.firstNames,
+        lastNames: flight[index]?.lastNames,
+        dateOfBirth,
+        gender: flight[index]?.gender,
+        returnDate: '2025-03-10',
+        countryReturnedFrom: 'MX',
+        receptionPoint: 'frontera-la-hachadura',
+        municipalityCode: MUNICIPALITY,
+        confirmedNewPerson: true,
+      }),
+    });
+    expect(known.status).toBe(201);
+  }
   db = new Client({ connectionString: testDatabaseUrl('intake', 'migrator') });
   await db.connect();
 }, 300_000);
@@ -75,6 +99,19 @@ async function registerOpenForm(index: number, offline: boolean): Promise<void> 
   await page.getByLabel('Distrito donde va a vivir').focus();
   await page.keyboard.type('Zacatecoluca');
   await page.getByRole('button', { name: 'Registrar persona' }).click();
+  if (index === RETURNING || index === NAMESAKE) {
+    // Resolved on screen, side by side: the same person returned again, or someone else.
+    await page
+      .getByRole('heading', { name: '¿Ya la conocemos? Compare antes de seguir' })
+      .waitFor();
+    await expectAccessible(page, `duplicates ${index}`);
+    if (index === RETURNING)
+      await page.getByRole('button', { name: /Es la misma persona.*Registro existente 1/ }).click();
+    else
+      await page
+        .getByRole('button', { name: 'Es una persona distinta → registrarla como nueva' })
+        .click();
+  }
   await page.getByRole('heading', { name: 'Consentimiento' }).waitFor();
   await page.getByLabel('Enviar sus datos a la oficina de empleo').check();
   await page.getByRole('button', { name: 'Guardar consentimiento' }).click();
@@ -169,17 +206,25 @@ describe('reception without a network', () => {
     expect(await page.getByTestId('pending-entry').count()).toBe(6);
     await register(14, 20, false);
 
-    const duis = flight.map((p) => p.dui);
+    // Each person of the flight once (the returning one on their earlier record, with a second
+    // return), each with the one consent given at this reception.
     await eventually(async () => {
-      const people = await db.query(
-        `SELECT r.dui, count(DISTINCT r.id)::int AS people, count(c.id)::int AS consents
-           FROM returnees r JOIN return_episodes e ON e.returnee_id = r.id
-           LEFT JOIN consents c ON c.case_id = e.id
-          WHERE r.dui = ANY($1) GROUP BY r.dui`,
-        [duis],
-      );
-      expect(people.rows).toHaveLength(20);
-      for (const row of people.rows) expect(row).toMatchObject({ people: 1, consents: 1 });
+      for (const person of flight) {
+        const found = await db.query(
+          `SELECT count(DISTINCT r.id)::int AS people, count(DISTINCT e.id)::int AS returns,
+                  count(c.id)::int AS consents
+             FROM returnees r JOIN return_episodes e ON e.returnee_id = r.id
+             LEFT JOIN consents c ON c.case_id = e.id
+            WHERE r.first_names = $1 AND r.last_names = $2 AND r.date_of_birth = $3`,
+          [person.firstNames, person.lastNames, person.dateOfBirth],
+        );
+        expect({ name: person.lastNames, ...found.rows[0] }).toEqual({
+          name: person.lastNames,
+          people: 1,
+          returns: person === flight[RETURNING] ? 2 : 1,
+          consents: 1,
+        });
+      }
     });
     const pending = await db.query(
       `SELECT count(*)::int AS n FROM arrival_entries WHERE list_id = $1 AND status = 'pending'`,

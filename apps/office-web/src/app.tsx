@@ -24,6 +24,7 @@ import {
 import { CaseWorkspace } from './views/case-workspace';
 import { CasesView } from './views/cases';
 import { EducationCohorts } from './views/education/cohorts';
+import { CandidateWork } from './views/employment/candidate-work';
 import { EducationInbox } from './views/education-inbox';
 import { EmploymentInbox } from './views/employment-inbox';
 import { Reception } from './views/reception';
@@ -219,7 +220,8 @@ function Shell(props: { claims: Claims; onToggleLanguage: () => void; onLogout: 
         )}
         {screen === 'cases' && rest[0] && <CaseWorkspace caseId={rest[0]} />}
         {screen === 'cases' && !rest[0] && <CasesView />}
-        {screen === 'employment-inbox' && <EmploymentInbox />}
+        {screen === 'employment-inbox' &&
+          (rest[0] ? <CandidateWork caseId={rest[0]} /> : <EmploymentInbox />)}
         {screen === 'education-inbox' && <EducationInbox />}
         {screen === 'education-cohorts' && <EducationCohorts cohortId={rest[0]} />}
       </main>

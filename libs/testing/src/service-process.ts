@@ -53,6 +53,12 @@ export class ServiceProcess {
     });
     this.child.stdout?.pipe(log);
     this.child.stderr?.pipe(log);
+    // A runner that exits early (a failed benchmark, Ctrl-C) must not leave a service behind,
+    // consuming the shared test topics and writing to the test databases.
+    const child = this.child;
+    const orphanGuard = () => child.kill('SIGKILL');
+    process.once('exit', orphanGuard);
+    child.once('exit', () => process.removeListener('exit', orphanGuard));
     let exited: number | null = null;
     this.child.on('exit', (code) => (exited = code));
     await eventually(

@@ -1,5 +1,6 @@
 import type { Messages } from './es';
 import { educationEn } from './education.en';
+import { employmentEn } from './employment.en';
 import { offlineEn } from './offline.en';
 import { workspaceEn } from './workspace.en';
 
@@ -165,6 +166,7 @@ export const en: Messages = {
   workspace: workspaceEn,
   education: educationEn,
   offline: offlineEn,
+  employment: employmentEn,
   caseStatus: {
     open: 'open',
     assessed: 'assessed',

@@ -1,4 +1,5 @@
 import { educationEs } from './education.es';
+import { employmentEs } from './employment.es';
 import { offlineEs } from './offline.es';
 import { workspaceEs } from './workspace.es';
 
@@ -166,6 +167,7 @@ export const es = {
   workspace: workspaceEs,
   education: educationEs,
   offline: offlineEs,
+  employment: employmentEs,
   caseStatus: {
     open: 'abierto',
     assessed: 'evaluado',

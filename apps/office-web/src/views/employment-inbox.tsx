@@ -59,6 +59,15 @@ export function EmploymentInbox() {
             <dt>{t.inbox.deadline}</dt>
             <dd>{formatDateTime(referral.acknowledgeBy, language)}</dd>
           </dl>
+          {['accepted', 'in-progress'].includes(referral.status) && (
+            <a
+              className="button-link"
+              href={`#/employment-inbox/${referral.caseId}`}
+              aria-label={t.employment.workWithLabel(referral.candidateCode)}
+            >
+              {t.employment.workWith}
+            </a>
+          )}
           {ANSWERABLE.includes(referral.status) && (
             <Answer
               referral={referral}
