@@ -4,6 +4,8 @@
 // dashboard show a working office, not everyone waiting in intake. Idempotent: each step looks at
 // where the case stands first and only does what is missing.
 
+import { ASSESSMENT_ANSWERS_2026_11 } from '@reintegra/demo-data';
+
 export interface StoryOptions {
   intake: string;
   employment: string;
@@ -28,41 +30,6 @@ export type StoryPhase = (typeof STORY)[number];
 
 const PROVIDER = 'oficina-empleo-la-paz-este';
 const DAY = 86_400_000;
-
-/** General answers of the 2026-11 questionnaire (the confidential screening is left unanswered). */
-const ANSWERS = {
-  occupations: [{ code: '7112', yearsOfExperience: 6, learnedAbroad: true }],
-  'currently-working': 'looking-for-work',
-  'income-sources': 1,
-  'receives-remittances': false,
-  'economic-satisfaction': 2,
-  'food-shortage': 'sometimes',
-  'has-debt': true,
-  'debt-months-of-income': 3,
-  'can-borrow-if-needed': false,
-  'certifications-held': ['foreign-certificate'],
-  'last-grade-completed': 9,
-  'can-read-write': true,
-  'housing-situation': 'with-family',
-  'housing-at-risk': false,
-  'basic-services': ['drinking-water', 'electricity'],
-  'has-dui': true,
-  'documents-held': ['birth-certificate'],
-  'pending-legal-matters': false,
-  'health-status': 4,
-  'has-health-access': true,
-  'children-in-school': 'all',
-  'participates-community': 'rarely',
-  'people-to-count-on': 2,
-  'family-relations': 4,
-  'feels-part-of-community': 3,
-  'experienced-discrimination': false,
-  'feels-sad-or-hopeless': 2,
-  'sleep-problems': 2,
-  'feels-safe': 4,
-  'wish-to-remigrate': 3,
-  'plans-to-migrate-next-year': false,
-};
 
 const PLAN = {
   goals: {
@@ -129,7 +96,7 @@ export async function tellStory(caseIds: readonly string[], options: StoryOption
     expectOk(
       await intake('POST', `/cases/${caseId}/assessments`, officer, {
         questionnaireVersion: '2026-11',
-        answers: ANSWERS,
+        answers: ASSESSMENT_ANSWERS_2026_11,
       }),
       'assessment',
     );

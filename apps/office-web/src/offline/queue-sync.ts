@@ -1,12 +1,7 @@
-import { ApiError } from '@reintegra/ui-web';
+import type { ApiError } from '@reintegra/ui-web';
 import { api, intake } from '../api';
 import { offlineStore, type QueuedItem } from './offline-store';
-
-/** A failure worth trying again later: no network, or the office server cannot reach intake. */
-export function isTransient(failure: unknown): boolean {
-  if (!(failure instanceof ApiError)) return true; // fetch itself failed: offline
-  return [408, 429, 502, 503, 504].includes(failure.problem.status ?? 0);
-}
+import { isTransient } from './transient';
 
 export interface SyncOutcome {
   synced: number;

@@ -4,7 +4,7 @@ import { api, intake } from '../api';
 import { CONSENT_CHOICES, CONSENT_FORM_VERSION, CONSENT_TEXT, consentBody } from '../consent-texts';
 import { useI18n } from '../i18n';
 import { offlineStore, QUEUED } from '../offline/offline-store';
-import { isTransient } from '../offline/queue-sync';
+import { isTransient } from '../offline/transient';
 import { queueChanged } from '../offline/use-offline-queue';
 import type { Registered } from './register-person';
 

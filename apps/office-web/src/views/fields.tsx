@@ -63,3 +63,32 @@ export function SelectField(
     </div>
   );
 }
+
+/** A reason code chosen from a vocabulary (code → words), with an empty "choose one" first. */
+export function ReasonField(props: {
+  idPrefix: string;
+  label: string;
+  placeholder: string;
+  reasons: Readonly<Record<string, string>>;
+  value: string;
+  onChange: (code: string) => void;
+  required?: boolean;
+}) {
+  return (
+    <SelectField
+      idPrefix={props.idPrefix}
+      name="reasonCode"
+      label={props.label}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      required={props.required}
+    >
+      <option value="">{props.placeholder}</option>
+      {Object.entries(props.reasons).map(([code, text]) => (
+        <option key={code} value={code}>
+          {text}
+        </option>
+      ))}
+    </SelectField>
+  );
+}

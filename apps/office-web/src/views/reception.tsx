@@ -13,7 +13,7 @@ import { useI18n } from '../i18n';
 import type { ArrivalEntry } from '../registration';
 import { offlineStore } from '../offline/offline-store';
 import { OfflineStatus } from '../offline/offline-status';
-import { isTransient } from '../offline/queue-sync';
+import { isTransient } from '../offline/transient';
 import { RegisterPerson, type Registered } from './register-person';
 
 interface ArrivalList {

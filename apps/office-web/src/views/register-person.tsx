@@ -19,7 +19,7 @@ import {
   registrationBody,
 } from '../registration';
 import { offlineStore, QUEUED } from '../offline/offline-store';
-import { isTransient } from '../offline/queue-sync';
+import { isTransient } from '../offline/transient';
 import { queueChanged } from '../offline/use-offline-queue';
 import { ConsentStep } from './consent-step';
 import { Comparison } from './duplicate-comparison';

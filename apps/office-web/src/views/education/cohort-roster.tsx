@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { focusLater, Loading, type Problem, ProblemMessage, problemOf } from '@reintegra/ui-web';
 import { api, education } from '../../api';
 import { useI18n } from '../../i18n';
-import { SelectField } from '../fields';
+import { ReasonField } from '../fields';
 import { AttendanceSheet } from './attendance-sheet';
 import type { Cohort } from './cohorts';
 import { type Enrolment, personOf } from './education-data';
@@ -154,21 +154,15 @@ function DropEnrolment(props: { enrolment: Enrolment; onDropped: () => void }) {
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <ProblemMessage problem={problem} genericTitle={t.genericError} />
-      <SelectField
+      <ReasonField
         idPrefix={prefix}
-        name="reasonCode"
         label={m.dropReason}
+        placeholder={m.chooseReason}
+        reasons={m.dropReasons}
         value={reason}
-        onChange={(e) => setReason(e.target.value)}
+        onChange={setReason}
         required
-      >
-        <option value="">{m.chooseReason}</option>
-        {Object.entries(m.dropReasons).map(([code, text]) => (
-          <option key={code} value={code}>
-            {text}
-          </option>
-        ))}
-      </SelectField>
+      />
       <div className="actions">
         <button type="submit" disabled={busy || reason === ''}>
           {m.confirmDrop}

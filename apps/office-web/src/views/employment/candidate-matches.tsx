@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Loading, type Problem, ProblemMessage, problemOf } from '@reintegra/ui-web';
 import { api, employment } from '../../api';
 import { useI18n } from '../../i18n';
-import { SelectField, TextField } from '../fields';
+import { ReasonField, TextField } from '../fields';
 
 interface Match {
   vacancyId: string;
@@ -176,20 +176,14 @@ function RetentionCheck(props: { placementId: string; days: 30 | 90; onSave: Act
         ))}
       </fieldset>
       {employed === false && (
-        <SelectField
+        <ReasonField
           idPrefix={prefix}
-          name="reasonCode"
           label={m.leftReason}
+          placeholder={m.chooseReason}
+          reasons={m.leftReasons}
           value={reason}
-          onChange={(e) => setReason(e.target.value)}
-        >
-          <option value="">{m.chooseReason}</option>
-          {Object.entries(m.leftReasons).map(([code, text]) => (
-            <option key={code} value={code}>
-              {text}
-            </option>
-          ))}
-        </SelectField>
+          onChange={setReason}
+        />
       )}
       <button type="submit" disabled={employed === undefined}>
         {m.saveCheck}
