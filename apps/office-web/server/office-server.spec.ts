@@ -65,6 +65,7 @@ describe('the office server', () => {
           'content-type': 'application/problem+json',
           location: '/returnees/abc',
           'set-cookie': 'x=1',
+          ...(request.headers['idempotency-key'] ? { 'idempotent-replayed': 'true' } : {}),
         });
         response.end(JSON.stringify({ code: 'returnee.possible-duplicate' }));
       });
@@ -74,6 +75,7 @@ describe('the office server', () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>app</title>');
     writeFileSync(join(dir, 'assets', 'app-1234.js'), 'console.log(1)');
+    writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => undefined)');
     office = createOfficeServer({
       staticDir: dir,
       upstreams: { intake: `http://127.0.0.1:${upstreamPort}`, identity: 'http://127.0.0.1:9' },
@@ -108,6 +110,24 @@ describe('the office server', () => {
     expect(response.headers.get('set-cookie')).toBeNull();
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(await response.json()).toEqual({ code: 'returnee.possible-duplicate' });
+  });
+
+  it("passes an offline queue's idempotency key on and says when intake replayed the answer", async () => {
+    const response = await fetch(`${base}/api/intake/cases/c-1/consents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'k-1' },
+      body: '{}',
+    });
+    expect(seen.headers?.['idempotency-key']).toBe('k-1');
+    expect(response.headers.get('idempotent-replayed')).toBe('true');
+  });
+
+  it('serves the service worker fresh (never cached) as a script, from the root scope', async () => {
+    const worker = await fetch(`${base}/sw.js`);
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toContain('text/javascript');
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
+    expect(await worker.text()).toContain('addEventListener');
   });
 
   it('answers problem+json when a service is down or a body too large', async () => {

@@ -65,6 +65,7 @@ const FORWARDED_RESPONSE_HEADERS = [
   'content-type',
   'content-language',
   'etag',
+  'idempotent-replayed',
   'location',
   'retry-after',
   'www-authenticate',

@@ -3,6 +3,7 @@ import {
   type ArrivalEntry,
   duplicatesOf,
   episodeBody,
+  formFromBody,
   formFromEntry,
   registrationBody,
 } from './registration';
@@ -74,6 +75,21 @@ describe('registration from an arrival entry', () => {
       receptionPoint: 'aeropuerto-internacional-san-oscar-romero',
       municipalityCode: 'SV-PA-LA-PAZ-ESTE',
       districtCode: 'SV-PA-LA-PAZ-ESTE/ZACATECOLUCA',
+    });
+  });
+
+  it('gives back the form of a queued registration (to compare it with the records found)', () => {
+    const full = {
+      ...formFromEntry(entry, 'SV-PA-LA-PAZ-ESTE'),
+      dui: '04567890-1',
+      phone: '7777-1234',
+      districtCode: 'SV-PA-LA-PAZ-ESTE/ZACATECOLUCA',
+    };
+    expect(formFromBody(registrationBody(full, entry.id))).toEqual(full);
+    expect(formFromBody({ firstNames: 'Rosa', contact: 'x' })).toMatchObject({
+      firstNames: 'Rosa',
+      dui: '',
+      phone: '',
     });
   });
 });

@@ -102,6 +102,26 @@ export function registrationBody(
   };
 }
 
+/** The form a queued registration was made from (to compare it with the records intake found). */
+export function formFromBody(body: Record<string, unknown>): RegistrationForm {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const contact = body['contact'];
+  return {
+    dui: text(body['dui']),
+    firstNames: text(body['firstNames']),
+    lastNames: text(body['lastNames']),
+    dateOfBirth: text(body['dateOfBirth']),
+    gender: text(body['gender']),
+    returnDate: text(body['returnDate']),
+    countryReturnedFrom: text(body['countryReturnedFrom']),
+    receptionPoint: text(body['receptionPoint']),
+    municipalityCode: text(body['municipalityCode']),
+    districtCode: text(body['districtCode']),
+    phone:
+      contact && typeof contact === 'object' ? text((contact as { phone?: unknown }).phone) : '',
+  };
+}
+
 /** A record intake offers as possibly the same person. */
 export interface DuplicateCandidate {
   returneeId: string;

@@ -1,101 +1,176 @@
+import type { ArrivalEntry } from '../registration';
+import { all, get, transact } from './offline-db';
+import type { Changes, OutboxItem } from './outbox-model';
+import { clearDevice, type Sealed, sealAll, unsealAll } from './sealed';
+
 /**
- * The reception's offline store in IndexedDB: the queue of registrations and consents waiting
- * for the network, and the last loaded arrival list (the screen needs it without a network).
- * Only what the screens need is kept, and a queued item is deleted the moment intake took it.
- * The browser profile is the officer's office computer or phone: what is queued is as safe as
- * that device (lock the screen; sign out at the end of the shift, which clears the lists).
+ * What the reception keeps on the device: the outbox (requests waiting for the network) and the
+ * first page of the arrival list last opened. Only what the screens need: a queued item goes the
+ * moment intake took it, a person's entry of the kept list as soon as they are registered, the
+ * lists at sign-out. Names, DUIs and bodies are sealed (see sealed.ts); ids and order are not.
  */
-const DB_NAME = 'reintegra-office';
-/** The case id of a person registered offline, until intake gives the real one. */
-export const QUEUED = 'queued:';
-const QUEUE = 'queue';
-const LISTS = 'lists';
+type StoredItem = Omit<OutboxItem, 'body' | 'name'> & { sealed: Sealed };
+/** A kept person of a list, or (without `sealed`, row -1) the mark that the list is kept. */
+interface StoredEntry {
+  id: string; // `${listId}/${entryId}`, or the list id for the mark
+  listId: string;
+  row: number;
+  sealed?: Sealed;
+}
+/** A version-1 record (before sealing): read as it is, sealed when next written. */
+type LegacyItem = Omit<OutboxItem, 'state' | 'conflict' | 'body'> & {
+  body: Record<string, unknown>;
+  conflict?: string;
+};
 
-export type QueuedItem =
-  | {
-      id: string; // the Idempotency-Key of the request
-      kind: 'registration';
-      createdAt: number;
-      listId: string;
-      entryId: string;
-      name: string;
-      body: unknown;
-      conflict?: string;
-    }
-  | {
-      id: string;
-      kind: 'consent';
-      createdAt: number;
-      dependsOn: string; // the registration it belongs to, until its case id is known
-      caseId?: string;
-      name: string;
-      body: unknown;
-      conflict?: string;
-    };
+let last = 0;
+/** Strictly increasing within the tab (two items of one millisecond keep their order). */
+export function stamp(): number {
+  last = Math.max(Date.now(), last + 1);
+  return last;
+}
 
-export interface CachedList {
+async function toStored(items: readonly OutboxItem[]): Promise<StoredItem[]> {
+  const sealed = await sealAll(items.map(({ body, name }) => ({ body, name })));
+  return items.map(({ body: _body, name: _name, ...rest }, i) => ({
+    ...rest,
+    sealed: sealed[i] as Sealed,
+  }));
+}
+
+async function fromStored(records: readonly (StoredItem | LegacyItem)[]): Promise<OutboxItem[]> {
+  const current = records.filter((r): r is StoredItem => 'sealed' in r);
+  const opened = await unsealAll<{ body: Record<string, unknown>; name: string }>(
+    current.map((r) => r.sealed),
+  );
+  const legacy = records.filter((r): r is LegacyItem => !('sealed' in r));
+  return [
+    ...current.map(({ sealed: _sealed, ...rest }, i): OutboxItem => {
+      const open = opened[i];
+      // Its key is gone (a profile restored in part): nothing to send; the officer discards it.
+      return open
+        ? { ...rest, ...open }
+        : {
+            ...rest,
+            body: {},
+            name: '—',
+            state: 'conflict',
+            conflict: { status: 0, code: 'outbox.unreadable', title: '' },
+          };
+    }),
+    ...legacy.map(
+      ({ conflict, ...rest }): OutboxItem => ({
+        ...rest,
+        state: conflict ? 'conflict' : 'waiting',
+        ...(conflict ? { conflict: { status: 409, code: 'unknown', title: conflict } } : {}),
+      }),
+    ),
+  ];
+}
+
+const entryKey = (listId: string, entryId: string) => `${listId}/${entryId}`;
+
+/** A registration or new return intake took, by its key: the case its later consents go to. */
+interface SentCase {
   id: string;
-  list: unknown;
-  entries: { id: string }[];
+  caseId: string;
+  at: number;
 }
-
-let opening: Promise<IDBDatabase> | undefined;
-
-function database(): Promise<IDBDatabase> {
-  opening ??= new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => {
-      request.result.createObjectStore(QUEUE, { keyPath: 'id' });
-      request.result.createObjectStore(LISTS, { keyPath: 'id' });
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  return opening;
-}
-
-async function run<T>(
-  store: string,
-  mode: IDBTransactionMode,
-  act: (objects: IDBObjectStore) => IDBRequest<T>,
-): Promise<T> {
-  const db = await database();
-  return new Promise((resolve, reject) => {
-    const transaction = db.transaction(store, mode);
-    const request = act(transaction.objectStore(store));
-    transaction.oncomplete = () => resolve(request.result);
-    transaction.onerror = () => reject(transaction.error);
-  });
-}
+/** As long as intake keeps a key: a consent is queued within the same visit of the screen. */
+const SENT_KEPT_MS = 24 * 3_600_000;
 
 export const offlineStore = {
-  enqueue: (item: QueuedItem) => run(QUEUE, 'readwrite', (q) => q.put(item)).then(() => undefined),
-  update: (item: QueuedItem) => run(QUEUE, 'readwrite', (q) => q.put(item)).then(() => undefined),
-  remove: (id: string) => run(QUEUE, 'readwrite', (q) => q.delete(id)).then(() => undefined),
-  /** In the order they were made: a person's consents always after their registration. */
-  queued: async (): Promise<QueuedItem[]> =>
-    ((await run(QUEUE, 'readonly', (q) => q.getAll())) as QueuedItem[]).sort(
-      (a, b) => a.createdAt - b.createdAt,
-    ),
-  saveList: (cached: CachedList) =>
-    run(LISTS, 'readwrite', (l) => l.put(cached)).then(() => undefined),
-  list: (id: string) => run(LISTS, 'readonly', (l) => l.get(id)) as Promise<CachedList | undefined>,
-  /** Drops a registered person from the kept list (nothing kept that the screen no longer needs). */
-  async forget(listId: string, entryId: string): Promise<void> {
-    const cached = await offlineStore.list(listId);
-    if (!cached) return;
-    await offlineStore.saveList({
-      ...cached,
-      entries: cached.entries.filter((entry) => entry.id !== entryId),
+  /** The outbox, in the order of sending. */
+  async queued(): Promise<OutboxItem[]> {
+    const items = await fromStored(await all<StoredItem | LegacyItem>('queue'));
+    return items.sort((a, b) => a.createdAt - b.createdAt);
+  },
+
+  /** Puts and removes in one transaction (an officer's choice on a conflict, a new item). */
+  async apply(changes: Partial<Changes>): Promise<void> {
+    const put = await toStored(changes.put ?? []);
+    await transact(['queue'], 'readwrite', (tx) => {
+      const queue = tx.objectStore('queue');
+      for (const id of changes.remove ?? []) queue.delete(id);
+      for (const record of put) queue.put(record);
+      return () => undefined;
     });
   },
-  /** A registration went through: its person's queued consents now know their case. */
-  async attachCase(registrationId: string, caseId: string): Promise<void> {
-    for (const item of await offlineStore.queued()) {
-      if (item.kind === 'consent' && item.dependsOn === registrationId) {
-        await offlineStore.update({ ...item, caseId });
+
+  /**
+   * Intake took the item: it goes (its personal data with it), its consents learn their case,
+   * and the person leaves the kept list — all in one transaction.
+   */
+  sent(item: OutboxItem, caseId: string | undefined): Promise<void> {
+    return transact(['queue', 'sent', 'lists'], 'readwrite', (tx) => {
+      const queue = tx.objectStore('queue');
+      queue.delete(item.id);
+      if (caseId) {
+        const records = queue.getAll();
+        records.onsuccess = () => {
+          for (const record of records.result as StoredItem[])
+            if (record.dependsOn === item.id) queue.put({ ...record, caseId });
+        };
+        // A consent the officer saves after this moment still finds its case.
+        const sent = tx.objectStore('sent');
+        sent.put({ id: item.id, caseId, at: Date.now() } satisfies SentCase);
+        const old = sent.getAll();
+        old.onsuccess = () => {
+          for (const record of old.result as SentCase[])
+            if (record.at < Date.now() - SENT_KEPT_MS) sent.delete(record.id);
+        };
       }
-    }
+      if (item.listId && item.entryId)
+        tx.objectStore('lists').delete(entryKey(item.listId, item.entryId));
+      return () => undefined;
+    });
   },
-  clearLists: () => run(LISTS, 'readwrite', (l) => l.clear()).then(() => undefined),
+
+  /** The case of a registration or new return already sent, if it was. */
+  caseOf: async (id: string): Promise<string | undefined> =>
+    (await get<SentCase>('sent', id))?.caseId,
+
+  /** The first page of a list, kept for working without a network (replaces what was kept). */
+  async keepList(listId: string, entries: readonly ArrivalEntry[]): Promise<void> {
+    const sealed = await sealAll(entries);
+    const records = entries.map(
+      (entry, i): StoredEntry => ({
+        id: entryKey(listId, entry.id),
+        listId,
+        row: entry.row,
+        sealed: sealed[i] as Sealed,
+      }),
+    );
+    await transact(['lists'], 'readwrite', (tx) => {
+      const lists = tx.objectStore('lists');
+      const old = lists.getAllKeys();
+      old.onsuccess = () => {
+        for (const key of old.result) if (String(key).startsWith(`${listId}/`)) lists.delete(key);
+        lists.put({ id: listId, listId, row: -1 } satisfies StoredEntry);
+        for (const record of records) lists.put(record);
+      };
+      return () => undefined;
+    });
+  },
+
+  /** The kept list, or undefined when this device has none of it. */
+  async keptList(listId: string): Promise<ArrivalEntry[] | undefined> {
+    const records = (await all<StoredEntry>('lists')).filter((r) => r.listId === listId);
+    if (!records.some((r) => r.id === listId)) return undefined;
+    const kept = records
+      .flatMap((r) => (r.sealed ? [{ row: r.row, sealed: r.sealed }] : []))
+      .sort((a, b) => a.row - b.row);
+    const entries = await unsealAll<ArrivalEntry>(kept.map((r) => r.sealed));
+    return entries.filter((entry): entry is ArrivalEntry => entry !== undefined);
+  },
+
+  /** A person registered online: no longer kept. */
+  forget: (listId: string, entryId: string) =>
+    transact(['lists'], 'readwrite', (tx) => {
+      tx.objectStore('lists').delete(entryKey(listId, entryId));
+      return () => undefined;
+    }),
+
+  /** At sign-out: the lists go, and the key too when nothing waits (see sealed.ts). */
+  clearLists: clearDevice,
 };

@@ -1,57 +1,50 @@
-import type { ApiError } from '@reintegra/ui-web';
+import { problemOf } from '@reintegra/ui-web';
 import { api, intake } from '../api';
-import { offlineStore, type QueuedItem } from './offline-store';
-import { isTransient } from './transient';
+import { offlineStore } from './offline-store';
+import { conflictOf, outcomeOf, requestOf } from './outbox-model';
 
-export interface SyncOutcome {
-  synced: number;
-  conflicts: number;
-  waiting: number;
-}
+export type SyncResult = 'done' | 'retry' | 'signed-out';
 
 /**
- * Sends the queue in the order it was made, each request with its Idempotency-Key: a request
- * that reached intake before (an answer lost, a reload mid-sync) is answered again and changes
- * nothing. A person's consents go once their registration gave the case id. Stops at the first
- * network failure (the rest waits, in order); a refusal (e.g. the DUI registered meanwhile
- * elsewhere) is kept as a conflict for the officer, and that person's consents wait with it.
+ * Sends the outbox in its order, each request with its Idempotency-Key: one that reached intake
+ * before (an answer lost, a reload mid-sync) is answered again and changes nothing, so an item
+ * goes only after a 2xx. A person's consents go once their registration gave the case id. The
+ * first network failure ends the pass (the rest waits, in order); a refusal (the DUI registered
+ * meanwhile elsewhere, a possible duplicate) is kept as a conflict for the officer, and that
+ * person's consents wait with it while the others go on. One pass at a time across the
+ * device's tabs (Web Locks), so two tabs never send the same item together.
  */
-export async function syncQueue(): Promise<SyncOutcome> {
-  let synced = 0;
+export function syncQueue(): Promise<SyncResult> {
+  return navigator.locks ? navigator.locks.request('reintegra-office-outbox', pass) : pass();
+}
+
+async function pass(): Promise<SyncResult> {
   const caseOf = new Map<string, string>();
-  const blocked = new Set<string>();
-  for (const item of await offlineStore.queued()) {
-    if (item.conflict) {
-      blocked.add(item.id);
-      continue;
-    }
+  for (const queued of await offlineStore.queued()) {
+    if (queued.state !== 'waiting') continue;
+    const known = queued.dependsOn
+      ? (caseOf.get(queued.dependsOn) ?? (await offlineStore.caseOf(queued.dependsOn)))
+      : undefined;
+    const item = known ? { ...queued, caseId: known } : queued;
+    const request = requestOf(item);
+    if (!request) continue; // a consent whose registration waits for the officer
     try {
-      if (item.kind === 'registration') {
-        const answer = await api.apiPost<{ caseId: string }>(intake('/returnees'), item.body, {
-          'idempotency-key': item.id,
-        });
-        caseOf.set(item.id, answer.caseId);
-        await offlineStore.attachCase(item.id, answer.caseId);
-        await offlineStore.forget(item.listId, item.entryId);
-      } else {
-        const caseId = item.caseId ?? caseOf.get(item.dependsOn);
-        if (!caseId || blocked.has(item.dependsOn)) continue;
-        await api.apiPost(intake(`/cases/${caseId}/consents`), item.body, {
-          'idempotency-key': item.id,
-        });
-      }
-      await offlineStore.remove(item.id);
-      synced += 1;
+      const answer = await api.apiPost<{ caseId?: string } | undefined>(
+        intake(request.path),
+        request.body,
+        { 'idempotency-key': item.id },
+      );
+      const caseId = item.kind === 'consent' ? undefined : answer?.caseId;
+      if (caseId) caseOf.set(item.id, caseId);
+      await offlineStore.sent(item, caseId);
     } catch (failure) {
-      if (isTransient(failure)) break;
-      blocked.add(item.id);
-      await offlineStore.update({ ...item, conflict: (failure as ApiError).problem.title });
+      const problem = problemOf(failure);
+      const outcome = outcomeOf(problem);
+      if (outcome !== 'conflict') return outcome;
+      await offlineStore.apply({
+        put: [{ ...queued, state: 'conflict', conflict: conflictOf(problem) }],
+      });
     }
   }
-  const left: QueuedItem[] = await offlineStore.queued();
-  return {
-    synced,
-    conflicts: left.filter((item) => item.conflict).length,
-    waiting: left.filter((item) => !item.conflict).length,
-  };
+  return 'done';
 }

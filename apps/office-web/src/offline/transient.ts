@@ -1,14 +1,14 @@
+import type { Problem } from '@reintegra/ui-web';
+import { outcomeOf } from './outbox-model';
+
 /**
- * A failure worth trying again later, not a conflict for the officer: no network, the office
- * server cannot reach intake, the session ended (401: sent again after the officer signs in), or
- * the same key is still being handled (409 idempotency.in-progress). Refusals of the request itself
- * (an ApiError with its problem) are the officer's to resolve.
+ * A failure worth keeping the request for and sending later, not a conflict for the officer: no
+ * network (fetch itself failed, no problem), the office server cannot reach intake, the same key
+ * still being handled, or the session ended (sent after the officer signs in again). A refusal of
+ * the request itself (an ApiError with its problem) is the officer's to resolve. One rule with the
+ * outbox's own (`outcomeOf`).
  */
 export function isTransient(failure: unknown): boolean {
-  const problem = (failure as { problem?: { status?: number; code?: string } } | null)?.problem;
-  if (!problem) return true; // fetch itself failed: offline
-  return (
-    [401, 408, 429, 502, 503, 504].includes(problem.status ?? 0) ||
-    problem.code === 'idempotency.in-progress'
-  );
+  const problem = (failure as { problem?: Problem } | null)?.problem;
+  return !problem || outcomeOf(problem) !== 'conflict';
 }

@@ -3,16 +3,16 @@ import { type Problem, ProblemMessage, problemOf } from '@reintegra/ui-web';
 import { api, intake } from '../api';
 import { CONSENT_CHOICES, CONSENT_FORM_VERSION, CONSENT_TEXT, consentBody } from '../consent-texts';
 import { useI18n } from '../i18n';
-import { offlineStore, QUEUED } from '../offline/offline-store';
 import { isTransient } from '../offline/transient';
-import { queueChanged } from '../offline/use-offline-queue';
+import { enqueue } from '../offline/use-offline-queue';
 import type { Registered } from './register-person';
 
 /** The consent text read aloud, its version, and one consent per purpose the person agreed to. */
 export function ConsentStep(props: {
   headingRef: RefObject<HTMLHeadingElement | null>;
   registered: Registered;
-  onSaved: (count: number) => void;
+  /** How many purposes were saved, and whether any waits on this device for the network. */
+  onSaved: (count: number, offline: boolean) => void;
 }) {
   const { t, language } = useI18n();
   const text = CONSENT_TEXT[language];
@@ -29,22 +29,20 @@ export function ConsentStep(props: {
     setBusy(true);
     setProblem(undefined);
     const done = new Set(saved);
-    const caseId = props.registered.caseId;
+    const { caseId, queuedAs, name } = props.registered;
+    let offline = queuedAs !== undefined;
     const queue = (choice: (typeof CONSENT_CHOICES)[number]) =>
-      offlineStore.enqueue({
+      enqueue({
         id: keys[choice.key] ?? crypto.randomUUID(),
         kind: 'consent',
-        createdAt: Date.now(),
-        ...(caseId.startsWith(QUEUED)
-          ? { dependsOn: caseId.slice(QUEUED.length) }
-          : { dependsOn: '', caseId }),
-        name: props.registered.summary,
+        ...(queuedAs ? { dependsOn: queuedAs } : { caseId }),
+        name,
         body: consentBody(choice),
       });
     try {
       for (const choice of CONSENT_CHOICES) {
         if (!chosen.has(choice.key) || done.has(choice.key)) continue;
-        if (caseId.startsWith(QUEUED)) await queue(choice);
+        if (offline) await queue(choice);
         else {
           try {
             await api.apiPost(intake(`/cases/${caseId}/consents`), consentBody(choice), {
@@ -52,13 +50,14 @@ export function ConsentStep(props: {
             });
           } catch (failure) {
             if (!isTransient(failure)) throw failure;
-            await queue(choice); // the network went while saving: sent with the rest later
+            // The network went while saving: this one and the rest are sent later, in order.
+            offline = true;
+            await queue(choice);
           }
         }
         done.add(choice.key);
       }
-      queueChanged();
-      props.onSaved(done.size);
+      props.onSaved(done.size, offline);
     } catch (failure) {
       setProblem(problemOf(failure));
     } finally {

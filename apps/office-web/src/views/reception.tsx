@@ -195,19 +195,16 @@ function ReceptionStart() {
   );
 }
 
-interface Handled extends Registered {
-  name: string;
-}
-
 function ArrivalListView(props: { listId: string; officerMunicipality: string | null }) {
   const { t, language } = useI18n();
   const list = api.useApi<ArrivalList>(intake(`/arrival-lists/${props.listId}`));
+  const reloadList = list.reload;
   const [entries, setEntries] = useState<ArrivalEntry[]>([]);
   const [next, setNext] = useState<string | undefined>();
   const [problem, setProblem] = useState<Problem>();
   const [loading, setLoading] = useState(true);
   const [current, setCurrent] = useState<ArrivalEntry>();
-  const [handled, setHandled] = useState<Record<string, Handled>>({});
+  const [handled, setHandled] = useState<Record<string, Registered>>({});
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const [fromDevice, setFromDevice] = useState(false);
@@ -217,7 +214,7 @@ function ArrivalListView(props: { listId: string; officerMunicipality: string | 
       // People queued offline are not pending any more, even before intake has them.
       const queued = new Set(
         (await offlineStore.queued().catch(() => [])).flatMap((item) =>
-          item.kind === 'registration' ? [item.entryId] : [],
+          item.entryId ? [item.entryId] : [],
         ),
       );
       const unqueued = (items: ArrivalEntry[]) => items.filter((entry) => !queued.has(entry.id));
@@ -229,16 +226,14 @@ function ArrivalListView(props: { listId: string; officerMunicipality: string | 
         setFromDevice(false);
         // Kept on this device for working without a network (first page: the screen's list).
         if (!append) {
-          await offlineStore
-            .saveList({ id: props.listId, list: null, entries: page.items })
-            .catch(() => undefined);
+          await offlineStore.keepList(props.listId, page.items).catch(() => undefined);
         }
       } catch (failure) {
         const cached = isTransient(failure)
-          ? await offlineStore.list(props.listId).catch(() => undefined)
+          ? await offlineStore.keptList(props.listId).catch(() => undefined)
           : undefined;
         if (cached) {
-          setEntries(unqueued(cached.entries as ArrivalEntry[]));
+          setEntries(unqueued(cached));
           setFromDevice(true);
           setProblem(undefined);
         } else setProblem(problemOf(failure));
@@ -249,8 +244,17 @@ function ArrivalListView(props: { listId: string; officerMunicipality: string | 
     [props.listId],
   );
   useEffect(() => {
-    void load(intake(`/arrival-lists/${props.listId}/entries?status=pending&limit=100`), false);
-  }, [load, props.listId]);
+    const firstPage = () =>
+      void load(intake(`/arrival-lists/${props.listId}/entries?status=pending&limit=100`), false);
+    firstPage();
+    // Back online: the list from intake again, instead of the one kept on the device.
+    const online = () => {
+      firstPage();
+      reloadList();
+    };
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [load, props.listId, reloadList]);
 
   const first = entries[0];
   const tripLabel = first
@@ -265,10 +269,7 @@ function ArrivalListView(props: { listId: string; officerMunicipality: string | 
 
   const finish = (entry: ArrivalEntry, result: Registered) => {
     void offlineStore.forget(props.listId, entry.id).catch(() => undefined);
-    setHandled((all) => ({
-      ...all,
-      [entry.id]: { ...result, name: `${entry.firstNames} ${entry.lastNames}` },
-    }));
+    setHandled((all) => ({ ...all, [entry.id]: result }));
   };
   const goToNext = () => {
     const after = pending.filter((entry) => entry.id !== current?.id);
@@ -355,7 +356,7 @@ function ArrivalListView(props: { listId: string; officerMunicipality: string | 
           <ul className="plain" data-testid="handled-entries">
             {Object.entries(handled).map(([id, item]) => (
               <li key={id}>
-                <a href={`#/cases/${item.caseId}`}>{item.name}</a>{' '}
+                {item.caseId ? <a href={`#/cases/${item.caseId}`}>{item.name}</a> : item.name}{' '}
                 <span className="muted">{item.summary}</span>
               </li>
             ))}

@@ -18,9 +18,8 @@ import {
   type RegistrationForm,
   registrationBody,
 } from '../registration';
-import { offlineStore, QUEUED } from '../offline/offline-store';
 import { isTransient } from '../offline/transient';
-import { queueChanged } from '../offline/use-offline-queue';
+import { enqueue } from '../offline/use-offline-queue';
 import { ConsentStep } from './consent-step';
 import { Comparison } from './duplicate-comparison';
 import { PersonFields } from './person-fields';
@@ -30,6 +29,10 @@ export interface Registered {
   caseId: string;
   minor: boolean;
   summary: string;
+  /** The person's name, as registered (queued items show it to the officer). */
+  name: string;
+  /** Saved without a network: the queued request whose answer will give the case ('' until then). */
+  queuedAs?: string;
 }
 
 function isMinor(dateOfBirth: string): boolean {
@@ -41,7 +44,7 @@ type Stage =
   | { kind: 'form' }
   | { kind: 'duplicates'; candidates: DuplicateCandidate[] }
   | { kind: 'consent'; registered: Registered }
-  | { kind: 'done'; registered: Registered; saved: number };
+  | { kind: 'done'; registered: Registered; saved: number; offline: boolean };
 
 export function RegisterPerson(props: {
   entry: ArrivalEntry;
@@ -59,9 +62,11 @@ export function RegisterPerson(props: {
   const [stage, setStage] = useState<Stage>({ kind: 'form' });
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
-  // One key per person registered here: a resend (lost answer, replay from the queue) is the
-  // same request to intake, never a second person.
+  // One key per request made here: a resend (lost answer, replay from the queue) is the same
+  // request to intake, never a second person. A changed request (corrected form, confirmed as a
+  // new person) may reuse it: intake keeps a key only for a request it carried out.
   const [key] = useState(() => crypto.randomUUID());
+  const [episodeKey] = useState(() => crypto.randomUUID());
   const headingRef = useRef<HTMLHeadingElement>(null);
   const name = `${form.firstNames} ${form.lastNames}`.trim();
 
@@ -70,12 +75,14 @@ export function RegisterPerson(props: {
     headingRef.current?.focus();
   }, [stage.kind]);
 
-  const registered = (result: Omit<Registered, 'summary'>, summary: string) => {
-    const value = {
+  const registered = (result: Omit<Registered, 'summary' | 'name'>, summary: string) => {
+    const value: Registered = {
       returneeId: result.returneeId,
       caseId: result.caseId,
       minor: result.minor,
       summary,
+      name,
+      ...(result.queuedAs ? { queuedAs: result.queuedAs } : {}),
     };
     props.onRegistered(value);
     setProblem(undefined);
@@ -95,21 +102,7 @@ export function RegisterPerson(props: {
       registered(result, t.consent.registered(name));
     } catch (failure) {
       if (isTransient(failure)) {
-        // No network: kept on this device and sent, in order, when the connection is back.
-        await offlineStore.enqueue({
-          id: key,
-          kind: 'registration',
-          createdAt: Date.now(),
-          listId: props.listId,
-          entryId: props.entry.id,
-          name,
-          body,
-        });
-        queueChanged();
-        registered(
-          { returneeId: '', caseId: `${QUEUED}${key}`, minor: isMinor(form.dateOfBirth) },
-          t.offline.savedOffline(name),
-        );
+        await queueOffline({ id: key, kind: 'registration', body });
         return;
       }
       const found = failure instanceof ApiError ? duplicatesOf(failure.problem) : undefined;
@@ -122,19 +115,46 @@ export function RegisterPerson(props: {
     }
   };
 
+  // No network: kept on this device and sent, in order, when the connection is back; the
+  // consents of the person wait for its answer.
+  const queueOffline = async (
+    request: { id: string; kind: 'registration' | 'episode'; body: Record<string, unknown> },
+    returneeId?: string,
+  ) => {
+    await enqueue({
+      ...request,
+      ...(returneeId ? { returneeId } : {}),
+      listId: props.listId,
+      entryId: props.entry.id,
+      name,
+    });
+    registered(
+      {
+        returneeId: returneeId ?? '',
+        caseId: '',
+        minor: isMinor(form.dateOfBirth),
+        queuedAs: request.id,
+      },
+      t.offline.savedOffline(name),
+    );
+  };
+
   const openEpisode = async (returneeId: string) => {
     setBusy(true);
     setProblem(undefined);
+    const body = episodeBody(form, props.entry.id);
     try {
       const result = await api.apiPost<{
         returneeId: string;
         caseId: string;
         minor: boolean;
         episodeNumber: number;
-      }>(intake(`/returnees/${returneeId}/episodes`), episodeBody(form, props.entry.id));
+      }>(intake(`/returnees/${returneeId}/episodes`), body, { 'idempotency-key': episodeKey });
       registered(result, t.duplicates.newEpisodeDone(result.episodeNumber));
     } catch (failure) {
-      setProblem(problemOf(failure));
+      if (isTransient(failure))
+        await queueOffline({ id: episodeKey, kind: 'episode', body }, returneeId);
+      else setProblem(problemOf(failure));
     } finally {
       setBusy(false);
     }
@@ -216,7 +236,9 @@ export function RegisterPerson(props: {
       <ConsentStep
         headingRef={headingRef}
         registered={stage.registered}
-        onSaved={(saved) => setStage({ kind: 'done', registered: stage.registered, saved })}
+        onSaved={(saved, offline) =>
+          setStage({ kind: 'done', registered: stage.registered, saved, offline })
+        }
       />
     );
   }
@@ -229,7 +251,7 @@ export function RegisterPerson(props: {
       <p role="status" data-testid="consent-saved">
         {stage.saved === 0
           ? t.consent.none
-          : stage.registered.caseId.startsWith(QUEUED)
+          : stage.offline
             ? t.offline.consentsQueued(stage.saved)
             : t.consent.saved(stage.saved)}
       </p>
@@ -240,7 +262,7 @@ export function RegisterPerson(props: {
             {t.consent.next}
           </button>
         )}
-        {!stage.registered.caseId.startsWith(QUEUED) && (
+        {stage.registered.caseId && (
           <a href={`#/cases/${stage.registered.caseId}`}>{t.consent.openCase}</a>
         )}
         <button type="button" className="secondary" onClick={props.onCancel}>
