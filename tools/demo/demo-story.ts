@@ -24,9 +24,20 @@ export const STORY = [
   'referral-accepted',
   'referral-accepted',
   'referral-overdue',
+  'follow-up-due',
+  'follow-up-soon',
   'closed',
 ] as const;
 export type StoryPhase = (typeof STORY)[number];
+
+/**
+ * Plans approved on paper before the office used the system: the path's first follow-up (91 days
+ * after approval) is already due for one, due within the week for the other.
+ */
+const APPROVED_DAYS_AGO: Partial<Record<StoryPhase, number>> = {
+  'follow-up-due': 95,
+  'follow-up-soon': 87,
+};
 
 const PROVIDER = 'oficina-empleo-la-paz-este';
 const DAY = 86_400_000;
@@ -105,12 +116,18 @@ export async function tellStory(caseIds: readonly string[], options: StoryOption
     expectOk(await intake('POST', `/cases/${caseId}/plan`, officer, PLAN), 'plan');
     expectOk(await intake('POST', `/cases/${caseId}/plan/submission`, officer), 'submission');
   };
-  const approvePlan = async (caseId: string) => {
+  /** Approved now, or (a case brought from the office's paper files) on the day it really was. */
+  const approvePlan = async (caseId: string, daysAgo = 0) => {
     const plan = expectOk(await intake('GET', `/cases/${caseId}/plan`, supervisor), 'plan read');
+    const approvedAt = new Date(Date.now() - daysAgo * DAY).toISOString();
     expectOk(
-      await intake('POST', `/cases/${caseId}/plan/approval`, supervisor, undefined, {
-        'if-match': plan.etag ?? '',
-      }),
+      await intake(
+        'POST',
+        `/cases/${caseId}/plan/approval`,
+        supervisor,
+        daysAgo > 0 ? { approvedAt } : undefined,
+        { 'if-match': plan.etag ?? '' },
+      ),
       'approval',
     );
   };
@@ -170,8 +187,9 @@ export async function tellStory(caseIds: readonly string[], options: StoryOption
     } else if (phase !== 'registered') {
       if (status === 'open') await assess(caseId);
       if (phase !== 'assessed' && planStatus === undefined) await submitPlan(caseId);
-      const approve = ['plan-approved', 'referral-accepted', 'referral-overdue'].includes(phase);
-      if (approve && planStatus !== 'approved') await approvePlan(caseId);
+      if (phase !== 'assessed' && phase !== 'plan-submitted' && planStatus !== 'approved') {
+        await approvePlan(caseId, APPROVED_DAYS_AGO[phase] ?? 0);
+      }
       if (phase === 'referral-accepted') await acceptReferral(caseId);
       if (phase === 'referral-overdue' && !referrals.some((r) => r.service === 'housing')) {
         await overdueReferral(caseId);

@@ -3,8 +3,10 @@ import type { Response } from 'express';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
 import { CorrelationId, entityTag, UuidParam, ValidBody } from '@reintegra/platform-http';
 import {
+  approvePlanSchema,
   planContentSchema,
   rejectPlanSchema,
+  type ApprovePlanRequest,
   type PlanContent,
   type RejectPlanRequest,
 } from './plan.requests';
@@ -79,8 +81,11 @@ export class PlanController {
     @Res({ passthrough: true }) response: Response,
     @Headers('if-match') ifMatch: string | undefined,
     @CorrelationId() correlationId: string,
+    @ValidBody(approvePlanSchema, { description: 'Optional: when the plan was really approved' })
+    body: ApprovePlanRequest,
   ) {
-    const approval = await this.plans.approve(id, ifMatch, actor, correlationId);
+    const approvedAt = body?.approvedAt ? new Date(body.approvedAt) : undefined;
+    const approval = await this.plans.approve(id, ifMatch, actor, correlationId, approvedAt);
     withEntityTag(response, approval.plan);
     return approval;
   }

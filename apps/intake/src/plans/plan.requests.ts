@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { reasonCodeSchema } from '@reintegra/event-contracts';
 import { bilingual } from '@reintegra/platform-http';
+import { recordedDate } from '../core/recorded-date';
 import { requestReferralSchema } from '../referrals/referral.requests';
 
 const goalSchema = z
@@ -55,3 +56,26 @@ export type PlanContent = z.infer<typeof planContentSchema>;
 
 export const rejectPlanSchema = z.object({ reasonCode: reasonCodeSchema }).strict();
 export type RejectPlanRequest = z.infer<typeof rejectPlanSchema>;
+
+/**
+ * How far back an approval may be recorded: a plan approved on paper by the committee before the
+ * office used the system, or a case imported from its files. The follow-up waves (3, 6 and 12
+ * months) run from this date, so a year covers every wave still ahead.
+ */
+export const MAX_APPROVAL_BACKDATE_DAYS = 365;
+
+/** The optional body of POST /cases/:caseId/plan/approval. */
+export const approvePlanSchema = z
+  .object({
+    approvedAt: recordedDate(MAX_APPROVAL_BACKDATE_DAYS, {
+      es: 'La fecha de aprobación',
+      en: 'The approval date',
+    })
+      .optional()
+      .describe(
+        'When the plan was really approved, if earlier than now (on paper, or a case imported from earlier files); follow-ups are due from then',
+      ),
+  })
+  .strict()
+  .optional();
+export type ApprovePlanRequest = z.infer<typeof approvePlanSchema>;

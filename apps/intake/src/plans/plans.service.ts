@@ -241,6 +241,7 @@ export class PlansService {
     ifMatch: string | undefined,
     actor: Actor,
     correlationId: string,
+    approvedAt?: Date,
   ): Promise<PlanApproval> {
     return this.dataSource.transaction(async (manager) => {
       await this.cases.caseFor(manager, caseId, actor);
@@ -250,6 +251,9 @@ export class PlansService {
         throw illegalPlanTransition(plan.status, 'approved');
       }
       const now = new Date();
+      // The business date (an approval recorded later): the event and the plan carry it, so the
+      // path's follow-ups are due from it; the record itself is dated now.
+      const approvedOn = approvedAt ?? now;
       const by = actorReference(actor);
       const approvedCase = await this.lifecycle.transition(manager, caseId, 'plan-approved', {
         actor: by,
@@ -270,7 +274,7 @@ export class PlansService {
             proposedReferrals: plan.proposedReferrals.length,
             approvedBy: by,
             ...(plan.submittedBy ? { assignedOfficer: plan.submittedBy } : {}),
-            approvedAt: now.toISOString(),
+            approvedAt: approvedOn.toISOString(),
           },
         },
         { actor: by, correlationId },
@@ -308,13 +312,15 @@ export class PlansService {
       await this.change(
         manager,
         plan,
-        { status: 'approved', approvedAt: now, approvedBy: by, referralOutcomes: outcomes },
+        { status: 'approved', approvedAt: approvedOn, approvedBy: by, referralOutcomes: outcomes },
         now,
       );
       await this.audit.record(manager, {
         action: 'plan.approved',
         actor: by,
         caseId,
+        // An approval recorded with an earlier date is marked so, never silently back-dated.
+        ...(approvedAt ? { reasonCode: 'recorded-with-earlier-date' } : {}),
         returneeId: approvedCase.returneeId,
         relatedId: plan.id,
         correlationId,

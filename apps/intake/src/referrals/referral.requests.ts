@@ -5,6 +5,7 @@ import {
   referralServiceSchema,
 } from '@reintegra/event-contracts';
 import { bilingual } from '@reintegra/platform-http';
+import { recordedDate } from '../core/recorded-date';
 
 /** How far back a referral made on paper may be recorded: its deadline runs from that date. */
 export const MAX_BACKDATE_DAYS = 30;
@@ -27,20 +28,10 @@ export const requestReferralSchema = z
       })
       .describe('Providers asked in parallel (a bundle when more than one)'),
     reasonCode: reasonCodeSchema.optional(),
-    requestedAt: z.iso
-      .datetime({ offset: true })
-      .refine(
-        (value) => {
-          const at = Date.parse(value);
-          return at <= Date.now() + 60_000 && at >= Date.now() - MAX_BACKDATE_DAYS * 86_400_000;
-        },
-        {
-          message: bilingual(
-            `La fecha de la remisión no puede ser futura ni de hace más de ${MAX_BACKDATE_DAYS} días.`,
-            `The referral's date cannot be in the future or more than ${MAX_BACKDATE_DAYS} days ago.`,
-          ),
-        },
-      )
+    requestedAt: recordedDate(MAX_BACKDATE_DAYS, {
+      es: 'La fecha de la remisión',
+      en: "The referral's date",
+    })
       .optional()
       .describe(
         'When the referral was really made, if earlier than now (on paper, or while offline); its deadline runs from then',

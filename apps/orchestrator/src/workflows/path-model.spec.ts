@@ -6,6 +6,7 @@ import {
   droppedDimensions,
   nextFollowUpDueMs,
   nextPhase,
+  notAfter,
   remember,
   type PhaseTrigger,
 } from './path-model';
@@ -89,6 +90,12 @@ describe('follow-up rules', () => {
     );
     expect(nextFollowUpDueMs(approved, days, 3)).toBeUndefined();
     expect(nextFollowUpDueMs(undefined, days, 0)).toBeUndefined();
+  });
+
+  it('takes the approval date carried in the event, but never one ahead of the workflow clock', () => {
+    const now = '2026-12-04T10:00:00.000Z';
+    expect(notAfter('2026-09-01T08:00:00-06:00', now)).toBe('2026-09-01T14:00:00.000Z');
+    expect(notAfter('2026-12-05T00:00:00.000Z', now)).toBe(now);
   });
 });
 

@@ -97,6 +97,12 @@ export function droppedDimensions(
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** A business date as an ISO instant, never later than `nowIso` (a clock ahead is not trusted). */
+export function notAfter(at: string, nowIso: string): string {
+  const ms = Date.parse(at);
+  return ms <= Date.parse(nowIso) ? new Date(ms).toISOString() : nowIso;
+}
+
 /** When the next follow-up wave is due (ms since epoch), or undefined when none is left. */
 export function nextFollowUpDueMs(
   planApprovedAt: string | undefined,

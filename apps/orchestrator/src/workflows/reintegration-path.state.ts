@@ -2,6 +2,7 @@ import {
   getExternalWorkflowHandle,
   log,
   ParentClosePolicy,
+  patched,
   startChild,
   uuid4,
   workflowInfo,
@@ -39,6 +40,7 @@ import {
   isOpen,
   nextFollowUpDueMs,
   nextPhase,
+  notAfter,
   remember,
   type PathData,
   type PhaseTrigger,
@@ -48,6 +50,8 @@ import type { referralWorkflow } from './referral.workflow';
 const HISTORY_CAP = 100;
 const SEEN_IDS_CAP = 2_000;
 const TERMINAL_REFERRAL = ['completed', 'not-completed', 'revoked', 'withdrawn'];
+/** Marks paths whose follow-ups run from the plan's approval date carried in the event. */
+export const FOLLOW_UPS_FROM_APPROVAL_PATCH = 'follow-ups-from-approval-date';
 
 /**
  * One path's state and what each signal, update and query does to it (the workflow function only
@@ -167,7 +171,11 @@ export class ReintegrationPathState {
         this.move('assessment-completed');
         break;
       case 'plan-approved':
-        s.planApprovedAt = now();
+        // Follow-ups run from the approval's business date (paper, imported case); paths that
+        // approved before this change keep the delivery time on replay.
+        s.planApprovedAt = patched(FOLLOW_UPS_FROM_APPROVAL_PATCH)
+          ? notAfter(event.occurredAt, now())
+          : now();
         if (event.assignedOfficer) s.assignedOfficer = event.assignedOfficer;
         this.note('path.plan-approved', event.occurredAt);
         this.move('plan-approved');

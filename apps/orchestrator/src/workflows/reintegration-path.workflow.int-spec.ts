@@ -200,7 +200,8 @@ describe('reintegrationPath workflow', () => {
         {
           kind: 'plan-approved',
           eventId: randomUUID(),
-          occurredAt: at(),
+          // The approval's business date: follow-ups run from it, on the test server's clock.
+          occurredAt: await serverNow(),
           assignedOfficer: 'officer-1',
         },
       ],
@@ -406,6 +407,36 @@ describe('reintegrationPath workflow', () => {
         (p) => p.kind === 'referral-escalated' && p.data.referralId === current.referralId,
       ),
     ).toBe(false);
+    await handle.terminate('test done');
+  });
+
+  it('a plan approved on paper 95 days ago has its first follow-up due at once, the next from that date', async () => {
+    const handle = await startPath(input());
+    const day = 86_400_000;
+    const approvedAt = new Date((await env.currentTimeMs()) - 95 * day).toISOString();
+    await handle.executeUpdate(pathEventUpdate, {
+      args: [
+        {
+          kind: 'assessment-completed',
+          eventId: randomUUID(),
+          occurredAt: approvedAt,
+          riskLevel: 'medium',
+          scores: { economic: 0.5, social: 0.5, psychosocial: 0.5 },
+        },
+      ],
+    });
+    await handle.executeUpdate(pathEventUpdate, {
+      args: [{ kind: 'plan-approved', eventId: randomUUID(), occurredAt: approvedAt }],
+    });
+    await eventually(async () =>
+      expect(await handle.query(nextFollowUpQuery)).toEqual({
+        wave: 2,
+        dueAt: new Date(Date.parse(approvedAt) + 182 * day).toISOString(),
+      }),
+    );
+    expect((await handle.query(pathStateQuery)).history.map((e) => e.eventType)).toContain(
+      'path.follow-up-due.1',
+    );
     await handle.terminate('test done');
   });
 
