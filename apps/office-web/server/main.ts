@@ -14,6 +14,8 @@ const server = createOfficeServer({
     intake: env['INTAKE_URL'] ?? 'http://127.0.0.1:3101',
     employment: env['EMPLOYMENT_URL'] ?? 'http://127.0.0.1:3103',
     education: env['EDUCATION_URL'] ?? 'http://127.0.0.1:3104',
+    directory: env['DIRECTORY_URL'] ?? 'http://127.0.0.1:3109',
+    community: env['COMMUNITY_URL'] ?? 'http://127.0.0.1:3110',
     identity: env['DEV_IDENTITY_URL'] ?? 'http://127.0.0.1:3100',
   },
   // The demo login exists for development and demos only: off unless asked for, or in

@@ -7,11 +7,20 @@ import { startGroupAtEnd } from './consumer-groups';
 import { runToCompletion, ServiceProcess } from './service-process';
 import { currentTestStack, testDatabaseUrl } from './stack';
 
+/** Services a test of the office app may need beyond the core five (each costs a process). */
+export interface OfficeExtras {
+  /** The service directory (port portBase + 5): the orchestrator routes through it. */
+  directory?: boolean;
+  /** Community inclusion (port portBase + 6). */
+  community?: boolean;
+}
+
 /**
  * What the office app runs on, as real processes from the build: the dev identity (demo login),
- * intake, the orchestrator, employment, education and the office server (static bundle +
- * same-origin proxy). Used by the office app's browser tests and its benchmark. Each user takes
- * its own block of ports (portBase … portBase + 8), consumer groups and Temporal task queue.
+ * intake, the orchestrator, employment, education, the office server (static bundle +
+ * same-origin proxy) and, when asked for, the service directory and community inclusion. Used by
+ * the office app's browser tests and its benchmark. Each user takes its own block of ports
+ * (portBase … portBase + 8), consumer groups and Temporal task queue.
  */
 export class OfficeProcesses {
   readonly identityUrl: string;
@@ -21,10 +30,12 @@ export class OfficeProcesses {
   readonly employment: ServiceProcess;
   readonly education: ServiceProcess;
   readonly office: ServiceProcess;
+  readonly directory: ServiceProcess | undefined;
+  readonly community: ServiceProcess | undefined;
   private readonly migrations: [string, Record<string, string>][];
   private readonly groups: string[] = [];
 
-  constructor(name: string, portBase: number) {
+  constructor(name: string, portBase: number, extras: OfficeExtras = {}) {
     const stack = currentTestStack();
     this.identityUrl = `http://127.0.0.1:${portBase}`;
     const authEnv = {
@@ -59,6 +70,22 @@ export class OfficeProcesses {
       ['orchestrator', envOf('orchestrator', 'orchestrator')],
       ['employment-matching', envOf('employment', 'employment_matching')],
       ['education-enrolment', envOf('education', 'education_enrolment')],
+      ...(extras.directory
+        ? [
+            ['service-directory', envOf('directory', 'service_directory')] as [
+              string,
+              Record<string, string>,
+            ],
+          ]
+        : []),
+      ...(extras.community
+        ? [
+            ['community-inclusion', envOf('community', 'community_inclusion')] as [
+              string,
+              Record<string, string>,
+            ],
+          ]
+        : []),
     ];
     const env = (service: string) => this.migrations.find(([name]) => name === service)?.[1] ?? {};
     this.identity = new ServiceProcess('dev-identity', portBase, {
@@ -67,7 +94,18 @@ export class OfficeProcesses {
       DEV_IDENTITY_KEY_FILE: join(mkdtempSync(join(tmpdir(), 'office-e2e-')), 'key.json'),
     });
     this.intake = new ServiceProcess('intake', portBase + 1, env('intake'));
-    this.orchestrator = new ServiceProcess('orchestrator', portBase + 2, env('orchestrator'));
+    this.directory = extras.directory
+      ? new ServiceProcess('service-directory', portBase + 5, env('service-directory'))
+      : undefined;
+    this.community = extras.community
+      ? new ServiceProcess('community-inclusion', portBase + 6, env('community-inclusion'))
+      : undefined;
+    this.orchestrator = new ServiceProcess('orchestrator', portBase + 2, {
+      ...env('orchestrator'),
+      // Without the directory the orchestrator's re-routing finds no next provider (unrouted).
+      DIRECTORY_URL: this.directory?.url ?? `http://127.0.0.1:${portBase + 5}`,
+      DEV_IDENTITY_URL: this.identityUrl,
+    });
     this.employment = new ServiceProcess(
       'employment-matching',
       portBase + 3,
@@ -83,6 +121,8 @@ export class OfficeProcesses {
       INTAKE_URL: this.intake.url,
       EMPLOYMENT_URL: this.employment.url,
       EDUCATION_URL: this.education.url,
+      ...(this.directory ? { DIRECTORY_URL: this.directory.url } : {}),
+      ...(this.community ? { COMMUNITY_URL: this.community.url } : {}),
       DEV_IDENTITY_URL: this.identityUrl,
       DEV_LOGIN: 'true',
     });
@@ -97,6 +137,8 @@ export class OfficeProcesses {
     ]);
     await this.identity.start();
     await Promise.all([
+      this.directory?.start(),
+      this.community?.start(),
       this.intake.start(),
       this.orchestrator.start(),
       this.employment.start(),
@@ -108,6 +150,8 @@ export class OfficeProcesses {
   async stop(): Promise<void> {
     await Promise.allSettled([
       this.office.stop(),
+      this.community?.stop(),
+      this.directory?.stop(),
       this.education.stop(),
       this.employment.stop(),
       this.orchestrator.stop(),
