@@ -216,6 +216,11 @@ export const workspaceEn: WorkspaceMessages = {
     'path.phase-changed': 'Phase changed',
     'path.follow-up-due': 'Follow-up due',
     'path.referral-proposed': 'A referral is proposed',
+    'path.referral-proposed.economic':
+      'Economic dimension dropped: an employment referral is proposed',
+    'path.referral-proposed.social': 'Social dimension dropped: a community activity is proposed',
+    'path.referral-proposed.psychosocial':
+      'Psychosocial dimension dropped: psychosocial care is proposed',
     'path.closure-approved': 'Closure approved',
   },
 };

@@ -215,6 +215,9 @@ export const workspaceEs = {
     'path.phase-changed': 'Cambio de fase',
     'path.follow-up-due': 'Toca seguimiento',
     'path.referral-proposed': 'Se propone una remisión',
+    'path.referral-proposed.economic': 'Bajó lo económico: se propone una remisión a empleo',
+    'path.referral-proposed.social': 'Bajó lo social: se propone una actividad comunitaria',
+    'path.referral-proposed.psychosocial': 'Bajó lo psicosocial: se propone apoyo psicosocial',
     'path.closure-approved': 'Cierre aprobado',
   } as Record<string, string>,
 };

@@ -8,6 +8,7 @@ import {
   nextPhase,
   notAfter,
   remember,
+  SERVICE_FOR_DIMENSION,
   type PhaseTrigger,
 } from './path-model';
 
@@ -73,6 +74,17 @@ describe('follow-up rules', () => {
       0.15,
     );
     expect(dropped).toEqual([{ dimension: 'economic', previousScore: 0.6, score: 0.45 }]);
+  });
+
+  it('proposes community inclusion when the social dimension drops', () => {
+    const [drop] = droppedDimensions(
+      { social: 0.8, economic: 0.5 },
+      { social: 0.5, economic: 0.5 },
+      0.15,
+    );
+    expect(drop).toMatchObject({ dimension: 'social' });
+    expect(SERVICE_FOR_DIMENSION[drop!.dimension]).toBe('community');
+    expect(SERVICE_FOR_DIMENSION.economic).toBe('employment');
   });
 
   it('ignores dimensions without a baseline or a score', () => {

@@ -7,6 +7,7 @@ import type {
   ReintegrationPathInput,
   RiskLevel,
 } from '@reintegra/workflow-contracts';
+import type { ReferralService } from '@reintegra/event-contracts';
 
 /**
  * The path's phase machine and rules, pure and Temporal-free so they are unit-tested directly and
@@ -94,6 +95,17 @@ export function droppedDimensions(
   }
   return dropped;
 }
+
+/**
+ * The service a follow-up proposes when a dimension drops: work for the economic one, activities
+ * that bring returnees and residents together for the social one (IOM: sustained participation
+ * is what builds belonging), care for the psychosocial one.
+ */
+export const SERVICE_FOR_DIMENSION: Readonly<Record<Dimension, ReferralService>> = {
+  economic: 'employment',
+  social: 'community',
+  psychosocial: 'psychosocial',
+};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -42,6 +42,7 @@ import {
   nextPhase,
   notAfter,
   remember,
+  SERVICE_FOR_DIMENSION,
   type PathData,
   type PhaseTrigger,
 } from './path-model';
@@ -171,8 +172,7 @@ export class ReintegrationPathState {
         this.move('assessment-completed');
         break;
       case 'plan-approved':
-        // Follow-ups run from the approval's business date (paper, imported case); paths that
-        // approved before this change keep the delivery time on replay.
+        // Follow-ups run from the approval's business date (older paths replay with delivery time).
         s.planApprovedAt = patched(FOLLOW_UPS_FROM_APPROVAL_PATCH)
           ? notAfter(event.occurredAt, now())
           : now();
@@ -182,16 +182,12 @@ export class ReintegrationPathState {
         break;
       case 'follow-up-scored':
         this.note('path.follow-up-scored', event.occurredAt);
-        for (const drop of droppedDimensions(
-          s.baseline,
-          event.scores,
-          this.config.dimensionDropThreshold,
-        )) {
+        const { dimensionDropThreshold } = this.config;
+        for (const drop of droppedDimensions(s.baseline, event.scores, dimensionDropThreshold)) {
+          const service = SERVICE_FOR_DIMENSION[drop.dimension];
           this.note(`path.referral-proposed.${drop.dimension}`);
-          this.publish({
-            kind: 'referral-proposed',
-            data: { caseId: this.input.caseId, ...drop, wave: event.wave, proposedAt: now() },
-          });
+          const data = { caseId: this.input.caseId, ...drop, wave: event.wave, service };
+          this.publish({ kind: 'referral-proposed', data: { ...data, proposedAt: now() } });
         }
         break;
       case 'risk-changed':

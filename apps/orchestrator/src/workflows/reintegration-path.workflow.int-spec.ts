@@ -348,6 +348,11 @@ describe('reintegrationPath workflow', () => {
       const kinds = mine().map((p) => p.kind);
       expect(kinds.filter((kind) => kind === 'follow-up-due')).toHaveLength(3);
       expect(kinds.filter((kind) => kind === 'referral-proposed')).toHaveLength(1);
+      // The economic dimension dropped 0.6 → 0.4: work is proposed.
+      expect(mine().find((p) => p.kind === 'referral-proposed')?.data).toMatchObject({
+        dimension: 'economic',
+        service: 'employment',
+      });
       expect(
         mine()
           .filter((p) => p.kind === 'phase-changed')

@@ -100,6 +100,11 @@ export const referralProposedV1 = defineEvent({
     score: z.number().min(0).max(1),
     wave: z.int().min(1),
     proposedAt: z.iso.datetime({ offset: true }),
+    service: referralServiceSchema
+      .optional()
+      .describe(
+        'The service proposed for the dimension that dropped: economic → employment, social → community inclusion, psychosocial → psychosocial care',
+      ),
   }),
 });
 export type ReferralProposedV1 = z.infer<typeof referralProposedV1.data>;
