@@ -24,9 +24,10 @@ export const STORY = [
   'referral-accepted',
   'referral-accepted',
   'referral-overdue',
+  'closed',
+  // Appended (not inserted) so an office loaded by an earlier version keeps each case's place.
   'follow-up-due',
   'follow-up-soon',
-  'closed',
 ] as const;
 export type StoryPhase = (typeof STORY)[number];
 

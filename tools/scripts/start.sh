@@ -9,8 +9,8 @@ LOG_DIR=.stack/logs/services
 mkdir -p "$RUN_DIR" "$LOG_DIR"
 
 declare -A PORT=([dev-identity]=3100 [intake]=3101 [orchestrator]=3102 [employment-matching]=3103 [education-enrolment]=3104 [victim-support]=3105 [supervisor-api]=3106 [partner-gateway]=3107 [community-inclusion]=3110 [service-directory]=3109)
-# The office app's server (static bundle + same-origin proxy to intake, employment, education and
-# the dev identity; see apps/office-web/server/office-server.ts).
+# The office app's server (static bundle + same-origin proxy to intake, employment, education, the
+# directory, community inclusion and the dev identity; see apps/office-web/server/office-server.ts).
 OFFICE_WEB_PORT=${OFFICE_WEB_PORT:-3108}
 
 ensure_dependencies
@@ -56,6 +56,8 @@ else
     INTAKE_URL="http://127.0.0.1:${PORT[intake]}" \
     EMPLOYMENT_URL="http://127.0.0.1:${PORT[employment-matching]}" \
     EDUCATION_URL="http://127.0.0.1:${PORT[education-enrolment]}" \
+    DIRECTORY_URL="http://127.0.0.1:${PORT[service-directory]}" \
+    COMMUNITY_URL="http://127.0.0.1:${PORT[community-inclusion]}" \
     DEV_IDENTITY_URL="http://127.0.0.1:${PORT[dev-identity]}" \
     setsid nohup node dist/apps/office-web-server/main.js >>"$LOG_DIR/office-web.log" 2>&1 &
   echo $! >"$pidfile"

@@ -12,7 +12,7 @@ import { api, intake } from '../api';
 import { useI18n } from '../i18n';
 import type { ArrivalEntry } from '../registration';
 import { offlineStore } from '../offline/offline-store';
-import { OfflineStatus } from '../offline/offline-status';
+import { OfflineStatus } from './offline-status';
 import { isTransient } from '../offline/transient';
 import { RegisterPerson, type Registered } from './register-person';
 

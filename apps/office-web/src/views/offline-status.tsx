@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n';
 import { QueueConflicts } from './queue-conflicts';
-import { useOfflineQueue } from './use-offline-queue';
+import { useOfflineQueue } from '../offline/use-offline-queue';
 
 /**
  * The reception's connection line — offline with how many registrations wait, syncing, or all

@@ -2,10 +2,15 @@ import { useState } from 'react';
 import { focusLater } from '@reintegra/ui-web';
 import { useI18n } from '../i18n';
 import { formFromBody } from '../registration';
-import { Comparison } from '../views/duplicate-comparison';
-import { offlineStore } from './offline-store';
-import { asConfirmedNewPerson, asNewReturn, type Changes, discarded } from './outbox-model';
-import { queued, type QueueState } from './use-offline-queue';
+import { Comparison } from './duplicate-comparison';
+import { offlineStore } from '../offline/offline-store';
+import {
+  asConfirmedNewPerson,
+  asNewReturn,
+  type Changes,
+  discarded,
+} from '../offline/outbox-model';
+import { queued, type QueueState } from '../offline/use-offline-queue';
 
 /**
  * The queued registrations intake refused, each with the officer's choices: compare with the
