@@ -33,7 +33,9 @@ for app in "${PROCESSES[@]}"; do
     echo "  $app already running (pid $(cat "$pidfile"))"
     continue
   fi
-  HTTP_PORT=${PORT[$app]} setsid nohup node "dist/apps/$app/main.js" >>"$LOG_DIR/$app.log" 2>&1 &
+  # The orchestrator's Temporal worker serves its own metrics there; its /metrics includes them.
+  extra=(); [[ $app == orchestrator ]] && extra=(TEMPORAL_METRICS_PORT="${TEMPORAL_METRICS_PORT:-9464}")
+  env "${extra[@]}" HTTP_PORT=${PORT[$app]} setsid nohup node "dist/apps/$app/main.js" >>"$LOG_DIR/$app.log" 2>&1 &
   echo $! >"$pidfile"
 done
 for app in "${PROCESSES[@]}"; do

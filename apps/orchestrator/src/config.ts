@@ -25,6 +25,10 @@ export const orchestratorConfigSpec = {
     'Development identity provider the orchestrator gets its directory token from when DIRECTORY_ACCESS_TOKEN is unset; never set in production.',
     { devDefault: 'http://127.0.0.1:3100' },
   ),
+  TEMPORAL_METRICS_PORT: variable(
+    z.coerce.number().int().min(0).max(65535).default(0),
+    "Loopback port where the Temporal worker serves its own metrics (workflow task latency, sticky cache size, slots); GET /metrics includes them. 0: not collected. One per process (the SDK's runtime is process-wide).",
+  ),
   WORKFLOW_BUNDLE_PATH: variable(
     z.string().optional(),
     'Prebuilt workflow bundle (built by `nx run orchestrator:bundle-workflows`); bundled from source at start when unset and absent.',

@@ -26,7 +26,10 @@ export class PathServices {
   readonly orchestratorEnv: Record<string, string>;
   private readonly groups: readonly string[];
 
-  constructor(name: string, ports: { intake: number; orchestrator: number }) {
+  constructor(
+    name: string,
+    ports: { intake: number; orchestrator: number; temporalMetrics?: number },
+  ) {
     const stack = currentTestStack();
     const common = {
       NODE_ENV: 'test',
@@ -50,6 +53,7 @@ export class PathServices {
       DATABASE_MIGRATION_URL: testDatabaseUrl('orchestrator', 'migrator'),
       KAFKA_CONSUMER_GROUP: `orchestrator-${name}`,
       CONSUMER_MAX_ATTEMPTS: '2',
+      ...(ports.temporalMetrics ? { TEMPORAL_METRICS_PORT: String(ports.temporalMetrics) } : {}),
     };
     this.intake = new ServiceProcess('intake', ports.intake, this.intakeEnv);
     this.orchestrator = new ServiceProcess(

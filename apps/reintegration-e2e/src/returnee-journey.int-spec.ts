@@ -22,7 +22,11 @@ import { PathServices } from './path-services';
 jest.setTimeout(300_000);
 const stack = currentTestStack();
 const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
-const services = new PathServices('journey-e2e', { intake: 3211, orchestrator: 3212 });
+const services = new PathServices('journey-e2e', {
+  intake: 3211,
+  orchestrator: 3212,
+  temporalMetrics: 3219,
+});
 const { intake } = services;
 const recorder = new TopicRecorder(stack.kafkaBrokers, [
   TOPICS.intakeReturnees,
@@ -299,6 +303,52 @@ describe('a returnee’s journey from registration to closure', () => {
           'case.closed.v1',
         ]),
       ),
+    );
+  });
+
+  it('leaves its trace in each service’s /metrics: requests by route, outbox drained, lag, workflow tasks', async () => {
+    const scrape = async (url: string) => {
+      const response = await fetch(`${url}/metrics`);
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    /** The value of one series (exact labels), or NaN when absent. */
+    const valueIn = (text: string, series: string) => {
+      const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+      return line === undefined ? Number.NaN : Number(line.slice(series.length + 1));
+    };
+    const intake = await scrape(services.intake.url);
+    expect(
+      valueIn(
+        intake,
+        'http_server_request_duration_seconds_count{method="POST",route="/returnees",status="201"}',
+      ),
+    ).toBeGreaterThanOrEqual(1);
+    await eventually(async () =>
+      expect(
+        valueIn(
+          await scrape(services.intake.url),
+          'outbox_pending_events{source="/reintegra/intake"}',
+        ),
+      ).toBe(0),
+    );
+    // The orchestrator consumed the journey's events: its group has committed offsets to report.
+    const orchestrator = await scrape(services.orchestrator.url);
+    expect(orchestrator).toMatch(
+      new RegExp(
+        `^kafka_consumer_lag\\{group="${services.orchestratorGroup}",topic="[^"]+",partition="\\d+"\\} \\d+$`,
+        'm',
+      ),
+    );
+    // The Temporal worker's own series, served through the same page (the SDK's core exports
+    // them periodically, so the first workflow tasks may take a moment to show).
+    expect(orchestrator).toMatch(/^temporal_sticky_cache_size\b/m);
+    await eventually(
+      async () =>
+        expect(await scrape(services.orchestrator.url)).toMatch(
+          /^temporal_workflow_task_execution_latency_count[{ ]/m,
+        ),
+      { timeoutMs: 30_000 },
     );
   });
 });

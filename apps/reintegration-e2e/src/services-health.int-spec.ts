@@ -14,8 +14,10 @@ const services = [
   { app: 'victim-support', database: 'victim_support', port: 3205 },
 ];
 
+const METRICS_TOKEN = 'metrics-token-for-tests-0123';
 const envFor = (database: string) => ({
   NODE_ENV: 'test',
+  METRICS_TOKEN,
   KAFKA_BROKERS: stack.kafkaBrokers.join(','),
   DATABASE_URL: testDatabaseUrl(database, 'app'),
   DATABASE_MIGRATION_URL: testDatabaseUrl(database, 'migrator'),
@@ -56,6 +58,38 @@ describe.each(services)('$app service', ({ app, database, port }) => {
       status: 'ok',
       info: { database: { status: 'up' }, kafka: { status: 'up' } },
     });
+  });
+
+  it('answers GET /metrics to the scraper with the token: HTTP, outbox, consumer lag and process series', async () => {
+    expect((await fetch(`${service.url}/metrics`)).status).toBe(401);
+    await fetch(`${service.url}/health`);
+    await fetch(`${service.url}/no-such-route/${crypto.randomUUID()}`);
+    const response = await fetch(`${service.url}/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await response.text();
+    const value = (series: string) =>
+      Number(new RegExp(`^${series.replace(/[{}"/.]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1]);
+    expect(
+      value(
+        'http_server_request_duration_seconds_count{method="GET",route="/health",status="200"}',
+      ),
+    ).toBeGreaterThanOrEqual(1);
+    // An unknown path is counted under a template (Nest's catch-all), never its raw path: no ids
+    // reach the page and the series stay bounded.
+    expect(text).toMatch(
+      /^http_server_request_duration_seconds_count\{method="GET",route="[^"]*",status="404"\} [1-9]/m,
+    );
+    expect(text).not.toContain('no-such-route');
+    expect(value(`outbox_pending_events{source="/reintegra/${app}"}`)).toBeGreaterThanOrEqual(0);
+    expect(
+      value(`outbox_oldest_pending_age_seconds{source="/reintegra/${app}"}`),
+    ).toBeGreaterThanOrEqual(0);
+    expect(text).toContain('# TYPE kafka_consumer_lag gauge');
+    expect(text).toContain('# TYPE dead_letters_total counter');
+    expect(value('process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 
   it('applies its migrations only once (a second migrate has nothing to do)', async () => {

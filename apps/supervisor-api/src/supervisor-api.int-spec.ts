@@ -348,6 +348,18 @@ describe('deadlines, filters and the case page', () => {
     expect(await ids('service=education&overdue=true')).not.toContain(overdueCase);
   });
 
+  it('counts overdue referrals per municipality on /metrics, for municipal IT’s alerts', async () => {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const line = text
+      .split('\n')
+      .find((l) => l.startsWith(`reintegra_overdue_referrals{municipality="${LA_PAZ}"} `));
+    expect(Number(line?.split(' ')[1])).toBeGreaterThanOrEqual(1);
+    expect(text).toContain('# TYPE reintegra_overdue_follow_ups gauge');
+    // Counts by municipality only: no case or referral id reaches the page.
+    expect(text).not.toContain(overdueCase);
+    expect(text).not.toContain(overdueReferral);
+  });
+
   it('answers invalid filters with problem+json naming each field, in Spanish first', async () => {
     const response = await get('/api/cases?phase=terminada&overdue=si&limit=0', tokens['laPaz']);
     expect(response.status).toBe(400);

@@ -5,11 +5,11 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_CONFIG } from '@reintegra/platform-config';
-import { HealthRegistry } from '@reintegra/platform-http';
+import { HealthRegistry, registerMetricsText } from '@reintegra/platform-http';
 import { findWorkspaceRoot, workspaceWebpackConfigHook } from '@reintegra/platform-temporal';
 import type { OrchestratorConfig } from '../config';
 import { PathActivitiesProvider } from '../path-activities/path-activities.service';
@@ -33,6 +33,7 @@ export class ReintegrationWorker implements OnApplicationBootstrap, OnApplicatio
   private worker: Worker | undefined;
   private connection: NativeConnection | undefined;
   private running: Promise<void> | undefined;
+  private unregisterMetrics: (() => void) | undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: OrchestratorConfig,
@@ -41,6 +42,7 @@ export class ReintegrationWorker implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    this.exposeWorkerMetrics();
     this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
     const prebuilt = this.config.WORKFLOW_BUNDLE_PATH ?? join(__dirname, PREBUILT_BUNDLE);
     this.worker = await Worker.create({
@@ -66,7 +68,25 @@ export class ReintegrationWorker implements OnApplicationBootstrap, OnApplicatio
     this.logger.log({ msg: 'Temporal worker running', taskQueue: this.config.TEMPORAL_TASK_QUEUE });
   }
 
+  /**
+   * The SDK's core measures what only it sees (workflow task latency, sticky cache, slots) and
+   * serves it on its own port; /metrics appends that page so the orchestrator is one scrape target.
+   */
+  private exposeWorkerMetrics(): void {
+    const port = this.config.TEMPORAL_METRICS_PORT;
+    if (!port) return;
+    const bindAddress = `127.0.0.1:${port}`;
+    Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress } } } });
+    this.unregisterMetrics = registerMetricsText(async () => {
+      const response = await fetch(`http://${bindAddress}/metrics`, {
+        signal: AbortSignal.timeout(2_000),
+      });
+      return response.ok ? response.text() : '';
+    });
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    this.unregisterMetrics?.();
     if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch(() => undefined);
     await this.connection?.close();

@@ -83,7 +83,7 @@ describe('follow-up rules', () => {
       0.15,
     );
     expect(drop).toMatchObject({ dimension: 'social' });
-    expect(SERVICE_FOR_DIMENSION[drop!.dimension]).toBe('community');
+    expect(drop && SERVICE_FOR_DIMENSION[drop.dimension]).toBe('community');
     expect(SERVICE_FOR_DIMENSION.economic).toBe('employment');
   });
 

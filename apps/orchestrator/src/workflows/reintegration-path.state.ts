@@ -180,16 +180,17 @@ export class ReintegrationPathState {
         this.note('path.plan-approved', event.occurredAt);
         this.move('plan-approved');
         break;
-      case 'follow-up-scored':
+      case 'follow-up-scored': {
         this.note('path.follow-up-scored', event.occurredAt);
-        const { dimensionDropThreshold } = this.config;
-        for (const drop of droppedDimensions(s.baseline, event.scores, dimensionDropThreshold)) {
+        const threshold = this.config.dimensionDropThreshold;
+        for (const drop of droppedDimensions(s.baseline, event.scores, threshold)) {
           const service = SERVICE_FOR_DIMENSION[drop.dimension];
           this.note(`path.referral-proposed.${drop.dimension}`);
           const data = { caseId: this.input.caseId, ...drop, wave: event.wave, service };
           this.publish({ kind: 'referral-proposed', data: { ...data, proposedAt: now() } });
         }
         break;
+      }
       case 'risk-changed':
         s.riskLevel = event.riskLevel;
         this.note('path.risk-changed', event.occurredAt);

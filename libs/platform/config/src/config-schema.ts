@@ -49,6 +49,11 @@ export function serviceConfigSpec(defaultPort: number) {
       z.coerce.number().int().min(0).default(30),
       'Refused-credential (401) answers one client address may cause per minute before it gets 429; 0 turns the limit off.',
     ),
+    METRICS_TOKEN: variable(
+      z.string().min(16).optional(),
+      'Bearer token Prometheus presents on GET /metrics; unset: /metrics answers anyone who reaches it (keep it on the internal network).',
+      { secret: true },
+    ),
   } satisfies ConfigSpec;
 }
 

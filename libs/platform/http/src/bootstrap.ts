@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { failedAuthThrottle } from './failed-auth-throttle';
 import { configureHttpApp, type HttpAppOptions } from './http-app';
+import { enableProcessMetrics } from './metrics/metrics-registry';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
 /** Register in an app module so every route (and tests) answer errors as problem+json. */
@@ -25,6 +26,7 @@ export async function startHttpService(
   options: HttpServiceOptions,
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(rootModule, { bufferLogs: true });
+  enableProcessMetrics();
   app.useLogger(app.get(Logger));
   // Processes only: in-process test apps run access matrices of hundreds of refusals.
   if (options.failedAuthPerMinute) {

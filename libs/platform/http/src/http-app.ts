@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json, text } from 'express';
+import { httpMetrics } from './metrics/http-metrics';
 import { type ApiDescription, setupOpenApi } from './openapi/document';
 import { refuseDeepJson, requireJsonBodies, securityHeaders } from './request-hardening';
 
@@ -29,6 +30,7 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   // Express's automatic weak ETag of a body is not a version: a client could not update with it.
   // Updatable resources answer their row version as a strong ETag themselves.
   express.set('etag', false);
+  app.use(httpMetrics());
   app.use(securityHeaders);
   const largeBodyRoutes = options.largeBodyRoutes ?? [];
   // Before any parser: Nest's default urlencoded parser then never sees a form post.

@@ -13,3 +13,6 @@ export * from './request-hardening';
 export * from './failed-auth-throttle';
 export * from './request-fields';
 export * from './caller';
+export * from './metrics/metrics-registry';
+export * from './metrics/http-metrics';
+export * from './metrics/metrics.controller';

@@ -3,10 +3,11 @@ import { APP_CONFIG } from '@reintegra/platform-config';
 import { PlatformLoggingModule } from '@reintegra/platform-logging';
 import { problemDetailsProvider } from './bootstrap';
 import { PlatformHealthModule } from './health';
+import { PlatformMetricsModule } from './metrics/metrics.controller';
 
 /**
- * What every service has: its validated configuration (APP_CONFIG), JSON logs, `GET /health`
- * and problem+json errors.
+ * What every service has: its validated configuration (APP_CONFIG), JSON logs, `GET /health`,
+ * `GET /metrics` and problem+json errors.
  */
 @Module({})
 export class ServiceCoreModule {
@@ -23,6 +24,7 @@ export class ServiceCoreModule {
           level: options.config.LOG_LEVEL,
         }),
         PlatformHealthModule,
+        PlatformMetricsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: options.config }, problemDetailsProvider],
       exports: [APP_CONFIG, PlatformLoggingModule],

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { IHeaders, Producer } from 'kafkajs';
 import { deadLetterTopicOf } from '@reintegra/event-contracts';
+import { counterOf } from '@reintegra/platform-http';
 import { KAFKA_PRODUCER } from './kafka.tokens';
 
 export interface DeadLetter {
@@ -33,6 +34,11 @@ export const DLQ_HEADERS = {
 @Injectable()
 export class DeadLetterPublisher {
   private readonly logger = new Logger(DeadLetterPublisher.name);
+  private readonly deadLettered = counterOf(
+    'dead_letters_total',
+    'Messages sent to a dead-letter topic, by topic, reason and consumer group',
+    ['topic', 'reason', 'consumer'],
+  );
 
   constructor(@Inject(KAFKA_PRODUCER) private readonly producer: Producer) {}
 
@@ -57,6 +63,11 @@ export class DeadLetterPublisher {
           },
         },
       ],
+    });
+    this.deadLettered.inc({
+      topic: letter.topic,
+      reason: letter.reason,
+      consumer: letter.consumer,
     });
     this.logger.warn({
       msg: 'message dead-lettered',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { referralRevokedV1, TOPICS } from '@reintegra/event-contracts';
+import { metricsRegistry } from '@reintegra/platform-http';
 import { eventOriginOf } from './event-context';
 import type { EventConsumerOptions } from './event-consumer';
 import { Inbox, type InboxContext } from './inbox';
@@ -133,6 +134,12 @@ describe('Inbox', () => {
 
   it('runs the handler once per event id, as the service, caused by the event', async () => {
     const event = envelope();
+    const duplicates = async () =>
+      (await metricsRegistry.getSingleMetric('inbox_duplicates_dropped_total')?.get())?.values.find(
+        (v) =>
+          v.labels['consumer'] === 'test-service-group' && v.labels['topic'] === position.topic,
+      )?.value ?? 0;
+    const duplicatesBefore = await duplicates();
     const seen: InboxContext[] = [];
     const first = await inbox.handle(event, position, async (_manager, ctx) => {
       seen.push(ctx);
@@ -142,6 +149,8 @@ describe('Inbox', () => {
     });
     expect([first, second]).toEqual([true, false]);
     expect(seen).toHaveLength(1);
+    // The dropped repeat is counted for /metrics.
+    expect(await duplicates()).toBe(duplicatesBefore + 1);
     expect(seen[0]).toMatchObject({
       actor: 'system:test-service',
       correlationId: event.correlationid,

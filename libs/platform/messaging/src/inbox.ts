@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { EventDefinition, EventEnvelope } from '@reintegra/event-contracts';
+import { counterOf } from '@reintegra/platform-http';
 import { EVENT_ORIGIN, type EventContext, type EventOrigin } from './event-context';
 import {
   EVENT_CONSUMER_OPTIONS,
@@ -31,6 +32,12 @@ export type InboxHandler<T = unknown> = (
  */
 @Injectable()
 export class Inbox {
+  private readonly duplicates = counterOf(
+    'inbox_duplicates_dropped_total',
+    'Events already processed by this consumer group, dropped by event id (redeliveries)',
+    ['consumer', 'topic'],
+  );
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(EVENT_CONSUMER_OPTIONS) private readonly options: EventConsumerOptions,
@@ -58,7 +65,10 @@ export class Inbox {
           position.offset,
         ],
       );
-      if (inserted.length === 0) return false;
+      if (inserted.length === 0) {
+        this.duplicates.inc({ consumer: this.options.groupId, topic: position.topic });
+        return false;
+      }
       await handler(manager, {
         actor: this.origin.systemActor,
         correlationId: event.correlationid,

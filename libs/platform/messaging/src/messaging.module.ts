@@ -1,4 +1,5 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { ConsumerLagGauge } from './consumer-lag';
 import { EVENT_ORIGIN, eventOriginOf } from './event-context';
 import { EVENT_CONSUMER_OPTIONS, EventConsumer, type EventConsumerOptions } from './event-consumer';
 import { Inbox } from './inbox';
@@ -22,7 +23,7 @@ export class PlatformMessagingModule {
       });
     }
     if (options.consumer) {
-      providers.push(Inbox, EventConsumer, {
+      providers.push(Inbox, EventConsumer, ConsumerLagGauge, {
         provide: EVENT_CONSUMER_OPTIONS,
         useValue: options.consumer,
       });

@@ -13,6 +13,7 @@ import {
   type EventDefinition,
   type EventEnvelope,
 } from '@reintegra/event-contracts';
+import { scrapedGauge } from '@reintegra/platform-http';
 import { EVENT_ORIGIN, type EventContext, type EventOrigin } from './event-context';
 import { KAFKA_PRODUCER } from './kafka.tokens';
 import { PollingLoop } from './polling-loop';
@@ -74,6 +75,38 @@ export class OutboxWriter {
 
 export const OUTBOX_RELAY_OPTIONS = Symbol('OUTBOX_RELAY_OPTIONS');
 
+/**
+ * How far the relay is behind, read when scraped: rows waiting and the age of the oldest (a
+ * growing age means Kafka is unreachable or the relay is stuck — the first alert to look at).
+ */
+function outboxGauges(dataSource: DataSource, source: string): (() => void)[] {
+  let last: Promise<{ pending: number; age: number }> | undefined;
+  // One query per scrape for both series.
+  const read = () =>
+    (last ??= dataSource
+      .query(
+        `SELECT count(*)::int AS pending,
+                COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS age
+           FROM outbox_messages WHERE published_at IS NULL`,
+      )
+      .then((rows: { pending: number; age: number }[]) => rows[0] ?? { pending: 0, age: 0 })
+      .finally(() => setTimeout(() => (last = undefined), 1_000)));
+  return [
+    scrapedGauge(
+      'outbox_pending_events',
+      'Outbox rows not yet sent to Kafka',
+      ['source'],
+      async () => [{ labels: { source }, value: (await read()).pending }],
+    ),
+    scrapedGauge(
+      'outbox_oldest_pending_age_seconds',
+      'Age of the oldest outbox row not yet sent to Kafka (0 when none waits)',
+      ['source'],
+      async () => [{ labels: { source }, value: (await read()).age }],
+    ),
+  ];
+}
+
 export interface OutboxRelayOptions {
   /** Pause between polls when the outbox is empty. */
   pollIntervalMs: number;
@@ -96,10 +129,13 @@ interface PendingRow {
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly loop: PollingLoop;
 
+  private readonly unregister: (() => void)[] = [];
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
     @Inject(OUTBOX_RELAY_OPTIONS) private readonly options: OutboxRelayOptions,
+    @Inject(EVENT_ORIGIN) private readonly origin: EventOrigin,
   ) {
     this.loop = new PollingLoop(
       'outbox relay',
@@ -113,10 +149,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   onApplicationBootstrap(): void {
+    this.unregister.push(...outboxGauges(this.dataSource, this.origin.source));
     this.loop.wake(0);
   }
 
   onApplicationShutdown(): Promise<void> {
+    for (const remove of this.unregister.splice(0)) remove();
     return this.loop.stop();
   }
 
