@@ -100,8 +100,8 @@ export const directoryEn: typeof directoryEs = {
       `Active services of this type in ${municipality}, nearest first.`,
     none: 'The directory has no active service of this type in the municipality. Talk to your supervisor.',
     current: (ids: string) => `Already chosen: ${ids}`,
-    option: (organization: string, service: string, place: string, places: string) =>
-      `${organization} · ${service} (${place}) · ${places}`,
+    option: (organization: string, service: string, place: string, places: string, who: string) =>
+      `${organization} · ${service} (${place}) · ${places} · ${who}`,
     unreachable: 'The service directory does not answer: type the code of the receiving office.',
     typed: 'Code of the receiving office',
     typedHelp: 'For example: oficina-empleo-la-paz-este',

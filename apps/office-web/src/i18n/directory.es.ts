@@ -101,8 +101,8 @@ export const directoryEs = {
       `Servicios activos de este tipo en ${municipality}, los más cercanos primero.`,
     none: 'El directorio no tiene servicios activos de este tipo en el municipio. Hable con supervisión.',
     current: (ids: string) => `Ya elegido: ${ids}`,
-    option: (organization: string, service: string, place: string, places: string) =>
-      `${organization} · ${service} (${place}) · ${places}`,
+    option: (organization: string, service: string, place: string, places: string, who: string) =>
+      `${organization} · ${service} (${place}) · ${places} · ${who}`,
     unreachable:
       'El directorio de servicios no responde: escriba el código de la oficina que recibe.',
     typed: 'Código de la oficina que recibe',

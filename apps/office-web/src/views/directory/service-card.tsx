@@ -5,15 +5,16 @@ import { DAYS, type DirectoryOrganization, type DirectoryService, placeOf } from
 import { OrganizationEditor } from './organization-editor';
 import { ServiceEditor } from './service-editor';
 
-/** Who a service is for, in words: women only or everyone, ages, documents to bring. */
+/** Who a service is for, in words: women only or everyone, and ages. */
+export const whoFor = (service: DirectoryService, m: Messages['directory']): string =>
+  `${service.womenOnly ? m.womenOnly : m.everyone} · ${m.ages(service.minimumAge, service.maximumAge)}`;
+
+/** Who a service is for and the documents to bring. */
 export function audienceOf(service: DirectoryService, m: Messages['directory']): string {
-  const who = service.womenOnly ? m.womenOnly : m.everyone;
   const documents = service.requiredDocuments.map((code) => label(m.documents, code));
-  return [
-    who,
-    m.ages(service.minimumAge, service.maximumAge),
-    ...(documents.length ? [m.bring(documents.join(', '))] : []),
-  ].join(' · ');
+  return [whoFor(service, m), ...(documents.length ? [m.bring(documents.join(', '))] : [])].join(
+    ' · ',
+  );
 }
 
 /** "lun, mar, mié 08:00–16:00; sáb 08:00–12:00" */
