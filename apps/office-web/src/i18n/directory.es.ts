@@ -13,7 +13,11 @@ export const directoryEs = {
   status: 'Estado',
   anyStatus: 'Todos los estados',
   audience: 'Para quién',
-  audiences: { '': 'Cualquiera', 'women-only': 'Solo para mujeres', everyone: 'Para todas las personas' },
+  audiences: {
+    '': 'Cualquiera',
+    'women-only': 'Solo para mujeres',
+    everyone: 'Para todas las personas',
+  },
   withPlaces: 'Solo con cupo',
   search: 'Buscar por nombre',
   found: (n: number) => (n === 1 ? '1 servicio' : `${n} servicios`),

@@ -91,7 +91,8 @@ export function nearestFirst(
   services: readonly DirectoryService[],
   districtCode: string | null,
 ): DirectoryService[] {
-  const distance = (s: DirectoryService) => (districtCode && s.districtCode === districtCode ? 0 : 1);
+  const distance = (s: DirectoryService) =>
+    districtCode && s.districtCode === districtCode ? 0 : 1;
   const places = (s: DirectoryService) => s.capacityAvailable ?? -1;
   return [...services].sort(
     (a, b) =>

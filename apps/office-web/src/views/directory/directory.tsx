@@ -147,7 +147,10 @@ export function DirectoryView(props: { canEdit: boolean; municipalityCode: strin
           {notice}
         </p>
       )}
-      <ProblemMessage problem={services.error ?? organizations.error} genericTitle={t.genericError} />
+      <ProblemMessage
+        problem={services.error ?? organizations.error}
+        genericTitle={t.genericError}
+      />
       {services.loading && !services.data && <Loading label={t.loading} />}
       {services.data && (
         <p role="status" data-testid="directory-count">
