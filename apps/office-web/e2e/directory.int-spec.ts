@@ -250,8 +250,17 @@ describe('the service directory in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(
       `service-${serviceIds['hostel']}-minimumAge`,
     );
+    await editor.getByLabel('Edad mínima').fill('30');
+    await editor.getByLabel('Edad máxima').fill('20');
+    await editor.getByRole('button', { name: 'Guardar cambios' }).click();
+    await editor
+      .locator(`#service-${serviceIds['hostel']}-maximumAge-error`)
+      .getByText('La edad máxima es menor que la mínima.')
+      .waitFor();
+    expect(await error.count()).toBe(0);
     await check('service editor with errors', '04-service-editor-errors');
     await editor.getByLabel('Edad mínima').fill('');
+    await editor.getByLabel('Edad máxima').fill('');
     await editor.getByRole('button', { name: 'Guardar cambios' }).click();
     await page
       .getByTestId('directory-notice')
