@@ -161,6 +161,8 @@ describe('case workspace of the intake officer, in Chromium', () => {
     const form = page.getByTestId('plan-form');
     await form.getByRole('button', { name: 'Agregar meta económica' }).click();
     await form.getByRole('button', { name: 'Proponer una remisión' }).click();
+    // This bed runs without the service directory: the screen says so and takes a typed code.
+    await page.getByTestId('directory-unreachable').waitFor();
     await page.locator('#referral-0-priority').selectOption('urgent');
     // Saved without the goal's words nor the receiving office: intake's errors beside both.
     await form.getByRole('button', { name: 'Guardar plan' }).click();

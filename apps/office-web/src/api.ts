@@ -6,4 +6,5 @@ export const api = createApiClient({ tokenKey: 'reintegra.office.token' });
 export const intake = (path: string) => `/api/intake${path}`;
 export const employment = (path: string) => `/api/employment${path}`;
 export const education = (path: string) => `/api/education${path}`;
+export const directory = (path: string) => `/api/directory${path}`;
 export const identity = (path: string) => `/api/identity${path}`;

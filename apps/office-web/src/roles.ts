@@ -12,13 +12,15 @@ export type Screen =
   | 'cases'
   | 'employment-inbox'
   | 'education-inbox'
-  | 'education-cohorts';
+  | 'education-cohorts'
+  | 'directory';
 
 /** The screens of each office role, in menu order. */
 const SCREENS_BY_ROLE: Record<string, readonly Screen[]> = {
-  'intake-officer': ['reception', 'cases'],
+  'intake-officer': ['reception', 'cases', 'directory'],
   'employment-caseworker': ['employment-inbox'],
   'education-caseworker': ['education-inbox', 'education-cohorts'],
+  admin: ['directory'],
 };
 
 export function screensFor(roles: readonly string[]): Screen[] {
@@ -34,6 +36,7 @@ export const SCREEN_PATH: Record<Screen, string> = {
   'employment-inbox': 'employment-inbox',
   'education-inbox': 'education-inbox',
   'education-cohorts': 'education-groups',
+  directory: 'directory',
 };
 
 export function screenOfSection(section: string | undefined): Screen | undefined {

@@ -1,4 +1,5 @@
 import type { Messages } from './es';
+import { directoryEn } from './directory.en';
 import { educationEn } from './education.en';
 import { employmentEn } from './employment.en';
 import { offlineEn } from './offline.en';
@@ -22,6 +23,7 @@ export const en: Messages = {
     'employment-inbox': 'Employment referrals',
     'education-inbox': 'Education referrals',
     'education-cohorts': 'Groups and attendance',
+    directory: 'Service directory',
   },
   roles: {
     'intake-officer': 'Intake officer',
@@ -167,6 +169,7 @@ export const en: Messages = {
   education: educationEn,
   offline: offlineEn,
   employment: employmentEn,
+  directory: directoryEn,
   caseStatus: {
     open: 'open',
     assessed: 'assessed',

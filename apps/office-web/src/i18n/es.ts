@@ -1,3 +1,4 @@
+import { directoryEs } from './directory.es';
 import { educationEs } from './education.es';
 import { employmentEs } from './employment.es';
 import { offlineEs } from './offline.es';
@@ -21,6 +22,7 @@ export const es = {
     'employment-inbox': 'Remisiones de empleo',
     'education-inbox': 'Remisiones de educación',
     'education-cohorts': 'Grupos y asistencia',
+    directory: 'Directorio de servicios',
   },
   roles: {
     'intake-officer': 'Oficial de atención',
@@ -168,6 +170,7 @@ export const es = {
   education: educationEs,
   offline: offlineEs,
   employment: employmentEs,
+  directory: directoryEs,
   caseStatus: {
     open: 'abierto',
     assessed: 'evaluado',

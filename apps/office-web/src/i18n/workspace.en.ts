@@ -124,8 +124,6 @@ export const workspaceEn: WorkspaceMessages = {
     referrals: 'Proposed referrals',
     referralsHelp: 'Sent when the supervisor approves the plan, if there is consent.',
     referral: (n: number) => `Referral ${n}`,
-    provider: 'Code of the receiving office',
-    providerHelp: 'For example: oficina-empleo-la-paz-este',
     reason: 'Reason',
     addReferral: 'Propose a referral',
     removeReferral: (n: number) => `Remove referral ${n}`,

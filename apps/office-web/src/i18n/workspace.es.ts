@@ -123,8 +123,6 @@ export const workspaceEs = {
     referrals: 'Remisiones propuestas',
     referralsHelp: 'Se envían cuando la supervisión aprueba el plan, si hay consentimiento.',
     referral: (n: number) => `Remisión ${n}`,
-    provider: 'Código de la oficina que recibe',
-    providerHelp: 'Por ejemplo: oficina-empleo-la-paz-este',
     reason: 'Motivo',
     addReferral: 'Proponer una remisión',
     removeReferral: (n: number) => `Quitar remisión ${n}`,

@@ -70,6 +70,7 @@ export function CaseWorkspace(props: { caseId: string }) {
             caseId={props.caseId}
             caseStatus={view.data.status}
             plan={plan}
+            place={view.data.episode}
             onChanged={reload}
           />
           <ReferralsSection

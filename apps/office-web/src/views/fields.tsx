@@ -40,13 +40,17 @@ export function SelectField(
   props: {
     name: string;
     label: string;
+    help?: string;
     errors?: readonly string[];
     idPrefix?: string;
     children: ReactNode;
   } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'name' | 'id'>,
 ) {
-  const { name, label, errors, idPrefix = 'f', children, ...select } = props;
+  const { name, label, help, errors, idPrefix = 'f', children, ...select } = props;
   const id = `${idPrefix}-${name}`;
+  const described = [help ? `${id}-help` : '', errors?.length ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={errors?.length ? 'field invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
@@ -54,11 +58,16 @@ export function SelectField(
         id={id}
         name={name}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? `${id}-error` : undefined}
+        aria-describedby={described || undefined}
         {...select}
       >
         {children}
       </select>
+      {help && (
+        <span className="help" id={`${id}-help`}>
+          {help}
+        </span>
+      )}
       <FieldErrors id={`${id}-error`} messages={errors} />
     </div>
   );

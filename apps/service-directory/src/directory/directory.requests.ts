@@ -123,10 +123,13 @@ const serviceFields = {
   capacityAvailable: z.int().min(0).max(100_000).optional(),
 };
 
-const ageRange = (value: { minimumAge?: number; maximumAge?: number }, ctx: z.RefinementCtx) => {
+const ageRange = (
+  value: { minimumAge?: number | null; maximumAge?: number | null },
+  ctx: z.RefinementCtx,
+) => {
   if (
-    value.minimumAge !== undefined &&
-    value.maximumAge !== undefined &&
+    typeof value.minimumAge === 'number' &&
+    typeof value.maximumAge === 'number' &&
     value.maximumAge < value.minimumAge
   )
     ctx.addIssue({
@@ -164,7 +167,9 @@ export const updateServiceSchema = z
   .strict()
   .refine((value) => Object.keys(value).length > 0, {
     message: bilingual('Indique al menos un campo.', 'Give at least one field.'),
-  });
+  })
+  // Both ages in one change: refused here, beside the field (the table's check would be a 500).
+  .superRefine(ageRange);
 export type UpdateServiceRequest = z.infer<typeof updateServiceSchema>;
 
 export const reportCapacitySchema = z

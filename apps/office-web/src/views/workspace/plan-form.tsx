@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n';
 import { SelectField, TextField } from '../fields';
 import { errorsAt } from './questionnaire';
 import type { PlanDraft, ReferralDraft } from './plan-draft';
+import { type CasePlace, ProviderPicker } from './provider-picker';
 import {
   DIMENSIONS,
   type Dimension,
@@ -16,6 +17,7 @@ export function PlanForm(props: {
   draft: PlanDraft;
   onChange: (draft: PlanDraft) => void;
   problem: Problem | undefined;
+  place: CasePlace;
 }) {
   const { t } = useI18n();
   const text = t.workspace.planEditor;
@@ -121,7 +123,10 @@ export function PlanForm(props: {
                 label={t.workspace.service}
                 value={referral.service}
                 errors={errors(`${at}.service`)}
-                onChange={(event) => setReferral(index, { service: event.target.value })}
+                // Another type has other providers: the chosen one goes.
+                onChange={(event) =>
+                  setReferral(index, { service: event.target.value, provider: '' })
+                }
               >
                 {PLAN_SERVICES.map((service) => (
                   <option key={service} value={service}>
@@ -143,14 +148,13 @@ export function PlanForm(props: {
                   </option>
                 ))}
               </SelectField>
-              <TextField
+              <ProviderPicker
                 idPrefix={prefix}
-                name="provider"
-                label={text.provider}
-                help={text.providerHelp}
+                service={referral.service}
+                place={props.place}
                 value={referral.provider}
                 errors={errors(`${at}.providerIds`)}
-                onChange={(event) => setReferral(index, { provider: event.target.value })}
+                onChange={(provider) => setReferral(index, { provider })}
               />
               <SelectField
                 idPrefix={prefix}

@@ -13,6 +13,7 @@ import { api, intake } from '../../api';
 import { useI18n } from '../../i18n';
 import { contentOf, draftOf, emptyDraft, type PlanDraft, planFieldPaths } from './plan-draft';
 import { PlanForm } from './plan-form';
+import type { CasePlace } from './provider-picker';
 import { summaryOf } from './questionnaire';
 import { DIMENSIONS, type Plan } from './workspace-data';
 
@@ -34,6 +35,7 @@ export function PlanSection(props: {
   caseId: string;
   caseStatus: string;
   plan: { data?: Plan; error?: Problem };
+  place: CasePlace;
   onChanged: () => void;
 }) {
   const { t } = useI18n();
@@ -113,7 +115,7 @@ export function PlanSection(props: {
       )}
       {draft && editable && (
         <form ref={formRef} noValidate onSubmit={save} data-testid="plan-form">
-          <PlanForm draft={draft} onChange={setDraft} problem={problem} />
+          <PlanForm draft={draft} onChange={setDraft} problem={problem} place={props.place} />
           <ProblemMessage problem={summary} genericTitle={t.genericError} />
           <div className="actions">
             <button type="submit" disabled={busy}>

@@ -1,0 +1,95 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import {
+  FieldErrors,
+  focusFirstInvalid,
+  type Problem,
+  ProblemMessage,
+  problemOf,
+} from '@reintegra/ui-web';
+import { api, directory } from '../../api';
+import { useI18n } from '../../i18n';
+import { TextField } from '../fields';
+import type { DirectoryOrganization } from './directory-data';
+
+/** An admin's change of an organisation's name and description (every service of it shows it). */
+export function OrganizationEditor(props: {
+  idPrefix: string;
+  organization: DirectoryOrganization;
+  onDone: (message?: string) => void;
+}) {
+  const { t } = useI18n();
+  const m = t.directory;
+  const { organization, idPrefix } = props;
+  const [name, setName] = useState(organization.name);
+  const [description, setDescription] = useState(organization.description);
+  const [problem, setProblem] = useState<Problem>();
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (problem?.errors?.length) focusFirstInvalid(formRef.current);
+  }, [problem]);
+  const errors = (field: string) => {
+    const found = (problem?.errors ?? []).filter((e) => e.field === field).map((e) => e.message);
+    return found.length ? found : undefined;
+  };
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await api.request('PATCH', directory(`/organizations/${organization.id}`), {
+        name,
+        description,
+      });
+      props.onDone(m.saved(name.trim()));
+    } catch (failure) {
+      setProblem(problemOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const descriptionErrors = errors('description');
+  const descriptionId = `${idPrefix}-description`;
+  return (
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={(event) => void save(event)}
+      aria-label={m.editOrganizationLabel(organization.name)}
+      data-testid="organization-editor"
+    >
+      <TextField
+        idPrefix={idPrefix}
+        name="name"
+        label={m.organizationName}
+        value={name}
+        errors={errors('name')}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <div className={descriptionErrors ? 'field invalid' : 'field'}>
+        <label htmlFor={descriptionId}>{m.organizationDescription}</label>
+        <textarea
+          id={descriptionId}
+          rows={3}
+          value={description}
+          aria-invalid={descriptionErrors ? true : undefined}
+          aria-describedby={descriptionErrors ? `${descriptionId}-error` : undefined}
+          onChange={(e) => setDescription(e.target.value)}
+        />
+        <FieldErrors id={`${descriptionId}-error`} messages={descriptionErrors} />
+      </div>
+      <ProblemMessage
+        problem={problem}
+        genericTitle={t.genericError}
+        shownFields={['name', 'description']}
+      />
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {m.save}
+        </button>
+        <button type="button" className="secondary" onClick={() => props.onDone()}>
+          {m.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
