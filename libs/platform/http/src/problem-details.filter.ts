@@ -59,15 +59,28 @@ const NOT_STORABLE = {
   en: 'A value in the request cannot be stored (format, length or characters).',
 };
 
-/** A PostgreSQL data exception (SQLSTATE class 22), as pg or TypeORM's QueryFailedError carry it. */
-function isDatabaseInputError(exception: unknown): boolean {
+const INCONSISTENT = {
+  code: 'request.values-inconsistent',
+  es: 'Los valores no son coherentes entre sí o con los ya guardados (por ejemplo, un máximo menor que el mínimo).',
+  en: 'The values do not agree with each other or with those already stored (e.g. a maximum below the minimum).',
+};
+
+/**
+ * What a PostgreSQL refusal says about the caller's input, as pg or TypeORM's QueryFailedError
+ * carry it: a data exception (class 22: characters, lengths, formats) or a check constraint
+ * (23514: values that break a rule of the row, e.g. after merging a change with stored values).
+ */
+function databaseInputError(exception: unknown): typeof NOT_STORABLE | undefined {
   const code = (exception as { code?: unknown } | null)?.code;
-  return (
-    exception instanceof Error &&
-    typeof code === 'string' &&
-    /^22[0-9A-Z]{3}$/.test(code) &&
-    (exception.name === 'QueryFailedError' || 'severity' in exception)
-  );
+  if (
+    !(exception instanceof Error) ||
+    typeof code !== 'string' ||
+    !(exception.name === 'QueryFailedError' || 'severity' in exception)
+  ) {
+    return undefined;
+  }
+  if (/^22[0-9A-Z]{3}$/.test(code)) return NOT_STORABLE;
+  return code === '23514' ? INCONSISTENT : undefined;
 }
 
 function problemFor(
@@ -92,13 +105,13 @@ function problemFor(
     }
     return problem;
   }
-  // PostgreSQL's data exceptions (class 22: characters, lengths, formats) are the caller's input,
-  // not a server fault. The message may quote the value: never echoed.
-  if (isDatabaseInputError(exception)) {
+  // The caller's input, not a server fault. The message may quote the value: never echoed.
+  const refused = databaseInputError(exception);
+  if (refused) {
     return {
-      title: NOT_STORABLE[language],
+      title: refused[language],
       status: HttpStatus.UNPROCESSABLE_ENTITY,
-      code: NOT_STORABLE.code,
+      code: refused.code,
     };
   }
   // Body-parser errors (malformed JSON, too large) carry an HTTP status of their own.

@@ -41,6 +41,24 @@ class HardenedController {
       code: '22021',
     });
   }
+
+  @Post('checked')
+  check() {
+    // What pg raises when a row breaks a check constraint (SQLSTATE 23514).
+    throw Object.assign(new Error('new row violates check constraint "ages_in_order"'), {
+      name: 'QueryFailedError',
+      code: '23514',
+    });
+  }
+
+  @Post('duplicate')
+  duplicate() {
+    // A unique violation is not the caller's input alone (a race, a bug): still a server error.
+    throw Object.assign(new Error('duplicate key value violates unique constraint'), {
+      name: 'QueryFailedError',
+      code: '23505',
+    });
+  }
 }
 
 @Module({ controllers: [HardenedController], providers: [problemDetailsProvider] })
@@ -152,6 +170,14 @@ describe('database input errors', () => {
     expect(response.status).toBe(422);
     expect(response.body.code).toBe('request.value-not-storable');
     expect(JSON.stringify(response.body)).not.toContain('Ana');
+  });
+
+  it('a broken check constraint is 422 values-inconsistent; other constraint errors stay 500', async () => {
+    const checked = await http().post('/checked').send({});
+    expect(checked.status).toBe(422);
+    expect(checked.body.code).toBe('request.values-inconsistent');
+    expect(JSON.stringify(checked.body)).not.toContain('ages_in_order');
+    expect((await http().post('/duplicate').send({})).status).toBe(500);
   });
 });
 
