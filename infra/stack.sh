@@ -18,6 +18,8 @@ source "$LIB_DIR/postgres.sh"
 source "$LIB_DIR/kafka.sh"
 # shellcheck source=lib/temporal.sh
 source "$LIB_DIR/temporal.sh"
+# shellcheck source=lib/backup.sh
+source "$LIB_DIR/backup.sh"
 
 usage() {
   cat <<EOF
@@ -30,6 +32,10 @@ usage: bash infra/stack.sh <command>
   install   only install/cache the binaries (Kafka jars, Temporal venv, PostgreSQL via apt)
   env       print 'export K=V' lines for services and tests: eval "\$(bash infra/stack.sh env)"
   logs [c]  where the logs are; with c = postgres|kafka|temporal, the last 100 lines of its log
+  backup [dir]   every service database and the Temporal persistence, timestamped, with
+                 checksums (default dir: backups/<UTC time>); not the victim-support key
+  restore <dir>  put a backup back (services stopped, engines running); re-sends the events
+                 published shortly before the backup
 
 state dir: $STACK_DIR
 cache dir: $CACHE_DIR
@@ -172,6 +178,14 @@ main() {
     install) cmd_install ;;
     env) cmd_env ;;
     logs) cmd_logs "$@" ;;
+    backup)
+      lock_stack
+      cmd_backup "$@"
+      ;;
+    restore)
+      lock_stack
+      cmd_restore "$@"
+      ;;
     -h | --help | help) usage ;;
     *)
       usage >&2
