@@ -12,8 +12,9 @@ import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { ConflictError, ForbiddenError, referralNotFound } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
 import { CaseAccess } from '../core/case-access.service';
-import { ReturnEpisode } from '../core/returnee.entities';
+import { Returnee, ReturnEpisode } from '../core/returnee.entities';
 import { ConsentsService } from '../consents/consents.service';
+import { eligibilityFacts } from './referral-eligibility';
 import { Referral } from './referral.entity';
 import type { RequestReferralRequest, RevokeReferralRequest } from './referral.requests';
 
@@ -80,7 +81,7 @@ export class ReferralsService {
     // referral (no service would ever be asked to work on it, and its path is gone).
     const episode = await manager.findOne(ReturnEpisode, {
       where: { id: caseId },
-      select: ['id', 'status'],
+      select: ['id', 'status', 'returneeId', 'districtCode'],
       lock: { mode: 'pessimistic_read' },
     });
     if (episode?.status === 'closed') {
@@ -108,6 +109,12 @@ export class ReferralsService {
     }
     const now = new Date();
     const requestedAt = request.requestedAt ? new Date(request.requestedAt) : now;
+    const person = episode
+      ? await manager.findOne(Returnee, {
+          where: { id: episode.returneeId },
+          select: ['id', 'dateOfBirth', 'gender'],
+        })
+      : null;
     const referral = manager.create(Referral, {
       id: randomUUID(),
       caseId,
@@ -145,6 +152,9 @@ export class ReferralsService {
           acknowledgeBy: referral.acknowledgeBy.toISOString(),
           requestedAt: requestedAt.toISOString(),
           consentId: consent.id,
+          ...(person && episode
+            ? { eligibility: eligibilityFacts(person, episode, requestedAt) }
+            : {}),
         },
       },
       { actor: actorReference(actor), correlationId },
