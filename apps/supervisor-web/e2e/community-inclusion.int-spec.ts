@@ -99,7 +99,11 @@ async function publish<S extends z.ZodType>(
 
 /** Waits until the read model has applied everything on the community topic so far. */
 async function communityCaughtUp() {
-  const admin = new Kafka({ brokers: stack.kafkaBrokers, clientId: 'e2e-offsets' }).admin();
+  const admin = new Kafka({
+    brokers: stack.kafkaBrokers,
+    clientId: 'e2e-offsets',
+    logLevel: 1,
+  }).admin();
   await admin.connect();
   const ends = await admin.fetchTopicOffsets(TOPICS.communityEvents);
   await admin.disconnect();
