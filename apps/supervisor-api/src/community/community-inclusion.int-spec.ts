@@ -3,15 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Kafka, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import {
-  activityChangedV1,
-  CLOUDEVENTS_CONTENT_TYPE,
-  createEvent,
-  deadLetterTopicOf,
-  type EventDefinition,
-  participationMilestoneV1,
-  TOPICS,
-} from '@reintegra/event-contracts';
+import { CLOUDEVENTS_CONTENT_TYPE, deadLetterTopicOf, TOPICS } from '@reintegra/event-contracts';
 import { loadConfig } from '@reintegra/platform-config';
 import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
 import { configureServiceApp } from '@reintegra/platform-service';
@@ -23,11 +15,18 @@ import {
   testToken,
   TopicRecorder,
 } from '@reintegra/testing';
-import type { z } from 'zod';
 import { supervisorApiConfigSpec } from '../config';
 import { supervisorDataSource } from '../database/supervisor-data-source';
 import { supervisorApiService } from '../service';
 import { SupervisorApiModule } from '../supervisor-api.module';
+import {
+  activityEvent,
+  communityCaughtUp,
+  milestoneEvent,
+  type Origin,
+  type Person,
+  startCommunityStub,
+} from './community-test-bed';
 
 /**
  * Community inclusion on the dashboard: community events published by hand on the real broker,
@@ -39,7 +38,6 @@ const CABANAS = 'SV-CA-CABANAS-ESTE';
 const MORAZAN = 'SV-MO-MORAZAN-NORTE';
 const DLQ = deadLetterTopicOf(TOPICS.communityEvents);
 type Json = Record<string, unknown>;
-type Origin = 'returnee' | 'resident' | 'family' | 'official';
 
 let app: INestApplication;
 let url: string;
@@ -49,6 +47,24 @@ let kafka: Kafka;
 const recorder = new TopicRecorder(stack.kafkaBrokers, [DLQ]);
 const tokens: Record<string, string> = {};
 const participantIds: string[] = [];
+let community: Awaited<ReturnType<typeof startCommunityStub>>;
+/** The pulse survey aggregate as the community service answers it (its suppression applied). */
+const OUTCOMES = {
+  questionnaireVersion: 'pulse-2026-12',
+  municipalityCode: CABANAS,
+  minimumCell: 5,
+  items: [
+    {
+      itemId: 'feels-part-of-community',
+      dimension: 'belonging',
+      reversed: false,
+      waves: [
+        { wave: 'pre', n: 6, mean: 2.5, suppressed: false },
+        { wave: 'post', n: null, mean: null, suppressed: true },
+      ],
+    },
+  ],
+};
 
 async function get(path: string, token: string) {
   const response = await fetch(`${url}${path}`, { headers: { authorization: token } });
@@ -62,108 +78,40 @@ async function send(key: string, value: string) {
   });
 }
 
-function communityEvent<S extends z.ZodType>(
-  definition: EventDefinition<S>,
-  subject: string,
-  data: z.input<S>,
-) {
-  return createEvent(definition, {
-    subject,
-    source: '/reintegra/community-inclusion',
-    actor: 'system:community-inclusion',
-    correlationId: randomUUID(),
-    data,
-  });
-}
-
-const at = (minutes: number) => new Date(Date.UTC(2026, 11, 1, 15, minutes)).toISOString();
-
 async function activity(municipalityCode: string, change: 'opened' | 'closed', minute: number) {
   const activityId = randomUUID();
-  const event = activityEvent(activityId, municipalityCode, change, minute);
-  await send(activityId, JSON.stringify(event));
+  await send(
+    activityId,
+    JSON.stringify(activityEvent(activityId, municipalityCode, change, minute)),
+  );
   return activityId;
 }
 
-function activityEvent(
-  activityId: string,
-  municipalityCode: string,
-  change: 'opened' | 'closed',
-  minute: number,
-) {
-  return communityEvent(activityChangedV1, activityId, {
-    activityId,
-    providerId: 'casa-de-la-cultura',
-    municipalityCode,
-    kind: 'recreation',
-    change,
-    open: change === 'opened',
-    capacity: 30,
-    seatsTaken: 0,
-    targetGroups: ['returnees', 'residents'],
-    languages: ['es'],
-    occurredAt: at(minute),
-  });
-}
-
-type Milestone = z.input<typeof participationMilestoneV1.data>['milestone'];
-
 /** A participant's milestone; the message is returned so a test can send it again. */
 async function milestone(
-  person: { participantId: string; origin: Origin; municipalityCode: string },
+  person: Person,
   activityId: string,
-  step: Milestone,
+  step: Parameters<typeof milestoneEvent>[2],
   minute: number,
 ) {
-  const event = communityEvent(participationMilestoneV1, person.participantId, {
-    participantId: person.participantId,
-    activityId,
-    municipalityCode: person.municipalityCode,
-    origin: person.origin,
-    ...(person.origin === 'returnee' ? { caseId: randomUUID() } : {}),
-    milestone: step,
-    ...(step === 'sustained' || step === 'dropped-off'
-      ? { ruleVersion: '2026-12', attendedSessions: 6, eligibleSessions: 7 }
-      : {}),
-    ...(step === 'withdrawn' ? { reasonCode: 'participant-declined' } : {}),
-    occurredAt: at(minute),
-  });
-  const value = JSON.stringify(event);
+  const value = JSON.stringify(milestoneEvent(person, activityId, step, minute));
   await send(person.participantId, value);
   return value;
 }
 
-function person(municipalityCode: string, origin: Origin) {
+function person(municipalityCode: string, origin: Origin): Person {
   const participantId = randomUUID();
   participantIds.push(participantId);
   return { participantId, origin, municipalityCode };
 }
 
-/** Waits until the read model has applied everything published on the community topic so far. */
-async function caughtUp() {
-  const admin = kafka.admin();
-  await admin.connect();
-  const ends = await admin.fetchTopicOffsets(TOPICS.communityEvents);
-  await admin.disconnect();
-  await eventually(
-    async () => {
-      const rows = (await db.query(
-        `SELECT partition, next_offset AS "next" FROM projection_positions WHERE topic = $1`,
-        [TOPICS.communityEvents],
-      )) as { partition: number; next: string }[];
-      for (const end of ends.filter((e) => BigInt(e.high) > BigInt(e.low))) {
-        const row = rows.find((r) => r.partition === end.partition);
-        expect(BigInt(row?.next ?? '0')).toBeGreaterThanOrEqual(BigInt(end.high));
-      }
-    },
-    { timeoutMs: 60_000, intervalMs: 250 },
-  );
-}
+const caughtUp = () => communityCaughtUp(kafka, db);
 
 const rowOf = (body: Json, code: string) =>
   (body['municipalities'] as Json[]).find((m) => m['municipalityCode'] === code);
 
 beforeAll(async () => {
+  community = await startCommunityStub(OUTCOMES);
   await runMigrations(
     serviceDataSourceOptions(supervisorDataSource(testDatabaseUrl('supervisor', 'migrator'))),
   );
@@ -176,6 +124,7 @@ beforeAll(async () => {
     TEMPORAL_ADDRESS: stack.temporalAddress,
     TEMPORAL_NAMESPACE: stack.temporalNamespace,
     INTAKE_URL: 'http://127.0.0.1:9',
+    COMMUNITY_URL: community.url,
     ...testAuthEnvironment(),
   });
   kafka = new Kafka({ brokers: stack.kafkaBrokers, clientId: 'supervisor-test', logLevel: 1 });
@@ -201,6 +150,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await community?.stop();
   await recorder.stop();
   await app?.close();
   await producer?.disconnect();
@@ -221,9 +171,10 @@ describe('community inclusion indicators', () => {
   ];
   let replay = '';
   let closedActivity: string;
+  let football: string;
 
   it('counts activities, people once, sustained participation and retention; small cells hidden', async () => {
-    const football = await activity(CABANAS, 'opened', 0);
+    football = await activity(CABANAS, 'opened', 0);
     const mural = await activity(CABANAS, 'opened', 0);
     closedActivity = await activity(CABANAS, 'opened', 0);
     await send(
@@ -285,22 +236,14 @@ describe('community inclusion indicators', () => {
       JSON.stringify(activityEvent(closedActivity, CABANAS, 'opened', 10)),
     );
     // Joined at minute 1, dropped off at minute 40: a late first attendance changes nothing.
-    const football = (
-      (await db.query(
-        `SELECT activity_id AS "activityId" FROM community_participations WHERE participant_id = $1`,
-        [h1.participantId],
-      )) as { activityId: string }[]
-    )[0]?.activityId;
-    await milestone(h1, football ?? '', 'first-attendance', 6);
+    await milestone(h1, football, 'first-attendance', 6);
     const bad = randomUUID();
-    const invalid = communityEvent(participationMilestoneV1, bad, {
-      participantId: bad,
-      activityId: randomUUID(),
-      municipalityCode: CABANAS,
-      origin: 'resident',
-      milestone: 'joined',
-      occurredAt: at(50),
-    });
+    const invalid = milestoneEvent(
+      { participantId: bad, origin: 'resident', municipalityCode: CABANAS },
+      randomUUID(),
+      'joined',
+      50,
+    );
     await send(bad, JSON.stringify({ ...invalid, data: { ...invalid.data, origin: 'vecino' } }));
     await caughtUp();
 
@@ -338,5 +281,36 @@ describe('community inclusion indicators', () => {
     expect(rowOf(cabanas.body, MORAZAN)).toBeUndefined();
     expect(rowOf(cabanas.body, CABANAS)).toBeDefined();
     expect((await get('/api/community-inclusion', tokens['facilitator'] ?? '')).status).toBe(403);
+  });
+
+  it('passes the cohesion aggregate on from the community service, within the scope', async () => {
+    const own = await get('/api/community-inclusion/cohesion', tokens['cabanas'] ?? '');
+    expect(own.status).toBe(200);
+    expect(own.body).toEqual(OUTCOMES);
+    // Asked with the supervisor's own token, for their municipality.
+    expect(community.requests.at(-1)?.url).toBe(`/outcomes?municipalityCode=${CABANAS}`);
+    expect(community.requests.at(-1)?.headers.authorization).toBe(tokens['cabanas']);
+    const asked = community.requests.length;
+    const outside = await get(
+      `/api/community-inclusion/cohesion?municipality=${CABANAS}`,
+      tokens['morazan'] ?? '',
+    );
+    expect(outside.status).toBe(403);
+    const national = await get('/api/community-inclusion/cohesion', tokens['national'] ?? '');
+    expect(national.status).toBe(400);
+    expect(community.requests).toHaveLength(asked);
+  });
+
+  it('says so when the community service does not answer', async () => {
+    await community.stop();
+    const response = await fetch(
+      `${url}/api/community-inclusion/cohesion?municipality=${MORAZAN}`,
+      {
+        headers: { authorization: tokens['national'] ?? '', 'accept-language': 'es' },
+      },
+    );
+    expect(response.status).toBe(502);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await response.json()) as Json)['code']).toBe('community.unavailable');
   });
 });
