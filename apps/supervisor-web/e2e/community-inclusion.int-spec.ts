@@ -21,10 +21,12 @@ import {
   findWorkspaceRoot,
   runToCompletion,
   ServiceProcess,
+  startGroupAtEnd,
   testDatabaseUrl,
 } from '@reintegra/testing';
 import type { z } from 'zod';
 import { expectAccessible, expectFitsNarrowScreen } from './browser-checks';
+import { seedPulseSurvey } from './community-seed';
 
 /**
  * The dashboard's community inclusion view and the re-routing reason on the case page, in
@@ -38,6 +40,8 @@ const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const LA_PAZ = 'SV-PA-LA-PAZ-ESTE';
 // No other suite gives Usulután Este community activities: its figures are this test's.
 const USULUTAN = 'SV-US-USULUTAN-ESTE';
+// The pulse survey's answers are recorded here (through the community service).
+const SAN_VICENTE = 'SV-SV-SAN-VICENTE-SUR';
 
 const identityUrl = 'http://127.0.0.1:3370';
 const env = {
@@ -50,9 +54,20 @@ const env = {
   AUTH_AUDIENCE: 'reintegra',
   AUTH_JWKS_URL: `${identityUrl}/.well-known/jwks.json`,
   AUTH_JWKS: '',
+};
+const supervisorDb = {
   DATABASE_URL: testDatabaseUrl('supervisor', 'app'),
   DATABASE_MIGRATION_URL: testDatabaseUrl('supervisor', 'migrator'),
 };
+const communityEnv = {
+  ...env,
+  OUTBOX_POLL_INTERVAL_MS: '100',
+  DATABASE_URL: testDatabaseUrl('community_inclusion', 'app'),
+  DATABASE_MIGRATION_URL: testDatabaseUrl('community_inclusion', 'migrator'),
+  // Its own group, placed at the end of the shared topics: other suites' history is not its.
+  KAFKA_CONSUMER_GROUP: `community-supervisor-e2e-${randomUUID().slice(0, 8)}`,
+};
+const community = new ServiceProcess('community-inclusion', 3375, communityEnv);
 const identity = new ServiceProcess('dev-identity', 3370, {
   NODE_ENV: 'test',
   AUTH_ISSUER: env.AUTH_ISSUER,
@@ -60,6 +75,8 @@ const identity = new ServiceProcess('dev-identity', 3370, {
 });
 const supervisor = new ServiceProcess('supervisor-api', 3376, {
   ...env,
+  ...supervisorDb,
+  COMMUNITY_URL: community.url,
   KAFKA_CONSUMER_GROUP: 'supervisor-api-community-e2e',
   INTAKE_URL: 'http://127.0.0.1:9',
   DEV_IDENTITY_URL: identityUrl,
@@ -139,6 +156,15 @@ async function participation(activityId: string, origin: 'returnee' | 'resident'
   }
 }
 
+async function tokenOf(user: string): Promise<string> {
+  const response = await fetch(`${identityUrl}/dev/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user }),
+  });
+  return `Bearer ${((await response.json()) as { access_token: string }).access_token}`;
+}
+
 async function login(user: string) {
   await page.goto(supervisor.url);
   await page.evaluate(() => sessionStorage.clear());
@@ -152,9 +178,17 @@ const shot = (name: string) =>
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  await runToCompletion('supervisor-api', 'migrate', env);
+  await Promise.all([
+    runToCompletion('supervisor-api', 'migrate', { ...env, ...supervisorDb }),
+    runToCompletion('community-inclusion', 'migrate', communityEnv),
+  ]);
+  await startGroupAtEnd(
+    stack.kafkaBrokers,
+    communityEnv.KAFKA_CONSUMER_GROUP,
+    Object.values(TOPICS),
+  );
   await identity.start();
-  await supervisor.start();
+  await Promise.all([supervisor.start(), community.start()]);
   db = new Client({ connectionString: testDatabaseUrl('supervisor', 'migrator') });
   await db.connect();
   producer = new Kafka({
@@ -226,6 +260,18 @@ beforeAll(async () => {
     },
     occurredAt: new Date().toISOString(),
   });
+  await seedPulseSurvey(community.url, await tokenOf('admin'), SAN_VICENTE);
+  // The activity reaches the read model through the community service's outbox and Kafka.
+  await eventually(
+    async () => {
+      const { rowCount } = await db.query(
+        `SELECT 1 FROM community_activities WHERE municipality_code = $1`,
+        [SAN_VICENTE],
+      );
+      expect(rowCount).toBeGreaterThan(0);
+    },
+    { timeoutMs: 60_000, intervalMs: 500 },
+  );
   await communityCaughtUp();
 
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
@@ -236,7 +282,7 @@ afterAll(async () => {
   await browser?.close();
   await producer?.disconnect();
   await db?.end();
-  await supervisor.stop();
+  await Promise.allSettled([supervisor.stop(), community.stop()]);
   await identity.stop();
 });
 
@@ -264,6 +310,33 @@ describe('community inclusion on the dashboard', () => {
     expect(await card.textContent()).toContain('2026-12');
     await expectAccessible(page, 'community inclusion (national)');
     await shot('10-community-inclusion');
+  });
+
+  it('shows cohesion before and after from the pulse survey, a cell under 5 answers as <5', async () => {
+    const cohesion = page.getByTestId('community-cohesion');
+    await cohesion.getByLabel('Municipio').selectOption({ label: 'San Vicente Sur' });
+    const item = (id: string) => cohesion.locator(`[data-item-id="${id}"]`);
+    await eventually(async () =>
+      expect(await item('feels-part-of-community').getByTestId('pre').textContent()).toBe(
+        '2 (6 respuestas)',
+      ),
+    );
+    expect(await item('feels-part-of-community').getByTestId('post').textContent()).toBe(
+      '4 (6 respuestas)',
+    );
+    expect(await item('feels-part-of-community').textContent()).toContain(
+      'Se siente parte de la comunidad',
+    );
+    expect(await item('trust-people-neighbourhood').getByTestId('pre').textContent()).toBe(
+      '3 (6 respuestas)',
+    );
+    expect(await item('trust-people-neighbourhood').getByTestId('post').textContent()).toBe('<5');
+    expect(await item('experienced-discrimination').getByTestId('post').textContent()).toBe(
+      'sin respuestas',
+    );
+    expect(await item('experienced-discrimination').textContent()).toContain('menos es mejor');
+    await expectAccessible(page, 'community cohesion');
+    await cohesion.screenshot({ path: join(shots, '10b-community-cohesion.png') });
   });
 
   it('is usable at 360 px and in English', async () => {

@@ -19,6 +19,23 @@ export const communityEs = {
   stillSustainedPercent: 'La mantienen (%)',
   rule: 'Regla de participación sostenida aplicada',
   noRule: 'ninguna todavía',
+  cohesion: 'Convivencia: encuesta breve antes y después',
+  cohesionIntro:
+    'Promedio de las respuestas (escala de 1 a 5) de quienes participan, al empezar y al terminar un ciclo. Una celda con menos de 5 respuestas se muestra como <5.',
+  municipality: 'Municipio',
+  item: 'Pregunta',
+  pre: 'Antes',
+  post: 'Después',
+  answers: (n: number) => `${n} respuestas`,
+  noAnswers: 'sin respuestas',
+  lowerIsBetter: 'menos es mejor',
+  items: {
+    'trust-people-neighbourhood': 'Confía en la gente del barrio',
+    'trust-local-government': 'Confía en la alcaldía',
+    'feels-part-of-community': 'Se siente parte de la comunidad',
+    'participates-community': 'Participa en actividades de la comunidad',
+    'experienced-discrimination': 'Ha sufrido trato injusto o discriminación',
+  } as Record<string, string>,
 };
 
 export const communityEn: typeof communityEs = {
@@ -41,4 +58,21 @@ export const communityEn: typeof communityEs = {
   stillSustainedPercent: 'Still sustained (%)',
   rule: 'Sustained participation rule applied',
   noRule: 'none yet',
+  cohesion: 'Cohesion: short survey before and after',
+  cohesionIntro:
+    'Mean answer (1 to 5 scale) of participants at the start and at the end of a cycle. A cell with fewer than 5 answers is shown as <5.',
+  municipality: 'Municipality',
+  item: 'Question',
+  pre: 'Before',
+  post: 'After',
+  answers: (n: number) => `${n} answers`,
+  noAnswers: 'no answers',
+  lowerIsBetter: 'lower is better',
+  items: {
+    'trust-people-neighbourhood': 'Trusts people in the neighbourhood',
+    'trust-local-government': 'Trusts the municipal government',
+    'feels-part-of-community': 'Feels part of the community',
+    'participates-community': 'Takes part in community activities',
+    'experienced-discrimination': 'Was treated unfairly or discriminated against',
+  },
 };

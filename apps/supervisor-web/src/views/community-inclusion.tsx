@@ -1,6 +1,7 @@
 import { Loading, ProblemMessage } from '../components/problem';
 import { useI18n } from '../i18n';
 import { useApi } from '../use-api';
+import { CommunityCohesion } from './community-cohesion';
 
 type Cell = number | '<5';
 
@@ -79,6 +80,12 @@ export function CommunityInclusionView() {
           </section>
         ))}
       </div>
+      <CommunityCohesion
+        municipalities={data.municipalities.map((m) => ({
+          code: m.municipalityCode,
+          name: m.municipalityName,
+        }))}
+      />
     </>
   );
 }
