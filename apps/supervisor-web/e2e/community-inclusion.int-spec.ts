@@ -194,6 +194,7 @@ beforeAll(async () => {
   producer = new Kafka({
     brokers: stack.kafkaBrokers,
     clientId: 'supervisor-community-e2e',
+    logLevel: 1,
   }).producer();
   await producer.connect();
   // Earlier runs' Usulután facts are applied by now: removing them leaves this run's alone.
