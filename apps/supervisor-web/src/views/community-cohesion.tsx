@@ -17,12 +17,13 @@ interface Outcomes {
 
 /**
  * Pre/post pulse survey means of one municipality, as the community service computes them
- * (cells under 5 answers come already hidden).
+ * (cells under 5 answers come already hidden). Shown only with a municipality to choose.
  */
 export function CommunityCohesion(props: { municipalities: { code: string; name: string }[] }) {
   const { t, language } = useI18n();
   const c = t.community;
   const selectId = useId();
+  // The first municipality (by name) until the supervisor picks another.
   const [code, setCode] = useState(props.municipalities[0]?.code ?? '');
   const { data, error } = useApi<Outcomes>(
     `/api/community-inclusion/cohesion?municipality=${encodeURIComponent(code)}`,
@@ -35,7 +36,6 @@ export function CommunityCohesion(props: { municipalities: { code: string; name:
     if (w.suppressed || w.mean === null || w.n === null) return '<5';
     return `${number.format(w.mean)} (${c.answers(w.n)})`;
   };
-  if (props.municipalities.length === 0) return null;
   return (
     <section aria-labelledby="cohesion-title" data-testid="community-cohesion">
       <h2 id="cohesion-title">{c.cohesion}</h2>

@@ -80,12 +80,14 @@ export function CommunityInclusionView() {
           </section>
         ))}
       </div>
-      <CommunityCohesion
-        municipalities={data.municipalities.map((m) => ({
-          code: m.municipalityCode,
-          name: m.municipalityName,
-        }))}
-      />
+      {data.municipalities.length > 0 && (
+        <CommunityCohesion
+          municipalities={data.municipalities.map((m) => ({
+            code: m.municipalityCode,
+            name: m.municipalityName,
+          }))}
+        />
+      )}
     </>
   );
 }
