@@ -14,6 +14,11 @@ export const supervisorApiConfigSpec = {
     'Base URL of the intake API, where plan approvals and closures are sent (with the supervisor’s own token).',
     { devDefault: 'http://127.0.0.1:3101' },
   ),
+  COMMUNITY_URL: variable(
+    z.url(),
+    'Base URL of the community inclusion API, asked for the pulse survey aggregates (with the supervisor’s own token).',
+    { devDefault: 'http://127.0.0.1:3110' },
+  ),
   SUPERVISOR_WEB_DIR: variable(
     z.string().min(1).optional(),
     'Folder of the built dashboard (supervisor-web), served at `/`; unset serves the API only.',

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { serviceRootModule } from '@reintegra/platform-service';
 import { AlertsModule } from './alerts/alerts.module';
 import { ApprovalsModule } from './approvals/approvals.module';
+import { CommunityInclusionModule } from './community/community-inclusion.module';
 import type { SupervisorApiConfig } from './config';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { IndicatorsModule } from './indicators/indicators.module';
@@ -15,6 +16,7 @@ const FEATURES = [
   DashboardModule,
   ApprovalsModule,
   IndicatorsModule,
+  CommunityInclusionModule,
   AlertsModule,
   ProjectionModule,
 ];

@@ -15,6 +15,7 @@ import { Loading } from './components/problem';
 import { ApprovalsView } from './views/approvals';
 import { CasePage } from './views/case-page';
 import { CaseloadView } from './views/caseload';
+import { CommunityInclusionView } from './views/community-inclusion';
 import { CasesView } from './views/cases';
 import { IndicatorsView } from './views/indicators';
 import { OverviewView } from './views/overview';
@@ -133,7 +134,7 @@ function Login(props: {
   );
 }
 
-const NAV = ['overview', 'cases', 'approvals', 'caseload', 'indicators'] as const;
+const NAV = ['overview', 'cases', 'approvals', 'caseload', 'indicators', 'community'] as const;
 
 function Shell(props: { onToggleLanguage: () => void; onLogout: () => void }) {
   const { t } = useI18n();
@@ -192,6 +193,7 @@ function Shell(props: { onToggleLanguage: () => void; onLogout: () => void }) {
         {section === 'approvals' && <ApprovalsView />}
         {section === 'caseload' && <CaseloadView />}
         {section === 'indicators' && <IndicatorsView />}
+        {section === 'community' && <CommunityInclusionView />}
         {section === 'cases' && rest[0] && <CasePage caseId={rest[0]} />}
         {section === 'cases' && !rest[0] && <CasesView params={route.params} me={me} />}
       </main>

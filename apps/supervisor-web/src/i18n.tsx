@@ -5,6 +5,7 @@ import { casesEn, casesEs } from './messages/cases';
 import { casePageEn, casePageEs } from './messages/case-page';
 import { approvalsEn, approvalsEs } from './messages/approvals';
 import { caseloadEn, caseloadEs } from './messages/caseload';
+import { communityEn, communityEs } from './messages/community';
 import { indicatorsEn, indicatorsEs } from './messages/indicators';
 import { vocabularyEn, vocabularyEs } from './messages/vocabulary';
 
@@ -18,6 +19,7 @@ const es = {
   approvals: approvalsEs,
   caseload: caseloadEs,
   indicators: indicatorsEs,
+  community: communityEs,
   ...vocabularyEs,
 };
 
@@ -31,6 +33,7 @@ const en: Messages = {
   approvals: approvalsEn,
   caseload: caseloadEn,
   indicators: indicatorsEn,
+  community: communityEn,
   ...vocabularyEn,
 };
 

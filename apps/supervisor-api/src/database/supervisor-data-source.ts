@@ -2,6 +2,7 @@ import { serviceDataSource } from '@reintegra/platform-database';
 import { ReadModel1765100000000 } from './migrations/1765100000000-read-model';
 import { ReferralDeadlineSetAt1765100100000 } from './migrations/1765100100000-referral-deadline-set-at';
 import { ReferralFilterIndex1765100200000 } from './migrations/1765100200000-referral-filter-index';
+import { CommunityInclusion1765100300000 } from './migrations/1765100300000-community-inclusion';
 
 /**
  * Migrations of the supervisor database: only the read model, which is projected from Kafka and
@@ -12,6 +13,7 @@ export const supervisorDataSource = serviceDataSource('supervisor-api', [
   ReadModel1765100000000,
   ReferralDeadlineSetAt1765100100000,
   ReferralFilterIndex1765100200000,
+  CommunityInclusion1765100300000,
 ]);
 
 /** The projected tables, swapped as a whole by a rebuild (migrations create them unqualified). */
@@ -23,4 +25,6 @@ export const READ_MODEL_TABLES = [
   'follow_ups',
   'scores',
   'enrolments',
+  'community_activities',
+  'community_participations',
 ] as const;

@@ -1,4 +1,4 @@
-import { count, derived, toCsv } from './suppression';
+import { complementary, count, derived, toCsv } from './suppression';
 
 describe('small-cell suppression', () => {
   it.each([
@@ -9,6 +9,14 @@ describe('small-cell suppression', () => {
     [120, 120],
   ])('publishes a count of %p as %p', (value, published) => {
     expect(count(value)).toBe(published);
+  });
+
+  it('hides the complement of a suppressed count, so it cannot be worked out from the total', () => {
+    expect(complementary(3, 9)).toEqual(['<5', '<5']);
+    expect(complementary(9, 4)).toEqual(['<5', '<5']);
+    expect(complementary(0, 3)).toEqual([0, '<5']);
+    expect(complementary(0, 7)).toEqual([0, 7]);
+    expect(complementary(5, 12)).toEqual([5, 12]);
   });
 
   it('hides a mean or median computed from fewer than 5 cases', () => {

@@ -8,6 +8,16 @@ export function count(value: number): Cell {
   return value > 0 && value < SMALL_CELL ? '<5' : value;
 }
 
+/**
+ * Two counts that add up to a published total: when one is suppressed the other is too, or the
+ * hidden one could be worked out by subtraction (complementary suppression). A 0 stays visible.
+ */
+export function complementary(a: number, b: number): [Cell, Cell] {
+  const [first, second] = [count(a), count(b)];
+  if (first === '<5' || second === '<5') return [a === 0 ? 0 : '<5', b === 0 ? 0 : '<5'];
+  return [first, second];
+}
+
 /** A figure derived from `n` cases (mean, median): hidden with its count when n is small. */
 export function derived(value: number | null, n: number, digits = 2): number | '<5' | null {
   if (n > 0 && n < SMALL_CELL) return '<5';

@@ -6,13 +6,14 @@ import type { DeadLetter } from '@reintegra/platform-messaging';
 import type { ProjectedAlert, Queryable } from './projection-core';
 import { ReadModelProjector } from './read-model-projector';
 
-/** Every topic that carries case facts (capacity is about cohorts, not cases). */
+/** Every topic that carries case facts, and community inclusion (capacity is about cohorts, not cases). */
 export const PROJECTED_TOPICS = [
   TOPICS.intakeReturnees,
   TOPICS.intakeConsents,
   TOPICS.intakeReferrals,
   TOPICS.referralStatus,
   TOPICS.pathEvents,
+  TOPICS.communityEvents,
 ] as const;
 
 export interface ProjectionRunnerOptions {

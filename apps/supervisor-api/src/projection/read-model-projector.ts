@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@reintegra/event-contracts';
+import { communityEventsProjections } from './community-events.projection';
 import { intakeConsentsProjections } from './intake-consents.projection';
 import { intakeReferralsProjections } from './intake-referrals.projection';
 import { intakeReturneesProjections } from './intake-returnees.projection';
@@ -19,6 +20,7 @@ export class ReadModelProjector {
     ...intakeReferralsProjections,
     ...referralStatusProjections,
     ...pathEventsProjections,
+    ...communityEventsProjections,
   };
 
   /** Event types the read model uses; the rest (victim-support by reference, capacity) are skipped. */

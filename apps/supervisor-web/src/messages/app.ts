@@ -13,6 +13,7 @@ export const appEs = {
     approvals: 'Aprobaciones',
     caseload: 'Carga de trabajo',
     indicators: 'Indicadores',
+    community: 'Inclusión comunitaria',
   },
   scope: { national: 'Nacional', municipality: 'Municipio' },
   login: {
@@ -51,6 +52,7 @@ export const appEn: typeof appEs = {
     approvals: 'Approvals',
     caseload: 'Caseload',
     indicators: 'Indicators',
+    community: 'Community inclusion',
   },
   scope: { national: 'National', municipality: 'Municipality' },
   login: {

@@ -34,6 +34,22 @@ export const casePageEs = {
   timeline: 'Cronología',
   by: 'por',
   overdueTag: 'vencida',
+  routing: {
+    nearest:
+      'Elegido por el directorio de servicios: el proveedor que cumple los requisitos más cercano',
+    none: 'El directorio de servicios no encontró otro proveedor que cumpla los requisitos y tenga cupo',
+    other: 'Decisión del directorio de servicios',
+    proximity: {
+      'same-district': 'en el mismo distrito',
+      'same-municipality': 'en el mismo municipio',
+      'same-department': 'en el mismo departamento',
+      elsewhere: 'en otro departamento',
+    } as Record<string, string>,
+    freePlaces: (n: number) => (n === 1 ? 'con 1 cupo libre' : `con ${n} cupos libres`),
+    placesUnknown: 'sin dato de cupos',
+    skipped: (asked: number, full: number, notEligible: number) =>
+      `se descartaron ${asked} ya consultados, ${full} sin cupo y ${notEligible} que no cumplen los requisitos`,
+  },
 };
 
 export const casePageEn: typeof casePageEs = {
@@ -71,4 +87,19 @@ export const casePageEn: typeof casePageEs = {
   timeline: 'Timeline',
   by: 'by',
   overdueTag: 'overdue',
+  routing: {
+    nearest: 'Chosen by the service directory: the nearest provider that meets the requirements',
+    none: 'The service directory found no other provider that meets the requirements and has places',
+    other: 'Service directory decision',
+    proximity: {
+      'same-district': 'in the same district',
+      'same-municipality': 'in the same municipality',
+      'same-department': 'in the same department',
+      elsewhere: 'in another department',
+    },
+    freePlaces: (n: number) => (n === 1 ? 'with 1 free place' : `with ${n} free places`),
+    placesUnknown: 'places not reported',
+    skipped: (asked: number, full: number, notEligible: number) =>
+      `skipped ${asked} already asked, ${full} without places and ${notEligible} not meeting the requirements`,
+  },
 };

@@ -69,6 +69,36 @@ export interface CaseDetail {
   workflowUrl?: string;
 }
 
+interface Routing {
+  code: string;
+  proximity?: string;
+  capacityAvailable?: number;
+  skipped?: { alreadyAsked: number; noCapacity: number; notEligible: number };
+}
+
+/** Why the service directory chose (or found no) provider, in plain words, from its codes. */
+function routingText(routing: Routing, t: ReturnType<typeof useI18n>['t']): string {
+  const r = t.casePage.routing;
+  const skipped = routing.skipped
+    ? r.skipped(
+        routing.skipped.alreadyAsked,
+        routing.skipped.noCapacity,
+        routing.skipped.notEligible,
+      )
+    : undefined;
+  if (routing.code === 'directory.nearest-eligible') {
+    const where = routing.proximity ? label(r.proximity, routing.proximity) : undefined;
+    const places =
+      routing.capacityAvailable === undefined
+        ? r.placesUnknown
+        : r.freePlaces(routing.capacityAvailable);
+    return `${[r.nearest, where, places].filter(Boolean).join(', ')}${skipped ? `; ${skipped}` : ''}.`;
+  }
+  if (routing.code === 'directory.none-eligible')
+    return `${r.none}${skipped ? `; ${skipped}` : ''}.`;
+  return `${r.other}: ${routing.code}.`;
+}
+
 /** What a timeline entry adds to its title: the codes that tell what moved (ids stay out). */
 function detail(entry: TimelineEntry, t: ReturnType<typeof useI18n>['t']): string {
   const d = entry.data;
@@ -88,6 +118,8 @@ function detail(entry: TimelineEntry, t: ReturnType<typeof useI18n>['t']): strin
   if (typeof d['wave'] === 'number') parts.push(`${t.casePage.wave} ${d['wave']}`);
   if (typeof d['providerId'] === 'string') parts.push(d['providerId']);
   if (typeof d['reasonCode'] === 'string') parts.push(d['reasonCode']);
+  if (d['routing'] && typeof d['routing'] === 'object')
+    parts.push(routingText(d['routing'] as Routing, t));
   return parts.join(' · ');
 }
 

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+
+/**
+ * The checks every dashboard screen passes in the browser tests: axe-core with the WCAG 2.2 AA
+ * rules (the office app's browser tests apply the same ones) and nothing spilling sideways at
+ * 360 px.
+ */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** No axe violation on the current screen (the screen's name labels a failure). */
+export async function expectAccessible(target: Page, screen: string): Promise<void> {
+  await target.evaluate(axeSource);
+  const violations = await target.evaluate(async (tags) => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (...args: unknown[]) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })),
+    }));
+  }, WCAG_TAGS);
+  expect({ screen, violations }).toEqual({ screen, violations: [] });
+}
+
+/** At 360 px the page never scrolls horizontally. */
+export async function expectFitsNarrowScreen(target: Page): Promise<void> {
+  const width = await target.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(360);
+}

@@ -1,0 +1,78 @@
+/** The community inclusion screen. */
+export const communityEs = {
+  title: 'Inclusión comunitaria',
+  intro:
+    'Actividades de convivencia que reúnen a personas retornadas con la comunidad, por municipio, según lo que informa el servicio de inclusión comunitaria. Nunca se muestran personas.',
+  suppressed:
+    'Las cifras de 1 a 4 personas se muestran como <5, y también la cifra que permitiría deducirlas por resta.',
+  none: 'Aún no hay actividades comunitarias registradas en su ámbito.',
+  activitiesRunning: 'Actividades en curso',
+  participants: 'Participantes',
+  returnees: 'Personas retornadas',
+  hostCommunity: 'Comunidad de acogida',
+  hostCommunityHint: 'residentes, familias, diáspora y funcionarios',
+  sustained: 'Con participación sostenida',
+  retention: 'Permanencia',
+  reachedSustained: 'Alcanzaron participación sostenida',
+  stillSustained: 'La mantienen',
+  droppedOff: 'Dejaron de asistir o se retiraron',
+  stillSustainedPercent: 'La mantienen (%)',
+  rule: 'Regla de participación sostenida aplicada',
+  noRule: 'ninguna todavía',
+  cohesion: 'Convivencia: encuesta breve antes y después',
+  cohesionIntro:
+    'Promedio de las respuestas (escala de 1 a 5) de quienes participan, al empezar y al terminar un ciclo. Una celda con menos de 5 respuestas se muestra como <5.',
+  municipality: 'Municipio',
+  item: 'Pregunta',
+  pre: 'Antes',
+  post: 'Después',
+  answers: (n: number) => `${n} respuestas`,
+  noAnswers: 'sin respuestas',
+  lowerIsBetter: 'menos es mejor',
+  items: {
+    'trust-people-neighbourhood': 'Confía en la gente del barrio',
+    'trust-local-government': 'Confía en la alcaldía',
+    'feels-part-of-community': 'Se siente parte de la comunidad',
+    'participates-community': 'Participa en actividades de la comunidad',
+    'experienced-discrimination': 'Ha sufrido trato injusto o discriminación',
+  } as Record<string, string>,
+};
+
+export const communityEn: typeof communityEs = {
+  title: 'Community inclusion',
+  intro:
+    'Activities that bring returnees and the host community together, per municipality, as reported by the community inclusion service. People are never shown.',
+  suppressed:
+    'Figures of 1 to 4 people are shown as <5, and so is the figure that would let them be worked out by subtraction.',
+  none: 'No community activities recorded in your scope yet.',
+  activitiesRunning: 'Activities running',
+  participants: 'Participants',
+  returnees: 'Returnees',
+  hostCommunity: 'Host community',
+  hostCommunityHint: 'residents, families, diaspora and officials',
+  sustained: 'With sustained participation',
+  retention: 'Retention',
+  reachedSustained: 'Reached sustained participation',
+  stillSustained: 'Still sustained',
+  droppedOff: 'Stopped attending or withdrew',
+  stillSustainedPercent: 'Still sustained (%)',
+  rule: 'Sustained participation rule applied',
+  noRule: 'none yet',
+  cohesion: 'Cohesion: short survey before and after',
+  cohesionIntro:
+    'Mean answer (1 to 5 scale) of participants at the start and at the end of a cycle. A cell with fewer than 5 answers is shown as <5.',
+  municipality: 'Municipality',
+  item: 'Question',
+  pre: 'Before',
+  post: 'After',
+  answers: (n: number) => `${n} answers`,
+  noAnswers: 'no answers',
+  lowerIsBetter: 'lower is better',
+  items: {
+    'trust-people-neighbourhood': 'Trusts people in the neighbourhood',
+    'trust-local-government': 'Trusts the municipal government',
+    'feels-part-of-community': 'Feels part of the community',
+    'participates-community': 'Takes part in community activities',
+    'experienced-discrimination': 'Was treated unfairly or discriminated against',
+  },
+};
