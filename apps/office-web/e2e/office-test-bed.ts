@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -20,15 +20,6 @@ export const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
 export const today = new Date().toISOString().slice(0, 10);
 export type Json = Record<string, unknown>;
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 export class OfficeTestBed extends OfficeProcesses {
   readonly shots: string;
@@ -107,31 +98,8 @@ export function uniqueSurname(): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** axe-core with the WCAG 2.2 AA rules on the current screen: no violation allowed. */
-export async function expectAccessible(target: Page, screen: string): Promise<void> {
-  await target.evaluate(axeSource);
-  const violations = await target.evaluate(async (tags) => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (...args: unknown[]) => Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })),
-    }));
-  }, WCAG_TAGS);
-  expect({ screen, violations }).toEqual({ screen, violations: [] });
-}
-
-/** At 360 px nothing spills sideways (the page never scrolls horizontally). */
-export async function expectFitsNarrowScreen(target: Page): Promise<void> {
-  const width = await target.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(360);
-}
+// The axe and 360 px checks are shared with the dashboard's browser tests.
+export { expectAccessible, expectFitsNarrowScreen } from '@reintegra/testing';
 
 /** Waits for a referral to reach a service through Kafka (intake's outbox → the service's inbox). */
 export async function delivered(database: string, referralId: string): Promise<void> {

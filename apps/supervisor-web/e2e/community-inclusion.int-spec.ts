@@ -18,6 +18,8 @@ import {
 import {
   currentTestStack,
   eventually,
+  expectAccessible,
+  expectFitsNarrowScreen,
   findWorkspaceRoot,
   runToCompletion,
   ServiceProcess,
@@ -25,7 +27,6 @@ import {
   testDatabaseUrl,
 } from '@reintegra/testing';
 import type { z } from 'zod';
-import { expectAccessible, expectFitsNarrowScreen } from './browser-checks';
 import { seedPulseSurvey } from './community-seed';
 
 /**

@@ -8,3 +8,4 @@ export * from './test-identity-keys';
 export * from './local-stack';
 export * from './consumer-groups';
 export * from './office-processes';
+export * from './browser-checks';

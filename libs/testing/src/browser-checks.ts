@@ -2,12 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 
 /**
- * The checks every dashboard screen passes in the browser tests: axe-core with the WCAG 2.2 AA
- * rules (the office app's browser tests apply the same ones) and nothing spilling sideways at
- * 360 px.
+ * The checks every screen of the web apps passes in their browser tests: axe-core with the WCAG
+ * 2.2 AA rules, and nothing spilling sideways at 360 px.
  */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeViolation {
   id: string;
@@ -16,8 +14,11 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
+let axeSource: string | undefined;
+
 /** No axe violation on the current screen (the screen's name labels a failure). */
 export async function expectAccessible(target: Page, screen: string): Promise<void> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await target.evaluate(axeSource);
   const violations = await target.evaluate(async (tags) => {
     const axe = (
