@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import type { Role } from '@reintegra/platform-auth';
 import {
   deadLetterTopicOf,
   parseEvent,
@@ -14,10 +15,12 @@ import { CaseKeyService } from './crypto/case-keys.service';
 import {
   as,
   LogCapture,
+  OFFICE,
   publishReferral,
   startVictimSupport,
   testProducer,
   type TestService,
+  type TestUser,
   uniqueSubject,
 } from './testing/victim-support-test-bed';
 
@@ -55,15 +58,15 @@ let producer: Producer;
 let recorder: TopicRecorder;
 const logs = new LogCapture();
 const reference = randomUUID();
-const counsellor = {
-  subject: uniqueSubject('counsellor'),
-  roles: ['victim-support-counsellor' as const],
-};
-const onCall = { subject: uniqueSubject('on-call'), roles: ['victim-support-counsellor' as const] };
-const supervisor = {
-  subject: uniqueSubject('vs-supervisor'),
-  roles: ['victim-support-supervisor' as const],
-};
+/** Staff of the office the referral is routed to. */
+const staff = (label: string, role: Role): TestUser => ({
+  subject: uniqueSubject(label),
+  roles: [role],
+  municipalityCode: OFFICE,
+});
+const counsellor = staff('counsellor', 'victim-support-counsellor');
+const onCall = staff('on-call', 'victim-support-counsellor');
+const supervisor = staff('vs-supervisor', 'victim-support-supervisor');
 
 beforeAll(async () => {
   const stack = currentTestStack();
