@@ -73,10 +73,10 @@ const wrongState = (status: RecordStatus) => {
 
 /**
  * The way into a survivor's care record, for every use case. Each operation runs in one
- * transaction that locks the record, applies the office scope and the need-to-know rule, does its work (encrypting or
- * decrypting with the case key), appends the audit row and, where the status changes, writes the
- * status-only event to the outbox: all of it commits, or none of it does. Refusals are audited in
- * their own transaction.
+ * transaction that locks the record, applies the office scope and the need-to-know rule, does its
+ * work (encrypting or decrypting with the case key), appends the audit row and, where the status
+ * changes, writes the status-only event to the outbox: all of it commits, or none of it does.
+ * Refusals are audited in their own transaction.
  */
 @Injectable()
 export class CareRecordAccess {
