@@ -109,6 +109,10 @@ describe('victim-support referral from intake', () => {
         (confidential.parsed.event.data as { reference: string }).reference) ||
       '';
     expect(confidential.message.key).toBe(reference);
+    // The one routing fact: the survivor's municipality, so that its office takes the referral.
+    expect(confidential.parsed).toMatchObject({
+      event: { data: { municipalityCode: 'SV-PA-LA-PAZ-ESTE' } },
+    });
     expect(confidential.message.value).not.toContain(caseId);
     expect(confidential.message.value).not.toContain(referralId);
     expect(forPath.message.value).not.toContain(reference);

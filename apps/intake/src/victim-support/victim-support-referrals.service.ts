@@ -45,7 +45,7 @@ export class VictimSupportReferralsService {
 
   request(caseId: string, request: RequestVictimSupport, actor: Actor, correlationId: string) {
     return this.dataSource.transaction(async (manager) => {
-      await this.cases.caseFor(manager, caseId, actor);
+      const episode = await this.cases.caseFor(manager, caseId, actor);
       // To the path: an ordinary case-keyed referral (consent checked there), without the reference.
       const referral = await this.referrals.open(
         manager,
@@ -72,6 +72,7 @@ export class VictimSupportReferralsService {
             priority: request.priority,
             requestedServices: request.requestedServices,
             consentGiven: true,
+            municipalityCode: episode.municipalityCode, // routes it to that municipality's office
           },
         },
         { actor: this.outbox.origin.systemActor, correlationId: randomUUID() },
