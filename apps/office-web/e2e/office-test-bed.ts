@@ -5,6 +5,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import {
   eventually,
   findWorkspaceRoot,
+  type OfficeExtras,
   OfficeProcesses,
   testDatabaseUrl,
 } from '@reintegra/testing';
@@ -36,8 +37,8 @@ export class OfficeTestBed extends OfficeProcesses {
   page!: Page;
 
   /** `name` labels artifacts, groups and the task queue; ports are portBase … portBase + 8. */
-  constructor(name: string, portBase: number) {
-    super(name, portBase);
+  constructor(name: string, portBase: number, extras: OfficeExtras = {}) {
+    super(name, portBase, extras);
     this.shots = join(findWorkspaceRoot(), 'artifacts/office-web', name);
   }
 

@@ -7,3 +7,4 @@ export const intake = (path: string) => `/api/intake${path}`;
 export const employment = (path: string) => `/api/employment${path}`;
 export const education = (path: string) => `/api/education${path}`;
 export const identity = (path: string) => `/api/identity${path}`;
+export const community = (path: string) => `/api/community${path}`;

@@ -23,6 +23,7 @@ import {
 } from './roles';
 import { CaseWorkspace } from './views/case-workspace';
 import { CasesView } from './views/cases';
+import { Community } from './views/community/community';
 import { EducationCohorts } from './views/education/cohorts';
 import { CandidateWork } from './views/employment/candidate-work';
 import { EducationInbox } from './views/education-inbox';
@@ -224,6 +225,7 @@ function Shell(props: { claims: Claims; onToggleLanguage: () => void; onLogout: 
           (rest[0] ? <CandidateWork caseId={rest[0]} /> : <EmploymentInbox />)}
         {screen === 'education-inbox' && <EducationInbox />}
         {screen === 'education-cohorts' && <EducationCohorts cohortId={rest[0]} />}
+        {screen === 'community' && <Community path={rest} claims={props.claims} />}
       </main>
     </>
   );

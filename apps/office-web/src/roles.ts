@@ -12,13 +12,15 @@ export type Screen =
   | 'cases'
   | 'employment-inbox'
   | 'education-inbox'
-  | 'education-cohorts';
+  | 'education-cohorts'
+  | 'community';
 
 /** The screens of each office role, in menu order. */
 const SCREENS_BY_ROLE: Record<string, readonly Screen[]> = {
   'intake-officer': ['reception', 'cases'],
   'employment-caseworker': ['employment-inbox'],
   'education-caseworker': ['education-inbox', 'education-cohorts'],
+  'community-facilitator': ['community'],
 };
 
 export function screensFor(roles: readonly string[]): Screen[] {
@@ -34,6 +36,7 @@ export const SCREEN_PATH: Record<Screen, string> = {
   'employment-inbox': 'employment-inbox',
   'education-inbox': 'education-inbox',
   'education-cohorts': 'education-groups',
+  community: 'community',
 };
 
 export function screenOfSection(section: string | undefined): Screen | undefined {

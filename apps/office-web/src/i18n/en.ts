@@ -1,3 +1,4 @@
+import { communityEn } from './community.en';
 import type { Messages } from './es';
 import { educationEn } from './education.en';
 import { employmentEn } from './employment.en';
@@ -22,8 +23,10 @@ export const en: Messages = {
     'employment-inbox': 'Employment referrals',
     'education-inbox': 'Education referrals',
     'education-cohorts': 'Groups and attendance',
+    community: 'My activities',
   },
   roles: {
+    'community-facilitator': 'Community facilitator',
     'intake-officer': 'Intake officer',
     'employment-caseworker': 'Employment caseworker',
     'education-caseworker': 'Education caseworker',
@@ -166,6 +169,7 @@ export const en: Messages = {
   workspace: workspaceEn,
   education: educationEn,
   offline: offlineEn,
+  community: communityEn,
   employment: employmentEn,
   caseStatus: {
     open: 'open',

@@ -1,3 +1,4 @@
+import { communityEs } from './community.es';
 import { educationEs } from './education.es';
 import { employmentEs } from './employment.es';
 import { offlineEs } from './offline.es';
@@ -21,8 +22,10 @@ export const es = {
     'employment-inbox': 'Remisiones de empleo',
     'education-inbox': 'Remisiones de educación',
     'education-cohorts': 'Grupos y asistencia',
+    community: 'Mis actividades',
   },
   roles: {
+    'community-facilitator': 'Facilitador(a) comunitario(a)',
     'intake-officer': 'Oficial de atención',
     'employment-caseworker': 'Gestor(a) de empleo',
     'education-caseworker': 'Gestor(a) de educación',
@@ -167,6 +170,7 @@ export const es = {
   workspace: workspaceEs,
   education: educationEs,
   offline: offlineEs,
+  community: communityEs,
   employment: employmentEs,
   caseStatus: {
     open: 'abierto',
