@@ -174,6 +174,7 @@ describe('the community facilitator', () => {
     await page.getByRole('heading', { name: title }).waitFor();
     // Today's session, not marked yet, counts as missed too.
     const dropOffs = page.getByTestId('drop-offs').getByRole('listitem');
+    await dropOffs.first().waitFor();
     expect((await dropOffs.allTextContents()).sort()).toEqual(
       [COMES_BACK, STAYS_AWAY]
         .map((i) => `${name(i)} — Dejó de venir: faltó a las últimas 4 sesiones.`)
@@ -241,6 +242,7 @@ describe('the community facilitator', () => {
 
     await page.getByRole('link', { name: 'Volver a la actividad' }).first().click();
     await page.getByTestId('participation-summary').getByText('38 de 40').waitFor();
+    await page.getByTestId('drop-offs').waitFor();
     expect(await page.getByTestId('drop-offs').getByRole('listitem').allTextContents()).toEqual([
       `${name(STAYS_AWAY)} — Dejó de venir: faltó a las últimas 4 sesiones.`,
     ]);
