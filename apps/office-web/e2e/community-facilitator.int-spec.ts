@@ -262,5 +262,13 @@ describe('the community facilitator', () => {
     await expectFitsNarrowScreen(page);
     await expectAccessible(page, 'activity after sync at 360 px');
     await bed.shot('05-activity-after-sync-360px');
+    // Another session today, opened from the screen: straight to its attendance, nobody marked.
+    await page.getByRole('button', { name: 'Nueva sesión de hoy' }).click();
+    await page.getByTestId('marked-count').getByText('0 de 40 personas marcadas.').waitFor();
+    const sessions = await db.query(
+      `SELECT count(*)::int AS n FROM sessions WHERE activity_id = $1`,
+      [activityId],
+    );
+    expect(sessions.rows[0].n).toBe(7);
   });
 });

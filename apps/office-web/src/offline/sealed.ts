@@ -1,7 +1,8 @@
 import { transact } from './offline-db';
 
 /**
- * Personal data kept on the device (queued requests, the kept arrival list) is sealed with
+ * Personal data kept on the device (queued requests, the kept arrival list, the community
+ * facilitator's attendance marks and kept activities) is sealed with
  * AES-GCM under a non-extractable key that lives in the same IndexedDB database.
  *
  * What it protects: the records are never in clear in the browser profile's files, so stale

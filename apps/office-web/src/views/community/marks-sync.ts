@@ -103,7 +103,7 @@ function startMarksSync(): void {
   if (navigator.onLine) void syncMarks();
 }
 
-/** Where the phone's marks stand, kept current for the screen; `after` runs after each pass. */
+/** Where the phone's marks stand, kept current for the screen. */
 export function useMarks(): MarksState {
   const [state, setState] = useState<MarksState>({
     online: navigator.onLine,
