@@ -2,8 +2,8 @@ import { transact } from './offline-db';
 
 /**
  * Personal data kept on the device (queued requests, the kept arrival list, the community
- * facilitator's attendance marks and kept activities) is sealed with
- * AES-GCM under a non-extractable key that lives in the same IndexedDB database.
+ * facilitator's attendance marks and kept activities) is sealed with AES-GCM under a
+ * non-extractable key that lives in the same IndexedDB database.
  *
  * What it protects: the records are never in clear in the browser profile's files, so stale
  * copies the storage engine keeps after a record is deleted (until it compacts its files) and
