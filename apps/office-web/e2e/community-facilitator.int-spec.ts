@@ -271,4 +271,37 @@ describe('the community facilitator', () => {
     );
     expect(sessions.rows[0].n).toBe(7);
   });
+  it('records a co-design proposal, the votes of the people taking part and the decision', async () => {
+    await page.goto(`${bed.office.url}/#/community/${activityId}`);
+    await page.getByRole('link', { name: 'Propuestas y votos' }).click();
+    await page.getByRole('heading', { name: 'Co-diseño: propuestas y votos' }).waitFor();
+    const proposal = 'Mural en la cancha';
+    await page.getByLabel('Propuesta', { exact: true }).fill(proposal);
+    await page.getByLabel('Descripción (opcional)').fill('Pintarlo juntos en dos sábados');
+    await page.getByRole('button', { name: 'Guardar propuesta' }).click();
+    await page.getByText(`Propuesta guardada: ${proposal}.`).waitFor();
+    const voter = page.getByLabel(`Quién vota por «${proposal}»`);
+    for (const i of [3, 4, 3]) {
+      await voter.selectOption({ label: name(i) });
+      await page.getByRole('button', { name: 'Registrar voto' }).click();
+      if (i === 4)
+        await page.getByText(`Voto de ${name(4)} por «${proposal}» registrado.`).waitFor();
+    }
+    // The same person twice: refused, in plain words.
+    await page.getByText('Esta persona ya votó por esta propuesta.').waitFor();
+    await expectFitsNarrowScreen(page);
+    await expectAccessible(page, 'co-design at 360 px');
+    await bed.shot('06-co-design-360px');
+    await page.getByRole('button', { name: `Adoptar «${proposal}»` }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('proposal').getByText('2 votos · adoptada').waitFor();
+    const votes = await db.query(
+      `SELECT count(*)::int AS n FROM votes v JOIN proposals p ON p.id = v.proposal_id
+        WHERE p.activity_id = $1 AND p.status = 'adopted'`,
+      [activityId],
+    );
+    expect(votes.rows[0].n).toBe(2);
+    await expectAccessible(page, 'co-design decided');
+    await bed.shot('07-co-design-decided-360px');
+  });
 });

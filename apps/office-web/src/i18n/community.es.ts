@@ -69,5 +69,27 @@ export const communityEs = {
   allSent: 'Todo enviado.',
   refused: (n: number, reason: string) => `${marks(n)} no aceptadas: ${reason}`,
   discard: 'Descartar las marcas no aceptadas',
+  codesign: {
+    title: 'Co-diseño: propuestas y votos',
+    open: 'Propuestas y votos',
+    intro:
+      'Lo que el grupo propone para sus próximos pasos. Cada participante vota una vez por propuesta; al final, el grupo decide. Necesita conexión.',
+    newProposal: 'Nueva propuesta',
+    proposalTitle: 'Propuesta',
+    description: 'Descripción (opcional)',
+    propose: 'Guardar propuesta',
+    proposals: 'Propuestas',
+    none: 'Todavía no hay propuestas.',
+    votes: (n: number) => (n === 1 ? '1 voto' : `${n} votos`),
+    statuses: { open: 'abierta', adopted: 'adoptada', 'not-adopted': 'no adoptada' },
+    voter: (title: string) => `Quién vota por «${title}»`,
+    chooseVoter: 'Elija a la persona',
+    vote: 'Registrar voto',
+    adoptLabel: (title: string) => `Adoptar «${title}»`,
+    rejectLabel: (title: string) => `No adoptar «${title}»`,
+    proposed: (title: string) => `Propuesta guardada: ${title}.`,
+    voted: (who: string, title: string) => `Voto de ${who} por «${title}» registrado.`,
+    decided: (title: string, status: string) => `«${title}»: ${status}.`,
+  },
 };
 export type CommunityMessages = typeof communityEs;

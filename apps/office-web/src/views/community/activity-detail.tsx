@@ -60,6 +60,9 @@ export function ActivityDetail(props: { activityId: string }) {
         <dd>{activity.schedule}</dd>
       </dl>
       <p data-testid="seats">{m.seats(activity.seatsTaken, activity.capacity)}</p>
+      <p>
+        <a href={`#/community/${activity.id}/co-design`}>{m.codesign.open}</a>
+      </p>
 
       <section aria-labelledby="drop-offs-title">
         <h2 id="drop-offs-title">{m.dropOffsTitle}</h2>

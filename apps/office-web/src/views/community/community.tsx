@@ -3,6 +3,7 @@ import { api, community } from '../../api';
 import { useI18n } from '../../i18n';
 import type { Claims } from '../../roles';
 import { ActivityDetail } from './activity-detail';
+import { CoDesign } from './co-design';
 import type { Activity } from './community-data';
 import { SessionAttendance } from './session-attendance';
 
@@ -15,6 +16,7 @@ export function Community(props: { path: string[]; claims: Claims }) {
   const [activityId, part, sessionId] = props.path;
   if (activityId && part === 'sessions' && sessionId)
     return <SessionAttendance activityId={activityId} sessionId={sessionId} />;
+  if (activityId && part === 'co-design') return <CoDesign activityId={activityId} />;
   if (activityId) return <ActivityDetail activityId={activityId} />;
   return <MyActivities claims={props.claims} />;
 }
