@@ -281,18 +281,23 @@ describe('the community facilitator', () => {
     await page.getByRole('button', { name: 'Guardar propuesta' }).click();
     await page.getByText(`Propuesta guardada: ${proposal}.`).waitFor();
     const voter = page.getByLabel(`Quién vota por «${proposal}»`);
-    for (const i of [3, 4, 3]) {
+    const record = async (i: number) => {
       await voter.selectOption({ label: name(i) });
       await page.getByRole('button', { name: 'Registrar voto' }).click();
-      if (i === 4)
-        await page.getByText(`Voto de ${name(4)} por «${proposal}» registrado.`).waitFor();
+    };
+    for (const i of [3, 4]) {
+      await record(i);
+      await page.getByText(`Voto de ${name(i)} por «${proposal}» registrado.`).waitFor();
+      // Recorded: the choice is cleared for the next person.
+      await page.getByRole('button', { name: 'Registrar voto', disabled: true }).waitFor();
     }
+    await record(3);
     // The same person twice: refused, in plain words.
     await page.getByText('Esta persona ya votó por esta propuesta.').waitFor();
     await expectFitsNarrowScreen(page);
     await expectAccessible(page, 'co-design at 360 px');
     await bed.shot('06-co-design-360px');
-    await page.getByRole('button', { name: `Adoptar «${proposal}»` }).focus();
+    await page.getByRole('button', { name: `Adoptar «${proposal}»`, exact: true }).focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('proposal').getByText('2 votos · adoptada').waitFor();
     const votes = await db.query(
