@@ -309,4 +309,35 @@ describe('the community facilitator', () => {
     await expectAccessible(page, 'co-design decided');
     await bed.shot('07-co-design-decided-360px');
   });
+  it('keeps reflection notes of a sensitive session for the facilitators only, online', async () => {
+    const sensitive = await call(
+      bed.community?.url ?? '',
+      'POST',
+      `/activities/${activityId}/sessions`,
+      token,
+      { heldOn: svDay(-2), sensitive: true },
+    );
+    expect(sensitive.status).toBe(201);
+    const id = String(sensitive.body['id']);
+    await page.goto(`${bed.office.url}/#/community/${activityId}/sessions/${id}`);
+    await page.getByRole('heading', { name: 'Notas de reflexión' }).waitFor();
+    await page.getByText('Todavía no hay notas.').waitFor();
+    // An empty note is refused beside the field.
+    await page.getByRole('button', { name: 'Guardar nota' }).click();
+    await page.locator('.field.invalid #reflection-notes').waitFor();
+    const note = 'El grupo habló del regreso; acordamos seguir con el mural.';
+    await page.getByLabel('Nota de la sesión').fill(note);
+    await page.getByRole('button', { name: 'Guardar nota' }).click();
+    await page.getByTestId('reflection-note').getByText(note).waitFor();
+    const stored = await db.query(
+      `SELECT count(*)::int AS n FROM reflection_notes WHERE session_id = $1`,
+      [id],
+    );
+    expect(stored.rows[0].n).toBe(1);
+    // Nothing of it on the phone.
+    expect(await deviceMarks()).toEqual({ marks: 40, clear: 0 });
+    await expectFitsNarrowScreen(page);
+    await expectAccessible(page, 'reflection notes at 360 px');
+    await bed.shot('08-reflection-notes-360px');
+  });
 });

@@ -68,6 +68,15 @@ export const communityEn: CommunityMessages = {
   allSent: 'Everything sent.',
   refused: (n, reason) => `${marks(n)} not accepted: ${reason}`,
   discard: 'Discard the marks not accepted',
+  reflection: {
+    title: 'Reflection notes',
+    help: 'Sensitive session: only the people facilitating this activity read these notes. They are not kept on the phone.',
+    none: 'No notes yet.',
+    label: 'Note of the session',
+    save: 'Save note',
+    saved: 'Note saved.',
+  },
+  sensitive: 'sensitive session',
   codesign: {
     title: 'Co-design: proposals and votes',
     open: 'Proposals and votes',

@@ -69,6 +69,15 @@ export const communityEs = {
   allSent: 'Todo enviado.',
   refused: (n: number, reason: string) => `${marks(n)} no aceptadas: ${reason}`,
   discard: 'Descartar las marcas no aceptadas',
+  reflection: {
+    title: 'Notas de reflexión',
+    help: 'Sesión sensible: estas notas solo las leen las personas que facilitan esta actividad. No se guardan en el teléfono.',
+    none: 'Todavía no hay notas.',
+    label: 'Nota de la sesión',
+    save: 'Guardar nota',
+    saved: 'Nota guardada.',
+  },
+  sensitive: 'sesión sensible',
   codesign: {
     title: 'Co-diseño: propuestas y votos',
     open: 'Propuestas y votos',

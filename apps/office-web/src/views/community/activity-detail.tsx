@@ -91,7 +91,10 @@ export function ActivityDetail(props: { activityId: string }) {
           <ul className="inbox" data-testid="sessions">
             {sessions.map((session) => (
               <li key={session.id} className="card">
-                <span>{m.sessionOf(session.heldOn, session.present)}</span>{' '}
+                <span>
+                  {m.sessionOf(session.heldOn, session.present)}
+                  {session.sensitive && ` · ${m.sensitive}`}
+                </span>{' '}
                 <a
                   className="button-link"
                   href={`#/community/${activity.id}/sessions/${session.id}`}

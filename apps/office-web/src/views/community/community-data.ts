@@ -41,6 +41,7 @@ export interface Session {
   id: string;
   heldOn: string;
   present: number;
+  sensitive: boolean;
 }
 
 /** One activity as its screens need it; kept sealed on the phone for a reload offline. */

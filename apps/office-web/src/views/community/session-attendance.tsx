@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import { nameOf, useActivityData } from './community-data';
 import { tap } from './marks-model';
 import { MarksStatus } from './marks-status';
+import { ReflectionNotes } from './reflection-notes';
 import { keepMarks, useMarks } from './marks-sync';
 
 /**
@@ -86,6 +87,7 @@ export function SessionAttendance(props: { activityId: string; sessionId: string
           );
         })}
       </ul>
+      {session?.sensitive && <ReflectionNotes sessionId={props.sessionId} />}
       <p>
         <a href={`#/community/${props.activityId}`}>{m.backToActivity}</a>
       </p>
