@@ -339,5 +339,23 @@ describe('the community facilitator', () => {
     await expectFitsNarrowScreen(page);
     await expectAccessible(page, 'reflection notes at 360 px');
     await bed.shot('08-reflection-notes-360px');
+    // Signing out forgets the sent marks, the kept activity and, nothing waiting, the key.
+    await page.getByRole('button', { name: 'Salir' }).click();
+    await page.getByRole('heading', { name: 'Ingreso a la oficina' }).waitFor();
+    expect(await deviceMarks()).toEqual({ marks: 0, clear: 0 });
+    expect(
+      await page.evaluate(
+        () =>
+          new Promise<number[]>((resolve) => {
+            const open = indexedDB.open('reintegra-office');
+            open.onsuccess = () => {
+              const tx = open.result.transaction(['activities', 'keys']);
+              const kept = tx.objectStore('activities').count();
+              const keys = tx.objectStore('keys').count();
+              tx.oncomplete = () => resolve([kept.result, keys.result]);
+            };
+          }),
+      ),
+    ).toEqual([0, 0]);
   });
 });
