@@ -273,6 +273,7 @@ beforeAll(async () => {
     municipalityCode: OTHER_MUNICIPALITY,
   });
   tokens['national'] = await testToken({ roles: ['national-supervisor'] });
+  tokens['admin'] = await testToken({ roles: ['admin'] });
   tokens['intake'] = await testToken({
     roles: ['intake-officer'],
     municipalityCode: MUNICIPALITY,
@@ -641,6 +642,17 @@ describe('a learner profile only for a case referred to the caseworker’s organ
       lastGradeCompleted: 11,
     });
     expect(corrected.body).toMatchObject({ created: false, referralsRouted: 0 });
+  });
+
+  it('lets an admin record the profile of any referred case, and of no unknown one', async () => {
+    const unknown = randomUUID();
+    const refused = await call('PUT', `/learners/${unknown}`, tokens['admin'], adultLearner);
+    expect(refused.status).toBe(404);
+    expect((await written(unknown))['caseLearners']).toBe(0);
+    const { caseId } = await referredCase([otherProviderId]);
+    const put = await call('PUT', `/learners/${caseId}`, tokens['admin'], adultLearner);
+    expect(put.status).toBe(200);
+    expect((await written(caseId))['caseLearners']).toBe(1);
   });
 
   it('enrols only a case referred to the cohort’s provider, linked only to such a referral', async () => {
