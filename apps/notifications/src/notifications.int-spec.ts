@@ -147,7 +147,7 @@ describe('follow-up reminders', () => {
     });
     expect(mail?.subject).toBe('Recordatorio: su cita de seguimiento');
     expect(mail?.text).toContain('desde el 1 de marzo de 2027');
-    expect(mail?.text).toContain('(etapa 1)');
+    expect(mail?.text).toContain('(etapa 1) con la oficina municipal de atención a personas');
     // The person's message names no case; the officer's does.
     expect(mail?.text).not.toContain(ana.caseId);
     await officerReminded(ana.caseId);
