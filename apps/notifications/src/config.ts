@@ -64,9 +64,14 @@ const notificationsSpec = {
     },
   ),
   INTAKE_ACCESS_TOKEN: variable(
-    z.string().min(1),
-    'Token of the notifications service account at intake (roles `intake-officer` + `national-supervisor`).',
-    { secret: true, devDefault: 'dev-token-unset' },
+    z.string().min(1).optional(),
+    'Token of the notifications service account at intake (roles `intake-officer` + `national-supervisor`). Unset in development: the demo account `servicio-avisos` is fetched from DEV_IDENTITY_URL.',
+    { secret: true },
+  ),
+  DEV_IDENTITY_URL: variable(
+    z.url().optional(),
+    'Development identity provider the intake token comes from when INTAKE_ACCESS_TOKEN is unset; never set in production.',
+    { devDefault: 'http://127.0.0.1:3100' },
   ),
   OFFICER_EMAILS: variable(
     z

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ServiceToken } from '@reintegra/platform-auth';
 import { APP_CONFIG } from '@reintegra/platform-config';
 import type { NotificationsConfig } from '../config';
 
@@ -16,7 +17,16 @@ export interface Contact {
  */
 @Injectable()
 export class ContactDirectory {
-  constructor(@Inject(APP_CONFIG) private readonly config: NotificationsConfig) {}
+  private readonly token: ServiceToken;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: NotificationsConfig) {
+    this.token = new ServiceToken({
+      accessToken: config.INTAKE_ACCESS_TOKEN,
+      devIdentityUrl: config.DEV_IDENTITY_URL,
+      devUser: 'servicio-avisos',
+      variable: 'INTAKE_ACCESS_TOKEN',
+    });
+  }
 
   /** The contact, or null when intake does not know the case. Throws when intake cannot answer. */
   async contactOf(caseId: string): Promise<Contact | null> {
@@ -36,13 +46,14 @@ export class ContactDirectory {
   private async get(path: string): Promise<Record<string, unknown> | null> {
     const response = await fetch(new URL(path, this.config.INTAKE_URL), {
       headers: {
-        authorization: `Bearer ${this.config.INTAKE_ACCESS_TOKEN}`,
+        authorization: `Bearer ${await this.token.value()}`,
         accept: 'application/json',
       },
       redirect: 'follow',
       signal: AbortSignal.timeout(10_000),
     });
     if (response.status === 404) return null;
+    if (response.status === 401) this.token.forget();
     if (!response.ok) throw new Error(`intake answered ${response.status}`);
     return (await response.json()) as Record<string, unknown>;
   }
