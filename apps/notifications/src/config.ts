@@ -92,6 +92,10 @@ const notificationsSpec = {
     z.email().optional(),
     "The office's shared address: officer reminders go there when the officer has no address.",
   ),
+  NOTIFY_MAX_AGE_DAYS: variable(
+    z.coerce.number().int().min(1).max(365).default(7),
+    'A reminder whose date (follow-up due, deadline escalated) is older than this is logged as skipped `too-old`, never sent: a first start or a replay reads the whole history.',
+  ),
   NOTIFY_MAX_ATTEMPTS: variable(
     z.coerce.number().int().min(1).max(20).default(5),
     'Attempts per message before it is dead-lettered.',

@@ -71,11 +71,11 @@ async function grantContact(caseId: string): Promise<string> {
   return consentId;
 }
 
-function followUpDue(caseId: string, wave = 1) {
+function followUpDue(caseId: string, wave = 1, dueAt = '2027-03-01T15:00:00.000Z') {
   return eventOf(followUpDueV1, caseId, {
     caseId,
     wave,
-    dueAt: '2027-03-01T15:00:00.000Z',
+    dueAt,
     assignedOfficer: OFFICER,
   });
 }
@@ -259,7 +259,12 @@ describe('follow-up reminders', () => {
     expect(JSON.parse(calls[0]?.body ?? '{}')).toMatchObject({ channel: 'sms', to: dora.phone });
 
     const letter = await eventually(() => {
-      const found = deadLetters.messages.find((m) => m.value?.includes(event.id));
+      // Other consumers of the shared topic may dead-letter the same test event for their own reasons.
+      const found = deadLetters.messages.find(
+        (m) =>
+          m.value?.includes(event.id) &&
+          m.headers['dlq-consumer'] === `${notifications.group}:delivery`,
+      );
       expect(found).toBeDefined();
       return found;
     });
@@ -269,6 +274,21 @@ describe('follow-up reminders', () => {
       'dlq-detail': `person follow-up-due via sms after ${MAX_ATTEMPTS} attempts: sms gateway answered 500`,
     });
     expect(letter?.headers['dlq-detail']).not.toContain(dora.phone);
+  });
+
+  it('sends nothing for a follow-up long past (a replay of old events), logged as too old', async () => {
+    const fito = person({ email: `persona-${randomUUID()}@example.test` });
+    await grantContact(fito.caseId);
+    const longAgo = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    await send(producer, TOPICS.pathEvents, followUpDue(fito.caseId, 1, longAgo));
+    await eventually(async () =>
+      expect(await deliveries(fito.caseId)).toEqual([
+        expect.objectContaining({ recipient: 'officer', status: 'skipped', reason: 'too-old' }),
+        expect.objectContaining({ recipient: 'person', status: 'skipped', reason: 'too-old' }),
+      ]),
+    );
+    expect(mailTo(fito.email ?? '')).toEqual([]);
+    expect(mailTo(OFFICER_EMAIL).filter((mail) => mail.text.includes(fito.caseId))).toEqual([]);
   });
 
   it('sends one message for an event delivered twice', async () => {

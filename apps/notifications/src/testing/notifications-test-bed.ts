@@ -124,6 +124,8 @@ export async function localHttpServer(
 
 export interface TestNotifications {
   db: DataSource;
+  /** Its consumer group (dead letters name it in `dlq-consumer`). */
+  group: string;
   stop(): Promise<void>;
 }
 
@@ -170,6 +172,7 @@ export async function startNotifications(env: Record<string, string>): Promise<T
   await app.listen(0, '127.0.0.1');
   return {
     db,
+    group,
     stop: async () => {
       await app.close();
       await db.destroy();
