@@ -5,6 +5,7 @@ import {
   consentWithdrawnV1,
   deadLetterTopicOf,
   followUpDueV1,
+  referralEscalatedV1,
   TOPICS,
 } from '@reintegra/event-contracts';
 import { currentTestStack, eventually, TopicRecorder } from '@reintegra/testing';
@@ -26,6 +27,7 @@ import {
 const RUN = randomUUID().slice(0, 8);
 const OFFICER = `oficial-${RUN}`;
 const OFFICER_EMAIL = `oficial-${RUN}@alcaldia.test`;
+const OFFICE_EMAIL = `oficina-${RUN}@alcaldia.test`;
 const SERVICE_TOKEN = `service-token-${RUN}`;
 const MAX_ATTEMPTS = 3;
 
@@ -120,6 +122,7 @@ beforeAll(async () => {
     SMS_GATEWAY_URL: `${gateway.url}/messages`,
     SMS_GATEWAY_TOKEN: 'gateway-token',
     OFFICER_EMAILS: JSON.stringify({ [OFFICER]: OFFICER_EMAIL }),
+    OFFICE_EMAIL,
     NOTIFY_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
     NOTIFY_RETRY_BASE_MS: '100',
     NOTIFY_POLL_INTERVAL_MS: '50',
@@ -305,5 +308,39 @@ describe('follow-up reminders', () => {
     await officerReminded(later.caseId);
     expect(mailTo(eva.email ?? '')).toHaveLength(1);
     expect(await deliveries(eva.caseId)).toHaveLength(2);
+  });
+});
+
+describe('deadline reminders', () => {
+  it('tells the office when a referral’s acknowledgement deadline was missed, and never the person', async () => {
+    const gina = person({ email: `persona-${randomUUID()}@example.test` });
+    await grantContact(gina.caseId);
+    const referralId = randomUUID();
+    await send(
+      producer,
+      TOPICS.pathEvents,
+      eventOf(referralEscalatedV1, gina.caseId, {
+        referralId,
+        caseId: gina.caseId,
+        service: 'housing',
+        priority: 'urgent',
+        providerIds: ['albergue-prueba'],
+        acknowledgeBy: '2026-12-01T18:00:00.000Z',
+        escalatedAt: new Date().toISOString(),
+        escalation: 1,
+      }),
+    );
+    const [mail] = await eventually(() => {
+      const received = mailTo(OFFICE_EMAIL).filter((m) => m.text.includes(referralId));
+      expect(received).toHaveLength(1);
+      return received;
+    });
+    expect(mail?.subject).toBe('Remisión sin respuesta');
+    expect(mail?.text).toContain(`(housing) del caso ${gina.caseId}`);
+    expect(mail?.text).toContain('antes del 1 de diciembre de 2026');
+    expect(await deliveries(gina.caseId)).toEqual([
+      expect.objectContaining({ recipient: 'officer', status: 'sent', channel: 'email' }),
+    ]);
+    expect(mailTo(gina.email ?? '')).toEqual([]);
   });
 });
