@@ -20,7 +20,7 @@ const notificationsSpec = {
     z.coerce.number().int().min(1).max(65535),
     'SMTP port (587 with STARTTLS, 465 with TLS).',
     {
-      devDefault: process.env['SMTP_PORT'] ?? '51025',
+      devDefault: '51025',
     },
   ),
   SMTP_SECURE: variable(
