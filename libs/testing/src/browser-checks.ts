@@ -1,5 +1,3 @@
-// Its callbacks run in the page (playwright `evaluate`): the DOM types, whoever compiles this file.
-/// <reference lib="dom" />
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 
