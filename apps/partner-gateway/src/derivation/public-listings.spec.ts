@@ -56,13 +56,15 @@ const activity = internal(activityChangedV1, {
   occurredAt: '2026-11-20T15:04:05.000Z',
 });
 
-const logged = (derivation: NonNullable<ReturnType<typeof deriveListing>>) =>
-  publicEnvelope(derivation.definition, {
+const logged = (derivation: ReturnType<typeof deriveListing>) => {
+  if (!derivation) throw new Error('not a listing');
+  return publicEnvelope(derivation.definition, {
     subject: derivation.subject,
     time: '2026-11-20T15:04:05.000Z',
     position: 1,
     data: derivation.data,
   });
+};
 
 describe('public listings', () => {
   it('publishes a directory service with its eligibility and free places, keyed by its id', () => {
@@ -70,7 +72,7 @@ describe('public listings', () => {
     expect(derivation?.definition).toBe(partnerDirectoryServiceChangedV1);
     expect(derivation?.service).toBe('employment');
     expect(derivation?.municipalityCode).toBe('SV-PA-LA-PAZ-ESTE');
-    const envelope = logged(derivation!);
+    const envelope = logged(derivation);
     expect(envelope.subject).toBe(listingSubject('directory-service', serviceId));
     expect(pseudonymSchema.safeParse(envelope.subject).success).toBe(true);
     expect(envelope.data).toMatchObject({
@@ -90,7 +92,7 @@ describe('public listings', () => {
   it('publishes an activity with its free seats and no count of people', () => {
     const derivation = deriveListing(activity);
     expect(derivation?.definition).toBe(partnerCommunityActivityChangedV1);
-    const envelope = logged(derivation!);
+    const envelope = logged(derivation);
     expect(envelope.subject).toBe(listingSubject('community-activity', activityId));
     expect(envelope.data).toMatchObject({
       activityId,
