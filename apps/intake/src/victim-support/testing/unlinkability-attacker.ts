@@ -26,14 +26,14 @@ export type JoinStrategy = (typeof JOIN_STRATEGIES)[number];
 
 const NEAR_MS = 1_000;
 
-/** Every instant a message shows: envelope time, Kafka timestamp, and any `occurredAt`. */
+const DATE_TIME = /^\d{4}-\d\d-\d\dT/;
+
+/** Every instant a message shows: envelope time, Kafka timestamp, any date-time in its data. */
 function instants(message: AttackerMessage): number[] {
-  const occurredAt = message.event.data['occurredAt'];
-  return [
-    Date.parse(message.event.time),
-    message.kafkaTime,
-    ...(typeof occurredAt === 'string' ? [Date.parse(occurredAt)] : []),
-  ];
+  const inData = Object.values(message.event.data).filter(
+    (value): value is string => typeof value === 'string' && DATE_TIME.test(value),
+  );
+  return [Date.parse(message.event.time), message.kafkaTime, ...inData.map((v) => Date.parse(v))];
 }
 
 function ids(message: AttackerMessage): string[] {
