@@ -11,6 +11,7 @@ import {
   victimSupportReferralRequestedV1,
   victimSupportStatusChangedV1,
 } from '@reintegra/event-contracts';
+import { OutboxWriter } from '@reintegra/platform-messaging';
 import { currentTestStack, eventually, testToken } from '@reintegra/testing';
 import { freshDui, startIntakeForTest } from '../testing/intake-test-bed';
 import {
@@ -33,6 +34,11 @@ let officer: string;
 let attacker: Consumer;
 let producer: Producer;
 const seen: AttackerMessage[] = [];
+/**
+ * Ids of the events this intake wrote. Other suites run intakes of their own (other versions)
+ * on the same test database and topics; their copies of a status are not this code's output.
+ */
+let writtenHere: () => Set<string>;
 
 async function post(path: string, body: unknown) {
   const response = await fetch(`${url}${path}`, {
@@ -71,6 +77,17 @@ function ofType(type: string): AttackerMessage[] {
   return seen.filter((m) => m.event.type === type);
 }
 
+/** This intake's case-side events about victim support for the suite's cases. */
+function caseSide(type: string, cases: ReadonlySet<string>): AttackerMessage[] {
+  const ids = writtenHere();
+  return ofType(type).filter(
+    (m) =>
+      cases.has(m.event.subject) &&
+      m.event.data['service'] === 'victim-support' &&
+      ids.has(m.event.id),
+  );
+}
+
 beforeAll(async () => {
   officer = await testToken({ roles: ['intake-officer'], municipalityCode: 'SV-PA-LA-PAZ-ESTE' });
   const kafka = new Kafka({ brokers: stack.kafkaBrokers, clientId: 'vs-attacker', logLevel: 1 });
@@ -101,6 +118,8 @@ beforeAll(async () => {
   await joined;
   await new Promise((resolve) => setTimeout(resolve, 500));
   ({ app, url } = await startIntakeForTest());
+  const added = jest.spyOn(app.get(OutboxWriter), 'add');
+  writtenHere = () => new Set(added.mock.calls.map(([, , event]) => event.id));
 }, 60_000);
 
 afterAll(async () => {
@@ -136,14 +155,12 @@ describe('an attacker reading every topic cannot join a victim-support reference
 
     const requests = await eventually(
       () => {
-        const caseSide = ofType(referralRequestedV1.type).filter(
-          (m) => ours.has(m.event.subject) && m.event.data['service'] === 'victim-support',
-        );
+        const cases = caseSide(referralRequestedV1.type, ours);
         const referenceSide = ofType(victimSupportReferralRequestedV1.type).filter((m) =>
           truth.has(m.event.subject),
         );
-        if (caseSide.length < N || referenceSide.length < N) throw new Error('not all sent yet');
-        return { caseSide, referenceSide };
+        if (cases.length < N || referenceSide.length < N) throw new Error('not all sent yet');
+        return { caseSide: cases, referenceSide };
       },
       { timeoutMs: 60_000 },
     );
@@ -166,14 +183,12 @@ describe('an attacker reading every topic cannot join a victim-support reference
     });
     const statuses = await eventually(
       () => {
-        const caseSide = ofType(referralStatusChangedV1.type).filter(
-          (m) => ours.has(m.event.subject) && m.event.data['service'] === 'victim-support',
-        );
+        const cases = caseSide(referralStatusChangedV1.type, ours);
         const referenceSide = ofType(victimSupportStatusChangedV1.type).filter((m) =>
           truth.has(m.event.subject),
         );
-        if (caseSide.length < N || referenceSide.length < N) throw new Error('not forwarded yet');
-        return { caseSide, referenceSide };
+        if (cases.length < N || referenceSide.length < N) throw new Error('not forwarded yet');
+        return { caseSide: cases, referenceSide };
       },
       { timeoutMs: 60_000 },
     );
