@@ -22,6 +22,7 @@ const HELD_EVENTS: ReadonlyMap<string, EventDefinition> = new Map<string, EventD
 ]);
 
 const RELEASE_TICK_MS = 1_000;
+const RELEASE_BATCH = 200;
 const HOUR_MS = 3_600_000;
 
 /** The start of the hour of an instant: as precise as a held event's time may be. */
@@ -41,10 +42,8 @@ export function hourOf(instant: Date): Date {
 export class VictimSupportDispatch implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly loop = new PollingLoop(
     'victim-support dispatch',
-    async () => {
-      await this.releaseDue();
-      return RELEASE_TICK_MS;
-    },
+    // A full batch means more are due: keep draining.
+    async () => ((await this.releaseDue()) === RELEASE_BATCH ? 0 : RELEASE_TICK_MS),
     RELEASE_TICK_MS,
   );
 
@@ -91,9 +90,10 @@ export class VictimSupportDispatch implements OnApplicationBootstrap, OnApplicat
         `WITH due AS (
            DELETE FROM victim_support_dispatch
             WHERE id IN (SELECT id FROM victim_support_dispatch WHERE release_after <= now()
-                          ORDER BY release_after LIMIT 200 FOR UPDATE SKIP LOCKED)
+                          ORDER BY release_after LIMIT $1 FOR UPDATE SKIP LOCKED)
             RETURNING event_type, subject, data, release_after)
          SELECT * FROM due ORDER BY release_after`,
+        [RELEASE_BATCH],
       )) as Array<{ event_type: string; subject: string; data: unknown }>;
       const time = hourOf(new Date());
       for (const row of due) {
