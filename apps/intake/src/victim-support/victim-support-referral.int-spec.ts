@@ -113,6 +113,14 @@ describe('victim-support referral from intake', () => {
     expect(confidential.parsed).toMatchObject({
       event: { data: { municipalityCode: 'SV-PA-LA-PAZ-ESTE' } },
     });
+    // Held apart from its twin: only the hour, and nothing of the request's ids.
+    expect(confidential.parsed).toMatchObject({
+      ok: true,
+      event: { time: expect.stringMatching(/:00:00(\.000)?Z$/) },
+    });
+    expect(confidential.message.value).not.toContain(
+      (forPath.parsed.ok && forPath.parsed.event.correlationid) || 'none',
+    );
     expect(confidential.message.value).not.toContain(caseId);
     expect(confidential.message.value).not.toContain(referralId);
     expect(forPath.message.value).not.toContain(reference);

@@ -18,6 +18,9 @@ import { TOPICS } from '../topics';
  * - It is sent only with the survivor's consent; `consentGiven: true` makes that an explicit part
  *   of the contract (an intake consent id is not sent: it would link back to the case).
  * - The envelope subject and the Kafka key are the reference, never the case id.
+ * - Nothing joins it to the case-keyed `referral.requested` of the same referral: intake sends it
+ *   after a random hold, with its own event and correlation ids, no causation, and the hour only
+ *   as its `time` (see intake's victim-support dispatch).
  *
  * The schemas are strict: an event that carries any extra field (e.g. a caseId added by mistake)
  * breaks the contract and goes to the dead-letter topic instead of being stored.
