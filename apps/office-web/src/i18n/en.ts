@@ -1,5 +1,6 @@
 import type { Messages } from './es';
 import { directoryEn } from './directory.en';
+import { providerInboxEn } from './provider-inbox.en';
 import { educationEn } from './education.en';
 import { employmentEn } from './employment.en';
 import { offlineEn } from './offline.en';
@@ -24,6 +25,7 @@ export const en: Messages = {
     'education-inbox': 'Education referrals',
     'education-cohorts': 'Groups and attendance',
     directory: 'Service directory',
+    'provider-inbox': 'Referrals received',
   },
   roles: {
     'intake-officer': 'Intake officer',
@@ -35,6 +37,7 @@ export const en: Messages = {
     'victim-support-supervisor': 'Victim-support supervisor',
     partner: 'Partner organisation',
     admin: 'Administrator',
+    'provider-staff': 'Provider organisation staff',
   },
   login: {
     title: 'Office login',
@@ -170,6 +173,7 @@ export const en: Messages = {
   offline: offlineEn,
   employment: employmentEn,
   directory: directoryEn,
+  providerInbox: providerInboxEn,
   caseStatus: {
     open: 'open',
     assessed: 'assessed',

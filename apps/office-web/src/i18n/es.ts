@@ -1,4 +1,5 @@
 import { directoryEs } from './directory.es';
+import { providerInboxEs } from './provider-inbox.es';
 import { educationEs } from './education.es';
 import { employmentEs } from './employment.es';
 import { offlineEs } from './offline.es';
@@ -23,6 +24,7 @@ export const es = {
     'education-inbox': 'Remisiones de educación',
     'education-cohorts': 'Grupos y asistencia',
     directory: 'Directorio de servicios',
+    'provider-inbox': 'Remisiones recibidas',
   },
   roles: {
     'intake-officer': 'Oficial de atención',
@@ -34,6 +36,7 @@ export const es = {
     'victim-support-supervisor': 'Supervisión de atención a víctimas',
     partner: 'Organización socia',
     admin: 'Administración',
+    'provider-staff': 'Personal de organización proveedora',
   } as Record<string, string>,
   login: {
     title: 'Ingreso a la oficina',
@@ -171,6 +174,7 @@ export const es = {
   offline: offlineEs,
   employment: employmentEs,
   directory: directoryEs,
+  providerInbox: providerInboxEs,
   caseStatus: {
     open: 'abierto',
     assessed: 'evaluado',
