@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatDateTime, label, Loading, ProblemMessage } from '@reintegra/ui-web';
 import { api, directory } from '../../api';
 import { useI18n } from '../../i18n';
@@ -20,6 +20,9 @@ export function ProviderReferralView(props: { referralId: string }) {
     directory(`/provider-inbox/referrals/${encodeURIComponent(props.referralId)}`),
   );
   const [notice, setNotice] = useState<string>();
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  // The answered buttons are gone: the keyboard continues from what happened.
+  useEffect(() => noticeRef.current?.focus(), [notice]);
   const data = referral.data;
   const code = shortCode(props.referralId);
   return (
@@ -29,7 +32,13 @@ export function ProviderReferralView(props: { referralId: string }) {
       </p>
       <h1>{m.referral(code)}</h1>
       {notice && (
-        <p className="notice" role="status" data-testid="provider-notice">
+        <p
+          className="notice"
+          role="status"
+          data-testid="provider-notice"
+          tabIndex={-1}
+          ref={noticeRef}
+        >
           {notice}
         </p>
       )}
