@@ -10,7 +10,7 @@ import {
 import { api, education } from '../api';
 import { useI18n } from '../i18n';
 import { TextField } from './fields';
-import { InboxPage } from './inbox/inbox-page';
+import { InboxPage, useAnswerNotice } from './inbox/inbox-page';
 
 interface EducationReferral {
   id: string;
@@ -40,7 +40,7 @@ const DOCUMENTS = [
 export function EducationInbox() {
   const { t, language } = useI18n();
   const list = api.useApi<EducationReferral[]>(education('/referrals'));
-  const [notice, setNotice] = useState<string>();
+  const { notice, answered } = useAnswerNotice(list);
   const renderList = (items: EducationReferral[], testId: string) => (
     <ul className="inbox" data-testid={testId}>
       {items.map((referral) => {
@@ -75,10 +75,7 @@ export function EducationInbox() {
               <LearnerProfile
                 referral={referral}
                 who={who}
-                onSaved={() => {
-                  setNotice(t.inbox.learnerSaved);
-                  list.reload();
-                }}
+                onSaved={() => answered(t.inbox.learnerSaved)}
               />
             )}
           </li>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatDateTime, label, ProblemMessage } from '@reintegra/ui-web';
 import { api, employment } from '../api';
 import { useI18n } from '../i18n';
-import { InboxPage, useAnswer } from './inbox/inbox-page';
+import { InboxPage, useAnswer, useAnswerNotice } from './inbox/inbox-page';
 import { ReasonForm } from './inbox/reason-form';
 
 interface EmploymentReferral {
@@ -24,7 +24,7 @@ const ANSWERABLE = ['received', 'no-capacity'];
 export function EmploymentInbox() {
   const { t, language } = useI18n();
   const list = api.useApi<EmploymentReferral[]>(employment('/referrals'));
-  const [notice, setNotice] = useState<string>();
+  const { notice, answered } = useAnswerNotice(list);
   const renderList = (items: EmploymentReferral[], testId: string) => (
     <ul className="inbox" data-testid={testId}>
       {items.map((referral) => (
@@ -58,13 +58,7 @@ export function EmploymentInbox() {
             </a>
           )}
           {ANSWERABLE.includes(referral.status) && (
-            <Answer
-              referral={referral}
-              onAnswered={(message) => {
-                setNotice(message);
-                list.reload();
-              }}
-            />
+            <Answer referral={referral} onAnswered={answered} />
           )}
         </li>
       ))}

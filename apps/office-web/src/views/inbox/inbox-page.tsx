@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Loading, type Problem, ProblemMessage, problemOf } from '@reintegra/ui-web';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
@@ -70,4 +70,24 @@ export function useAnswer(onAnswered: (message: string) => void) {
     }
   };
   return { problem, busy, send };
+}
+
+/**
+ * The notice of an answer, shown once what it answered has been read again: never "accepted"
+ * beside the status from before.
+ */
+export function useAnswerNotice(list: { data?: unknown; error?: unknown; reload: () => void }) {
+  const [pending, setPending] = useState<{ message: string; before: unknown }>();
+  const [notice, setNotice] = useState<string>();
+  useEffect(() => {
+    if (!pending || (list.data === pending.before && !list.error)) return;
+    setNotice(pending.message);
+    setPending(undefined);
+  }, [pending, list.data, list.error]);
+  const answered = (message: string) => {
+    setNotice(undefined);
+    setPending({ message, before: list.data });
+    list.reload();
+  };
+  return { notice, answered };
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { formatDateTime, label, Loading, ProblemMessage } from '@reintegra/ui-web';
 import { api, directory } from '../../api';
 import { useI18n } from '../../i18n';
-import { useAnswer } from '../inbox/inbox-page';
+import { useAnswer, useAnswerNotice } from '../inbox/inbox-page';
 import { ReasonForm } from '../inbox/reason-form';
 import {
   ANSWERS_BY_STATUS,
@@ -19,7 +19,7 @@ export function ProviderReferralView(props: { referralId: string }) {
   const referral = api.useApi<ProviderReferral>(
     directory(`/provider-inbox/referrals/${encodeURIComponent(props.referralId)}`),
   );
-  const [notice, setNotice] = useState<string>();
+  const { notice, answered } = useAnswerNotice(referral);
   const noticeRef = useRef<HTMLParagraphElement>(null);
   // The answered buttons are gone: the keyboard continues from what happened.
   useEffect(() => noticeRef.current?.focus(), [notice]);
@@ -83,13 +83,7 @@ export function ProviderReferralView(props: { referralId: string }) {
           </section>
           <section aria-labelledby="answer-title">
             <h2 id="answer-title">{m.answerTitle}</h2>
-            <Answers
-              referral={data}
-              onAnswered={(message) => {
-                setNotice(message);
-                referral.reload();
-              }}
-            />
+            <Answers referral={data} onAnswered={answered} />
           </section>
         </>
       )}
