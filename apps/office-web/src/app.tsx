@@ -29,6 +29,8 @@ import { EducationCohorts } from './views/education/cohorts';
 import { CandidateWork } from './views/employment/candidate-work';
 import { EducationInbox } from './views/education-inbox';
 import { EmploymentInbox } from './views/employment-inbox';
+import { ProviderInbox } from './views/provider-inbox/provider-inbox';
+import { ProviderReferralView } from './views/provider-inbox/provider-referral';
 import { Reception } from './views/reception';
 
 const LANGUAGE_KEY = 'reintegra.office.language';
@@ -233,6 +235,8 @@ function Shell(props: { claims: Claims; onToggleLanguage: () => void; onLogout: 
           />
         )}
         {screen === 'community' && <Community path={rest} claims={props.claims} />}
+        {screen === 'provider-inbox' &&
+          (rest[0] ? <ProviderReferralView referralId={rest[0]} /> : <ProviderInbox />)}
       </main>
     </>
   );

@@ -14,7 +14,8 @@ export type Screen =
   | 'education-inbox'
   | 'education-cohorts'
   | 'directory'
-  | 'community';
+  | 'community'
+  | 'provider-inbox';
 
 /** The screens of each office role, in menu order. */
 const SCREENS_BY_ROLE: Record<string, readonly Screen[]> = {
@@ -23,6 +24,7 @@ const SCREENS_BY_ROLE: Record<string, readonly Screen[]> = {
   'education-caseworker': ['education-inbox', 'education-cohorts'],
   admin: ['directory'],
   'community-facilitator': ['community'],
+  'provider-staff': ['provider-inbox'],
 };
 
 export function screensFor(roles: readonly string[]): Screen[] {
@@ -40,6 +42,7 @@ export const SCREEN_PATH: Record<Screen, string> = {
   'education-cohorts': 'education-groups',
   directory: 'directory',
   community: 'community',
+  'provider-inbox': 'provider-inbox',
 };
 
 export function screenOfSection(section: string | undefined): Screen | undefined {

@@ -1,6 +1,7 @@
 import { communityEn } from './community.en';
 import type { Messages } from './es';
 import { directoryEn } from './directory.en';
+import { providerInboxEn } from './provider-inbox.en';
 import { educationEn } from './education.en';
 import { employmentEn } from './employment.en';
 import { offlineEn } from './offline.en';
@@ -26,6 +27,7 @@ export const en: Messages = {
     'education-cohorts': 'Groups and attendance',
     directory: 'Service directory',
     community: 'My activities',
+    'provider-inbox': 'Referrals received',
   },
   roles: {
     'community-facilitator': 'Community facilitator',
@@ -38,6 +40,7 @@ export const en: Messages = {
     'victim-support-supervisor': 'Victim-support supervisor',
     partner: 'Partner organisation',
     admin: 'Administrator',
+    'provider-staff': 'Provider organisation staff',
   },
   login: {
     title: 'Office login',
@@ -174,6 +177,7 @@ export const en: Messages = {
   community: communityEn,
   employment: employmentEn,
   directory: directoryEn,
+  providerInbox: providerInboxEn,
   caseStatus: {
     open: 'open',
     assessed: 'assessed',

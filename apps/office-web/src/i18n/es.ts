@@ -1,5 +1,6 @@
 import { directoryEs } from './directory.es';
 import { communityEs } from './community.es';
+import { providerInboxEs } from './provider-inbox.es';
 import { educationEs } from './education.es';
 import { employmentEs } from './employment.es';
 import { offlineEs } from './offline.es';
@@ -25,6 +26,7 @@ export const es = {
     'education-cohorts': 'Grupos y asistencia',
     directory: 'Directorio de servicios',
     community: 'Mis actividades',
+    'provider-inbox': 'Remisiones recibidas',
   },
   roles: {
     'community-facilitator': 'Facilitador(a) comunitario(a)',
@@ -37,6 +39,7 @@ export const es = {
     'victim-support-supervisor': 'Supervisión de atención a víctimas',
     partner: 'Organización socia',
     admin: 'Administración',
+    'provider-staff': 'Personal de organización proveedora',
   } as Record<string, string>,
   login: {
     title: 'Ingreso a la oficina',
@@ -175,6 +178,7 @@ export const es = {
   community: communityEs,
   employment: employmentEs,
   directory: directoryEs,
+  providerInbox: providerInboxEs,
   caseStatus: {
     open: 'abierto',
     assessed: 'evaluado',

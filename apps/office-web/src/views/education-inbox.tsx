@@ -2,7 +2,6 @@ import { type FormEvent, useState } from 'react';
 import {
   formatDateTime,
   label,
-  Loading,
   type Problem,
   ProblemMessage,
   problemOf,
@@ -11,6 +10,7 @@ import {
 import { api, education } from '../api';
 import { useI18n } from '../i18n';
 import { TextField } from './fields';
+import { InboxPage, useAnswerNotice } from './inbox/inbox-page';
 
 interface EducationReferral {
   id: string;
@@ -40,12 +40,8 @@ const DOCUMENTS = [
 export function EducationInbox() {
   const { t, language } = useI18n();
   const list = api.useApi<EducationReferral[]>(education('/referrals'));
-  const [notice, setNotice] = useState<string>();
-  const rows: EducationReferral[] = list.data ?? [];
-  const open = rows.filter((r) => r.status === 'received');
-  // Referrals already answered: the 50 most recent, for reference.
-  const answered = rows.filter((r) => !(r.status === 'received')).slice(0, 50);
-  const renderList = (items: typeof rows, testId: string) => (
+  const { notice, answered } = useAnswerNotice(list);
+  const renderList = (items: EducationReferral[], testId: string) => (
     <ul className="inbox" data-testid={testId}>
       {items.map((referral) => {
         const who = `${t.inbox.person} ${referral.caseId.slice(0, 8)}`;
@@ -79,10 +75,7 @@ export function EducationInbox() {
               <LearnerProfile
                 referral={referral}
                 who={who}
-                onSaved={() => {
-                  setNotice(t.inbox.learnerSaved);
-                  list.reload();
-                }}
+                onSaved={() => answered(t.inbox.learnerSaved)}
               />
             )}
           </li>
@@ -91,34 +84,14 @@ export function EducationInbox() {
     </ul>
   );
   return (
-    <>
-      <h1>{t.inbox.educationTitle}</h1>
-      <p className="muted">{t.inbox.intro}</p>
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
-      <ProblemMessage problem={list.error} genericTitle={t.genericError} />
-      {list.loading && !list.data && <Loading label={t.loading} />}
-      {list.data && list.data.length === 0 && <p>{t.inbox.none}</p>}
-      {list.data && list.data.length > 0 && (
-        <>
-          <section aria-labelledby="open-referrals">
-            <h2 id="open-referrals">
-              {t.inbox.toAnswer} ({open.length})
-            </h2>
-            {open.length === 0 ? <p>{t.inbox.noneToAnswer}</p> : renderList(open, 'inbox')}
-          </section>
-          {answered.length > 0 && (
-            <section aria-labelledby="answered-referrals">
-              <h2 id="answered-referrals">{t.inbox.answeredList}</h2>
-              {renderList(answered, 'inbox-answered')}
-            </section>
-          )}
-        </>
-      )}
-    </>
+    <InboxPage
+      title={t.inbox.educationTitle}
+      intro={t.inbox.intro}
+      list={list}
+      notice={notice}
+      isOpen={(referral) => referral.status === 'received'}
+      renderList={renderList}
+    />
   );
 }
 

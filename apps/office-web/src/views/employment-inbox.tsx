@@ -1,16 +1,9 @@
-import { type FormEvent, useState } from 'react';
-import {
-  formatDateTime,
-  label,
-  Loading,
-  type Problem,
-  ProblemMessage,
-  problemOf,
-  splitFieldErrors,
-} from '@reintegra/ui-web';
+import { useState } from 'react';
+import { formatDateTime, label, ProblemMessage } from '@reintegra/ui-web';
 import { api, employment } from '../api';
 import { useI18n } from '../i18n';
-import { SelectField } from './fields';
+import { InboxPage, useAnswer, useAnswerNotice } from './inbox/inbox-page';
+import { ReasonForm } from './inbox/reason-form';
 
 interface EmploymentReferral {
   id: string;
@@ -31,12 +24,8 @@ const ANSWERABLE = ['received', 'no-capacity'];
 export function EmploymentInbox() {
   const { t, language } = useI18n();
   const list = api.useApi<EmploymentReferral[]>(employment('/referrals'));
-  const [notice, setNotice] = useState<string>();
-  const rows: EmploymentReferral[] = list.data ?? [];
-  const open = rows.filter((r) => ANSWERABLE.includes(r.status));
-  // Referrals already answered: the 50 most recent, for reference.
-  const answered = rows.filter((r) => !ANSWERABLE.includes(r.status)).slice(0, 50);
-  const renderList = (items: typeof rows, testId: string) => (
+  const { notice, answered } = useAnswerNotice(list);
+  const renderList = (items: EmploymentReferral[], testId: string) => (
     <ul className="inbox" data-testid={testId}>
       {items.map((referral) => (
         <li
@@ -69,74 +58,31 @@ export function EmploymentInbox() {
             </a>
           )}
           {ANSWERABLE.includes(referral.status) && (
-            <Answer
-              referral={referral}
-              onAnswered={(message) => {
-                setNotice(message);
-                list.reload();
-              }}
-            />
+            <Answer referral={referral} onAnswered={answered} />
           )}
         </li>
       ))}
     </ul>
   );
   return (
-    <>
-      <h1>{t.inbox.employmentTitle}</h1>
-      <p className="muted">{t.inbox.intro}</p>
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
-      <ProblemMessage problem={list.error} genericTitle={t.genericError} />
-      {list.loading && !list.data && <Loading label={t.loading} />}
-      {list.data && list.data.length === 0 && <p>{t.inbox.none}</p>}
-      {list.data && list.data.length > 0 && (
-        <>
-          <section aria-labelledby="open-referrals">
-            <h2 id="open-referrals">
-              {t.inbox.toAnswer} ({open.length})
-            </h2>
-            {open.length === 0 ? <p>{t.inbox.noneToAnswer}</p> : renderList(open, 'inbox')}
-          </section>
-          {answered.length > 0 && (
-            <section aria-labelledby="answered-referrals">
-              <h2 id="answered-referrals">{t.inbox.answeredList}</h2>
-              {renderList(answered, 'inbox-answered')}
-            </section>
-          )}
-        </>
-      )}
-    </>
+    <InboxPage
+      title={t.inbox.employmentTitle}
+      intro={t.inbox.intro}
+      list={list}
+      notice={notice}
+      isOpen={(referral) => ANSWERABLE.includes(referral.status)}
+      renderList={renderList}
+    />
   );
 }
 
 function Answer(props: { referral: EmploymentReferral; onAnswered: (message: string) => void }) {
   const { t } = useI18n();
   const [declining, setDeclining] = useState(false);
-  const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
+  const { problem, busy, send } = useAnswer(props.onAnswered);
   const who = props.referral.candidateCode;
-  const send = async (path: string, body: unknown, message: string) => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      await api.apiPost(employment(`/referrals/${props.referral.id}/${path}`), body);
-      props.onAnswered(message);
-    } catch (failure) {
-      setProblem(problemOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const { byField } = splitFieldErrors(problem, ['reasonCode']);
-  const decline = (event: FormEvent) => {
-    event.preventDefault();
-    void send('decline', { reasonCode: reason }, t.inbox.declined);
-  };
+  const answer = (path: string, body: unknown, message: string) =>
+    void send(employment(`/referrals/${props.referral.id}/${path}`), body, message);
   return (
     <div className="answer">
       <ProblemMessage
@@ -150,7 +96,7 @@ function Answer(props: { referral: EmploymentReferral; onAnswered: (message: str
             type="button"
             disabled={busy}
             aria-label={t.inbox.acceptLabel(who)}
-            onClick={() => void send('acceptance', undefined, t.inbox.accepted)}
+            onClick={() => answer('acceptance', undefined, t.inbox.accepted)}
           >
             {t.inbox.accept}
           </button>
@@ -160,7 +106,7 @@ function Answer(props: { referral: EmploymentReferral; onAnswered: (message: str
               className="secondary"
               disabled={busy}
               aria-label={t.inbox.noCapacityLabel(who)}
-              onClick={() => void send('no-capacity', undefined, t.inbox.waitlisted)}
+              onClick={() => answer('no-capacity', undefined, t.inbox.waitlisted)}
             >
               {t.inbox.noCapacity}
             </button>
@@ -176,29 +122,16 @@ function Answer(props: { referral: EmploymentReferral; onAnswered: (message: str
           </button>
         </div>
       ) : (
-        <form onSubmit={decline} className="inline-form">
-          <SelectField
-            name="reasonCode"
-            idPrefix={`decline-${props.referral.id}`}
-            label={t.inbox.reason}
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            errors={byField['reasonCode']}
-          >
-            <option value="">{t.inbox.chooseReason}</option>
-            {Object.entries(t.inbox.reasons).map(([code, text]) => (
-              <option key={code} value={code}>
-                {text}
-              </option>
-            ))}
-          </SelectField>
-          <button type="submit" disabled={busy}>
-            {t.inbox.confirmDecline}
-          </button>
-          <button type="button" className="secondary" onClick={() => setDeclining(false)}>
-            {t.inbox.cancel}
-          </button>
-        </form>
+        <ReasonForm
+          idPrefix={`decline-${props.referral.id}`}
+          label={t.inbox.reason}
+          reasons={t.inbox.reasons}
+          confirm={t.inbox.confirmDecline}
+          busy={busy}
+          problem={problem}
+          onSubmit={(reasonCode) => answer('decline', { reasonCode }, t.inbox.declined)}
+          onCancel={() => setDeclining(false)}
+        />
       )}
     </div>
   );

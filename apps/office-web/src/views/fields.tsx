@@ -82,11 +82,14 @@ export function ReasonField(props: {
   value: string;
   onChange: (code: string) => void;
   required?: boolean;
+  name?: string;
+  errors?: readonly string[] | undefined;
 }) {
   return (
     <SelectField
       idPrefix={props.idPrefix}
-      name="reasonCode"
+      name={props.name ?? 'reasonCode'}
+      errors={props.errors}
       label={props.label}
       value={props.value}
       onChange={(e) => props.onChange(e.target.value)}
