@@ -1,6 +1,7 @@
 import { serviceDataSource } from '@reintegra/platform-database';
 import { MessagingTables1764201600000 } from '@reintegra/platform-messaging';
 import { PartnerGateway1765000000000 } from './migrations/1765000000000-partner-gateway';
+import { AnonymousRefusalCounts1765300000000 } from './migrations/1765300000000-anonymous-refusal-counts';
 
 /**
  * Migrations of the partner_gateway database, in order. Never edit a committed migration. No
@@ -9,4 +10,5 @@ import { PartnerGateway1765000000000 } from './migrations/1765000000000-partner-
 export const partnerGatewayDataSource = serviceDataSource('partner-gateway', [
   MessagingTables1764201600000,
   PartnerGateway1765000000000,
+  AnonymousRefusalCounts1765300000000,
 ]);
