@@ -1,9 +1,11 @@
+import { FreshnessNote } from '@reintegra/ui-web';
 import { BarChart } from '../components/bar-chart';
 import { Loading, ProblemMessage } from '../components/problem';
 import { formatDateTime, label, useI18n } from '../i18n';
 import { useApi } from '../use-api';
 
 interface Overview {
+  generatedAt: string;
   openPaths: number;
   phases: Record<string, number>;
   referrals: { overdue: number; dueThisWeek: number; awaiting: number };
@@ -42,6 +44,11 @@ export function OverviewView() {
   return (
     <>
       <h1>{t.overview.title}</h1>
+      <FreshnessNote
+        generatedAt={data.generatedAt}
+        language={language}
+        note={t.overview.freshnessNote}
+      />
       <div className="cards">
         <a className="card" href="#/cases" data-testid="open-paths">
           <span className="figure">{data.openPaths}</span>
