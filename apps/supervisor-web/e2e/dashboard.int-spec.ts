@@ -17,6 +17,7 @@ import {
 import {
   currentTestStack,
   eventually,
+  expectAccessible,
   findWorkspaceRoot,
   runToCompletion,
   ServiceProcess,
@@ -331,6 +332,7 @@ describe('supervisor dashboard in Chromium', () => {
     expect(first).toBeLessThanOrEqual(30);
     await page.waitForTimeout(2_100);
     expect(await secondsShown()).toBeGreaterThan(first);
+    await expectAccessible(page, 'overview with the age of its figures');
     await page.getByTestId('alerts-connection').getByText('Conectado').waitFor();
     await shot('01-overview');
   });
