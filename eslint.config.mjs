@@ -14,6 +14,7 @@ const serviceScopes = [
   'partner-gateway',
   'community-inclusion',
   'service-directory',
+  'notifications',
 ];
 
 export default [

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Local infrastructure for reintegra without Docker: PostgreSQL 15, Kafka 3.9 (KRaft) and the
-# Temporal dev server as plain processes bound to 127.0.0.1. See infra/README.md.
+# Local infrastructure for reintegra without Docker: PostgreSQL 15, Kafka 3.9 (KRaft), the
+# Temporal dev server and an SMTP sink as plain processes bound to 127.0.0.1. See infra/README.md.
 #
 #   bash infra/stack.sh start|stop|status|install|env|logs [component]
 #
 # Overrides: REINTEGRA_STACK_DIR (data, logs, pids; default <repo>/.stack),
 # REINTEGRA_CACHE_DIR (downloads; default ~/.cache/reintegra), PG_PORT, KAFKA_PORT,
-# KAFKA_CONTROLLER_PORT, TEMPORAL_PORT, TEMPORAL_UI_PORT, REINTEGRA_TOPICS_FILE.
+# KAFKA_CONTROLLER_PORT, TEMPORAL_PORT, TEMPORAL_UI_PORT, SMTP_PORT, REINTEGRA_TOPICS_FILE.
 set -euo pipefail
 
 LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/lib" && pwd)
@@ -18,6 +18,8 @@ source "$LIB_DIR/postgres.sh"
 source "$LIB_DIR/kafka.sh"
 # shellcheck source=lib/temporal.sh
 source "$LIB_DIR/temporal.sh"
+# shellcheck source=lib/smtp.sh
+source "$LIB_DIR/smtp.sh"
 # shellcheck source=lib/backup.sh
 source "$LIB_DIR/backup.sh"
 
@@ -25,13 +27,13 @@ usage() {
   cat <<EOF
 usage: bash infra/stack.sh <command>
 
-  start     install what is missing, start PostgreSQL, Kafka and Temporal, wait until healthy,
-            create databases/roles, topics and search attributes (idempotent)
-  stop      stop all three (data is kept)
+  start     install what is missing, start PostgreSQL, Kafka, Temporal and the SMTP sink, wait
+            until healthy, create databases/roles, topics and search attributes (idempotent)
+  stop      stop all four (data and received mail are kept)
   status    state of each component; exits non-zero if anything is down
   install   only install/cache the binaries (Kafka jars, Temporal venv, PostgreSQL via apt)
   env       print 'export K=V' lines for services and tests: eval "\$(bash infra/stack.sh env)"
-  logs [c]  where the logs are; with c = postgres|kafka|temporal, the last 100 lines of its log
+  logs [c]  where the logs are; with c = postgres|kafka|temporal|smtp, the last 100 lines of its log
   backup [dir]   every service database and the Temporal persistence, timestamped, with
                  checksums (default dir: backups/<UTC time>); not the victim-support key
   restore <dir>  put a backup back (services stopped, engines running); re-sends the events
@@ -93,6 +95,7 @@ cmd_start() {
   kafka_launch
   temporal_launch
   pg_start
+  smtp_start
   temporal_wait
   kafka_wait
   log "stack ready in $(since "$t0")s"
@@ -100,6 +103,7 @@ cmd_start() {
   log "  Kafka bootstrap  $KAFKA_BOOTSTRAP"
   log "  Temporal         $TEMPORAL_ADDRESS  (namespaces: $(temporal_lines "$TEMPORAL_NS_FILE" | paste -sd' '))"
   log "  Temporal web UI  $TEMPORAL_UI_URL"
+  log "  SMTP sink        $BIND_HOST:$SMTP_PORT  (messages kept as files in $SMTP_SINK_DIR)"
   log "  Logs             $LOG_DIR"
   log "  eval \"\$(bash infra/stack.sh env)\" exports the connection variables"
 }
@@ -114,6 +118,8 @@ cmd_stop() {
   temporal_stop &
   jobs+=($!)
   pg_stop &
+  jobs+=($!)
+  smtp_stop &
   jobs+=($!)
   local job rc=0
   for job in "${jobs[@]}"; do
@@ -132,6 +138,7 @@ cmd_status() {
   pg_status || rc=1
   kafka_status || rc=1
   temporal_status || rc=1
+  smtp_status || rc=1
   log "state: $STACK_DIR"
   return $rc
 }
@@ -145,7 +152,9 @@ cmd_env() {
     TEMPORAL_ADDRESS "$TEMPORAL_ADDRESS" \
     TEMPORAL_UI_URL "$TEMPORAL_UI_URL" \
     TEMPORAL_TEST_SERVER_PATH "$TEMPORAL_TEST_SERVER_BIN" \
-    TEMPORAL_CLI_PATH "$TEMPORAL_BIN"
+    TEMPORAL_CLI_PATH "$TEMPORAL_BIN" \
+    SMTP_PORT "$SMTP_PORT" \
+    SMTP_SINK_DIR "$SMTP_SINK_DIR"
   temporal_installed || warn "Temporal binaries are not installed yet: run 'bash infra/stack.sh install'"
 }
 
@@ -158,13 +167,15 @@ cmd_logs() {
       log "  postgres  $PG_LOG (initdb: $LOG_DIR/postgres-initdb.log, roles/dbs: $LOG_DIR/postgres-bootstrap.log)"
       log "  kafka     $KAFKA_LOG (JVM stdout/stderr: $KAFKA_OUT, topics: $LOG_DIR/kafka-topics.log)"
       log "  temporal  $TEMPORAL_LOG (search attributes: $LOG_DIR/temporal-search-attributes.log)"
+      log "  smtp      $SMTP_LOG (received messages: $SMTP_SINK_DIR)"
       log "  installs  $LOG_DIR/install-kafka.log, $LOG_DIR/install-temporal.log"
       log "previous run's logs end in .prev; 'bash infra/stack.sh logs kafka' shows the last 100 lines"
       ;;
     postgres) tail -n 100 "$PG_LOG" ;;
     kafka) tail -n 100 "$KAFKA_LOG" ;;
     temporal) tail -n 100 "$TEMPORAL_LOG" ;;
-    *) fail "unknown component '$component'" "" "use one of: postgres, kafka, temporal" ;;
+    smtp) tail -n 100 "$SMTP_LOG" ;;
+    *) fail "unknown component '$component'" "" "use one of: postgres, kafka, temporal, smtp" ;;
   esac
 }
 

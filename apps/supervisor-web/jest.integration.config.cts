@@ -6,4 +6,7 @@ module.exports = {
   globalSetup: '<rootDir>/../../libs/testing/src/jest-global-setup.ts',
   globalTeardown: '<rootDir>/../../libs/testing/src/jest-global-teardown.ts',
   testTimeout: 180_000,
+  // Both suites run supervisor-api processes on the one supervisor_test read model: two projectors
+  // at once would apply the same events twice. One suite at a time.
+  maxWorkers: 1,
 };

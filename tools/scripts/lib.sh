@@ -4,7 +4,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false NX_SKIP_NX_CACHE=${NX_SKIP_NX_CACHE:-false}
 # Services with a database (migrated); PROCESSES adds the development identity provider.
-SERVICES=(intake orchestrator employment-matching education-enrolment victim-support supervisor-api partner-gateway community-inclusion service-directory)
+SERVICES=(intake orchestrator employment-matching education-enrolment victim-support supervisor-api partner-gateway community-inclusion service-directory notifications)
 PROCESSES=(dev-identity "${SERVICES[@]}")
 
 step() { printf '\n\033[1m[%s] %s\033[0m\n' "${SCRIPT_NAME:-reintegra}" "$*"; }

@@ -8,7 +8,7 @@ RUN_DIR=.stack/services
 LOG_DIR=.stack/logs/services
 mkdir -p "$RUN_DIR" "$LOG_DIR"
 
-declare -A PORT=([dev-identity]=3100 [intake]=3101 [orchestrator]=3102 [employment-matching]=3103 [education-enrolment]=3104 [victim-support]=3105 [supervisor-api]=3106 [partner-gateway]=3107 [community-inclusion]=3110 [service-directory]=3109)
+declare -A PORT=([dev-identity]=3100 [intake]=3101 [orchestrator]=3102 [employment-matching]=3103 [education-enrolment]=3104 [victim-support]=3105 [supervisor-api]=3106 [partner-gateway]=3107 [community-inclusion]=3110 [service-directory]=3109 [notifications]=3111)
 # The office app's server (static bundle + same-origin proxy to intake, employment, education, the
 # directory, community inclusion and the dev identity; see apps/office-web/server/office-server.ts).
 OFFICE_WEB_PORT=${OFFICE_WEB_PORT:-3108}
@@ -35,6 +35,8 @@ for app in "${PROCESSES[@]}"; do
   fi
   # The orchestrator's Temporal worker serves its own metrics there; its /metrics includes them.
   extra=(); [[ $app == orchestrator ]] && extra=(TEMPORAL_METRICS_PORT="${TEMPORAL_METRICS_PORT:-9464}")
+  # Officer reminders of the demo land in the SMTP sink (.stack/mail) under the office's address.
+  [[ $app == notifications ]] && extra=(OFFICE_EMAIL="${OFFICE_EMAIL:-oficina-la-paz-este@reintegra.localhost}")
   env "${extra[@]}" HTTP_PORT=${PORT[$app]} setsid nohup node "dist/apps/$app/main.js" >>"$LOG_DIR/$app.log" 2>&1 &
   echo $! >"$pidfile"
 done
@@ -101,6 +103,7 @@ Reintegra is running.
   partner-gateway       http://127.0.0.1:${PORT[partner-gateway]}/catalogue   (event catalogue for partner agencies)
   community-inclusion   http://127.0.0.1:${PORT[community-inclusion]}/docs   (activities, attendance, co-design, outcomes)
   service-directory     http://127.0.0.1:${PORT[service-directory]}/docs        (directory, HSDS export: /hsds/services)
+  notifications         http://127.0.0.1:${PORT[notifications]}/health      (reminders; e-mails land in ${SMTP_SINK_DIR:-.stack/mail}/)
   Temporal web UI       ${TEMPORAL_UI_URL:-http://127.0.0.1:58233}
   PostgreSQL            127.0.0.1:${PG_PORT:-55432}   Kafka ${KAFKA_BROKERS:-127.0.0.1:59092}
   service logs          $LOG_DIR/

@@ -38,6 +38,7 @@ const OTHER_MUNICIPALITY = 'SV-SS-SAN-SALVADOR-CENTRO';
 const run = randomUUID().slice(0, 8);
 const providerId = `ce-zacatecoluca-${run}`;
 const otherProviderId = `ong-otra-${run}`;
+const elsewhereProviderId = `ce-san-salvador-${run}`;
 
 let app: INestApplication;
 let url: string;
@@ -85,10 +86,78 @@ const minorLearner = {
   guardian: { name: 'María Campos', relationship: 'madre' },
 };
 
+/** intake's referral.requested for education, as it arrives on the referrals topic. */
+const referralRequested = (caseId: string, referralId: string, providerIds: string[]) =>
+  createEvent(referralRequestedV1, {
+    subject: caseId,
+    source: '/reintegra/intake',
+    actor: 'user:intake-officer-test',
+    correlationId: randomUUID(),
+    data: {
+      referralId,
+      caseId,
+      service: 'education',
+      priority: 'normal',
+      providerIds,
+      acknowledgeBy: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+      requestedAt: new Date().toISOString(),
+      consentId: randomUUID(),
+    },
+  });
+
+/** Publishes events of one case in order (the case id is the partition key, as intake does). */
+const sendForCase = (caseId: string, topic: string, ...events: EventEnvelope[]) =>
+  producer.send({
+    topic,
+    messages: events.map((event) => ({ key: caseId, value: JSON.stringify(event) })),
+  });
+
+async function referralStatusIs(referralId: string, status: string): Promise<void> {
+  await eventually(async () => {
+    const rows = (await db.query(`SELECT status FROM referrals WHERE id = $1`, [
+      referralId,
+    ])) as Json[];
+    expect(rows[0]?.['status']).toBe(status);
+  });
+}
+
+/** A case referred to the providers through Kafka, waiting (received) for its learner profile. */
+async function referredCase(providerIds = [providerId]) {
+  const caseId = randomUUID();
+  const referralId = randomUUID();
+  await sendForCase(
+    caseId,
+    TOPICS.intakeReferrals,
+    referralRequested(caseId, referralId, providerIds),
+  );
+  await referralStatusIs(referralId, 'received');
+  return { caseId, referralId };
+}
+
+/**
+ * A learner the tests place themselves: a profile may only be written for a case referred to the
+ * caseworker's provider, so the case gets one, which intake revokes before the profile is recorded
+ * (recording it then routes nothing; the referral stays in the provider's queue).
+ */
 async function newLearner(profile: Json = adultLearner): Promise<string> {
   const caseId = randomUUID();
+  const referralId = randomUUID();
+  await sendForCase(
+    caseId,
+    TOPICS.intakeReferrals,
+    referralRequested(caseId, referralId, [providerId]),
+    createEvent(referralRevokedV1, {
+      subject: caseId,
+      source: '/reintegra/intake',
+      actor: 'user:intake-officer-test',
+      correlationId: randomUUID(),
+      data: { referralId, caseId, reasonCode: 'test-fixture', revokedAt: new Date().toISOString() },
+    }),
+  );
+  await referralStatusIs(referralId, 'revoked');
   const response = await staff('PUT', `/learners/${caseId}`, profile);
   expect(response.status).toBe(200);
+  expect(response.body).toMatchObject({ created: true, referralsRouted: 0 });
   return caseId;
 }
 
@@ -193,12 +262,18 @@ beforeAll(async () => {
     organisationId: otherProviderId,
     municipalityCode: MUNICIPALITY,
   });
+  tokens['staffElsewhere'] = await testToken({
+    roles: ['education-caseworker'],
+    organisationId: elsewhereProviderId,
+    municipalityCode: OTHER_MUNICIPALITY,
+  });
   tokens['supervisor'] = await testToken({ roles: ['supervisor'], municipalityCode: MUNICIPALITY });
   tokens['supervisorElsewhere'] = await testToken({
     roles: ['supervisor'],
     municipalityCode: OTHER_MUNICIPALITY,
   });
   tokens['national'] = await testToken({ roles: ['national-supervisor'] });
+  tokens['admin'] = await testToken({ roles: ['admin'] });
   tokens['intake'] = await testToken({
     roles: ['intake-officer'],
     municipalityCode: MUNICIPALITY,
@@ -221,6 +296,16 @@ beforeAll(async () => {
         name: 'ONG Otra',
         kind: 'ngo',
         municipalityCode: MUNICIPALITY,
+      })
+    ).status,
+  ).toBe(201);
+  expect(
+    (
+      await call('POST', '/providers', tokens['staffElsewhere'], {
+        id: elsewhereProviderId,
+        name: 'Centro Escolar San Salvador',
+        kind: 'school',
+        municipalityCode: OTHER_MUNICIPALITY,
       })
     ).status,
   ).toBe(201);
@@ -510,6 +595,95 @@ describe('access per role', () => {
   });
 });
 
+describe('a learner profile only for a case referred to the caseworker’s organisation', () => {
+  /** What a refused profile write must leave untouched. */
+  async function written(caseId: string, referralId?: string) {
+    const [row] = (await db.query(
+      `SELECT (SELECT count(*) FROM learners)::int AS learners,
+              (SELECT count(*) FROM learners WHERE case_id = $1)::int AS "caseLearners",
+              (SELECT count(*) FROM enrolments)::int AS enrolments,
+              (SELECT count(*) FROM outbox_messages)::int AS outbox,
+              (SELECT status FROM referrals WHERE id = $2) AS "referralStatus"`,
+      [caseId, referralId ?? null],
+    )) as Json[];
+    return row;
+  }
+
+  it.each([
+    ['an unknown case', async () => ({ caseId: randomUUID(), referralId: undefined })],
+    ['a case referred to another organisation', () => referredCase([otherProviderId])],
+    [
+      'a case referred to a provider in another municipality',
+      () => referredCase([elsewhereProviderId]),
+    ],
+  ])('refuses %s with 404, writing and routing nothing', async (_label, fixture) => {
+    const { caseId, referralId } = await fixture();
+    const before = await written(caseId, referralId);
+    const response = await staff('PUT', `/learners/${caseId}`, adultLearner);
+    expect(response.status).toBe(404);
+    expect(response.body).toMatchObject({ code: 'learner.case-not-found' });
+    const after = await written(caseId, referralId);
+    expect(after).toEqual(before);
+    expect(after['caseLearners']).toBe(0);
+    if (referralId) expect(after['referralStatus']).toBe('received');
+  });
+
+  it('lets the caseworker of the organisation the referral is addressed to record it', async () => {
+    const { caseId, referralId } = await referredCase([elsewhereProviderId]);
+    const put = await call('PUT', `/learners/${caseId}`, tokens['staffElsewhere'], adultLearner);
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ caseId, created: true, referralsRouted: 1 });
+    // That provider has no cohort: the routed referral is declined, no longer waiting.
+    await referralStatusIs(referralId, 'declined');
+    // Correcting it follows the same rule: still refused to another provider's staff.
+    expect((await staff('PUT', `/learners/${caseId}`, adultLearner)).status).toBe(404);
+    const corrected = await call('PUT', `/learners/${caseId}`, tokens['staffElsewhere'], {
+      ...adultLearner,
+      lastGradeCompleted: 11,
+    });
+    expect(corrected.body).toMatchObject({ created: false, referralsRouted: 0 });
+  });
+
+  it('lets an admin record the profile of any referred case, and of no unknown one', async () => {
+    const unknown = randomUUID();
+    const refused = await call('PUT', `/learners/${unknown}`, tokens['admin'], adultLearner);
+    expect(refused.status).toBe(404);
+    expect((await written(unknown))['caseLearners']).toBe(0);
+    const { caseId } = await referredCase([otherProviderId]);
+    const put = await call('PUT', `/learners/${caseId}`, tokens['admin'], adultLearner);
+    expect(put.status).toBe(200);
+    expect((await written(caseId))['caseLearners']).toBe(1);
+  });
+
+  it('enrols only a case referred to the cohort’s provider, linked only to such a referral', async () => {
+    const cohortId = await newCohort(programmeId, { seats: 3 });
+    // A profile recorded by the other provider for their own referral.
+    const { caseId: theirs } = await referredCase([otherProviderId]);
+    expect(
+      (await call('PUT', `/learners/${theirs}`, tokens['otherStaff'], adultLearner)).status,
+    ).toBe(200);
+    const before = await footprint();
+    const stranger = await enrol(cohortId, theirs);
+    expect(stranger.status).toBe(422);
+    // The same answer as for a case with no profile at all: nothing said about the other provider.
+    expect(stranger.body).toMatchObject({ code: 'learner.not-found' });
+
+    // Someone else's referral cannot be answered by this provider's manual enrolment.
+    const { referralId: foreignReferral } = await referredCase([otherProviderId]);
+    const mine = await newLearner();
+    const linked = await call('POST', `/cohorts/${cohortId}/enrolments`, tokens['staff'], {
+      caseId: mine,
+      referralId: foreignReferral,
+    });
+    expect(linked.status).toBe(422);
+    expect(linked.body).toMatchObject({ code: 'enrolment.referral-mismatch' });
+    await referralStatusIs(foreignReferral, 'received');
+    const after = await footprint();
+    expect(after['enrolments']).toBe(before['enrolments']);
+    expect(after['taken']).toBe(before['taken']);
+  });
+});
+
 describe('referral of a 17-year-old returnee', () => {
   it('lands on school re-entry, is waitlisted when full and promoted when someone drops', async () => {
     const reEntry = await newProgramme({
@@ -527,26 +701,8 @@ describe('referral of a 17-year-old returnee', () => {
 
     const caseId = randomUUID();
     const referralId = randomUUID();
-    const requested = createEvent(referralRequestedV1, {
-      subject: caseId,
-      source: '/reintegra/intake',
-      actor: 'user:intake-officer-test',
-      correlationId: randomUUID(),
-      data: {
-        referralId,
-        caseId,
-        service: 'education',
-        priority: 'normal',
-        providerIds: [providerId],
-        acknowledgeBy: new Date(Date.now() + 14 * 86_400_000).toISOString(),
-        requestedAt: new Date().toISOString(),
-        consentId: randomUUID(),
-      },
-    });
-    await producer.send({
-      topic: TOPICS.intakeReferrals,
-      messages: [{ key: caseId, value: JSON.stringify(requested) }],
-    });
+    const requested = referralRequested(caseId, referralId, [providerId]);
+    await sendForCase(caseId, TOPICS.intakeReferrals, requested);
     // The referral waits for the learner profile, then is routed when the caseworker records it.
     await eventually(async () => {
       const queue = (await staff('GET', '/referrals')).body as unknown as Json[];
@@ -573,10 +729,7 @@ describe('referral of a 17-year-old returnee', () => {
     await eventually(() => expect(statuses()).toEqual(['no-capacity', 'accepted']));
 
     // A redelivered referral event has no second effect (inbox).
-    await producer.send({
-      topic: TOPICS.intakeReferrals,
-      messages: [{ key: caseId, value: JSON.stringify(requested) }],
-    });
+    await sendForCase(caseId, TOPICS.intakeReferrals, requested);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(statuses()).toEqual(['no-capacity', 'accepted']);
   });
@@ -600,30 +753,10 @@ describe('referral of a 17-year-old returnee', () => {
         { seats: 1 },
       );
       expect((await enrol(fullCohort, await newLearner(minorLearner))).status).toBe(201);
-      const caseId = randomUUID();
-      const referralId = randomUUID();
-      await staff('PUT', `/learners/${caseId}`, minorLearner);
-      const send = (topic: string, event: EventEnvelope) =>
-        producer.send({ topic, messages: [{ key: caseId, value: JSON.stringify(event) }] });
-      await send(
-        TOPICS.intakeReferrals,
-        createEvent(referralRequestedV1, {
-          subject: caseId,
-          source: '/reintegra/intake',
-          actor: 'user:intake-officer-test',
-          correlationId: randomUUID(),
-          data: {
-            referralId,
-            caseId,
-            service: 'education',
-            priority: 'normal',
-            providerIds: [providerId],
-            acknowledgeBy: new Date(Date.now() + 14 * 86_400_000).toISOString(),
-            requestedAt: new Date().toISOString(),
-            consentId: randomUUID(),
-          },
-        }),
-      );
+      // The referral comes first; recording the profile routes it.
+      const { caseId, referralId } = await referredCase();
+      expect((await staff('PUT', `/learners/${caseId}`, minorLearner)).status).toBe(200);
+      const send = (topic: string, event: EventEnvelope) => sendForCase(caseId, topic, event);
       const entry = async () =>
         ((await staff('GET', `/cohorts/${fullCohort}/enrolments`)).body as unknown as Json[]).find(
           (row) => row['caseId'] === caseId,
@@ -663,35 +796,16 @@ describe('referral of a 17-year-old returnee', () => {
   });
 
   it('frees the seat when intake revokes an accepted referral, without reporting back', async () => {
-    const caseId = randomUUID();
-    const referralId = randomUUID();
-    await staff('PUT', `/learners/${caseId}`, adultLearner);
+    // The referral comes first; recording the profile routes it.
+    const { caseId, referralId } = await referredCase();
+    expect((await staff('PUT', `/learners/${caseId}`, adultLearner)).status).toBe(200);
     const meta = {
       subject: caseId,
       source: '/reintegra/intake',
       actor: 'user:intake-officer-test',
       correlationId: randomUUID(),
     };
-    const send = (event: EventEnvelope) =>
-      producer.send({
-        topic: TOPICS.intakeReferrals,
-        messages: [{ key: caseId, value: JSON.stringify(event) }],
-      });
-    await send(
-      createEvent(referralRequestedV1, {
-        ...meta,
-        data: {
-          referralId,
-          caseId,
-          service: 'education',
-          priority: 'normal',
-          providerIds: [providerId],
-          acknowledgeBy: new Date(Date.now() + 14 * 86_400_000).toISOString(),
-          requestedAt: new Date().toISOString(),
-          consentId: randomUUID(),
-        },
-      }),
-    );
+    const send = (event: EventEnvelope) => sendForCase(caseId, TOPICS.intakeReferrals, event);
     const placed = await eventually(() => {
       const found = recorded<{ caseId: string; cohortId: string; status: string }>(
         enrolmentStatusChangedV1.type,
@@ -731,29 +845,13 @@ describe('referral of a 17-year-old returnee', () => {
   });
 
   it('declines with a reason when no programme of the provider fits', async () => {
-    const caseId = randomUUID();
-    const referralId = randomUUID();
-    await staff('PUT', `/learners/${caseId}`, { ...adultLearner, lastGradeCompleted: 0 });
-    const event = createEvent(referralRequestedV1, {
-      subject: caseId,
-      source: '/reintegra/intake',
-      actor: 'user:intake-officer-test',
-      correlationId: randomUUID(),
-      data: {
-        referralId,
-        caseId,
-        service: 'education',
-        priority: 'urgent',
-        providerIds: [otherProviderId],
-        acknowledgeBy: new Date(Date.now() + 3 * 86_400_000).toISOString(),
-        requestedAt: new Date().toISOString(),
-        consentId: randomUUID(),
-      },
+    // The referral comes first; the profile, recorded by the provider it names, routes it.
+    const { caseId, referralId } = await referredCase([otherProviderId]);
+    const put = await call('PUT', `/learners/${caseId}`, tokens['otherStaff'], {
+      ...adultLearner,
+      lastGradeCompleted: 0,
     });
-    await producer.send({
-      topic: TOPICS.intakeReferrals,
-      messages: [{ key: caseId, value: JSON.stringify(event) }],
-    });
+    expect(put.status).toBe(200);
     await eventually(() => {
       const reports = recorded<{ referralId: string; status: string; reasonCode?: string }>(
         referralStatusChangedV1.type,

@@ -1,6 +1,13 @@
+import { Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { eventually } from '@reintegra/testing';
+import {
+  createEvent,
+  referralRequestedV1,
+  referralRevokedV1,
+  TOPICS,
+} from '@reintegra/event-contracts';
+import { currentTestStack, eventually } from '@reintegra/testing';
 import {
   call,
   expectAccessible as expectAccessibleOn,
@@ -60,6 +67,56 @@ beforeAll(async () => {
   });
   expect(cohort.status).toBe(201);
   cohortId = cohort.body['id'] as string;
+  // The service keeps a learner profile only for a case referred to the caseworker's provider:
+  // each person gets a referral that intake then revokes, so recording the profile routes nothing
+  // and the group is filled by hand below, in order.
+  const producer = new Kafka({ brokers: currentTestStack().kafkaBrokers, logLevel: 1 }).producer();
+  await producer.connect();
+  for (const caseId of [first, second]) {
+    const referralId = randomUUID();
+    const meta = {
+      subject: caseId,
+      source: '/reintegra/intake',
+      actor: 'user:intake-officer-test',
+      correlationId: randomUUID(),
+    };
+    const events = [
+      createEvent(referralRequestedV1, {
+        ...meta,
+        data: {
+          referralId,
+          caseId,
+          service: 'education',
+          priority: 'normal',
+          providerIds: [PROVIDER],
+          acknowledgeBy: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+          requestedAt: new Date().toISOString(),
+          consentId: randomUUID(),
+        },
+      }),
+      createEvent(referralRevokedV1, {
+        ...meta,
+        data: {
+          referralId,
+          caseId,
+          reasonCode: 'test-fixture',
+          revokedAt: new Date().toISOString(),
+        },
+      }),
+    ];
+    await producer.send({
+      topic: TOPICS.intakeReferrals,
+      messages: events.map((event) => ({ key: caseId, value: JSON.stringify(event) })),
+    });
+    await eventually(
+      async () => {
+        const queue = (await education('GET', '/referrals')).body as unknown as Json[];
+        expect(queue.find((row) => row['id'] === referralId)?.['status']).toBe('revoked');
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
+  }
+  await producer.disconnect();
   // Two people whose learner details the office recorded: one seat, so the second waits.
   const outcomes: Json[] = [];
   for (const caseId of [first, second]) {

@@ -8,3 +8,4 @@ export const employment = (path: string) => `/api/employment${path}`;
 export const education = (path: string) => `/api/education${path}`;
 export const directory = (path: string) => `/api/directory${path}`;
 export const identity = (path: string) => `/api/identity${path}`;
+export const community = (path: string) => `/api/community${path}`;

@@ -24,6 +24,7 @@ import {
 import { CaseWorkspace } from './views/case-workspace';
 import { CasesView } from './views/cases';
 import { DirectoryView } from './views/directory/directory';
+import { Community } from './views/community/community';
 import { EducationCohorts } from './views/education/cohorts';
 import { CandidateWork } from './views/employment/candidate-work';
 import { EducationInbox } from './views/education-inbox';
@@ -231,6 +232,7 @@ function Shell(props: { claims: Claims; onToggleLanguage: () => void; onLogout: 
             municipalityCode={props.claims.municipalityCode}
           />
         )}
+        {screen === 'community' && <Community path={rest} claims={props.claims} />}
       </main>
     </>
   );

@@ -9,6 +9,7 @@ describe('screens by role', () => {
     expect(screensFor(['admin'])).toEqual(['directory']);
     expect(screensFor(['employment-caseworker'])).toEqual(['employment-inbox']);
     expect(screensFor(['education-caseworker'])).toEqual(['education-inbox', 'education-cohorts']);
+    expect(screensFor(['community-facilitator'])).toEqual(['community']);
     expect(screensFor(['supervisor'])).toEqual([]);
     expect(screensFor(['victim-support-counsellor', 'partner'])).toEqual([]);
     expect(screensFor(['intake-officer', 'employment-caseworker'])).toEqual([

@@ -13,7 +13,8 @@ export type Screen =
   | 'employment-inbox'
   | 'education-inbox'
   | 'education-cohorts'
-  | 'directory';
+  | 'directory'
+  | 'community';
 
 /** The screens of each office role, in menu order. */
 const SCREENS_BY_ROLE: Record<string, readonly Screen[]> = {
@@ -21,6 +22,7 @@ const SCREENS_BY_ROLE: Record<string, readonly Screen[]> = {
   'employment-caseworker': ['employment-inbox'],
   'education-caseworker': ['education-inbox', 'education-cohorts'],
   admin: ['directory'],
+  'community-facilitator': ['community'],
 };
 
 export function screensFor(roles: readonly string[]): Screen[] {
@@ -37,6 +39,7 @@ export const SCREEN_PATH: Record<Screen, string> = {
   'education-inbox': 'education-inbox',
   'education-cohorts': 'education-groups',
   directory: 'directory',
+  community: 'community',
 };
 
 export function screenOfSection(section: string | undefined): Screen | undefined {

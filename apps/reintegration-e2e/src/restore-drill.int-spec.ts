@@ -34,6 +34,8 @@ const PORTS = {
   KAFKA_CONTROLLER_PORT: '59293',
   TEMPORAL_PORT: '57433',
   TEMPORAL_UI_PORT: '58433',
+  // The drill's stack starts an SMTP sink too, beside the one of the stack already running.
+  SMTP_PORT: '51225',
 };
 const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
 const run = promisify(execFile);

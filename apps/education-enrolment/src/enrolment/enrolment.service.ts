@@ -5,6 +5,7 @@ import type { EnrolmentStatus } from '@reintegra/event-contracts';
 import type { Actor } from '@reintegra/platform-auth';
 import { ConflictError, NotFoundError, UnprocessableError } from '@reintegra/platform-errors';
 import type { EventContext } from '@reintegra/platform-messaging';
+import { canReachCase, referralMatches, referralMismatch } from '../core/case-access';
 import { type LockedCohort, lockCohort, today } from '../core/cohorts.queries';
 import { EducationEvents } from '../core/education-events.service';
 import { canManageProvider, canSeeCohort, cohortNotFound, forbidden } from '../core/scope';
@@ -123,12 +124,22 @@ export class EnrolmentService {
         en: 'The cohort has already ended.',
       });
     }
-    const learner = await findLearner(manager, input.caseId);
+    // A person's request reaches only a case referred to their organisation; any other case looks
+    // like one with no profile, so the answer says nothing of where else it exists.
+    const reachable = !actor || (await canReachCase(manager, actor, input.caseId));
+    const learner = reachable ? await findLearner(manager, input.caseId) : undefined;
     if (!learner) {
       throw new UnprocessableError('learner.not-found', {
         es: 'No hay perfil educativo registrado para este expediente (PUT /learners/:caseId).',
         en: 'No learner profile on file for this case (PUT /learners/:caseId).',
       });
+    }
+    if (
+      actor &&
+      input.referralId &&
+      !(await referralMatches(manager, input.referralId, input.caseId, cohort.providerId))
+    ) {
+      throw referralMismatch();
     }
     const eligibility = eligibilityFor(learner, cohort);
     if (!eligibility.eligible) {

@@ -1,35 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, hasAnyRole } from '@reintegra/platform-auth';
+import { DataSource } from 'typeorm';
+import type { Actor } from '@reintegra/platform-auth';
 import { NotFoundError, UnprocessableError } from '@reintegra/platform-errors';
 import type { EventContext } from '@reintegra/platform-messaging';
+import { canReachCase } from '../core/case-access';
 import { today } from '../core/cohorts.queries';
 import { isMinorOn } from '../domain/age';
 import { ReferralRouter } from '../referrals/referral-router.service';
 import type { LearnerProfileRequest } from './learners.requests';
 
-const learnerNotFound = () =>
-  new NotFoundError('learner.not-found', {
-    es: 'Perfil educativo no encontrado.',
-    en: 'Learner profile not found.',
+/** The same answer for an unknown case and for another organisation's: existence is need-to-know. */
+const caseNotFound = () =>
+  new NotFoundError('learner.case-not-found', {
+    es: 'No hay una remisión de educación de este expediente para su organización.',
+    en: 'There is no education referral of this case for your organisation.',
   });
-
-/** Whether provider staff have this case: referred to them or enrolled in their cohorts. */
-export async function providerHasCase(
-  manager: EntityManager,
-  providerId: string,
-  caseId: string,
-): Promise<boolean> {
-  const rows = (await manager.query(
-    `SELECT 1 FROM referrals WHERE case_id = $1 AND $2 = ANY (provider_ids)
-     UNION ALL
-     SELECT 1 FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id
-      WHERE e.case_id = $1 AND c.provider_id = $2
-     LIMIT 1`,
-    [caseId, providerId],
-  )) as unknown[];
-  return rows.length > 0;
-}
 
 @Injectable()
 export class LearnerService {
@@ -40,8 +25,8 @@ export class LearnerService {
 
   /**
    * Records (or corrects) a learner profile; referrals of the case waiting for it are routed in
-   * the same transaction. Provider staff may create a profile, but change an existing one only
-   * for a case referred or enrolled to them.
+   * the same transaction. Creating and correcting follow one rule (canReachCase): provider staff
+   * write the profile only of a case referred to their organisation.
    */
   async put(caseId: string, request: LearnerProfileRequest, actor: Actor, context: EventContext) {
     if (isMinorOn(request.dateOfBirth, today()) && !request.guardian) {
@@ -53,16 +38,10 @@ export class LearnerService {
     return this.dataSource.transaction(async (manager) => {
       // Serialises two profile writes of one case (and the routing they trigger).
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`learner:${caseId}`]);
+      if (!(await canReachCase(manager, actor, caseId))) throw caseNotFound();
       const existing = (await manager.query(`SELECT 1 FROM learners WHERE case_id = $1`, [
         caseId,
       ])) as unknown[];
-      if (
-        existing.length > 0 &&
-        !hasAnyRole(actor, ['admin']) &&
-        !(actor.organisationId && (await providerHasCase(manager, actor.organisationId, caseId)))
-      ) {
-        throw learnerNotFound();
-      }
       await manager.query(
         `INSERT INTO learners (case_id, date_of_birth, last_grade_completed, documents,
                                guardian_name, guardian_relationship, guardian_phone, updated_at)

@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Actor, actorReference } from '@reintegra/platform-auth';
-import { ForbiddenError, NotFoundError } from '@reintegra/platform-errors';
+import { type Actor, actorReference, canActInMunicipality } from '@reintegra/platform-auth';
+import { ForbiddenError, NotFoundError, outsideMunicipality } from '@reintegra/platform-errors';
 import { ConsentsService } from '../consents/consents.service';
 import type { AnswerValue, Answers } from '../questionnaires/answers';
 import type { LocalizedText, QuestionnaireItem } from '../questionnaires/questionnaire-definition';
 import { questionnaire } from '../questionnaires/questionnaires';
 
-type Outcome = 'disclosed' | 'refused-no-consent' | 'unknown-reference';
+type Outcome =
+  | 'disclosed'
+  | 'refused-no-consent'
+  | 'refused-outside-municipality'
+  | 'unknown-reference';
 
 interface ScreeningRow {
   questionnaire_version: string;
@@ -43,12 +47,18 @@ export class ScreeningDisclosureService {
   async disclose(reference: string, actor: Actor) {
     const result = await this.dataSource.transaction(async (manager) => {
       const [link] = (await manager.query(
-        `SELECT case_id FROM victim_support_referrals WHERE reference = $1`,
+        `SELECT v.case_id, e.municipality_code FROM victim_support_referrals v
+           JOIN return_episodes e ON e.id = v.case_id WHERE v.reference = $1`,
         [reference],
-      )) as Array<{ case_id: string }>;
+      )) as Array<{ case_id: string; municipality_code: string }>;
       if (!link) {
         await this.log(manager, reference, null, 'unknown-reference', actor);
         return { outcome: 'unknown-reference' as const };
+      }
+      // The victims' office is municipal: the same check as every case route.
+      if (!canActInMunicipality(actor, link.municipality_code)) {
+        await this.log(manager, reference, link.case_id, 'refused-outside-municipality', actor);
+        return { outcome: 'refused-outside-municipality' as const };
       }
       const consent = await this.consents.active(
         manager,
@@ -77,6 +87,7 @@ export class ScreeningDisclosureService {
         en: 'No victim-support referral with that reference.',
       });
     }
+    if (result.outcome === 'refused-outside-municipality') throw outsideMunicipality();
     if (result.outcome === 'refused-no-consent') {
       throw new ForbiddenError('screening.consent-missing', {
         es: 'La persona no ha dado (o retiró) su consentimiento para compartir el tamizaje con atención a víctimas.',

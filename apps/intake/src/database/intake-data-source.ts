@@ -19,6 +19,8 @@ import { ListIndexes1764202400000 } from './migrations/1764202400000-list-indexe
 import { ReturneeVersion1764202410000 } from './migrations/1764202410000-returnee-version';
 import { ArrivalTripsIndex1764202600000 } from './migrations/1764202600000-arrival-trips-index';
 import { IdempotencyKeys1764202700000 } from './migrations/1764202700000-idempotency-keys';
+import { VictimSupportDispatch1764202800000 } from './migrations/1764202800000-victim-support-dispatch';
+import { ScreeningOutsideMunicipality1764202830000 } from './migrations/1764202830000-screening-outside-municipality';
 import { ArrivalLists1764202420000 } from './migrations/1764202420000-arrival-lists';
 import { Consent } from '../consents/consent.entity';
 import { Referral } from '../referrals/referral.entity';
@@ -57,6 +59,8 @@ export function intakeDataSource(url: string, poolSize?: number): ServiceDataSou
       FollowUpWavesDue1764202500000,
       ArrivalTripsIndex1764202600000,
       IdempotencyKeys1764202700000,
+      VictimSupportDispatch1764202800000,
+      ScreeningOutsideMunicipality1764202830000,
     ],
   };
 }

@@ -50,7 +50,10 @@ describe('a referral made on paper five days ago', () => {
     });
     // The directory routes with these facts only (the fixture person: born 1990-05-17, male).
     const age = new Date(madeOn).getUTCFullYear() - 1990 - (madeOn.slice(5, 10) < '05-17' ? 1 : 0);
-    expect(event.data['eligibility']).toEqual({ ageYears: age, sex: 'male' });
+    expect((event.data as Record<string, unknown>)['eligibility']).toEqual({
+      ageYears: age,
+      sex: 'male',
+    });
   });
 
   it('refuses a date in the future or more than 30 days back, naming the field', async () => {

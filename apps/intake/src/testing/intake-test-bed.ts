@@ -45,6 +45,8 @@ export async function startIntakeForTest(
     TEMPORAL_ADDRESS: stack.temporalAddress,
     TEMPORAL_NAMESPACE: stack.temporalNamespace,
     OUTBOX_POLL_INTERVAL_MS: '50',
+    // Victim-support events wait 3–6 s (minutes in production): long enough to unlink, short for tests.
+    VICTIM_SUPPORT_HOLD_MAX_MS: '6000',
     KAFKA_CONSUMER_GROUP: options.ownConsumerGroup?.groupId ?? 'intake-test',
     ...testAuthEnvironment(),
   });

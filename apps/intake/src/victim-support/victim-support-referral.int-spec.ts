@@ -109,6 +109,18 @@ describe('victim-support referral from intake', () => {
         (confidential.parsed.event.data as { reference: string }).reference) ||
       '';
     expect(confidential.message.key).toBe(reference);
+    // The one routing fact: the survivor's municipality, so that its office takes the referral.
+    expect(confidential.parsed).toMatchObject({
+      event: { data: { municipalityCode: 'SV-PA-LA-PAZ-ESTE' } },
+    });
+    // Held apart from its twin: only the hour, and nothing of the request's ids.
+    expect(confidential.parsed).toMatchObject({
+      ok: true,
+      event: { time: expect.stringMatching(/:00:00(\.000)?Z$/) },
+    });
+    expect(confidential.message.value).not.toContain(
+      (forPath.parsed.ok && forPath.parsed.event.correlationid) || 'none',
+    );
     expect(confidential.message.value).not.toContain(caseId);
     expect(confidential.message.value).not.toContain(referralId);
     expect(forPath.message.value).not.toContain(reference);

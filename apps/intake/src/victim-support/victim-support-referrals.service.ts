@@ -10,11 +10,12 @@ import {
   type VictimSupportStatusChangedV1,
 } from '@reintegra/event-contracts';
 import type { Actor } from '@reintegra/platform-auth';
-import { Inbox, type MessagePosition, OutboxWriter } from '@reintegra/platform-messaging';
+import { Inbox, type MessagePosition } from '@reintegra/platform-messaging';
 import { CaseAccess } from '../core/case-access.service';
 import { ReferralsService } from '../referrals/referrals.service';
 import { Referral } from '../referrals/referral.entity';
 import type { RequestVictimSupport } from './victim-support-referral.requests';
+import { hourOf, VictimSupportDispatch } from './victim-support-dispatch.service';
 
 const PROVIDER = 'victim-support';
 
@@ -29,7 +30,9 @@ const PATH_STATUS: Record<VictimSupportStatus, ReferralStatus> = {
  * A victim-support referral is two referrals that only intake can join: a confidential one to
  * victim support (random pseudonymous reference, priority, services; no case id), and a
  * case-keyed one for the reintegration path (deadline and status, no reference). Status from
- * victim support comes back by reference and is forwarded to the path by case.
+ * victim support comes back by reference and is forwarded to the path by case. What crosses from
+ * one side to the other goes through the dispatch hold, so no time, id or order on the bus joins
+ * the two.
  */
 @Injectable()
 export class VictimSupportReferralsService {
@@ -37,15 +40,15 @@ export class VictimSupportReferralsService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
     private readonly inbox: Inbox,
+    private readonly dispatch: VictimSupportDispatch,
     private readonly cases: CaseAccess,
     private readonly referrals: ReferralsService,
   ) {}
 
   request(caseId: string, request: RequestVictimSupport, actor: Actor, correlationId: string) {
     return this.dataSource.transaction(async (manager) => {
-      await this.cases.caseFor(manager, caseId, actor);
+      const episode = await this.cases.caseFor(manager, caseId, actor);
       // To the path: an ordinary case-keyed referral (consent checked there), without the reference.
       const referral = await this.referrals.open(
         manager,
@@ -60,22 +63,18 @@ export class VictimSupportReferralsService {
          VALUES ($1, $2, $3, $4, 'requested', $5)`,
         [reference, referral.id, caseId, request.requestedServices, referral.requestedAt],
       );
-      // To victim support: by reference, without the case; not even who sent it, or when beyond the envelope.
-      await this.outbox.publish(
-        manager,
-        victimSupportReferralRequestedV1,
-        {
-          subject: reference,
-          time: referral.requestedAt,
-          data: {
-            reference,
-            priority: request.priority,
-            requestedServices: request.requestedServices,
-            consentGiven: true,
-          },
+      // To victim support: by reference, without the case, not even who sent it; held, so it
+      // leaves neither with the case-keyed referral nor at its time.
+      await this.dispatch.hold(manager, victimSupportReferralRequestedV1, {
+        subject: reference,
+        data: {
+          reference,
+          priority: request.priority,
+          requestedServices: request.requestedServices,
+          consentGiven: true,
+          municipalityCode: episode.municipalityCode, // routes it to that municipality's office
         },
-        { actor: this.outbox.origin.systemActor, correlationId: randomUUID() },
-      );
+      });
       // The reference is returned to nobody: the officer sees the case-keyed referral only.
       return {
         referralId: referral.id,
@@ -92,11 +91,13 @@ export class VictimSupportReferralsService {
     event: EventEnvelope<VictimSupportStatusChangedV1>,
     position: MessagePosition,
   ): Promise<void> {
-    await this.inbox.handle(event, position, async (manager, context) => {
+    await this.inbox.handle(event, position, async (manager) => {
       const [row] = (await manager.query(
-        `SELECT referral_id, case_id FROM victim_support_referrals WHERE reference = $1 FOR UPDATE`,
+        `SELECT v.referral_id, v.case_id, r.requested_at
+           FROM victim_support_referrals v JOIN referrals r ON r.id = v.referral_id
+          WHERE v.reference = $1 FOR UPDATE OF v`,
         [event.data.reference],
-      )) as Array<{ referral_id: string; case_id: string }>;
+      )) as Array<{ referral_id: string; case_id: string; requested_at: Date }>;
       if (!row) {
         // Not a reference this intake minted (another deployment's): nothing to forward.
         this.logger.warn({ msg: 'unknown victim-support reference; ignored', eventId: event.id });
@@ -108,22 +109,21 @@ export class VictimSupportReferralsService {
         [event.data.reference, event.data.status],
       );
       await manager.update(Referral, { id: row.referral_id }, { status });
-      await this.outbox.publish(
-        manager,
-        referralStatusChangedV1,
-        {
-          subject: row.case_id,
-          data: {
-            referralId: row.referral_id,
-            caseId: row.case_id,
-            service: 'victim-support',
-            providerId: PROVIDER,
-            status,
-            occurredAt: event.time,
-          },
+      // Held like the referral, and dated to the hour only (never before the request, which the
+      // path already knows): the exact time would match the victim-support event's.
+      await this.dispatch.hold(manager, referralStatusChangedV1, {
+        subject: row.case_id,
+        data: {
+          referralId: row.referral_id,
+          caseId: row.case_id,
+          service: 'victim-support',
+          providerId: PROVIDER,
+          status,
+          occurredAt: new Date(
+            Math.max(hourOf(new Date(event.time)).getTime(), row.requested_at.getTime()),
+          ).toISOString(),
         },
-        context,
-      );
+      });
     });
   }
 }

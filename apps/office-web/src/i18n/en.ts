@@ -1,3 +1,4 @@
+import { communityEn } from './community.en';
 import type { Messages } from './es';
 import { directoryEn } from './directory.en';
 import { educationEn } from './education.en';
@@ -24,8 +25,10 @@ export const en: Messages = {
     'education-inbox': 'Education referrals',
     'education-cohorts': 'Groups and attendance',
     directory: 'Service directory',
+    community: 'My activities',
   },
   roles: {
+    'community-facilitator': 'Community facilitator',
     'intake-officer': 'Intake officer',
     'employment-caseworker': 'Employment caseworker',
     'education-caseworker': 'Education caseworker',
@@ -168,6 +171,7 @@ export const en: Messages = {
   workspace: workspaceEn,
   education: educationEn,
   offline: offlineEn,
+  community: communityEn,
   employment: employmentEn,
   directory: directoryEn,
   caseStatus: {

@@ -1,4 +1,5 @@
 import { directoryEs } from './directory.es';
+import { communityEs } from './community.es';
 import { educationEs } from './education.es';
 import { employmentEs } from './employment.es';
 import { offlineEs } from './offline.es';
@@ -23,8 +24,10 @@ export const es = {
     'education-inbox': 'Remisiones de educación',
     'education-cohorts': 'Grupos y asistencia',
     directory: 'Directorio de servicios',
+    community: 'Mis actividades',
   },
   roles: {
+    'community-facilitator': 'Facilitador(a) comunitario(a)',
     'intake-officer': 'Oficial de atención',
     'employment-caseworker': 'Gestor(a) de empleo',
     'education-caseworker': 'Gestor(a) de educación',
@@ -169,6 +172,7 @@ export const es = {
   workspace: workspaceEs,
   education: educationEs,
   offline: offlineEs,
+  community: communityEs,
   employment: employmentEs,
   directory: directoryEs,
   caseStatus: {

@@ -1,12 +1,13 @@
 /**
- * The reception's IndexedDB database, typed and small (no library): the outbox of requests
+ * The office's IndexedDB database, typed and small (no library). Reception: the outbox of requests
  * waiting for the network, the case ids of registrations already sent (for consents queued after
- * them; ids only), the last loaded arrival lists, and the key that seals queue and lists.
+ * them; ids only), the last loaded arrival lists. Community: the attendance marks taken on the
+ * phone and the activities kept for working offline. And the key that seals them all.
  */
 const DB_NAME = 'reintegra-office';
-const VERSION = 2;
-const STORES = ['queue', 'sent', 'lists', 'keys'] as const;
-type StoreName = (typeof STORES)[number];
+const VERSION = 3;
+const STORES = ['queue', 'sent', 'lists', 'keys', 'marks', 'activities'] as const;
+export type StoreName = (typeof STORES)[number];
 
 let opening: Promise<IDBDatabase> | undefined;
 
@@ -14,7 +15,8 @@ function database(): Promise<IDBDatabase> {
   opening ??= new Promise((resolve, reject) => {
     const request = indexedDB.open(DB_NAME, VERSION);
     request.onupgradeneeded = () => {
-      // Version 1 had the queue and lists (records in clear, read as such by the outbox) only.
+      // Version 1 had the queue and lists (records in clear, read as such by the outbox) only;
+      // version 3 added the community facilitator's marks and kept activities.
       for (const name of STORES)
         if (!request.result.objectStoreNames.contains(name))
           request.result.createObjectStore(name, { keyPath: 'id' });

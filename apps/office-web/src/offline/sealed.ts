@@ -1,8 +1,9 @@
 import { transact } from './offline-db';
 
 /**
- * Personal data kept on the device (queued requests, the kept arrival list) is sealed with
- * AES-GCM under a non-extractable key that lives in the same IndexedDB database.
+ * Personal data kept on the device (queued requests, the kept arrival list, the community
+ * facilitator's attendance marks and kept activities) is sealed with AES-GCM under a
+ * non-extractable key that lives in the same IndexedDB database.
  *
  * What it protects: the records are never in clear in the browser profile's files, so stale
  * copies the storage engine keeps after a record is deleted (until it compacts its files) and
@@ -80,17 +81,29 @@ export async function unsealAll<T>(sealed: readonly Sealed[]): Promise<(T | unde
 }
 
 /**
- * Forgets the kept lists, the case ids of what was sent and, when no request waits either, the
- * key (see above). The queue is never cleared here: what it holds still has to reach intake.
+ * Forgets the kept lists and activities, the case ids and attendance marks already sent and, when
+ * nothing waits either, the key (see above). Requests and marks still waiting are never cleared
+ * here: they still have to reach intake or the community service.
  */
 export async function clearDevice(): Promise<void> {
-  await transact(['queue', 'sent', 'lists', 'keys'], 'readwrite', (tx) => {
+  await transact(['queue', 'sent', 'lists', 'keys', 'marks', 'activities'], 'readwrite', (tx) => {
     tx.objectStore('lists').clear();
     tx.objectStore('sent').clear();
+    tx.objectStore('activities').clear();
     const waiting = tx.objectStore('queue').count();
-    waiting.onsuccess = () => {
-      if (waiting.result === 0) tx.objectStore('keys').delete(KEY_ID);
+    const marks = tx.objectStore('marks').getAll();
+    let pending = 2;
+    const settle = () => {
+      if (--pending > 0) return;
+      const unsent = (marks.result as { state: string; id: string }[]).filter((mark) => {
+        if (mark.state !== 'sent') return true;
+        tx.objectStore('marks').delete(mark.id);
+        return false;
+      });
+      if (waiting.result === 0 && unsent.length === 0) tx.objectStore('keys').delete(KEY_ID);
     };
+    waiting.onsuccess = settle;
+    marks.onsuccess = settle;
     return () => undefined;
   });
 }

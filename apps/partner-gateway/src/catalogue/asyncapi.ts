@@ -58,6 +58,10 @@ de cuestionarios, ids internos ni nada de la atención a víctimas. Las fechas s
 (mes de retorno; hora truncada al día). Un evento sobre una persona llega **solo si su
 consentimiento** (propósito \`partner-sharing\`) cubre la categoría de su agencia; si lo retira, deja
 de recibir eventos y recibe \`data-redaction-requested\`: borre lo recibido sobre ese seudónimo.
+Además, **listados públicos** sin personas: servicios del directorio (tipo, municipio, requisitos,
+cupos libres; nunca atención a víctimas) y actividades comunitarias (tipo, municipio, cupo, plazas
+libres; nunca participantes ni cifras de participación). No requieren consentimiento; su
+\`subject\` es una huella SHA-256 del id del servicio o actividad, igual para todas las agencias.
 
 Canales: un tópico Kafka propio (\`${PARTNER_TOPIC_PREFIX}<agencyId>\`, clave = seudónimo) y/o
 webhooks firmados según Standard Webhooks (\`webhook-id\` = id del evento, clave de idempotencia;
@@ -72,6 +76,10 @@ contact, questionnaire answers, internal ids or anything about victim support. D
 generalised. An event about a person arrives **only if their consent** (purpose
 \`partner-sharing\`) covers your agency's category; on withdrawal, events stop and
 \`data-redaction-requested\` asks you to delete what you received about that pseudonym.
+Public **listings** name no person: directory services (type, municipality, eligibility, free
+places; never victim support) and community activities (kind, municipality, capacity, free seats;
+never participants or participation figures); they need no consent and their \`subject\` is a
+SHA-256 digest of the service's or activity's id, the same for every agency.
 Channels: your own Kafka topic and/or Standard Webhooks-signed HTTP POSTs; order is kept per case;
 replay from a date re-sends the same ids.
 `.trim();
@@ -151,7 +159,7 @@ export function buildAsyncApiDocument() {
         address: `${PARTNER_TOPIC_PREFIX}{agencyId}`,
         title: 'Tópico de su agencia / your agency topic',
         description:
-          'Un tópico por agencia, creado por la pasarela; clave = seudónimo del expediente (orden por expediente). / One topic per agency, created by the gateway; key = case pseudonym (order per case).',
+          'Un tópico por agencia, creado por la pasarela; clave = `subject` (orden por expediente, servicio o actividad). / One topic per agency, created by the gateway; key = `subject` (order per case, service or activity).',
         parameters: { agencyId: { description: 'Id de su agencia / your agency id' } },
         servers: [ref('servers/kafka')],
         messages: messageRefs,

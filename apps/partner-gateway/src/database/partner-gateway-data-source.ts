@@ -1,7 +1,8 @@
 import { serviceDataSource } from '@reintegra/platform-database';
 import { MessagingTables1764201600000 } from '@reintegra/platform-messaging';
 import { PartnerGateway1765000000000 } from './migrations/1765000000000-partner-gateway';
-import { AnonymousRefusalCounts1765300000000 } from './migrations/1765300000000-anonymous-refusal-counts';
+import { PublicListings1765400000000 } from './migrations/1765400000000-public-listings';
+import { AnonymousRefusalCounts1765500000000 } from './migrations/1765500000000-anonymous-refusal-counts';
 
 /**
  * Migrations of the partner_gateway database, in order. Never edit a committed migration. No
@@ -10,5 +11,6 @@ import { AnonymousRefusalCounts1765300000000 } from './migrations/1765300000000-
 export const partnerGatewayDataSource = serviceDataSource('partner-gateway', [
   MessagingTables1764201600000,
   PartnerGateway1765000000000,
-  AnonymousRefusalCounts1765300000000,
+  PublicListings1765400000000,
+  AnonymousRefusalCounts1765500000000,
 ]);

@@ -75,8 +75,9 @@ const caseOpened: Deriver = (event) => {
 };
 
 /**
- * The only internal events partners ever see, and how. Anything not listed (victim support,
- * merges, plans with officers' ids, escalations, attendance, capacity) never leaves the gateway.
+ * The only internal events about a case partners ever see, and how. Anything not listed (victim
+ * support, merges, plans with officers' ids, escalations, attendance, participation) never leaves
+ * the gateway; services and activities (no person) are public listings (`public-listings.ts`).
  */
 const DERIVERS: Readonly<Record<string, Deriver>> = {
   [returneeRegisteredV1.type]: caseOpened,

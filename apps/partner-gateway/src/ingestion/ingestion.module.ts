@@ -3,6 +3,7 @@ import { CoreModule } from '../core/core.module';
 import { DeliveryModule } from '../delivery/delivery.module';
 import { InternalEventsConsumer } from './internal-events.consumer';
 import { InternalEventsService } from './internal-events.service';
+import { ListingRouter } from './listing-router.service';
 import { Maintenance } from './maintenance.service';
 import { PartnerRouter } from './partner-router.service';
 
@@ -13,6 +14,6 @@ import { PartnerRouter } from './partner-router.service';
 @Module({
   imports: [CoreModule, DeliveryModule],
   controllers: [InternalEventsConsumer],
-  providers: [InternalEventsService, PartnerRouter, Maintenance],
+  providers: [InternalEventsService, PartnerRouter, ListingRouter, Maintenance],
 })
 export class IngestionModule {}

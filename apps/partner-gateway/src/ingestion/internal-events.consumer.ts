@@ -5,6 +5,17 @@ import { type EventHandler, EventConsumer, Inbox } from '@reintegra/platform-mes
 import { DeliveryWorker } from '../delivery/delivery-worker.service';
 import { CONSUMED_TYPES, InternalEventsService } from './internal-events.service';
 
+/** The internal topics the gateway reads (one handler each below). */
+export const INTERNAL_TOPICS = [
+  TOPICS.intakeReturnees,
+  TOPICS.intakeConsents,
+  TOPICS.intakeReferrals,
+  TOPICS.referralStatus,
+  TOPICS.pathEvents,
+  TOPICS.serviceCapacity,
+  TOPICS.communityEvents,
+];
+
 /**
  * The internal topics partners' events are derived from. Every message is parsed against its
  * contract (bad ones go to the topic's dead-letter topic) and applied once (inbox), in one
@@ -49,6 +60,16 @@ export class InternalEventsConsumer {
 
   @EventPattern(TOPICS.pathEvents)
   onPathEvents(@Ctx() context: KafkaContext): Promise<void> {
+    return this.consumer.consume(context, this.handlers);
+  }
+
+  @EventPattern(TOPICS.serviceCapacity)
+  onServiceCapacity(@Ctx() context: KafkaContext): Promise<void> {
+    return this.consumer.consume(context, this.handlers);
+  }
+
+  @EventPattern(TOPICS.communityEvents)
+  onCommunityEvents(@Ctx() context: KafkaContext): Promise<void> {
     return this.consumer.consume(context, this.handlers);
   }
 }

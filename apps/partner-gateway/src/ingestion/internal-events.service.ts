@@ -18,19 +18,30 @@ import {
   type ReturneeRegisteredV1,
 } from '@reintegra/event-contracts';
 import { derive, DERIVED_TYPES } from '../derivation/public-events';
+import { deriveListing, LISTING_TYPES } from '../derivation/public-listings';
+import { ListingRouter } from './listing-router.service';
 import { PartnerRouter } from './partner-router.service';
 
-/** Internal event types the gateway consumes: what it derives from, and consents. */
-export const CONSUMED_TYPES = [...DERIVED_TYPES, consentGrantedV1.type, consentWithdrawnV1.type];
+/** Internal event types the gateway consumes: what it derives from (cases, listings), consents. */
+export const CONSUMED_TYPES = [
+  ...DERIVED_TYPES,
+  ...LISTING_TYPES,
+  consentGrantedV1.type,
+  consentWithdrawnV1.type,
+];
 
 /**
  * Applies one internal event inside the caller's (inbox) transaction: first the gateway's own
  * projections (cases and their municipality, consents per purpose and category, referral facts
- * for statistics), then the public derivation for the agencies entitled to it.
+ * for statistics), then the public derivation for the agencies entitled to it (about a case, or a
+ * public listing of a service or activity).
  */
 @Injectable()
 export class InternalEventsService {
-  constructor(private readonly router: PartnerRouter) {}
+  constructor(
+    private readonly router: PartnerRouter,
+    private readonly listings: ListingRouter,
+  ) {}
 
   async apply(manager: EntityManager, event: EventEnvelope): Promise<void> {
     switch (event.type) {
@@ -58,6 +69,8 @@ export class InternalEventsService {
     }
     const derivation = derive(event);
     if (derivation) await this.router.route(manager, event, derivation);
+    const listing = deriveListing(event);
+    if (listing) await this.listings.route(manager, event, listing);
     if (event.type === returneeRegisteredV1.type || event.type === episodeOpenedV1.type) {
       // Events that waited for the case's municipality go now, in the order they were held.
       await this.router.release(manager, (event.data as ReturneeRegisteredV1).caseId);

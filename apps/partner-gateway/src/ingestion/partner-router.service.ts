@@ -5,11 +5,11 @@ import {
   type PartnerCategory,
   partnerCategorySchema,
   partnerDataRedactionRequestedV1,
-  type PartnerEventDefinition,
 } from '@reintegra/event-contracts';
 import { GatewayKeys } from '../crypto/gateway-keys';
-import { derive, type Derivation, publicEnvelope } from '../derivation/public-events';
+import { derive, type Derivation } from '../derivation/public-events';
 import { mayReceive } from '../policy/category-policy';
+import { appendToPublicLog, type PublicLogEntry } from './public-log';
 
 interface AgencyRow {
   id: string;
@@ -211,63 +211,16 @@ export class PartnerRouter {
     });
   }
 
-  /** Adds a public event to the agency's log and queues one delivery per subscription. */
+  /** Logs a public event about a case under the agency's pseudonym of the case. */
   private async log(
     manager: EntityManager,
     agency: AgencyRow,
-    entry: {
-      caseId: string;
-      sourceEventId: string;
-      definition: PartnerEventDefinition;
-      time: string;
-      data: unknown;
-      municipalityCode: string | null;
-      subscriptions: Array<Pick<SubscriptionTarget, 'id' | 'channel'>>;
-      /** A position reserved beforehand, else one is drawn now. */
-      position?: number;
-    },
+    entry: Omit<PublicLogEntry, 'agencyId' | 'subject' | 'caseId'> & { caseId: string },
   ): Promise<void> {
     const subject = this.keys
       .pseudonymiser(agency.id, agency.pseudonym_salt)
       .caseSubject(entry.caseId);
-    let position = entry.position;
-    if (position === undefined) {
-      const [{ next }] = (await manager.query(
-        `SELECT nextval('public_events_position') AS next`,
-      )) as Array<{ next: string }>;
-      position = Number(next);
-    }
-    const envelope = publicEnvelope(entry.definition, {
-      subject,
-      time: entry.time,
-      position,
-      data: entry.data,
-    });
-    // One statement: the log entry and its deliveries (none if the source was logged before).
-    await manager.query(
-      `WITH logged AS (
-         INSERT INTO public_events
-           (position, id, agency_id, case_id, source_event_id, event_type, municipality_code, subject, body)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (agency_id, source_event_id) DO NOTHING
-         RETURNING id, subject)
-       INSERT INTO deliveries (subscription_id, public_event_id, channel, order_key)
-       SELECT s.id, logged.id, s.channel, logged.subject
-         FROM logged, unnest($10::uuid[], $11::text[]) AS s (id, channel)`,
-      [
-        envelope.position,
-        envelope.id,
-        agency.id,
-        entry.caseId,
-        entry.sourceEventId,
-        envelope.type,
-        entry.municipalityCode,
-        subject,
-        JSON.stringify(envelope),
-        entry.subscriptions.map((s) => s.id),
-        entry.subscriptions.map((s) => s.channel),
-      ],
-    );
+    await appendToPublicLog(manager, { ...entry, agencyId: agency.id, subject });
   }
 
   private async caseState(

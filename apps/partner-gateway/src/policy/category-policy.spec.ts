@@ -1,5 +1,7 @@
 import {
+  partnerCommunityActivityChangedV1,
   partnerDataRedactionRequestedV1,
+  partnerDirectoryServiceChangedV1,
   partnerEventCatalogue,
   partnerReferralStatusChangedV1,
   partnerSustainabilityScoreV1,
@@ -36,5 +38,20 @@ describe('category policy', () => {
     for (const category of Object.keys(CATEGORY_POLICY)) {
       expect(mayReceive(category as never, partnerDataRedactionRequestedV1.type)).toBe(true);
     }
+  });
+
+  it('lists services for referring agencies and academia, providers only their own kind', () => {
+    const directory = partnerDirectoryServiceChangedV1.type;
+    const activity = partnerCommunityActivityChangedV1.type;
+    for (const category of ['iom', 'government', 'ngo', 'academia'] as const) {
+      expect(mayReceive(category, directory, 'health')).toBe(true);
+      expect(mayReceive(category, activity)).toBe(true);
+    }
+    expect(mayReceive('employer', directory, 'employment')).toBe(true);
+    expect(mayReceive('employer', directory, 'education')).toBe(false);
+    expect(mayReceive('school', directory, 'education')).toBe(true);
+    expect(mayReceive('school', directory, 'community')).toBe(false);
+    expect(mayReceive('employer', activity)).toBe(false);
+    expect(mayReceive('school', activity)).toBe(false);
   });
 });

@@ -1,22 +1,30 @@
 import {
   partnerCaseClosedV1,
   partnerCaseOpenedV1,
+  partnerCommunityActivityChangedV1,
+  partnerDirectoryServiceChangedV1,
   partnerEventCatalogue,
   partnerPathPhaseChangedV1,
   type PartnerCategory,
+  type PartnerListedService,
   partnerReferralRequestedV1,
-  type PartnerReferralService,
   partnerReferralStatusChangedV1,
   partnerSustainabilityScoreV1,
 } from '@reintegra/event-contracts';
 
-/** One event type a category may receive; `services` narrows referral events to those services. */
+/** One event type a category may receive; `services` narrows referral and directory events. */
 export interface PolicyEntry {
   readonly type: string;
-  readonly services?: readonly PartnerReferralService[];
+  readonly services?: readonly PartnerListedService[];
 }
 
 const all = (type: string): PolicyEntry => ({ type });
+
+/** Public listings (services and activities, no people): see the policy's reasons below. */
+const listingTypes = [
+  partnerDirectoryServiceChangedV1.type,
+  partnerCommunityActivityChangedV1.type,
+];
 
 const pathTypes = [
   partnerCaseOpenedV1.type,
@@ -31,24 +39,34 @@ const pathTypes = [
  * council follow whole paths including sustainability scores; NGOs whole paths without scores;
  * employers and schools only referrals to their own kind of service; academia the path outline
  * and scores for research, never referrals. The redaction event is mandatory for every category.
+ *
+ * Public listings concern no person, so they need no consent, yet they still go only where they
+ * serve a purpose: IOM, the council and NGOs refer people to services and community activities
+ * and need to know what is open, where and with how many places; academia studies where services
+ * and inclusion activities exist (coverage). Employers and schools take part as providers of one
+ * kind of service: they see the directory's services of that kind (employment, education), to
+ * coordinate places with their peers, and no community activities.
  */
 export const CATEGORY_POLICY: Readonly<Record<PartnerCategory, readonly PolicyEntry[]>> = {
-  iom: [...pathTypes, partnerSustainabilityScoreV1.type].map(all),
-  government: [...pathTypes, partnerSustainabilityScoreV1.type].map(all),
-  ngo: pathTypes.map(all),
+  iom: [...pathTypes, partnerSustainabilityScoreV1.type, ...listingTypes].map(all),
+  government: [...pathTypes, partnerSustainabilityScoreV1.type, ...listingTypes].map(all),
+  ngo: [...pathTypes, ...listingTypes].map(all),
   employer: [
     { type: partnerReferralRequestedV1.type, services: ['employment'] },
     { type: partnerReferralStatusChangedV1.type, services: ['employment'] },
+    { type: partnerDirectoryServiceChangedV1.type, services: ['employment'] },
   ],
   school: [
     { type: partnerReferralRequestedV1.type, services: ['education'] },
     { type: partnerReferralStatusChangedV1.type, services: ['education'] },
+    { type: partnerDirectoryServiceChangedV1.type, services: ['education'] },
   ],
   academia: [
     partnerCaseOpenedV1.type,
     partnerPathPhaseChangedV1.type,
     partnerSustainabilityScoreV1.type,
     partnerCaseClosedV1.type,
+    ...listingTypes,
   ].map(all),
 };
 
@@ -61,7 +79,7 @@ export function subscribableTypes(category: PartnerCategory): string[] {
 export function mayReceive(
   category: PartnerCategory,
   type: string,
-  service?: PartnerReferralService,
+  service?: PartnerListedService,
 ): boolean {
   if (partnerEventCatalogue.some((definition) => definition.type === type && definition.mandatory))
     return true;

@@ -46,7 +46,7 @@ export class SubscriptionDeliveriesService {
            FROM public_events p, agencies a
           WHERE d.subscription_id = $1 AND d.status = 'dead'
             AND p.id = d.public_event_id AND a.id = p.agency_id
-            AND (p.event_type = $2 OR EXISTS (
+            AND (p.event_type = $2 OR p.case_id IS NULL OR EXISTS (
                   SELECT 1 FROM consents c
                    WHERE c.case_id = p.case_id AND c.purpose = 'partner-sharing'
                      AND c.scope = a.category AND c.granted))

@@ -54,10 +54,11 @@ export class ReplayService {
             AND (p.event_type = $5 OR (
                   p.event_type = ANY ($6::text[])
                   AND (cardinality($7::text[]) = 0 OR p.municipality_code = ANY ($7::text[]))
-                  AND EXISTS (
+                  -- listings (no case) need no consent
+                  AND (p.case_id IS NULL OR EXISTS (
                     SELECT 1 FROM consents c
                      WHERE c.case_id = p.case_id AND c.purpose = 'partner-sharing'
-                       AND c.scope = a.category AND c.granted)))
+                       AND c.scope = a.category AND c.granted))))
           ORDER BY p.position
          RETURNING id`,
         [

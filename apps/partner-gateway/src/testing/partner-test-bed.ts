@@ -15,7 +15,6 @@ import {
   referralStatusChangedV1,
   returneeRegisteredV1,
   scoreComputedV1,
-  TOPICS,
   victimSupportStatusChangedV1,
 } from '@reintegra/event-contracts';
 import { loadConfig } from '@reintegra/platform-config';
@@ -31,18 +30,12 @@ import {
 import { partnerGatewayConfigSpec } from '../config';
 import { GatewayKeys } from '../crypto/gateway-keys';
 import { partnerGatewayDataSource } from '../database/partner-gateway-data-source';
+import { INTERNAL_TOPICS } from '../ingestion/internal-events.consumer';
 import { CONSUMED_TYPES } from '../ingestion/internal-events.service';
 import { PartnerGatewayModule } from '../partner-gateway.module';
 
 export const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
 export const OTHER_MUNICIPALITY = 'SV-SS-SAN-SALVADOR-CENTRO';
-const CONSUMED_TOPICS = [
-  TOPICS.intakeReturnees,
-  TOPICS.intakeConsents,
-  TOPICS.intakeReferrals,
-  TOPICS.referralStatus,
-  TOPICS.pathEvents,
-];
 
 export type Json = Record<string, unknown>;
 
@@ -95,7 +88,7 @@ export class PartnerTestBed {
     try {
       // Explicit offsets (not "latest", which would be resolved only when the group joins and
       // could skip events published meanwhile).
-      for (const topic of CONSUMED_TOPICS) {
+      for (const topic of INTERNAL_TOPICS) {
         const ends = await admin.fetchTopicOffsets(topic);
         await admin.setOffsets({
           groupId: group,

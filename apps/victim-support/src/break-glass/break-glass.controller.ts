@@ -33,8 +33,8 @@ export class BreakGlassController {
 
   @Get('supervisor/notifications')
   @Roles(SUPERVISOR)
-  notifications() {
-    return this.breakGlass.openNotifications();
+  notifications(@CurrentActor() actor: Actor) {
+    return this.breakGlass.openNotifications(actor);
   }
 
   @Post('supervisor/notifications/:id/acknowledgement')

@@ -66,8 +66,9 @@ export class BreakGlassService {
     );
   }
 
-  /** The supervisor's queue of break-glass accesses not yet reviewed. */
-  async openNotifications() {
+  /** The supervisor's queue of break-glass accesses to their office's records, not yet reviewed. */
+  async openNotifications(actor: Actor) {
+    if (!actor.municipalityCode) return [];
     const rows: {
       id: string;
       kind: string;
@@ -77,7 +78,9 @@ export class BreakGlassService {
       created_at: Date;
       expires_at: Date;
     }[] = await this.dataSource.query(
-      `SELECT * FROM supervisor_notifications WHERE acknowledged_at IS NULL ORDER BY created_at`,
+      `SELECT n.* FROM supervisor_notifications n JOIN care_records r USING (reference)
+        WHERE n.acknowledged_at IS NULL AND r.municipality_code = $1 ORDER BY n.created_at`,
+      [actor.municipalityCode],
     );
     return rows.map((row) => ({
       id: row.id,
@@ -90,12 +93,16 @@ export class BreakGlassService {
     }));
   }
 
+  /** Another office's notification is answered like an unknown one. */
   async acknowledgeNotification(actor: Actor, id: string) {
     // TypeORM answers an UPDATE … RETURNING with [rows, affected count], never a bare row list.
     const [rows] = (await this.dataSource.query(
-      `UPDATE supervisor_notifications SET acknowledged_at = now(), acknowledged_by = $2
-        WHERE id = $1 AND acknowledged_at IS NULL RETURNING id`,
-      [id, actor.subject],
+      `UPDATE supervisor_notifications n SET acknowledged_at = now(), acknowledged_by = $2
+         FROM care_records r
+        WHERE n.id = $1 AND n.acknowledged_at IS NULL
+          AND r.reference = n.reference AND r.municipality_code = $3
+        RETURNING n.id`,
+      [id, actor.subject, actor.municipalityCode ?? null],
     )) as [unknown[], number];
     if (rows.length === 0)
       throw new NotFoundError('notification.not-found', {

@@ -1,5 +1,5 @@
 import { ROLES, type Actor, type Role } from '@reintegra/platform-auth';
-import { accessBasis } from './access-policy';
+import { accessBasis, inOffice } from './access-policy';
 
 const actor = (...roles: Role[]): Actor => ({ subject: 'someone', roles });
 const none = { assigned: false, activeBreakGlass: false };
@@ -35,4 +35,25 @@ describe('need-to-know', () => {
       }
     },
   );
+});
+
+describe('office scope', () => {
+  const laPaz = 'SV-PA-LA-PAZ-ESTE';
+  const of = (municipalityCode?: string, ...roles: Role[]): Actor => ({
+    subject: 'someone',
+    roles,
+    ...(municipalityCode ? { municipalityCode } : {}),
+  });
+
+  it('admits staff of the record’s own municipality only', () => {
+    expect(inOffice(of(laPaz, 'victim-support-counsellor'), laPaz)).toBe(true);
+    expect(inOffice(of('SV-SS-SAN-SALVADOR-CENTRO', 'victim-support-supervisor'), laPaz)).toBe(
+      false,
+    );
+  });
+
+  it('admits nobody to an unrouted record, and no token without a municipality', () => {
+    expect(inOffice(of(laPaz, 'victim-support-supervisor'), null)).toBe(false);
+    expect(inOffice(of(undefined, 'victim-support-supervisor', 'admin'), laPaz)).toBe(false);
+  });
 });

@@ -32,3 +32,17 @@ export function accessBasis(
   if (counsellor && facts.activeBreakGlass) return 'break-glass';
   return null;
 }
+
+/**
+ * The office scope, checked before need-to-know: the victims' office is municipal, so a counsellor
+ * or supervisor acts only on records routed to their own municipality (token claim
+ * `municipality`). There is no national role here: a record without a municipality belongs to no
+ * office, and a token without one reaches no record.
+ */
+export function inOffice(actor: Actor, recordMunicipality: string | null): boolean {
+  return (
+    recordMunicipality !== null &&
+    actor.municipalityCode !== undefined &&
+    actor.municipalityCode === recordMunicipality
+  );
+}

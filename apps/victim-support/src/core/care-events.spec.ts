@@ -21,7 +21,20 @@ describe('victim-support event contracts', () => {
     ).toBe(false);
   });
 
-  it.each([['caseId'], ['returneeId'], ['names'], ['screeningAnswers'], ['municipalityCode']])(
+  it('carries the survivor’s municipality as a routing code, and nothing shaped otherwise', () => {
+    const data = {
+      reference,
+      priority: 'normal',
+      requestedServices: ['legal'],
+      consentGiven: true,
+    };
+    const parse = (municipalityCode: string) =>
+      victimSupportReferralRequestedV1.data.safeParse({ ...data, municipalityCode }).success;
+    expect(parse('SV-SS-SAN-SALVADOR-CENTRO')).toBe(true);
+    expect(parse('Colonia Escalón, San Salvador')).toBe(false);
+  });
+
+  it.each([['caseId'], ['returneeId'], ['names'], ['screeningAnswers'], ['districtCode']])(
     'rejects a referral that carries %s',
     (field) => {
       expect(

@@ -8,7 +8,7 @@ import { OutboxWriter } from '@reintegra/platform-messaging';
 import type { AuditAction, AuditPurpose } from '../audit/audit-chain';
 import { AuditLog } from '../audit/audit-log.service';
 import { CaseKeyService, caseErased, unknownReference } from '../crypto/case-keys.service';
-import { type AccessBasis, type AccessFacts, accessBasis } from './access-policy';
+import { type AccessBasis, type AccessFacts, accessBasis, inOffice } from './access-policy';
 import {
   accessFactsOf,
   lockRecord,
@@ -37,8 +37,15 @@ export interface Rule {
   reasonCode?: string;
 }
 
-/** Thrown inside the transaction so that it rolls back; audited and answered as 403 outside. */
-class NeedToKnowRefusal extends Error {}
+/**
+ * Thrown inside the transaction so that it rolls back; audited outside and answered with `answer`:
+ * 403 for need-to-know, and for another office's record the same 404 as for no record at all.
+ */
+class AccessRefusal extends Error {
+  constructor(readonly answer: () => Error) {
+    super('access refused');
+  }
+}
 
 const needToKnow = () =>
   new ForbiddenError('care-record.need-to-know', {
@@ -66,10 +73,10 @@ const wrongState = (status: RecordStatus) => {
 
 /**
  * The way into a survivor's care record, for every use case. Each operation runs in one
- * transaction that locks the record, applies the need-to-know rule, does its work (encrypting or
- * decrypting with the case key), appends the audit row and, where the status changes, writes the
- * status-only event to the outbox: all of it commits, or none of it does. Refusals are audited in
- * their own transaction.
+ * transaction that locks the record, applies the office scope and the need-to-know rule, does its
+ * work (encrypting or decrypting with the case key), appends the audit row and, where the status
+ * changes, writes the status-only event to the outbox: all of it commits, or none of it does.
+ * Refusals are audited in their own transaction.
  */
 @Injectable()
 export class CareRecordAccess {
@@ -80,7 +87,7 @@ export class CareRecordAccess {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  /** One transaction per operation: lock, need-to-know, state, work, audit, outbox. */
+  /** One transaction per operation: lock, office, need-to-know, state, work, audit, outbox. */
   async run<T>(
     actor: Actor,
     reference: string,
@@ -91,11 +98,12 @@ export class CareRecordAccess {
       return await this.dataSource.transaction(async (manager) => {
         const record = await lockRecord(manager, reference, rule.mode);
         if (!record) throw unknownReference();
+        if (!inOffice(actor, record.municipality_code)) throw new AccessRefusal(unknownReference);
         const facts = await accessFactsOf(manager, reference, actor.subject);
         const basis = rule.basis
           ? rule.basis(actor, facts, record)
           : accessBasis(actor, facts, rule.mode);
-        if (!basis) throw new NeedToKnowRefusal();
+        if (!basis) throw new AccessRefusal(needToKnow);
         if (rule.states && !rule.states.includes(record.status)) throw wrongState(record.status);
         const result = await work({
           manager,
@@ -116,18 +124,37 @@ export class CareRecordAccess {
         return result;
       });
     } catch (error) {
-      if (!(error instanceof NeedToKnowRefusal)) throw error;
-      await this.audit.appendAlone({
-        actorSubject: actor.subject,
-        actorRoles: actor.roles,
-        action: 'access.denied',
-        reference,
-        purpose: 'none',
-        outcome: 'denied',
-        reasonCode: rule.action,
-      });
-      throw needToKnow();
+      if (!(error instanceof AccessRefusal)) throw error;
+      await this.auditRefusal(actor, reference, rule.action);
+      throw error.answer();
     }
+  }
+
+  /**
+   * The office scope for routes that read no care content (the audit trail): another office's
+   * record, or none, is answered 404; a refusal is audited like any other.
+   */
+  async assertInOffice(actor: Actor, reference: string, reasonCode: string): Promise<void> {
+    const rows: { municipality_code: string | null }[] = await this.dataSource.query(
+      `SELECT municipality_code FROM care_records WHERE reference = $1`,
+      [reference],
+    );
+    if (!rows[0]) throw unknownReference();
+    if (inOffice(actor, rows[0].municipality_code)) return;
+    await this.auditRefusal(actor, reference, reasonCode);
+    throw unknownReference();
+  }
+
+  private auditRefusal(actor: Actor, reference: string, reasonCode: string): Promise<void> {
+    return this.audit.appendAlone({
+      actorSubject: actor.subject,
+      actorRoles: actor.roles,
+      action: 'access.denied',
+      reference,
+      purpose: 'none',
+      outcome: 'denied',
+      reasonCode,
+    });
   }
 
   /**

@@ -11,6 +11,8 @@ export interface RecordRow {
   priority: string;
   requested_services: string[];
   status: RecordStatus;
+  /** The survivor's municipality, whose office holds the record; NULL if never routed. */
+  municipality_code: string | null;
   risk_level: string | null;
   intake_notes: Buffer | null;
   closure_reason: string | null;

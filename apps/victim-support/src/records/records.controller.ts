@@ -3,6 +3,7 @@ import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
 import { UuidParam } from '@reintegra/platform-http';
 import { AuditLog } from '../audit/audit-log.service';
 import { COUNSELLOR, SUPERVISOR } from '../core/access-policy';
+import { CareRecordAccess } from '../core/care-record-access.service';
 import { RecordViewService } from './record-view.service';
 
 /**
@@ -15,6 +16,7 @@ import { RecordViewService } from './record-view.service';
 export class RecordsController {
   constructor(
     private readonly view: RecordViewService,
+    private readonly records: CareRecordAccess,
     private readonly audit: AuditLog,
   ) {}
 
@@ -26,9 +28,12 @@ export class RecordsController {
   /** Who did what to a record, when and on what basis (codes only); kept after erasure. */
   @Get('care-records/:reference/audit')
   @Roles(SUPERVISOR)
-  auditTrail(@UuidParam('reference') reference: string) {
+  async auditTrail(@CurrentActor() actor: Actor, @UuidParam('reference') reference: string) {
+    await this.records.assertInOffice(actor, reference, 'audit-trail.read');
     return this.audit.forReference(reference);
   }
+
+  /** The whole chain's integrity (a hash and a row count; no record of any office). */
 
   @Get('audit/verification')
   @Roles(SUPERVISOR)

@@ -16,10 +16,10 @@ import { ReferralsService } from './referrals.service';
 export class ReferralsController {
   constructor(private readonly referrals: ReferralsService) {}
 
-  /** Referrals waiting for a counsellor (priority, requested services; no care content). */
+  /** The office's referrals waiting for a counsellor (priority, requested services; no care content). */
   @Get('referrals')
-  pending() {
-    return this.referrals.pendingReferrals();
+  pending(@CurrentActor() actor: Actor) {
+    return this.referrals.pendingReferrals(actor);
   }
 
   @Post('care-records/:reference/acceptance')

@@ -28,9 +28,14 @@ export class ReferralsService {
     referral: VictimSupportReferralRequestedV1,
   ): Promise<boolean> {
     const inserted: unknown[] = await manager.query(
-      `INSERT INTO care_records (reference, priority, requested_services, status)
-       VALUES ($1, $2, $3, 'referred') ON CONFLICT (reference) DO NOTHING RETURNING reference`,
-      [referral.reference, referral.priority, referral.requestedServices],
+      `INSERT INTO care_records (reference, priority, requested_services, status, municipality_code)
+       VALUES ($1, $2, $3, 'referred', $4) ON CONFLICT (reference) DO NOTHING RETURNING reference`,
+      [
+        referral.reference,
+        referral.priority,
+        referral.requestedServices,
+        referral.municipalityCode ?? null,
+      ],
     );
     if (inserted.length === 0) return false;
     await this.caseKeys.create(manager, referral.reference);
@@ -46,13 +51,15 @@ export class ReferralsService {
     return true;
   }
 
-  /** Referrals waiting for a counsellor: codes only, no care content. */
-  async pendingReferrals() {
+  /** The office's referrals waiting for a counsellor: codes only, no care content. */
+  async pendingReferrals(actor: Actor) {
+    if (!actor.municipalityCode) return [];
     const rows: Pick<RecordRow, 'reference' | 'priority' | 'requested_services' | 'received_at'>[] =
       await this.dataSource.query(
         `SELECT reference, priority, requested_services, received_at FROM care_records
-          WHERE status = 'referred'
+          WHERE status = 'referred' AND municipality_code = $1
           ORDER BY array_position(ARRAY['emergency','urgent','normal'], priority), received_at`,
+        [actor.municipalityCode],
       );
     return rows.map((row) => ({
       reference: row.reference,

@@ -153,13 +153,18 @@ export async function startVictimSupport(
   return { app, url, stop: () => app.close() };
 }
 
-/** Publishes a confidential referral the way intake will. */
+/** The tests' victims' office (the demo municipality) and another municipality's. */
+export const OFFICE = 'SV-PA-LA-PAZ-ESTE';
+export const OTHER_OFFICE = 'SV-SS-SAN-SALVADOR-CENTRO';
+
+/** Publishes a confidential referral the way intake does, routed to `OFFICE` unless told. */
 export async function publishReferral(
   producer: Producer,
   data: {
     reference: string;
     priority: 'emergency' | 'urgent' | 'normal';
     requestedServices: ('psychological' | 'legal' | 'recreation')[];
+    municipalityCode?: string;
   },
 ): Promise<void> {
   const event = createEvent(victimSupportReferralRequestedV1, {
@@ -167,7 +172,7 @@ export async function publishReferral(
     source: '/reintegra/intake',
     actor: 'system:intake',
     correlationId: randomUUID(),
-    data: { ...data, consentGiven: true },
+    data: { municipalityCode: OFFICE, ...data, consentGiven: true },
   });
   await producer.send({
     topic: victimSupportReferralRequestedV1.topic,
@@ -191,8 +196,15 @@ export async function testProducer(): Promise<Producer> {
   return producer;
 }
 
+/** A test user: its token carries `municipality` when `municipalityCode` is set. */
+export interface TestUser {
+  subject: string;
+  roles: Role[];
+  municipalityCode?: string;
+}
+
 /** A tiny HTTP client that acts as one test user. */
-export function as(url: string, user: { subject: string; roles: Role[] } | null) {
+export function as(url: string, user: TestUser | null) {
   const headers = async (): Promise<Record<string, string>> => ({
     'content-type': 'application/json',
     'accept-language': 'en',

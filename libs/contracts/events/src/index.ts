@@ -29,4 +29,5 @@ export * from './directory/directory-events.v1';
 export * from './path/path-events.v1';
 export * from './public/partner-envelope';
 export * from './public/partner-events.v1';
+export * from './public/partner-listings.v1';
 export * from './public/partner-catalogue';

@@ -114,4 +114,9 @@ export const DEMO_USERS: Record<string, TokenSubject> = {
     organisationId: 'casa-acogida-nonualco',
   },
   admin: { subject: 'demo-admin', roles: ['admin'] },
+  // The notifications service's account: reads a person's contact at intake, in any municipality.
+  'servicio-avisos': {
+    subject: 'demo-notifications',
+    roles: ['intake-officer', 'national-supervisor'],
+  },
 };

@@ -5,3 +5,4 @@ export * from './decorators';
 export * from './access.guard';
 export * from './auth.module';
 export * from './dev-token-issuer';
+export * from './service-token';

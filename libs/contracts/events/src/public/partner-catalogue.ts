@@ -8,6 +8,10 @@ import {
   partnerSustainabilityScoreV1,
   type PartnerEventDefinition,
 } from './partner-events.v1';
+import {
+  partnerCommunityActivityChangedV1,
+  partnerDirectoryServiceChangedV1,
+} from './partner-listings.v1';
 
 /**
  * Every public event type partner agencies can receive: the AsyncAPI catalogue is generated from
@@ -21,6 +25,8 @@ export const partnerEventCatalogue: readonly PartnerEventDefinition[] = [
   partnerSustainabilityScoreV1,
   partnerCaseClosedV1,
   partnerDataRedactionRequestedV1,
+  partnerDirectoryServiceChangedV1,
+  partnerCommunityActivityChangedV1,
 ];
 
 export function findPartnerEvent(type: string): PartnerEventDefinition | undefined {

@@ -53,7 +53,7 @@ export const partnerEventEnvelopeSchema = z.object({
     .regex(/^sv\.reintegra\.partner\.[a-z-]+\.v[1-9][0-9]*$/)
     .describe('Tipo de evento con su versión mayor / event type with its major version'),
   subject: pseudonymSchema.describe(
-    'Seudónimo del expediente para su agencia / pseudonym of the case for your agency',
+    'Seudónimo del expediente para su agencia; en servicios del directorio y actividades comunitarias, huella (SHA-256) de su id, igual para todas las agencias / pseudonym of the case for your agency; for directory services and community activities, a digest (SHA-256) of their id, the same for every agency',
   ),
   time: z.iso
     .datetime({ offset: true })

@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { partnerEventCatalogue } from './partner-catalogue';
 import { partnerEventEnvelopeSchema, partnerTopicOf } from './partner-envelope';
 import { partnerReferralServiceSchema } from './partner-events.v1';
+import {
+  partnerCommunityActivityChangedV1,
+  partnerDirectoryServiceChangedV1,
+  partnerListedServiceSchema,
+} from './partner-listings.v1';
 
 /** Every property name anywhere in a JSON schema. */
 function propertyNames(schema: unknown): string[] {
@@ -48,6 +53,34 @@ describe('partner event contracts', () => {
 
   it('never names victim support as a service', () => {
     expect(partnerReferralServiceSchema.options).not.toContain('victim-support');
+  });
+
+  it('lists services and activities without victim support, participants or their figures', () => {
+    expect(partnerListedServiceSchema.options).not.toContain('victim-support');
+    const participation = [
+      'participantId',
+      'origin',
+      'milestone',
+      'attendedSessions',
+      'eligibleSessions',
+      'seatsTaken',
+      'participants',
+      'sustained',
+      'facilitators',
+    ];
+    for (const definition of [
+      partnerDirectoryServiceChangedV1,
+      partnerCommunityActivityChangedV1,
+    ]) {
+      const names = propertyNames(z.toJSONSchema(definition.data, { io: 'input' }));
+      expect(names.filter((name) => participation.includes(name))).toEqual([]);
+    }
+    expect(
+      partnerDirectoryServiceChangedV1.data.safeParse({
+        ...partnerDirectoryServiceChangedV1.example,
+        serviceType: 'victim-support',
+      }).success,
+    ).toBe(false);
   });
 
   it('has one definition per type and exactly one mandatory type (redaction)', () => {

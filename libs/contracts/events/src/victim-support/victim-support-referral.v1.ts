@@ -11,11 +11,16 @@ import { TOPICS } from '../topics';
  *   It is never the case id or the returnee id and is not derived from them, so nothing on the bus
  *   or in the victim-support database links the care record back to the person. The mapping
  *   reference → case lives only in intake (which must route status events back to the path).
- * - Only a priority and the requested services travel; no names, no screening answers, no
- *   reason, no municipality.
+ * - Only a priority, the requested services and the survivor's municipality travel; no names, no
+ *   screening answers, no reason. The municipality is a routing fact: the victims' office is
+ *   municipal, and it decides which office's counsellors see the referral. It is optional only so
+ *   that events published before it was added still parse; intake always sends it.
  * - It is sent only with the survivor's consent; `consentGiven: true` makes that an explicit part
  *   of the contract (an intake consent id is not sent: it would link back to the case).
  * - The envelope subject and the Kafka key are the reference, never the case id.
+ * - Nothing joins it to the case-keyed `referral.requested` of the same referral: intake sends it
+ *   after a random hold, with its own event and correlation ids, no causation, and the hour only
+ *   as its `time` (see intake's victim-support dispatch).
  *
  * The schemas are strict: an event that carries any extra field (e.g. a caseId added by mistake)
  * breaks the contract and goes to the dead-letter topic instead of being stored.
@@ -47,6 +52,11 @@ export const victimSupportReferralRequestedV1 = defineEvent({
           message: 'services must not repeat',
         }),
       consentGiven: z.literal(true).describe('The survivor consented to this referral'),
+      municipalityCode: z
+        .string()
+        .regex(/^SV-[A-Z]{2}-[A-Z0-9-]+$/)
+        .optional()
+        .describe("Survivor's municipality (2024 code): routes the referral to that office"),
     })
     .strict(),
 });

@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * append-only audit row each: a flood of bad tokens must not grow a table nothing may delete
  * (issue 20, 10). Refusals of authenticated callers stay in audit_log row by row.
  */
-export class AnonymousRefusalCounts1765300000000 implements MigrationInterface {
-  name = 'AnonymousRefusalCounts1765300000000';
+export class AnonymousRefusalCounts1765500000000 implements MigrationInterface {
+  name = 'AnonymousRefusalCounts1765500000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
