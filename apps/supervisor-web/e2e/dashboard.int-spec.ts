@@ -17,6 +17,7 @@ import {
 import {
   currentTestStack,
   eventually,
+  expectAccessible,
   findWorkspaceRoot,
   runToCompletion,
   ServiceProcess,
@@ -323,6 +324,15 @@ describe('supervisor dashboard in Chromium', () => {
       await page.getByTestId('overdue-referrals').locator('.figure').textContent(),
     );
     expect(overdue).toBeGreaterThanOrEqual(1);
+    // The figures say how old they are (the API may serve them up to 30 s old), ticking live.
+    const age = page.getByTestId('freshness-age');
+    const secondsShown = async () =>
+      Number(/^Actualizado hace (\d+) s$/.exec((await age.textContent()) ?? '')?.[1]);
+    const first = await secondsShown();
+    expect(first).toBeLessThanOrEqual(30);
+    await page.waitForTimeout(2_100);
+    expect(await secondsShown()).toBeGreaterThan(first);
+    await expectAccessible(page, 'overview with the age of its figures');
     await page.getByTestId('alerts-connection').getByText('Conectado').waitFor();
     await shot('01-overview');
   });
@@ -437,6 +447,7 @@ describe('supervisor dashboard in Chromium', () => {
     await page.getByRole('heading', { name: 'Resumen de itinerarios' }).waitFor();
     await page.getByRole('button', { name: 'Cambiar el idioma a inglés' }).click();
     await page.getByRole('heading', { name: 'Paths overview' }).waitFor();
+    expect(await page.getByTestId('freshness-age').textContent()).toMatch(/^Updated \d+ s ago$/);
     await page.getByRole('link', { name: 'Cases', exact: true }).click();
     await page.getByRole('heading', { name: 'Cases' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');

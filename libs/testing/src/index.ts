@@ -9,3 +9,4 @@ export * from './local-stack';
 export * from './consumer-groups';
 export * from './office-processes';
 export * from './browser-checks';
+export * from './free-port';

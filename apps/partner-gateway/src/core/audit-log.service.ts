@@ -16,6 +16,15 @@ export interface AuditEntry {
   readonly detail?: Record<string, unknown>;
 }
 
+export interface AnonymousRefusal {
+  /** First segment of the route, e.g. `agency` or `admin`. */
+  readonly routeFamily: string;
+  /** The problem code answered, e.g. `agency.credentials-invalid`. */
+  readonly code: string;
+  /** A fixed word for why (e.g. `unknown-key`, `token-rejected`), never the credential. */
+  readonly reason: string;
+}
+
 /**
  * The append-only audit log (the application role may only insert and read; a trigger refuses
  * updates and deletes). Changes are audited in their own transaction; refusals on their own.
@@ -37,6 +46,30 @@ export class AuditLog {
         entry.target ?? null,
         JSON.stringify(entry.detail ?? {}),
       ],
+    );
+  }
+
+  /**
+   * Counts a refusal of a caller who never authenticated: one row per minute, route family, code
+   * and reason, upserted, so a flood of bad credentials adds at most a few rows a minute.
+   */
+  async countAnonymousRefusal(refusal: AnonymousRefusal): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO anonymous_refusals (minute, route_family, code, reason, count)
+       VALUES (date_trunc('minute', now()), $1, $2, $3, 1)
+       ON CONFLICT (minute, route_family, code, reason)
+       DO UPDATE SET count = anonymous_refusals.count + 1`,
+      [refusal.routeFamily, refusal.code, refusal.reason],
+    );
+  }
+
+  /** Anonymous refusals per minute, route family, code and reason since a time, newest first. */
+  async anonymousRefusals(since: Date): Promise<unknown[]> {
+    return this.dataSource.query(
+      `SELECT minute, route_family AS "routeFamily", code, reason, count::int AS count
+         FROM anonymous_refusals WHERE minute >= date_trunc('minute', $1::timestamptz)
+        ORDER BY minute DESC, count DESC`,
+      [since],
     );
   }
 

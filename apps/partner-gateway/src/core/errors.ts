@@ -9,7 +9,11 @@ export class AgencyUnauthenticatedError extends DomainError {
       | 'agency.credentials-missing'
       | 'agency.credentials-invalid'
       | 'agency.credentials-expired',
-    /** Why, for the audit log only (never told to the caller: it would help guessing). */
+    /**
+     * Why, a fixed word for the refusal counter only (never told to the caller: it would help
+     * guessing): no-credentials, malformed-key, unknown-key, wrong-secret, revoked-key,
+     * agency-inactive, expired-key, token-rejected.
+     */
     readonly reason: string,
   ) {
     super(

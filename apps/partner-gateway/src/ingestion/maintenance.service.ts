@@ -12,7 +12,8 @@ import type { PartnerGatewayConfig } from '../config';
 /**
  * Housekeeping: events held longer than PARTNER_CONSENT_HOLD_SECONDS (consent or registration of
  * the case never arrived) are dropped, each with an audit record saying what it waited for; the
- * public log and finished deliveries older than PARTNER_RETENTION_DAYS are purged.
+ * public log, finished deliveries and anonymous refusal counts older than PARTNER_RETENTION_DAYS
+ * are purged.
  */
 @Injectable()
 export class Maintenance implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -81,6 +82,10 @@ export class Maintenance implements OnApplicationBootstrap, OnApplicationShutdow
         `DELETE FROM public_events p
           WHERE p.logged_at < now() - make_interval(days => $1)
             AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.public_event_id = p.id)`,
+        [days],
+      );
+      await manager.query(
+        `DELETE FROM anonymous_refusals WHERE minute < now() - make_interval(days => $1)`,
         [days],
       );
     });

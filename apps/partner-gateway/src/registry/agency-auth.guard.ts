@@ -7,7 +7,7 @@ import {
   UseFilters,
   UseGuards,
 } from '@nestjs/common';
-import { hasAnyRole, Public, TokenVerifier } from '@reintegra/platform-auth';
+import { type Actor, hasAnyRole, Public, TokenVerifier } from '@reintegra/platform-auth';
 import { ForbiddenError } from '@reintegra/platform-errors';
 import { AuditedProblemsFilter } from '../core/audited-problems.filter';
 import { AgencyUnauthenticatedError } from '../core/errors';
@@ -17,6 +17,8 @@ import { AgencyAuthentication } from './agency-authentication.service';
 export interface AgencyRequest {
   headers: Record<string, string | undefined>;
   agency?: Agency;
+  /** The verified token's caller, set before its role and organisation are checked. */
+  actor?: Actor;
   /** What the audit record of a refusal should name (the key id tried), never the secret. */
   auditTarget?: string;
 }
@@ -46,12 +48,11 @@ export class AgencyAuthGuard implements CanActivate {
       let actor;
       try {
         actor = await this.verifier.verify(token);
-      } catch (error) {
-        throw new AgencyUnauthenticatedError(
-          'agency.credentials-invalid',
-          `token: ${(error as Error).message}`,
-        );
+      } catch {
+        throw new AgencyUnauthenticatedError('agency.credentials-invalid', 'token-rejected');
       }
+      // From here on a refusal is of an authenticated caller: audited under its own name.
+      request.actor = actor;
       if (!hasAnyRole(actor, ['partner'])) {
         throw new ForbiddenError('auth.role-not-allowed', {
           es: 'Estas rutas son para agencias socias (rol partner).',
@@ -61,7 +62,7 @@ export class AgencyAuthGuard implements CanActivate {
       request.agency = await this.authentication.agencyOfOrganisation(actor.organisationId);
       return true;
     }
-    throw new AgencyUnauthenticatedError('agency.credentials-missing', 'no credentials');
+    throw new AgencyUnauthenticatedError('agency.credentials-missing', 'no-credentials');
   }
 }
 

@@ -1,9 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { partnerDataRedactionRequestedV1 } from '@reintegra/event-contracts';
-import { currentTestStack, eventually } from '@reintegra/testing';
+import { currentTestStack, eventually, freePort } from '@reintegra/testing';
 import { PartnerTestBed } from '../testing/partner-test-bed';
 
 /**
@@ -42,14 +41,6 @@ function runExample(file: string, env: Record<string, string>): Line[] {
   });
   processes.push(child);
   return lines;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 beforeAll(() => bed.start(), 60_000);

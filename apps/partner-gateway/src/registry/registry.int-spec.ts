@@ -8,6 +8,7 @@ import {
   partnerTopicOf,
 } from '@reintegra/event-contracts';
 import { Kafka } from 'kafkajs';
+import { anonymousRefusalTotal } from '../testing/anonymous-refusal-counts';
 import { type Json, PartnerTestBed } from '../testing/partner-test-bed';
 
 /** Agency registry, credentials and subscriptions through the admin and agency APIs. */
@@ -118,7 +119,7 @@ describe('registry', () => {
   });
 });
 
-describe('bad input is refused clearly, audited, and writes nothing else', () => {
+describe('bad input is refused clearly, audited (or counted), and writes nothing else', () => {
   let ngo: { id: string; apiKey: string };
 
   beforeAll(async () => {
@@ -269,6 +270,8 @@ describe('bad input is refused clearly, audited, and writes nothing else', () =>
 
   it.each(cases)('refuses %s', async (_name, request, status, code) => {
     const since = await bed.lastAuditId();
+    const countingFrom = new Date();
+    const counted = await anonymousRefusalTotal(bed.db, countingFrom);
     const before = await bed.footprint();
     const response = await request();
     expect(response.status).toBe(status);
@@ -280,7 +283,10 @@ describe('bad input is refused clearly, audited, and writes nothing else', () =>
     // Only what the test itself set up (keys for the expiry/revocation cases) may have changed.
     expect({ ...after, credentials: 0 }).toEqual({ ...before, credentials: 0 });
     const refused = (await bed.auditSince(since)).filter((entry) => entry['outcome'] === 'refused');
-    expect(refused).toEqual([expect.objectContaining({ code })]);
+    // A caller who never authenticated is counted, not audited row by row (issue 20, 10).
+    const anonymous = status === 401;
+    expect(refused).toEqual(anonymous ? [] : [expect.objectContaining({ code })]);
+    expect((await anonymousRefusalTotal(bed.db, countingFrom)) - counted).toBe(anonymous ? 1 : 0);
   });
 
   it('answers in English when asked', async () => {

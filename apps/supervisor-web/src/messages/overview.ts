@@ -23,6 +23,7 @@ export const overviewEs = {
   pathsOverdue: 'con remisiones vencidas',
   followUpsSoon: 'con seguimiento en 7 días',
   seeOverdue: 'Ver expedientes con remisiones vencidas',
+  freshnessNote: 'lo registrado en los últimos segundos puede no aparecer aún',
 };
 
 export const overviewEn: typeof overviewEs = {
@@ -49,4 +50,5 @@ export const overviewEn: typeof overviewEs = {
   pathsOverdue: 'with overdue referrals',
   followUpsSoon: 'with a follow-up within 7 days',
   seeOverdue: 'See cases with overdue referrals',
+  freshnessNote: 'what was recorded in the last few seconds may not show yet',
 };
