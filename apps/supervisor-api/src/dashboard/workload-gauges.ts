@@ -10,7 +10,8 @@ import { AWAITING_SQL } from '../core/referral-statuses';
 /**
  * What municipal IT alerts on besides the machinery: referrals past their answer deadline and
  * follow-up waves past due, per municipality, read from the read model when scraped (counts
- * only; the municipality code is the only label).
+ * only; the municipality code is the only label, `unknown` while the case's registration has not
+ * been projected yet).
  */
 @Injectable()
 export class WorkloadGauges implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -29,7 +30,8 @@ export class WorkloadGauges implements OnApplicationBootstrap, OnApplicationShut
         'Referrals still waiting for an answer past their deadline',
         ['municipality'],
         perMunicipality(
-          `SELECT municipality_code AS municipality, count(*)::int AS count FROM referrals
+          `SELECT coalesce(municipality_code, 'unknown') AS municipality, count(*)::int AS count
+             FROM referrals
             WHERE status IN ${AWAITING_SQL} AND acknowledge_by < now() GROUP BY municipality_code`,
         ),
       ),
@@ -38,7 +40,7 @@ export class WorkloadGauges implements OnApplicationBootstrap, OnApplicationShut
         'Follow-up waves past due and not yet completed',
         ['municipality'],
         perMunicipality(
-          `SELECT c.municipality_code AS municipality, count(*)::int AS count
+          `SELECT coalesce(c.municipality_code, 'unknown') AS municipality, count(*)::int AS count
              FROM follow_ups f JOIN cases c ON c.case_id = f.case_id
             WHERE f.completed_at IS NULL AND f.due_at < now() GROUP BY c.municipality_code`,
         ),
