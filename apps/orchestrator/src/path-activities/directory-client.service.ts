@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { z } from 'zod';
 import { routingReasonSchema, type RoutingReason } from '@reintegra/event-contracts';
+import { ServiceToken } from '@reintegra/platform-auth';
 import { APP_CONFIG } from '@reintegra/platform-config';
 import type { OrchestratorConfig } from '../config';
 import type { NextProviderRequest } from '../workflows/path-activities.types';
@@ -40,18 +41,25 @@ export const directoryClientSettings = {
  */
 @Injectable()
 export class DirectoryClient {
-  private devToken: { value: string; until: number } | undefined;
+  private readonly token: ServiceToken;
 
   constructor(
     @Inject(DIRECTORY_CLIENT_SETTINGS) private readonly settings: DirectoryClientSettings,
-  ) {}
+  ) {
+    this.token = new ServiceToken({
+      ...(settings.accessToken ? { accessToken: settings.accessToken } : {}),
+      ...(settings.devIdentityUrl ? { devIdentityUrl: settings.devIdentityUrl } : {}),
+      devUser: 'supervisora-nacional',
+      variable: 'DIRECTORY_ACCESS_TOKEN',
+    });
+  }
 
   async nextProvider(request: NextProviderRequest): Promise<DirectoryAnswer> {
     const response = await fetch(new URL('/routing/next-provider', this.settings.url), {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${await this.token()}`,
+        authorization: `Bearer ${await this.token.value()}`,
       },
       body: JSON.stringify({
         referralId: request.referralId,
@@ -70,27 +78,10 @@ export class DirectoryClient {
       );
     }
     if (!response.ok) {
-      if (response.status === 401) this.devToken = undefined;
+      if (response.status === 401) this.token.forget();
       throw new Error(`directory answered ${response.status}`);
     }
     return answerSchema.parse(JSON.parse(text));
-  }
-
-  private async token(): Promise<string> {
-    if (this.settings.accessToken) return this.settings.accessToken;
-    if (this.devToken && this.devToken.until > Date.now()) return this.devToken.value;
-    if (!this.settings.devIdentityUrl)
-      throw new Error('DIRECTORY_ACCESS_TOKEN is not set: the directory cannot be asked');
-    const response = await fetch(new URL('/dev/tokens', this.settings.devIdentityUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ user: 'supervisora-nacional' }),
-      signal: AbortSignal.timeout(5_000),
-    });
-    if (!response.ok) throw new Error(`development identity answered ${response.status}`);
-    const body = (await response.json()) as { access_token: string; expires_in: number };
-    this.devToken = { value: body.access_token, until: Date.now() + (body.expires_in - 60) * 1000 };
-    return body.access_token;
   }
 }
 
