@@ -2,8 +2,7 @@ import { problemOf } from '@reintegra/ui-web';
 import { api, intake } from '../api';
 import { offlineStore } from './offline-store';
 import { conflictOf, outcomeOf, requestOf } from './outbox-model';
-
-export type SyncResult = 'done' | 'retry' | 'signed-out';
+import type { SyncResult } from './sync-loop';
 
 /**
  * Sends the outbox in its order, each request with its Idempotency-Key: one that reached intake
@@ -11,14 +10,9 @@ export type SyncResult = 'done' | 'retry' | 'signed-out';
  * goes only after a 2xx. A person's consents go once their registration gave the case id. The
  * first network failure ends the pass (the rest waits, in order); a refusal (the DUI registered
  * meanwhile elsewhere, a possible duplicate) is kept as a conflict for the officer, and that
- * person's consents wait with it while the others go on. One pass at a time across the
- * device's tabs (Web Locks), so two tabs never send the same item together.
+ * person's consents wait with it while the others go on. The sync loop runs one pass at a time.
  */
-export function syncQueue(): Promise<SyncResult> {
-  return navigator.locks ? navigator.locks.request('reintegra-office-outbox', pass) : pass();
-}
-
-async function pass(): Promise<SyncResult> {
+export async function syncQueue(): Promise<SyncResult> {
   const caseOf = new Map<string, string>();
   for (const queued of await offlineStore.queued()) {
     if (queued.state !== 'waiting') continue;
