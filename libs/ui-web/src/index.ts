@@ -1,5 +1,6 @@
 export * from './api';
 export * from './focus';
+export * from './form-problem';
 export * from './freshness';
 export * from './freshness-note';
 export * from './i18n';

@@ -1,11 +1,5 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import {
-  FieldErrors,
-  focusFirstInvalid,
-  type Problem,
-  ProblemMessage,
-  problemOf,
-} from '@reintegra/ui-web';
+import { type FormEvent, useState } from 'react';
+import { FieldErrors, fieldMessages, ProblemMessage, useFormProblem } from '@reintegra/ui-web';
 import { api, directory } from '../../api';
 import { useI18n } from '../../i18n';
 import { TextField } from '../fields';
@@ -22,30 +16,17 @@ export function OrganizationEditor(props: {
   const { organization, idPrefix } = props;
   const [name, setName] = useState(organization.name);
   const [description, setDescription] = useState(organization.description);
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (problem?.errors?.length) focusFirstInvalid(formRef.current);
-  }, [problem]);
-  const errors = (field: string) => {
-    const found = (problem?.errors ?? []).filter((e) => e.field === field).map((e) => e.message);
-    return found.length ? found : undefined;
-  };
+  const { problem, busy, formRef, submit } = useFormProblem();
+  const errors = (field: string) => fieldMessages(problem, field);
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    try {
+    const saved = await submit(async () => {
       await api.request('PATCH', directory(`/organizations/${organization.id}`), {
         name,
         description,
       });
-      props.onDone(m.saved(name.trim()));
-    } catch (failure) {
-      setProblem(problemOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (saved) props.onDone(m.saved(name.trim()));
   };
   const descriptionErrors = errors('description');
   const descriptionId = `${idPrefix}-description`;

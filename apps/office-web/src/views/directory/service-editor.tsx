@@ -1,11 +1,12 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import {
-  focusFirstInvalid,
+  fieldMessages,
   focusLater,
   label,
   type Problem,
   ProblemMessage,
   problemOf,
+  useFormProblem,
 } from '@reintegra/ui-web';
 import { api, directory } from '../../api';
 import { useI18n } from '../../i18n';
@@ -68,47 +69,33 @@ export function ServiceEditor(props: {
   const [schedules, setSchedules] = useState<ScheduleDraft[]>(
     service.schedules.map(scheduleDraftOf),
   );
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (problem?.errors?.length) focusFirstInvalid(formRef.current);
-  }, [problem]);
-  const errors = (field: string) => {
-    const found = (problem?.errors ?? [])
-      .filter((e) => e.field === field || e.field.startsWith(`${field}.`))
-      .map((e) => e.message);
-    return found.length ? found : undefined;
-  };
+  const { problem, busy, formRef, submit } = useFormProblem();
+  const errors = (field: string) => fieldMessages(problem, field, true);
   const setSchedule = (index: number, patch: Partial<ScheduleDraft>) =>
     setSchedules((rows) => rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    const found =
-      (await attempt(() =>
-        api.request('PATCH', directory(`/services/${service.id}`), {
-          status,
-          minimumAge: numberOf(minimumAge),
-          maximumAge: numberOf(maximumAge),
-          womenOnly,
-          requiredDocuments: documents,
-          schedules: schedules.map(scheduleOf),
-        }),
-      )) ??
-      (places === textOf(service.capacityReported)
-        ? undefined
-        : renamed(
-            await attempt(() =>
-              api.apiPut(directory(`/services/${service.id}/capacity`), {
-                available: numberOf(places),
-              }),
-            ),
-          ));
-    setBusy(false);
-    if (found) setProblem(found);
-    else props.onDone(m.saved(service.name));
+    const saved = await submit(async () => {
+      await api.request('PATCH', directory(`/services/${service.id}`), {
+        status,
+        minimumAge: numberOf(minimumAge),
+        maximumAge: numberOf(maximumAge),
+        womenOnly,
+        requiredDocuments: documents,
+        schedules: schedules.map(scheduleOf),
+      });
+      // Free places are a call of their own; its errors are renamed to the form's field.
+      if (places === textOf(service.capacityReported)) return undefined;
+      return renamed(
+        await attempt(() =>
+          api.apiPut(directory(`/services/${service.id}/capacity`), {
+            available: numberOf(places),
+          }),
+        ),
+      );
+    });
+    if (saved) props.onDone(m.saved(service.name));
   };
 
   return (
