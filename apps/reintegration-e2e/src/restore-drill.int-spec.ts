@@ -1,7 +1,7 @@
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,9 +16,10 @@ import { openReferralsQuery, reintegrationPathWorkflowId } from '@reintegra/work
 
 /**
  * The restore drill municipal IT would run, on a stack of its own (own state dir and ports, so the
- * shared test stack is never touched): register a person and refer them, back up, stop, wipe the
- * whole state dir, start empty engines, restore — and the person, the case, the referral and the
- * running path are all back, and the pipeline works again (a new referral reaches the path).
+ * shared test stack is never touched): register a person, refer them, open a care record in victim
+ * support, back up (the key-encryption key sealed apart), stop, wipe the whole state dir, start
+ * empty engines, restore — and the person, the case, the referral, the running path and the care
+ * record (readable with the restored key) are all back, and the pipeline works again.
  */
 jest.setTimeout(900_000);
 const root = findWorkspaceRoot();
@@ -38,6 +39,10 @@ const PORTS = {
   SMTP_PORT: '51225',
 };
 const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
+// The key lives in the drill's state dir, so the wipe loses it: only the sealed copy brings it back.
+const kekFile = join(stackDir, 'secrets/victim-support-kek.b64');
+const sealedKek = join(work, 'victim-support-kek.sealed.json');
+const INTAKE_NOTES = 'Llegó con su hija; pide no ser llamada al número anterior.';
 const run = promisify(execFile);
 
 /** `bash infra/stack.sh …` on the drill's own stack; its output is shown when it fails. */
@@ -76,6 +81,8 @@ const env = {
     DATABASE_URL: database('intake'),
     DATABASE_MIGRATION_URL: migrator('intake'),
     KAFKA_CONSUMER_GROUP: 'intake-restore-drill',
+    // The shortest hold the service takes, so the care record opens within the drill.
+    VICTIM_SUPPORT_HOLD_MAX_MS: '2000',
   },
   orchestrator: {
     ...common,
@@ -83,22 +90,61 @@ const env = {
     DATABASE_MIGRATION_URL: migrator('orchestrator'),
     KAFKA_CONSUMER_GROUP: 'orchestrator-restore-drill',
   },
+  victimSupport: {
+    ...common,
+    DATABASE_URL: database('victim_support'),
+    DATABASE_MIGRATION_URL: migrator('victim_support'),
+    KAFKA_CONSUMER_GROUP: 'victim-support-restore-drill',
+    VICTIM_SUPPORT_KEK_FILE: kekFile,
+  },
 };
 
 let intake: ServiceProcess;
 let orchestrator: ServiceProcess;
+let victimSupport: ServiceProcess | undefined;
 
-async function startServices(): Promise<void> {
+/**
+ * Starts the services on the drill's stack. Victim support is left out on empty engines: started
+ * there, it would make itself a new key, and an operator restores the old key before starting it.
+ */
+async function startServices(withVictimSupport = true): Promise<void> {
   await runToCompletion('intake', 'migrate', env.intake);
   await runToCompletion('orchestrator', 'migrate', env.orchestrator);
   intake = new ServiceProcess('intake', 3231, env.intake);
   orchestrator = new ServiceProcess('orchestrator', 3232, env.orchestrator);
-  await Promise.all([intake.start(), orchestrator.start()]);
+  victimSupport = undefined;
+  if (withVictimSupport) {
+    await runToCompletion('victim-support', 'migrate', env.victimSupport);
+    victimSupport = new ServiceProcess('victim-support', 3233, env.victimSupport);
+  }
+  await Promise.all([intake.start(), orchestrator.start(), victimSupport?.start()]);
 }
 
 async function stopServices(): Promise<void> {
-  await Promise.allSettled([intake?.stop(), orchestrator?.stop()]);
+  await Promise.allSettled([intake?.stop(), orchestrator?.stop(), victimSupport?.stop()]);
 }
+
+/** A La Paz Este counsellor's call to victim support. */
+async function counsellor(method: string, path: string, body?: unknown) {
+  const token = await testToken({
+    roles: ['victim-support-counsellor'],
+    municipalityCode: MUNICIPALITY,
+    subject: 'consejera-drill',
+  });
+  const response = await fetch(`${victimSupport?.url}${path}`, {
+    method,
+    headers: { authorization: token, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
+/** `node tools/scripts/key-custody.mjs …` with the drill's passphrase. */
+const keyCustody = (...args: string[]) =>
+  run(process.execPath, ['tools/scripts/key-custody.mjs', ...args], {
+    cwd: root,
+    env: { ...process.env, KEY_PASSPHRASE: 'frase de custodia del simulacro' },
+  });
 
 async function call(method: string, path: string, body?: unknown) {
   const token = await testToken({ roles: ['intake-officer'], municipalityCode: MUNICIPALITY });
@@ -140,8 +186,9 @@ describe('the restore drill', () => {
   let caseId: string;
   let returneeId: string;
   let referralId: string;
+  let reference: string;
 
-  it('starts a stack of its own and records a person with a referral on a running path', async () => {
+  it('starts a stack of its own and records a person with a referral on a running path and a care record', async () => {
     await stack('start');
     await startServices();
     const registered = await call('POST', '/returnees', {
@@ -158,7 +205,7 @@ describe('the restore drill', () => {
     expect(registered.status).toBe(201);
     caseId = registered.body['caseId'] as string;
     returneeId = registered.body['returneeId'] as string;
-    for (const scope of ['employment', 'housing']) {
+    for (const scope of ['employment', 'housing', 'victim-support']) {
       const consent = await call('POST', `/cases/${caseId}/consents`, {
         purpose: 'service-referral',
         scope,
@@ -172,6 +219,26 @@ describe('the restore drill', () => {
     await eventually(async () => expect(await openReferralsOf(caseId)).toContain(referralId), {
       timeoutMs: 60_000,
     });
+    // Victim support gets a reference only; its counsellor opens the care record with notes.
+    const support = await call('POST', `/cases/${caseId}/victim-support-referrals`, {
+      priority: 'urgent',
+      requestedServices: ['psychological'],
+    });
+    expect(support.status).toBe(201);
+    reference = await eventually(
+      async () => {
+        const pending = (await counsellor('GET', '/referrals')).body as { reference: string }[];
+        expect(pending).toHaveLength(1);
+        return pending[0].reference;
+      },
+      { timeoutMs: 60_000 },
+    );
+    const accepted = await counsellor('POST', `/care-records/${reference}/acceptance`, {
+      intakeNotes: INTAKE_NOTES,
+    });
+    expect(accepted.status).toBe(200);
+    const record = await counsellor('GET', `/care-records/${reference}`);
+    expect(record.body).toMatchObject({ intakeNotes: INTAKE_NOTES });
   });
 
   it('backs up, wipes the whole state and restores it onto empty engines', async () => {
@@ -179,16 +246,21 @@ describe('the restore drill', () => {
     const backup = await stack('backup', backupDir);
     expect(backup).toMatch(/backup written to/);
     expect(existsSync(join(backupDir, 'postgres/intake.dump'))).toBe(true);
+    expect(existsSync(join(backupDir, 'postgres/victim_support.dump'))).toBe(true);
     expect(existsSync(join(backupDir, 'temporal.db'))).toBe(true);
+    // The key goes apart, sealed with a passphrase: the file does not hold it in the clear.
+    await keyCustody('seal', kekFile, sealedKek);
+    expect(readFileSync(sealedKek, 'utf8')).not.toContain(readFileSync(kekFile, 'utf8').trim());
     await stack('stop');
     rmSync(stackDir, { recursive: true, force: true });
     await stack('start');
     // Empty engines: the person is not there before the restore.
-    await startServices();
+    await startServices(false);
     expect((await call('GET', `/returnees/${returneeId}`)).status).toBe(404);
     await stopServices();
     const restored = await stack('restore', backupDir);
     expect(restored).toMatch(/restore: intake \(outbox: \d+ events to send again\)/);
+    await keyCustody('open', sealedKek, kekFile);
   });
 
   it('has the person, the case, the referral and the running path back, and the pipeline works', async () => {
@@ -201,6 +273,10 @@ describe('the restore drill', () => {
       expect.arrayContaining([expect.objectContaining({ id: referralId, service: 'employment' })]),
     );
     expect(await openReferralsOf(caseId)).toContain(referralId);
+    // The care record is back and readable: its notes open with the restored key.
+    const record = await counsellor('GET', `/care-records/${reference}`);
+    expect(record.status).toBe(200);
+    expect(record.body).toMatchObject({ reference, status: 'accepted', intakeNotes: INTAKE_NOTES });
     // After the restore, a new referral goes through intake, Kafka and the orchestrator again.
     const housing = await refer(caseId, 'housing');
     expect(housing.status).toBe(201);
