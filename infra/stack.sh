@@ -6,7 +6,8 @@
 #
 # Overrides: REINTEGRA_STACK_DIR (data, logs, pids; default <repo>/.stack),
 # REINTEGRA_CACHE_DIR (downloads; default ~/.cache/reintegra), PG_PORT, KAFKA_PORT,
-# KAFKA_CONTROLLER_PORT, TEMPORAL_PORT, TEMPORAL_UI_PORT, SMTP_PORT, REINTEGRA_TOPICS_FILE.
+# KAFKA_CONTROLLER_PORT, TEMPORAL_PORT, TEMPORAL_UI_PORT, SMTP_PORT, PROMETHEUS_PORT,
+# REINTEGRA_TOPICS_FILE.
 set -euo pipefail
 
 LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/lib" && pwd)
@@ -20,6 +21,8 @@ source "$LIB_DIR/kafka.sh"
 source "$LIB_DIR/temporal.sh"
 # shellcheck source=lib/smtp.sh
 source "$LIB_DIR/smtp.sh"
+# shellcheck source=lib/prometheus.sh
+source "$LIB_DIR/prometheus.sh"
 # shellcheck source=lib/backup.sh
 source "$LIB_DIR/backup.sh"
 
@@ -34,6 +37,8 @@ usage: bash infra/stack.sh <command>
   install   only install/cache the binaries (Kafka jars, Temporal venv, PostgreSQL via apt)
   env       print 'export K=V' lines for services and tests: eval "\$(bash infra/stack.sh env)"
   logs [c]  where the logs are; with c = postgres|kafka|temporal|smtp, the last 100 lines of its log
+  monitoring  start Prometheus on $BIND_HOST:$PROMETHEUS_PORT, scraping the services 'npm start'
+            runs and evaluating infra/prometheus/alerts.yml ('npm start' does this)
   backup [dir]   every service database and the Temporal persistence, timestamped, with
                  checksums (default dir: backups/<UTC time>); not the victim-support key
   restore <dir>  put a backup back (services stopped, engines running); re-sends the events
@@ -63,6 +68,10 @@ install_all() {
   if ! temporal_installed; then
     with_cache_lock "$(basename "$TEMPORAL_VENV")" temporal_install &
     jobs+=($!) names+=(temporal)
+  fi
+  if ! prometheus_installed; then
+    with_cache_lock "$(basename "$PROMETHEUS_HOME")" prometheus_install &
+    jobs+=($!) names+=(prometheus)
   fi
   local i failed=()
   for i in "${!jobs[@]}"; do
@@ -121,6 +130,8 @@ cmd_stop() {
   jobs+=($!)
   smtp_stop &
   jobs+=($!)
+  prometheus_stop &
+  jobs+=($!)
   local job rc=0
   for job in "${jobs[@]}"; do
     wait "$job" || rc=1
@@ -139,6 +150,7 @@ cmd_status() {
   kafka_status || rc=1
   temporal_status || rc=1
   smtp_status || rc=1
+  prometheus_status
   log "state: $STACK_DIR"
   return $rc
 }
@@ -154,7 +166,9 @@ cmd_env() {
     TEMPORAL_TEST_SERVER_PATH "$TEMPORAL_TEST_SERVER_BIN" \
     TEMPORAL_CLI_PATH "$TEMPORAL_BIN" \
     SMTP_PORT "$SMTP_PORT" \
-    SMTP_SINK_DIR "$SMTP_SINK_DIR"
+    SMTP_SINK_DIR "$SMTP_SINK_DIR" \
+    PROMETHEUS_URL "http://$BIND_HOST:$PROMETHEUS_PORT" \
+    PROMTOOL_PATH "$PROMTOOL_BIN"
   temporal_installed || warn "Temporal binaries are not installed yet: run 'bash infra/stack.sh install'"
 }
 
@@ -168,6 +182,7 @@ cmd_logs() {
       log "  kafka     $KAFKA_LOG (JVM stdout/stderr: $KAFKA_OUT, topics: $LOG_DIR/kafka-topics.log)"
       log "  temporal  $TEMPORAL_LOG (search attributes: $LOG_DIR/temporal-search-attributes.log)"
       log "  smtp      $SMTP_LOG (received messages: $SMTP_SINK_DIR)"
+      log "  prometheus $PROMETHEUS_LOG"
       log "  installs  $LOG_DIR/install-kafka.log, $LOG_DIR/install-temporal.log"
       log "previous run's logs end in .prev; 'bash infra/stack.sh logs kafka' shows the last 100 lines"
       ;;
@@ -175,7 +190,8 @@ cmd_logs() {
     kafka) tail -n 100 "$KAFKA_LOG" ;;
     temporal) tail -n 100 "$TEMPORAL_LOG" ;;
     smtp) tail -n 100 "$SMTP_LOG" ;;
-    *) fail "unknown component '$component'" "" "use one of: postgres, kafka, temporal, smtp" ;;
+    prometheus) tail -n 100 "$PROMETHEUS_LOG" ;;
+    *) fail "unknown component '$component'" "" "use one of: postgres, kafka, temporal, smtp, prometheus" ;;
   esac
 }
 
@@ -189,6 +205,13 @@ main() {
     install) cmd_install ;;
     env) cmd_env ;;
     logs) cmd_logs "$@" ;;
+    monitoring)
+      validate_ports
+      lock_stack
+      with_cache_lock "$(basename "$PROMETHEUS_HOME")" prometheus_install
+      prometheus_start
+      log "Prometheus on http://$BIND_HOST:$PROMETHEUS_PORT (alerts: /api/v1/alerts, targets: /api/v1/targets)"
+      ;;
     backup)
       lock_stack
       cmd_backup "$@"

@@ -74,6 +74,10 @@ curl -fsS "http://127.0.0.1:$OFFICE_WEB_PORT/health" >/dev/null 2>&1 \
   || { tail -20 "$LOG_DIR/office-web.log"; fail "office-web is not healthy (log: $LOG_DIR/office-web.log)"; }
 echo "  office-web healthy on http://127.0.0.1:$OFFICE_WEB_PORT"
 
+# Prometheus scrapes every service above and evaluates the alert rules (infra/prometheus).
+step "starting monitoring"
+bash infra/stack.sh monitoring || fail "Prometheus did not start (see the message above)"
+
 # The fictional demo directory (idempotent: fixed ids; the running service relays its events).
 step "loading the demo service directory"
 node dist/apps/service-directory/seed.js || fail "demo directory could not be loaded (message above)"
@@ -105,6 +109,7 @@ Reintegra is running.
   service-directory     http://127.0.0.1:${PORT[service-directory]}/docs        (directory, HSDS export: /hsds/services)
   notifications         http://127.0.0.1:${PORT[notifications]}/health      (reminders; e-mails land in ${SMTP_SINK_DIR:-.stack/mail}/)
   Temporal web UI       ${TEMPORAL_UI_URL:-http://127.0.0.1:58233}
+  Prometheus            ${PROMETHEUS_URL:-http://127.0.0.1:59090}/api/v1/alerts   (alert rules: infra/prometheus/alerts.yml)
   PostgreSQL            127.0.0.1:${PG_PORT:-55432}   Kafka ${KAFKA_BROKERS:-127.0.0.1:59092}
   service logs          $LOG_DIR/
 Stop everything with: npm stop   (data is kept in .stack/)

@@ -21,6 +21,14 @@ step "lint"
 npx nx run-many -t lint --outputStyle=static || fail "lint errors above"
 step "structure (folders depend one way, no file over 400 lines)"
 node tools/scripts/check-structure.mjs || fail "layout rules broken (see the list above)"
+step "monitoring config and alert rules (promtool)"
+if [[ -x ${PROMTOOL_PATH:-} ]]; then
+  { "$PROMTOOL_PATH" check config infra/prometheus/prometheus.yml >/dev/null \
+    && "$PROMTOOL_PATH" test rules infra/prometheus/alerts.test.yml; } \
+    || fail "the Prometheus config or an alert rule test failed (output above): fix infra/prometheus/"
+else
+  echo "[test] promtool is not installed (the local stack installs it): alert rules not checked"
+fi
 step "typecheck"
 npx nx run-many -t typecheck --outputStyle=static || fail "type errors above"
 step "unit tests"
