@@ -1,18 +1,11 @@
-import { Client as TemporalClient, Connection } from '@temporalio/client';
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import {
-  eventually,
-  findWorkspaceRoot,
-  runToCompletion,
-  ServiceProcess,
-  testToken,
-} from '@reintegra/testing';
+import { eventually, runToCompletion, ServiceProcess, testToken } from '@reintegra/testing';
 import { openReferralsQuery, reintegrationPathWorkflowId } from '@reintegra/workflow-contracts';
+import { OwnStack, root } from './own-stack';
 
 /**
  * The restore drill municipal IT would run, on a stack of its own (own state dir and ports, so the
@@ -22,14 +15,7 @@ import { openReferralsQuery, reintegrationPathWorkflowId } from '@reintegra/work
  * record (readable with the restored key) are all back, and the pipeline works again.
  */
 jest.setTimeout(900_000);
-const root = findWorkspaceRoot();
-const work = mkdtempSync(join(tmpdir(), 'restore-drill-'));
-// PostgreSQL runs as its own OS user when the runner is root: it must reach the state dir, or the
-// stack would keep the cluster elsewhere (and wiping the state dir would not wipe it).
-chmodSync(work, 0o755);
-const stackDir = join(work, 'stack');
-const backupDir = join(work, 'backup');
-const PORTS = {
+const drill = new OwnStack('restore-drill', {
   PG_PORT: '56532',
   KAFKA_PORT: '59292',
   KAFKA_CONTROLLER_PORT: '59293',
@@ -37,66 +23,32 @@ const PORTS = {
   TEMPORAL_UI_PORT: '58433',
   // The drill's stack starts an SMTP sink too, beside the one of the stack already running.
   SMTP_PORT: '51225',
-};
+  PROMETHEUS_PORT: '59290',
+});
+const stack = (...args: string[]) => drill.run(...args);
+const backupDir = join(drill.work, 'backup');
 const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
 // The key lives in the drill's state dir, so the wipe loses it: only the sealed copy brings it back.
-const kekFile = join(stackDir, 'secrets/victim-support-kek.b64');
-const sealedKek = join(work, 'victim-support-kek.sealed.json');
+const kekFile = join(drill.stackDir, 'secrets/victim-support-kek.b64');
+const sealedKek = join(drill.work, 'victim-support-kek.sealed.json');
 const INTAKE_NOTES = 'Llegó con su hija; pide no ser llamada al número anterior.';
 const run = promisify(execFile);
-
-/** `bash infra/stack.sh …` on the drill's own stack; its output is shown when it fails. */
-async function stack(...args: string[]): Promise<string> {
-  try {
-    const { stdout, stderr } = await run('bash', ['infra/stack.sh', ...args], {
-      cwd: root,
-      env: { ...process.env, ...PORTS, REINTEGRA_STACK_DIR: stackDir },
-      timeout: 300_000,
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    return `${stdout}${stderr}`;
-  } catch (error) {
-    const failure = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(
-      `stack.sh ${args.join(' ')} failed: ${failure.message}\n${failure.stdout ?? ''}${failure.stderr ?? ''}`,
-    );
-  }
-}
-
-const database = (name: string) =>
-  `postgres://${name}_app:${name}_app_pw@127.0.0.1:${PORTS.PG_PORT}/${name}`;
-const migrator = (name: string) =>
-  `postgres://${name}_migrator:${name}_migrator_pw@127.0.0.1:${PORTS.PG_PORT}/${name}`;
-const common = {
-  NODE_ENV: 'test',
-  KAFKA_BROKERS: `127.0.0.1:${PORTS.KAFKA_PORT}`,
-  TEMPORAL_ADDRESS: `127.0.0.1:${PORTS.TEMPORAL_PORT}`,
-  TEMPORAL_NAMESPACE: 'reintegra',
-  TEMPORAL_TASK_QUEUE: 'reintegration-paths-restore-drill',
-  OUTBOX_POLL_INTERVAL_MS: '100',
-};
+const common = { TEMPORAL_TASK_QUEUE: 'reintegration-paths-restore-drill' };
 const env = {
-  intake: {
+  intake: drill.env('intake', {
     ...common,
-    DATABASE_URL: database('intake'),
-    DATABASE_MIGRATION_URL: migrator('intake'),
     KAFKA_CONSUMER_GROUP: 'intake-restore-drill',
     // The shortest hold the service takes, so the care record opens within the drill.
     VICTIM_SUPPORT_HOLD_MAX_MS: '2000',
-  },
-  orchestrator: {
+  }),
+  orchestrator: drill.env('orchestrator', {
     ...common,
-    DATABASE_URL: database('orchestrator'),
-    DATABASE_MIGRATION_URL: migrator('orchestrator'),
     KAFKA_CONSUMER_GROUP: 'orchestrator-restore-drill',
-  },
-  victimSupport: {
-    ...common,
-    DATABASE_URL: database('victim_support'),
-    DATABASE_MIGRATION_URL: migrator('victim_support'),
+  }),
+  victimSupport: drill.env('victim_support', {
     KAFKA_CONSUMER_GROUP: 'victim-support-restore-drill',
     VICTIM_SUPPORT_KEK_FILE: kekFile,
-  },
+  }),
 };
 
 let intake: ServiceProcess;
@@ -156,18 +108,12 @@ async function call(method: string, path: string, body?: unknown) {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-async function openReferralsOf(caseId: string): Promise<string[]> {
-  const connection = await Connection.connect({ address: common.TEMPORAL_ADDRESS });
-  try {
-    const client = new TemporalClient({ connection, namespace: common.TEMPORAL_NAMESPACE });
-    const open = await client.workflow
-      .getHandle(reintegrationPathWorkflowId(caseId))
-      .query(openReferralsQuery);
-    return open.map((referral) => referral.referralId);
-  } finally {
-    await connection.close();
-  }
-}
+const openReferralsOf = (caseId: string): Promise<string[]> =>
+  drill.temporal(async (client) =>
+    (
+      await client.workflow.getHandle(reintegrationPathWorkflowId(caseId)).query(openReferralsQuery)
+    ).map((referral) => referral.referralId),
+  );
 
 const refer = (caseId: string, service: string) =>
   call('POST', `/cases/${caseId}/referrals`, {
@@ -178,8 +124,7 @@ const refer = (caseId: string, service: string) =>
 
 afterAll(async () => {
   await stopServices();
-  await stack('stop').catch(() => undefined);
-  rmSync(work, { recursive: true, force: true });
+  await drill.dispose();
 });
 
 describe('the restore drill', () => {
@@ -252,7 +197,7 @@ describe('the restore drill', () => {
     await keyCustody('seal', kekFile, sealedKek);
     expect(readFileSync(sealedKek, 'utf8')).not.toContain(readFileSync(kekFile, 'utf8').trim());
     await stack('stop');
-    rmSync(stackDir, { recursive: true, force: true });
+    rmSync(drill.stackDir, { recursive: true, force: true });
     await stack('start');
     // Empty engines: the person is not there before the restore.
     await startServices(false);
