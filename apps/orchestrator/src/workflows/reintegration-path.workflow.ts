@@ -21,7 +21,9 @@ import {
   setPausedUpdate,
   type PathState,
   type ReintegrationPathInput,
+  withdrawConsentUpdate,
 } from '@reintegra/workflow-contracts';
+import { validateConsentWithdrawal, withdrawConsent } from './consent-withdrawal';
 import { publishPendingPathEvents } from './publish-path-events';
 import { reintegrationPathV1 } from './reintegration-path-v1.workflow';
 import { ReintegrationPathState } from './reintegration-path.state';
@@ -78,6 +80,9 @@ export async function reintegrationPath(input: ReintegrationPathInput): Promise<
   });
   setHandler(setPausedUpdate, (request) => path.setPaused(request), {
     validator: (request) => validatePause(path.view(), request),
+  });
+  setHandler(withdrawConsentUpdate, (request) => withdrawConsent(path, request), {
+    validator: validateConsentWithdrawal,
   });
 
   // ---- Main loop: publish, keep search attributes current, run follow-up waves ----
