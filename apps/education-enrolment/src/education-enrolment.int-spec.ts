@@ -866,7 +866,7 @@ describe('referral of a 17-year-old returnee', () => {
 });
 
 describe('withdrawal of the education consent', () => {
-  const withdrawal = (caseId: string, consentId = randomUUID()) =>
+  const withdrawal = (caseId: string, consentId: string = randomUUID()) =>
     createEvent(consentWithdrawnV1, {
       subject: caseId,
       source: '/reintegra/intake',
