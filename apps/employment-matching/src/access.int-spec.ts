@@ -261,7 +261,8 @@ describe('withdrawing consent for the employment referral', () => {
         occupations: [],
         skills: [],
         certifications: [],
-        preferredMunicipalities: [],
+        preferredMunicipalityCodes: [],
+        availability: null,
       });
     });
     expect((await as('caseworkerA', 'GET', `/placements/${placementId}`)).body).toMatchObject({
