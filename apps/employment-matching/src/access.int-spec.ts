@@ -257,7 +257,6 @@ describe('withdrawing consent for the employment referral', () => {
         open: false,
         displayName: null,
         contactPhone: null,
-        profiled: false,
         occupations: [],
         skills: [],
         certifications: [],

@@ -134,7 +134,7 @@ export class IntakeEvents {
   private async stopWithoutConsent(manager: EntityManager, caseId: string, context: EventContext) {
     await manager.query(
       `UPDATE candidates SET consent_withdrawn = true, open = false, display_name = NULL,
-              contact_phone = NULL, profiled = false, occupations = '[]', isco_codes = '{}',
+              contact_phone = NULL, occupations = '[]', isco_codes = '{}',
               skills = '{}', certifications = '{}', preferred_municipalities = '{}',
               availability = 0, version = version + 1, updated_at = now()
         WHERE case_id = $1`,

@@ -14,7 +14,7 @@ import type { ReintegrationPathState } from './reintegration-path.state';
  * and a later change to this reaction can branch on the marker.
  */
 export const CONSENT_WITHDRAWAL_PATCH = 'referrals-withdrawn-on-consent-withdrawal';
-export const CONSENT_WITHDRAWN_REASON = 'consent-withdrawn';
+export const CONSENT_WITHDRAWN = 'consent-withdrawn';
 
 /**
  * A withdrawal is accepted in any phase: on a closed path it has nothing left to end, which is
@@ -55,7 +55,7 @@ export async function withdrawConsent(
     try {
       await getExternalWorkflowHandle(referralWorkflowId(referral.referralId)).signal(
         withdrawReferralSignal,
-        { reasonCode: CONSENT_WITHDRAWN_REASON },
+        { reasonCode: CONSENT_WITHDRAWN },
       );
     } catch (error) {
       log.warn('referral already finished', { error: (error as Error).message });
