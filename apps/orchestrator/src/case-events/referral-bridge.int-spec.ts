@@ -224,11 +224,22 @@ describe('referral events through the bridge', () => {
       { timeoutMs: 30_000 },
     );
     expect(routed.data).toMatchObject({ providerId: 'edu-a', reasonCode: 'consent-withdrawn' });
+    // Education's own answer to the same withdrawal, crossing the path's: accepted, nothing to do.
+    const crossed = await send(referralStatusChangedV1, caseId, {
+      referralId: education.referralId,
+      caseId,
+      service: 'education' as const,
+      providerId: 'edu-a',
+      status: 'declined' as const,
+      reasonCode: 'consent-withdrawn',
+      occurredAt: new Date().toISOString(),
+    });
     const summary = await path.query(historySummaryQuery);
     expect(summary.byEventType['consent.withdrawn.education']).toBe(1);
     expect(summary.byEventType['referral.withdrawn']).toBe(1);
 
-    // After the path closed, a late withdrawal is honoured as nothing-to-do, not dead-lettered.
+    // After the path closed, a late withdrawal is honoured as nothing-to-do; neither it nor the
+    // crossed answer is dead-lettered (the inbox keeps only what was handled).
     await path.terminate('test done');
     const late = await send(consentWithdrawnV1, caseId, { ...withdrawal, consentId: randomUUID() });
     const db = new Client({ connectionString: testDatabaseUrl('orchestrator', 'migrator') });
@@ -236,10 +247,11 @@ describe('referral events through the bridge', () => {
     try {
       await eventually(
         async () => {
-          const { rows } = await db.query(`SELECT 1 FROM inbox_messages WHERE event_id = $1`, [
-            late.id,
-          ]);
-          expect(rows).toHaveLength(1);
+          const { rows } = await db.query(
+            `SELECT 1 FROM inbox_messages WHERE event_id = ANY ($1::uuid[])`,
+            [[late.id, crossed.id]],
+          );
+          expect(rows).toHaveLength(2);
         },
         { timeoutMs: 30_000 },
       );
@@ -248,7 +260,10 @@ describe('referral events through the bridge', () => {
     }
     expect(
       bed.recorder.messages.filter(
-        (m) => m.topic === deadLetterTopicOf(TOPICS.intakeConsents) && m.key === caseId,
+        (m) =>
+          [TOPICS.intakeConsents, TOPICS.referralStatus]
+            .map((t) => deadLetterTopicOf(t))
+            .includes(m.topic) && m.key === caseId,
       ),
     ).toEqual([]);
   });
