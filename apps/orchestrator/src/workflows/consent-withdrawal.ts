@@ -1,5 +1,6 @@
 import { getExternalWorkflowHandle, log, patched } from '@temporalio/workflow';
 import {
+  CONSENT_WITHDRAWN,
   referralWorkflowId,
   withdrawConsentSchema,
   withdrawReferralSignal,
@@ -14,7 +15,6 @@ import type { ReintegrationPathState } from './reintegration-path.state';
  * and a later change to this reaction can branch on the marker.
  */
 export const CONSENT_WITHDRAWAL_PATCH = 'referrals-withdrawn-on-consent-withdrawal';
-export const CONSENT_WITHDRAWN = 'consent-withdrawn';
 
 /**
  * A withdrawal is accepted in any phase: on a closed path it has nothing left to end, which is

@@ -25,7 +25,6 @@ import {
   type PathActivities,
   type PathEventPublication,
 } from './path-activities.types';
-import { CONSENT_WITHDRAWN } from './consent-withdrawal';
 import { publishPendingPathEvents } from './publish-path-events';
 
 const { nextEligibleProvider } = proxyActivities<PathActivities>({
@@ -112,8 +111,6 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   /** Why a status report cannot apply now (undefined = it can). */
   const problem = (report: ReferralStatusReport): string | undefined => {
     if (seen.has(report.eventId)) return undefined;
-    // A service's own answer to the same consent withdrawal crossed the path's: nothing to do.
-    if (withdrawnByPath && report.reasonCode === CONSENT_WITHDRAWN) return undefined;
     if (done()) return `the referral is already ${status}`;
     if (report.status === 'revoked') return undefined;
     if (!report.providerId) return 'a provider status needs providerId';
@@ -142,7 +139,6 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
     (report) => {
       if (seen.has(report.eventId)) return progress();
       seen.add(report.eventId);
-      if (withdrawnByPath) return progress();
       const providerId = report.providerId ?? '';
       switch (report.status) {
         case 'accepted':

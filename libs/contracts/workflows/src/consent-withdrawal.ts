@@ -20,6 +20,9 @@ export const withdrawConsentUpdate = defineUpdate<readonly OpenReferral[], [With
   'withdrawConsent',
 );
 
+/** The reason code of everything a consent withdrawal ends (routing events, status answers). */
+export const CONSENT_WITHDRAWN = 'consent-withdrawn';
+
 /** Path → referral child: take the referral back from every provider that holds it. */
 export interface WithdrawReferral {
   readonly reasonCode: string;
