@@ -11,11 +11,13 @@ import {
 } from '@reintegra/event-contracts';
 import { eventually, testDatabaseUrl } from '@reintegra/testing';
 import {
+  caseEventSignal,
   historySummaryQuery,
   openReferralsQuery,
   pathStateQuery,
   referralProgressQuery,
   referralWorkflowId,
+  REINTEGRATION_PATH_WORKFLOW_TYPE,
   reintegrationPathWorkflowId,
 } from '@reintegra/workflow-contracts';
 import { OrchestratorTestBed } from '../testing/orchestrator-test-bed';
@@ -145,15 +147,20 @@ describe('referral events through the bridge', () => {
 
   it('withdraws the open education referral as `withdrawn` when the education consent is withdrawn', async () => {
     const caseId = randomUUID();
-    await send(returneeRegisteredV1, caseId, {
-      caseId,
-      returneeId: randomUUID(),
-      episodeNumber: 1,
-      municipalityCode: 'SV-PA-LA-PAZ-ESTE',
-      returnDate: '2026-11-20',
-      countryReturnedFrom: 'US',
-      minor: true,
-      registeredAt: new Date().toISOString(),
+    // Started on this bed's task queue, as its bridge would: orchestrators of other runs on the
+    // same stack read the same topics, and the first bridge to start a path runs it on its workers.
+    const openedByEventId = randomUUID();
+    const openedAt = new Date().toISOString();
+    await bed.temporal.workflow.signalWithStart(REINTEGRATION_PATH_WORKFLOW_TYPE, {
+      workflowId: reintegrationPathWorkflowId(caseId),
+      taskQueue: bed.taskQueue,
+      args: [
+        { caseId, municipalityCode: 'SV-PA-LA-PAZ-ESTE', minor: true, openedAt, openedByEventId },
+      ],
+      signal: caseEventSignal,
+      signalArgs: [
+        { eventId: openedByEventId, type: returneeRegisteredV1.type, occurredAt: openedAt },
+      ],
     });
     const path = bed.temporal.workflow.getHandle(reintegrationPathWorkflowId(caseId));
     await eventually(async () => expect((await path.query(pathStateQuery)).phase).toBe('intake'), {
@@ -248,8 +255,8 @@ describe('referral events through the bridge', () => {
       await eventually(
         async () => {
           const { rows } = await db.query(
-            `SELECT 1 FROM inbox_messages WHERE event_id = ANY ($1::uuid[])`,
-            [[late.id, crossed.id]],
+            `SELECT 1 FROM inbox_messages WHERE event_id = ANY ($1::uuid[]) AND consumer = $2`,
+            [[late.id, crossed.id], bed.group],
           );
           expect(rows).toHaveLength(2);
         },
@@ -263,7 +270,10 @@ describe('referral events through the bridge', () => {
         (m) =>
           [TOPICS.intakeConsents, TOPICS.referralStatus]
             .map((t) => deadLetterTopicOf(t))
-            .includes(m.topic) && m.key === caseId,
+            .includes(m.topic) &&
+          m.key === caseId &&
+          // Only this bed's bridge: orchestrators of other runs may read the same topics.
+          m.headers['dlq-consumer'] === bed.group,
       ),
     ).toEqual([]);
   });
