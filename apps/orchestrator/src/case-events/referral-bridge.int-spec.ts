@@ -245,6 +245,17 @@ describe('referral events through the bridge', () => {
     expect(summary.byEventType['consent.withdrawn.education']).toBe(1);
     expect(summary.byEventType['referral.withdrawn']).toBe(1);
 
+    // A referral resting on the withdrawn consent that arrives late ends at once too.
+    const lateReferral = { ...request('education', ['edu-b']), consentId: education.consentId };
+    await send(referralRequestedV1, caseId, lateReferral);
+    const lateChild = bed.temporal.workflow.getHandle(referralWorkflowId(lateReferral.referralId));
+    await eventually(async () => expect((await lateChild.result()).status).toBe('withdrawn'), {
+      timeoutMs: 30_000,
+    });
+    expect((await path.query(openReferralsQuery)).map((r) => r.referralId)).toEqual([
+      employment.referralId,
+    ]);
+
     // After the path closed, a late withdrawal is honoured as nothing-to-do; neither it nor the
     // crossed answer is dead-lettered (the inbox keeps only what was handled).
     await path.terminate('test done');

@@ -40,6 +40,7 @@ export class ReferralEventsHandler {
               priority: data.priority,
               providerIds: data.providerIds,
               requestedAt: data.requestedAt,
+              consentId: data.consentId,
               ...(data.eligibility ? { eligibility: data.eligibility } : {}),
             },
           ],

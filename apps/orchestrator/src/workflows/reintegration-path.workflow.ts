@@ -23,7 +23,11 @@ import {
   type ReintegrationPathInput,
   withdrawConsentUpdate,
 } from '@reintegra/workflow-contracts';
-import { validateConsentWithdrawal, withdrawConsent } from './consent-withdrawal';
+import {
+  endIfConsentWithdrawn,
+  validateConsentWithdrawal,
+  withdrawConsent,
+} from './consent-withdrawal';
 import { publishPendingPathEvents } from './publish-path-events';
 import { reintegrationPathV1 } from './reintegration-path-v1.workflow';
 import { ReintegrationPathState } from './reintegration-path.state';
@@ -69,9 +73,13 @@ export async function reintegrationPath(input: ReintegrationPathInput): Promise<
   setHandler(pathEventUpdate, (event) => path.pathEvent(event), {
     validator: (event) => validatePathEvent(path.view(), event),
   });
-  setHandler(requestReferralUpdate, (request) => path.requestReferral(request), {
-    validator: (request) => validateReferralRequest(path.view(), request),
-  });
+  setHandler(
+    requestReferralUpdate,
+    async (request) => endIfConsentWithdrawn(path, request, await path.requestReferral(request)),
+    {
+      validator: (request) => validateReferralRequest(path.view(), request),
+    },
+  );
   setHandler(approveClosureUpdate, (request) => path.approveClosure(request), {
     validator: (request) => validateClosure(path.view(), request),
   });
