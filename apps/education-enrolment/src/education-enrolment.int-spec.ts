@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import {
   attendanceAtRiskV1,
   cohortCapacityChangedV1,
+  consentWithdrawnV1,
   createEvent,
   enrolmentStatusChangedV1,
   type EventEnvelope,
@@ -861,5 +862,99 @@ describe('referral of a 17-year-old returnee', () => {
         ['declined', 'no-open-cohort'],
       ]);
     });
+  });
+});
+
+describe('withdrawal of the education consent', () => {
+  const withdrawal = (caseId: string, consentId: string = randomUUID()) =>
+    createEvent(consentWithdrawnV1, {
+      subject: caseId,
+      source: '/reintegra/intake',
+      actor: 'user:intake-officer-test',
+      correlationId: randomUUID(),
+      data: {
+        consentId,
+        caseId,
+        purpose: 'service-referral',
+        scope: 'education',
+        formVersion: 'recepcion-2026-12-v1',
+        withdrawnAt: new Date().toISOString(),
+      },
+    });
+
+  it('withdraws the open referral, frees the seat and erases the learner’s personal data', async () => {
+    const cohortId = await newCohort(programmeId, { seats: 30 });
+    const { caseId, referralId } = await referredCase();
+    const learner = { ...minorLearner, guardian: { ...minorLearner.guardian, phone: '7012-3456' } };
+    expect((await staff('PUT', `/learners/${caseId}`, learner)).status).toBe(200);
+    // Placed by routing: a seat, or a waitlist place where a school re-entry cohort is full.
+    const placed = await eventually(async () => {
+      const [found] = (await db.query(`SELECT status FROM referrals WHERE id = $1`, [
+        referralId,
+      ])) as Json[];
+      expect(['accepted', 'no-capacity']).toContain(found?.['status']);
+      return String(found?.['status']);
+    });
+    const taken = async () =>
+      Number((await staff('GET', `/cohorts/${cohortId}`)).body['seatsTaken']);
+    const seatsBefore = await taken();
+
+    await sendForCase(caseId, TOPICS.intakeConsents, withdrawal(caseId));
+    await referralStatusIs(referralId, 'withdrawn');
+    const [referral] = (await db.query(`SELECT reason_code FROM referrals WHERE id = $1`, [
+      referralId,
+    ])) as Json[];
+    expect(referral).toEqual({ reason_code: 'consent-withdrawn' });
+    const [row] = (await db.query(
+      `SELECT date_of_birth, last_grade_completed, documents, guardian_name,
+              guardian_relationship, guardian_phone, erased_at IS NOT NULL AS erased
+         FROM learners WHERE case_id = $1`,
+      [caseId],
+    )) as Json[];
+    expect(row).toEqual({
+      date_of_birth: null,
+      last_grade_completed: null,
+      documents: [],
+      guardian_name: null,
+      guardian_relationship: null,
+      guardian_phone: null,
+      erased: true,
+    });
+    const enrolments = (await db.query(
+      `SELECT cohort_id AS "cohortId", status, reason_code AS "reasonCode"
+         FROM enrolments WHERE case_id = $1`,
+      [caseId],
+    )) as Json[];
+    expect(enrolments).toEqual([
+      expect.objectContaining({ status: 'dropped', reasonCode: 'consent-withdrawn' }),
+    ]);
+    if (enrolments[0]?.['cohortId'] === cohortId) expect(await taken()).toBe(seatsBefore - 1);
+    // The path withdraws the referral itself: education reports nothing after its answer.
+    expect(
+      recorded<{ referralId: string; status: string }>(
+        referralStatusChangedV1.type,
+        (data) => data.referralId === referralId,
+      ).map((event) => event.data.status),
+    ).toEqual([placed]);
+
+    // The data is not collected again without a new referral (which needs a new consent).
+    const again = await staff('PUT', `/learners/${caseId}`, learner);
+    expect(again.status).toBe(422);
+    expect(again.body['code']).toBe('learner.consent-withdrawn');
+  });
+
+  it('withdraws on receipt a referral whose consent was withdrawn before it arrived', async () => {
+    const caseId = randomUUID();
+    const referral = referralRequested(caseId, randomUUID(), [providerId]);
+    const consentId = (referral.data as { consentId: string }).consentId;
+    await sendForCase(caseId, TOPICS.intakeConsents, withdrawal(caseId, consentId));
+    await eventually(async () => {
+      const rows = (await db.query(`SELECT 1 FROM consent_withdrawals WHERE consent_id = $1`, [
+        consentId,
+      ])) as unknown[];
+      expect(rows).toHaveLength(1);
+    });
+    await sendForCase(caseId, TOPICS.intakeReferrals, referral);
+    await referralStatusIs((referral.data as { referralId: string }).referralId, 'withdrawn');
   });
 });

@@ -3,6 +3,7 @@ import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import {
   assessmentCompletedV1,
   caseClosedV1,
+  consentWithdrawnV1,
   episodeOpenedV1,
   planApprovedV1,
   referralRequestedV1,
@@ -12,6 +13,7 @@ import {
   TOPICS,
   type AssessmentCompletedV1,
   type CaseClosedV1,
+  type ConsentWithdrawnV1,
   type EpisodeOpenedV1,
   type EventEnvelope,
   type PlanApprovedV1,
@@ -22,6 +24,7 @@ import {
 } from '@reintegra/event-contracts';
 import { EventConsumer } from '@reintegra/platform-messaging';
 import { CaseLifecycleEventsHandler } from './case-lifecycle-events.service';
+import { ConsentEventsHandler } from './consent-events.service';
 import { ReferralEventsHandler } from './referral-events.service';
 import { StartReintegrationPathHandler } from './start-reintegration-path.service';
 
@@ -33,6 +36,7 @@ export class CaseEventsConsumer {
     private readonly startPath: StartReintegrationPathHandler,
     private readonly referrals: ReferralEventsHandler,
     private readonly lifecycle: CaseLifecycleEventsHandler,
+    private readonly consents: ConsentEventsHandler,
   ) {}
 
   @EventPattern(TOPICS.intakeReturnees)
@@ -66,6 +70,15 @@ export class CaseEventsConsumer {
     return this.consumer.consume(context, {
       [referralStatusChangedV1.type]: (event, position) =>
         this.referrals.statusChanged(event as EventEnvelope<ReferralStatusChangedV1>, position),
+    });
+  }
+
+  /** A withdrawn referral consent ends the path's open referrals to that service. */
+  @EventPattern(TOPICS.intakeConsents)
+  onConsent(@Ctx() context: KafkaContext): Promise<void> {
+    return this.consumer.consume(context, {
+      [consentWithdrawnV1.type]: (event, position) =>
+        this.consents.withdrawn(event as EventEnvelope<ConsentWithdrawnV1>, position),
     });
   }
 }

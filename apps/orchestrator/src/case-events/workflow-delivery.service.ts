@@ -9,6 +9,11 @@ const UPDATE_DEADLINE_MS = 5_000;
 
 export type WorkflowHandle = ReturnType<Client['workflow']['getHandle']>;
 
+export interface DeliveryOptions {
+  /** The event has nothing to do on a workflow that already finished (not a dead letter). */
+  readonly finishedIsDone?: boolean;
+}
+
 /**
  * Delivers one Kafka event to one workflow, once: the inbox remembers the event id, so a
  * redelivery does nothing (and the workflow drops a repeated event id itself if one slips past).
@@ -30,9 +35,14 @@ export class WorkflowDelivery {
     position: MessagePosition,
     workflowId: string,
     send: (handle: WorkflowHandle) => Promise<unknown>,
+    options: DeliveryOptions = {},
   ): Promise<void> {
-    return this.once(event, position, workflowId, () =>
-      send(this.temporal.workflow.getHandle(workflowId)),
+    return this.once(
+      event,
+      position,
+      workflowId,
+      () => send(this.temporal.workflow.getHandle(workflowId)),
+      options,
     );
   }
 
@@ -42,13 +52,16 @@ export class WorkflowDelivery {
     position: MessagePosition,
     workflowId: string,
     act: () => Promise<unknown>,
+    options: DeliveryOptions = {},
   ): Promise<void> {
     const processed = await this.inbox.handle(event, position, async () => {
       try {
         // Bounded: an update waits for a worker, and a consumer must never wait for ever.
         await this.temporal.withDeadline(Date.now() + UPDATE_DEADLINE_MS, act);
       } catch (error) {
-        throw await this.toDomainError(error, workflowId);
+        const failure = await this.toDomainError(error, workflowId);
+        if (options.finishedIsDone && isFinished(failure)) return;
+        throw failure;
       }
     });
     this.logger.log({
@@ -92,4 +105,8 @@ export class WorkflowDelivery {
     }
     return error;
   }
+}
+
+function isFinished(failure: unknown): boolean {
+  return failure instanceof ConflictError && failure.code === 'workflow.closed';
 }

@@ -21,7 +21,13 @@ import {
   setPausedUpdate,
   type PathState,
   type ReintegrationPathInput,
+  withdrawConsentUpdate,
 } from '@reintegra/workflow-contracts';
+import {
+  endIfConsentWithdrawn,
+  validateConsentWithdrawal,
+  withdrawConsent,
+} from './consent-withdrawal';
 import { publishPendingPathEvents } from './publish-path-events';
 import { reintegrationPathV1 } from './reintegration-path-v1.workflow';
 import { ReintegrationPathState } from './reintegration-path.state';
@@ -67,9 +73,13 @@ export async function reintegrationPath(input: ReintegrationPathInput): Promise<
   setHandler(pathEventUpdate, (event) => path.pathEvent(event), {
     validator: (event) => validatePathEvent(path.view(), event),
   });
-  setHandler(requestReferralUpdate, (request) => path.requestReferral(request), {
-    validator: (request) => validateReferralRequest(path.view(), request),
-  });
+  setHandler(
+    requestReferralUpdate,
+    async (request) => endIfConsentWithdrawn(path, request, await path.requestReferral(request)),
+    {
+      validator: (request) => validateReferralRequest(path.view(), request),
+    },
+  );
   setHandler(approveClosureUpdate, (request) => path.approveClosure(request), {
     validator: (request) => validateClosure(path.view(), request),
   });
@@ -78,6 +88,9 @@ export async function reintegrationPath(input: ReintegrationPathInput): Promise<
   });
   setHandler(setPausedUpdate, (request) => path.setPaused(request), {
     validator: (request) => validatePause(path.view(), request),
+  });
+  setHandler(withdrawConsentUpdate, (request) => withdrawConsent(path, request), {
+    validator: validateConsentWithdrawal,
   });
 
   // ---- Main loop: publish, keep search attributes current, run follow-up waves ----

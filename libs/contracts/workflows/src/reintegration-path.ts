@@ -202,6 +202,8 @@ export const requestReferralSchema = z.object({
   providerIds: z.array(z.string().min(1).max(100)).min(1).max(10),
   askInParallel: z.int().min(1).max(10).optional(),
   requestedAt: isoDateTime,
+  /** The consent the referral rests on: one withdrawn before the request arrived ends it at once. */
+  consentId: z.uuid().optional(),
   /**
    * Facts the service directory needs to re-route (age, sex for women-only services, district);
    * passed to the routing activity, never stored by the directory. Same shape as event-contracts'
