@@ -23,7 +23,8 @@ export interface BinaryBodyRoute {
   /** An Express path, parameters allowed: `/cases/:caseId/documents`. */
   readonly path: string;
   readonly types: readonly string[];
-  readonly limit: string;
+  /** Bytes, or a size such as `10mb`; larger bodies are refused with 413. */
+  readonly limit: number | string;
 }
 
 export interface HttpAppOptions {
