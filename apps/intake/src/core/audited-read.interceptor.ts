@@ -11,6 +11,7 @@ import { from, mergeMap, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { correlationIdOf } from '@reintegra/platform-http';
+import { readReasonSchema } from './confidentiality';
 import { type IntakeReadAction, IntakeAudit, type ReadSubject } from './intake-audit.service';
 
 export interface AuditedReadSpec {
@@ -71,12 +72,13 @@ export class AuditedReadInterceptor implements NestInterceptor {
     const params = request.params as Record<string, string>;
     const subjects = (spec.subjects ?? defaultSubjects)(answer, params);
     if (!request.actor || subjects.length === 0) return;
-    const reason = request.query['reason'];
+    // Only a known reason code: a free-text query value must never reach the audit log.
+    const reason = readReasonSchema.safeParse(request.query['reason']).data;
     await this.audit.recordReads(this.dataSource.manager, {
       action: spec.action,
       actor: actorReference(request.actor),
       subjects,
-      ...(typeof reason === 'string' ? { reasonCode: reason } : {}),
+      ...(reason ? { reasonCode: reason } : {}),
       correlationId: correlationIdOf(request.get('x-correlation-id')),
       at: new Date(),
     });

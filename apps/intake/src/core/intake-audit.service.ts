@@ -11,15 +11,18 @@ export type IntakeAuditAction =
   | 'case-note.written'
   | 'case-document.uploaded';
 
-/** Reads of personal data (see AuditedRead): one row per person, case, note or document shown. */
+/**
+ * Reads of personal data (see AuditedRead): one row per person, case, note or document shown.
+ * Every read action ends in `.read`, so decisions and reads are told apart by the action alone.
+ */
 export type IntakeReadAction =
   | 'returnee.read'
   | 'returnee-list.read'
   | 'case.read'
   | 'case-list.read'
-  | 'case-notes.listed'
+  | 'case-notes.read'
   | 'case-note.read'
-  | 'case-documents.listed'
+  | 'case-documents.read'
   | 'case-document.read';
 
 /** What one read showed: a person, a case, and the note or document of the case. */

@@ -51,7 +51,7 @@ export class DocumentsController {
 
   /** The case's documents (what they are, not their content). */
   @Get()
-  @AuditedRead({ action: 'case-documents.listed' })
+  @AuditedRead({ action: 'case-documents.read' })
   @ApiJsonResponse(200, documentListSchema, { description: 'The documents of the case' })
   @ApiProblems({ 403: 'Case outside your municipality', 404: 'No such case' })
   list(@CurrentActor() actor: Actor, @UuidParam('caseId') caseId: string) {

@@ -177,7 +177,7 @@ describe('documents', () => {
         reason_code: null,
       },
       {
-        action: 'case-documents.listed',
+        action: 'case-documents.read',
         actor: 'user:test-supervisor',
         returnee_id: null,
         related_id: null,
@@ -304,7 +304,7 @@ describe('notes', () => {
       },
       // The list showed the text of the general note only; refused reads showed nothing.
       {
-        action: 'case-notes.listed',
+        action: 'case-notes.read',
         actor: 'user:test-other-officer',
         returnee_id: null,
         related_id: generalId,

@@ -44,7 +44,7 @@ export class NotesController {
 
   /** The case's notes, oldest first: general ones with their text, restricted ones without. */
   @Get()
-  @AuditedRead({ action: 'case-notes.listed', subjects: notesShown })
+  @AuditedRead({ action: 'case-notes.read', subjects: notesShown })
   @ApiJsonResponse(200, noteListSchema, { description: 'The notes of the case' })
   @ApiProblems({ 403: 'Case outside your municipality', 404: 'No such case' })
   list(@CurrentActor() actor: Actor, @UuidParam('caseId') caseId: string) {
