@@ -1,9 +1,11 @@
 import {
+  applyDecorators,
   type CallHandler,
   type ExecutionContext,
   Injectable,
   type NestInterceptor,
   SetMetadata,
+  UseInterceptors,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
@@ -30,7 +32,8 @@ const AUDITED_READ = 'intake:audited-read';
  * what, when, and the `reason` query parameter where the route takes one) before it is sent. One
  * mechanism for every read route, instead of audit calls sprinkled through the services.
  */
-export const AuditedRead = (spec: AuditedReadSpec) => SetMetadata(AUDITED_READ, spec);
+export const AuditedRead = (spec: AuditedReadSpec) =>
+  applyDecorators(SetMetadata(AUDITED_READ, spec), UseInterceptors(AuditedReadInterceptor));
 
 function defaultSubjects(_answer: unknown, params: Readonly<Record<string, string>>) {
   if (params['caseId']) return [{ caseId: params['caseId'] }];
@@ -38,7 +41,9 @@ function defaultSubjects(_answer: unknown, params: Readonly<Record<string, strin
 }
 
 /**
- * Global (registered by CoreModule): acts only on routes marked @AuditedRead. The row is written
+ * Bound to HTTP routes only, by @AuditedRead: a global interceptor would also wrap the Kafka
+ * handlers, and Nest does not await an event handler's observable (events would be processed
+ * concurrently and out of order). The row is written
  * after the handler and before the answer leaves; if it cannot be written the read fails, so
  * nobody reads personal data unaudited. Refused reads (403/404) show nothing and are not rows.
  */
@@ -55,7 +60,7 @@ export class AuditedReadInterceptor implements NestInterceptor {
       AUDITED_READ,
       context.getHandler(),
     );
-    if (!spec || context.getType() !== 'http') return next.handle();
+    if (!spec) return next.handle();
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
     return next
       .handle()

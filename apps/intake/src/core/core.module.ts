@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditedReadInterceptor } from './audited-read.interceptor';
 import { CaseAccess } from './case-access.service';
 import { CaseLifecycleService } from './case-lifecycle.service';
@@ -8,13 +7,7 @@ import { RecordCipher } from './record-cipher.service';
 
 /** What every feature builds on: access to a case, its lifecycle, the audit log (reads too), encryption at rest. */
 @Module({
-  providers: [
-    CaseAccess,
-    CaseLifecycleService,
-    IntakeAudit,
-    RecordCipher,
-    { provide: APP_INTERCEPTOR, useClass: AuditedReadInterceptor },
-  ],
-  exports: [CaseAccess, CaseLifecycleService, IntakeAudit, RecordCipher],
+  providers: [CaseAccess, CaseLifecycleService, IntakeAudit, RecordCipher, AuditedReadInterceptor],
+  exports: [CaseAccess, CaseLifecycleService, IntakeAudit, RecordCipher, AuditedReadInterceptor],
 })
 export class CoreModule {}
