@@ -336,7 +336,7 @@ describe('notes', () => {
 });
 
 describe('reads of personal data elsewhere in intake', () => {
-  it('audits the returnee view, the case view and both lists, one row per person or case shown', async () => {
+  it('audits the returnee and case views, the case’s consents, referrals, assessments and scores, and both lists (a row per person or case shown)', async () => {
     const { caseId, returneeId } = await newCase();
     const correlationId = randomUUID();
     const headers = { 'x-correlation-id': correlationId };
@@ -346,6 +346,15 @@ describe('reads of personal data elsewhere in intake', () => {
     expect(
       (await call('GET', `/cases/${caseId}`, tokens.supervisor, undefined, headers)).status,
     ).toBe(200);
+    for (const part of ['consents', 'referrals', 'assessments', 'scores']) {
+      expect(
+        (await call('GET', `/cases/${caseId}/${part}`, tokens.officer, undefined, headers)).status,
+      ).toBe(200);
+    }
+    // No plan yet: a refused read (404) showed nothing and writes no row.
+    expect(
+      (await call('GET', `/cases/${caseId}/plan`, tokens.officer, undefined, headers)).status,
+    ).toBe(404);
     const cases = await call('GET', '/cases?limit=3', tokens.supervisor, undefined, headers);
     const people = await call('GET', '/returnees?limit=2', tokens.supervisor, undefined, headers);
     const rows: { action: string; returnee_id: string | null; case_id: string | null }[] =
@@ -372,6 +381,11 @@ describe('reads of personal data elsewhere in intake', () => {
     expect(rows).toEqual([
       { action: 'returnee.read', returnee_id: returneeId, case_id: null },
       { action: 'case.read', returnee_id: null, case_id: caseId },
+      ...['consents', 'referrals', 'assessments', 'scores'].map((part) => ({
+        action: `case-${part}.read`,
+        returnee_id: null,
+        case_id: caseId,
+      })),
       ...listedCases,
       ...listedPeople,
     ]);
