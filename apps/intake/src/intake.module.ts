@@ -7,7 +7,9 @@ import { CasesModule } from './cases/cases.module';
 import { ClosureModule } from './closure/closure.module';
 import type { IntakeConfig } from './config';
 import { ConsentsModule } from './consents/consents.module';
+import { DocumentsModule } from './documents/documents.module';
 import { ListsModule } from './lists/lists.module';
+import { NotesModule } from './notes/notes.module';
 import { PlansModule } from './plans/plans.module';
 import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -37,6 +39,8 @@ export class IntakeModule {
         CaseEventsModule,
         ListsModule,
         ArrivalListsModule,
+        NotesModule,
+        DocumentsModule,
       ],
     };
   }

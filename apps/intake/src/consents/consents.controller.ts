@@ -8,6 +8,7 @@ import {
   UuidParam,
   ValidBody,
 } from '@reintegra/platform-http';
+import { AuditedRead } from '../core/audited-read.interceptor';
 import { grantConsentRequestSchema, type GrantConsentRequest } from './consent.requests';
 import { ConsentsService } from './consents.service';
 
@@ -18,6 +19,7 @@ export class ConsentsController {
   constructor(private readonly consents: ConsentsService) {}
 
   @Get('consents')
+  @AuditedRead({ action: 'case-consents.read' })
   @ApiJsonResponse(200, 'Consents of the case, active and withdrawn')
   @ApiProblems({ 404: 'No case with that id' })
   listConsents(@CurrentActor() actor: Actor, @UuidParam('caseId') id: string) {

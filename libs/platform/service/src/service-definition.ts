@@ -14,6 +14,7 @@ import {
 import {
   configureHttpApp,
   type HttpAppOptions,
+  type BinaryBodyRoute,
   type LargeBodyRoute,
   runMain,
   ServiceCoreModule,
@@ -59,6 +60,8 @@ export interface ServiceDefinition<S extends ConfigSpec> {
   readonly apiDescription?: string;
   /** Routes taking uploads larger than the general body limit (JSON or CSV). */
   readonly largeBodyRoutes?: readonly LargeBodyRoute[];
+  /** Routes taking raw bytes of the listed types (document uploads), read into a Buffer. */
+  readonly binaryBodyRoutes?: readonly BinaryBodyRoute[];
 }
 
 /** Body limits and API document of a service's HTTP app (also for in-process test apps). */
@@ -71,6 +74,7 @@ export function httpAppOptionsOf<S extends ConfigSpec>(
       description: definition.apiDescription ?? `The ${definition.name} service of Reintegra.`,
     },
     largeBodyRoutes: definition.largeBodyRoutes,
+    binaryBodyRoutes: definition.binaryBodyRoutes,
   };
 }
 
