@@ -7,6 +7,8 @@ import { CasesModule } from './cases/cases.module';
 import { ClosureModule } from './closure/closure.module';
 import type { IntakeConfig } from './config';
 import { ConsentsModule } from './consents/consents.module';
+import { GuardiansModule } from './guardians/guardians.module';
+import { HouseholdsModule } from './households/households.module';
 import { ListsModule } from './lists/lists.module';
 import { PlansModule } from './plans/plans.module';
 import { QuestionnairesModule } from './questionnaires/questionnaires.module';
@@ -37,6 +39,8 @@ export class IntakeModule {
         CaseEventsModule,
         ListsModule,
         ArrivalListsModule,
+        HouseholdsModule,
+        GuardiansModule,
       ],
     };
   }

@@ -7,7 +7,10 @@ export type IntakeAuditAction =
   | 'plan.approved'
   | 'plan.rejected'
   | 'case.closure-proposed'
-  | 'case.closed';
+  | 'case.closed'
+  | 'household.member-added'
+  | 'household.linked'
+  | 'guardian.recorded';
 
 export interface IntakeAuditEntry {
   action: IntakeAuditAction;
