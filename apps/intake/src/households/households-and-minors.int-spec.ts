@@ -233,6 +233,36 @@ describe("a minor's consent", () => {
   });
 });
 
+describe('a child-protection referral', () => {
+  it('does not leave intake through the ordinary route (it would carry the case and the child)', async () => {
+    const caseId = caseOf['Luis Ernesto'] as string;
+    const consent = await call('POST', `/cases/${caseId}/consents`, {
+      purpose: 'service-referral',
+      scope: 'child-protection',
+      formVersion: 'CONS-2026-01',
+    });
+    expect(consent.status).toBe(201);
+    const refused = await call<{ errors: Array<{ field: string; message: string }> }>(
+      'POST',
+      `/cases/${caseId}/referrals`,
+      { service: 'child-protection', priority: 'urgent', providerIds: ['junta-proteccion'] },
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({
+        field: 'service',
+        message: expect.stringContaining('confidenciales'),
+      }),
+    ]);
+    const [row] = (await app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS n FROM referrals WHERE case_id = $1`, [caseId])) as Array<{
+      n: number;
+    }>;
+    expect(row?.n).toBe(0);
+  });
+});
+
 describe('access to households and guardians', () => {
   const routes = (caseId: string) => [
     { method: 'GET', path: `/cases/${caseId}/household`, write: false },
