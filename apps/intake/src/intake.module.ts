@@ -8,6 +8,8 @@ import { ClosureModule } from './closure/closure.module';
 import type { IntakeConfig } from './config';
 import { ConsentsModule } from './consents/consents.module';
 import { DocumentsModule } from './documents/documents.module';
+import { GuardiansModule } from './guardians/guardians.module';
+import { HouseholdsModule } from './households/households.module';
 import { ListsModule } from './lists/lists.module';
 import { NotesModule } from './notes/notes.module';
 import { PlansModule } from './plans/plans.module';
@@ -41,6 +43,8 @@ export class IntakeModule {
         ArrivalListsModule,
         NotesModule,
         DocumentsModule,
+        HouseholdsModule,
+        GuardiansModule,
       ],
     };
   }

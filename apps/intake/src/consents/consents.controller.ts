@@ -31,7 +31,11 @@ export class ConsentsController {
   @HttpCode(201)
   @Roles('intake-officer')
   @ApiJsonResponse(201, 'Consent recorded and published')
-  @ApiProblems({ 404: 'No case with that id', 409: 'Already an active consent for this purpose' })
+  @ApiProblems({
+    404: 'No case with that id',
+    409: 'Already an active consent for this purpose',
+    422: "A minor's case without a guardian (the guardian gives a minor's consent)",
+  })
   grantConsent(
     @CurrentActor() actor: Actor,
     @UuidParam('caseId') id: string,

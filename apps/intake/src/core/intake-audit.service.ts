@@ -9,7 +9,10 @@ export type IntakeAuditAction =
   | 'case.closure-proposed'
   | 'case.closed'
   | 'case-note.written'
-  | 'case-document.uploaded';
+  | 'case-document.uploaded'
+  | 'household.member-added'
+  | 'household.linked'
+  | 'guardian.recorded';
 
 /**
  * Reads of personal data (see AuditedRead): one row per person, case, note or document shown.

@@ -23,6 +23,7 @@ import { VictimSupportDispatch1764202800000 } from './migrations/1764202800000-v
 import { ScreeningOutsideMunicipality1764202830000 } from './migrations/1764202830000-screening-outside-municipality';
 import { CaseNotesAndDocuments1765600100000 } from './migrations/1765600100000-case-notes-and-documents';
 import { ArrivalLists1764202420000 } from './migrations/1764202420000-arrival-lists';
+import { HouseholdsAndGuardians1765600000000 } from './migrations/1765600000000-households-and-guardians';
 import { Consent } from '../consents/consent.entity';
 import { Referral } from '../referrals/referral.entity';
 
@@ -62,6 +63,7 @@ export function intakeDataSource(url: string, poolSize?: number): ServiceDataSou
       IdempotencyKeys1764202700000,
       VictimSupportDispatch1764202800000,
       ScreeningOutsideMunicipality1764202830000,
+      HouseholdsAndGuardians1765600000000,
       CaseNotesAndDocuments1765600100000,
     ],
   };

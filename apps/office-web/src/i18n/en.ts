@@ -6,6 +6,7 @@ import { educationEn } from './education.en';
 import { employmentEn } from './employment.en';
 import { offlineEn } from './offline.en';
 import { workspaceEn } from './workspace.en';
+import { householdEn } from './household.en';
 
 /** English: the same messages, for staff and partners who read English. */
 export const en: Messages = {
@@ -172,6 +173,7 @@ export const en: Messages = {
     minor: 'minor',
   },
   workspace: workspaceEn,
+  household: householdEn,
   education: educationEn,
   offline: offlineEn,
   community: communityEn,

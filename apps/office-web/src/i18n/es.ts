@@ -5,6 +5,7 @@ import { educationEs } from './education.es';
 import { employmentEs } from './employment.es';
 import { offlineEs } from './offline.es';
 import { workspaceEs } from './workspace.es';
+import { householdEs } from './household.es';
 
 /** Spanish (es-SV): the app's first language, in words officers use. */
 export const es = {
@@ -173,6 +174,7 @@ export const es = {
     minor: 'menor',
   },
   workspace: workspaceEs,
+  household: householdEs,
   education: educationEs,
   offline: offlineEs,
   community: communityEs,

@@ -41,6 +41,7 @@ export const REFERRAL_SERVICES = [
   'health',
   'housing',
   'community',
+  'child-protection',
 ] as const;
 export const REFERRAL_PRIORITIES = ['emergency', 'urgent', 'normal'] as const;
 export type PathReferralPriority = (typeof REFERRAL_PRIORITIES)[number];
