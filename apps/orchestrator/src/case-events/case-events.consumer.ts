@@ -3,6 +3,7 @@ import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import {
   assessmentCompletedV1,
   caseClosedV1,
+  caseTransferredV1,
   episodeOpenedV1,
   planApprovedV1,
   referralRequestedV1,
@@ -12,6 +13,7 @@ import {
   TOPICS,
   type AssessmentCompletedV1,
   type CaseClosedV1,
+  type CaseTransferredV1,
   type EpisodeOpenedV1,
   type EventEnvelope,
   type PlanApprovedV1,
@@ -48,6 +50,8 @@ export class CaseEventsConsumer {
         this.lifecycle.planApproved(event as EventEnvelope<PlanApprovedV1>, position),
       [caseClosedV1.type]: (event, position) =>
         this.lifecycle.caseClosed(event as EventEnvelope<CaseClosedV1>, position),
+      [caseTransferredV1.type]: (event, position) =>
+        this.lifecycle.caseTransferred(event as EventEnvelope<CaseTransferredV1>, position),
     });
   }
 
