@@ -13,6 +13,7 @@ import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { ReturneesModule } from './returnees/returnees.module';
 import { ScoringModule } from './scoring/scoring.module';
+import { TransfersModule } from './transfers/transfers.module';
 import { intakeService } from './service';
 import { VictimSupportModule } from './victim-support/victim-support.module';
 
@@ -37,6 +38,7 @@ export class IntakeModule {
         CaseEventsModule,
         ListsModule,
         ArrivalListsModule,
+        TransfersModule,
       ],
     };
   }

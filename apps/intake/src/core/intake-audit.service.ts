@@ -7,7 +7,10 @@ export type IntakeAuditAction =
   | 'plan.approved'
   | 'plan.rejected'
   | 'case.closure-proposed'
-  | 'case.closed';
+  | 'case.closed'
+  | 'case.transfer-requested'
+  | 'case.transfer-accepted'
+  | 'case.transfer-declined';
 
 export interface IntakeAuditEntry {
   action: IntakeAuditAction;
@@ -15,7 +18,7 @@ export interface IntakeAuditEntry {
   actor: string;
   returneeId?: string;
   caseId?: string;
-  /** The other record the action concerns: merged returnee, plan, the episode that caused a closure. */
+  /** The other record the action concerns: merged returnee, plan, the episode that caused a closure, a transfer. */
   relatedId?: string;
   reasonCode?: string;
   correlationId: string;
