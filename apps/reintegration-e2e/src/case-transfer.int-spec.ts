@@ -85,9 +85,10 @@ afterAll(async () => {
 it('hands a case over to another office while its path and open referral go on', async () => {
   // A La Paz Este case with the employment referral sent (its deadline set by the path).
   const registered = await intake('POST', '/returnees', tokens['officerLaPaz'] ?? '', {
-    firstNames: 'Marta Alicia',
+    // A person no earlier run registered (a look-alike would be held as a possible duplicate).
+    firstNames: `Marta ${randomUUID().slice(0, 8)}`,
     lastNames: `Traslado ${randomUUID().slice(0, 8)}`,
-    dateOfBirth: '1991-02-03',
+    dateOfBirth: `19${50 + Math.floor(Math.random() * 50)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 10)}`,
     gender: 'female',
     returnDate: '2026-11-20',
     countryReturnedFrom: 'US',
