@@ -17,6 +17,7 @@ import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { ReturneesModule } from './returnees/returnees.module';
 import { ScoringModule } from './scoring/scoring.module';
+import { TransfersModule } from './transfers/transfers.module';
 import { intakeService } from './service';
 import { VictimSupportModule } from './victim-support/victim-support.module';
 
@@ -45,6 +46,7 @@ export class IntakeModule {
         DocumentsModule,
         HouseholdsModule,
         GuardiansModule,
+        TransfersModule,
       ],
     };
   }

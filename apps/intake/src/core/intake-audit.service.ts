@@ -12,7 +12,10 @@ export type IntakeAuditAction =
   | 'case-document.uploaded'
   | 'household.member-added'
   | 'household.linked'
-  | 'guardian.recorded';
+  | 'guardian.recorded'
+  | 'case.transfer-requested'
+  | 'case.transfer-accepted'
+  | 'case.transfer-declined';
 
 /**
  * Reads of personal data (see AuditedRead): one row per person, case, note or document shown.
@@ -57,7 +60,7 @@ export interface IntakeAuditEntry {
   actor: string;
   returneeId?: string;
   caseId?: string;
-  /** The other record the action concerns: merged returnee, plan, the episode that caused a closure. */
+  /** The other record the action concerns: merged returnee, plan, the episode that caused a closure, a transfer. */
   relatedId?: string;
   reasonCode?: string;
   correlationId: string;

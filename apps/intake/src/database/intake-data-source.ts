@@ -22,6 +22,7 @@ import { IdempotencyKeys1764202700000 } from './migrations/1764202700000-idempot
 import { VictimSupportDispatch1764202800000 } from './migrations/1764202800000-victim-support-dispatch';
 import { ScreeningOutsideMunicipality1764202830000 } from './migrations/1764202830000-screening-outside-municipality';
 import { CaseNotesAndDocuments1765600100000 } from './migrations/1765600100000-case-notes-and-documents';
+import { CaseTransfers1765600200000 } from './migrations/1765600200000-case-transfers';
 import { ArrivalLists1764202420000 } from './migrations/1764202420000-arrival-lists';
 import { HouseholdsAndGuardians1765600000000 } from './migrations/1765600000000-households-and-guardians';
 import { Consent } from '../consents/consent.entity';
@@ -65,6 +66,7 @@ export function intakeDataSource(url: string, poolSize?: number): ServiceDataSou
       ScreeningOutsideMunicipality1764202830000,
       HouseholdsAndGuardians1765600000000,
       CaseNotesAndDocuments1765600100000,
+      CaseTransfers1765600200000,
     ],
   };
 }

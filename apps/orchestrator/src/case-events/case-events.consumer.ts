@@ -4,6 +4,7 @@ import {
   assessmentCompletedV1,
   caseClosedV1,
   consentWithdrawnV1,
+  caseTransferredV1,
   episodeOpenedV1,
   planApprovedV1,
   referralRequestedV1,
@@ -14,6 +15,7 @@ import {
   type AssessmentCompletedV1,
   type CaseClosedV1,
   type ConsentWithdrawnV1,
+  type CaseTransferredV1,
   type EpisodeOpenedV1,
   type EventEnvelope,
   type PlanApprovedV1,
@@ -52,6 +54,8 @@ export class CaseEventsConsumer {
         this.lifecycle.planApproved(event as EventEnvelope<PlanApprovedV1>, position),
       [caseClosedV1.type]: (event, position) =>
         this.lifecycle.caseClosed(event as EventEnvelope<CaseClosedV1>, position),
+      [caseTransferredV1.type]: (event, position) =>
+        this.lifecycle.caseTransferred(event as EventEnvelope<CaseTransferredV1>, position),
     });
   }
 

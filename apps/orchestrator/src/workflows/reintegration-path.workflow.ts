@@ -7,6 +7,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import {
   approveClosureUpdate,
   caseEventSignal,
@@ -14,11 +15,13 @@ import {
   nextFollowUpQuery,
   openReferralsQuery,
   pathEventUpdate,
+  pathSearchAttributes,
   pathStateQuery,
   reassignOfficerUpdate,
   referralProgressSignal,
   requestReferralUpdate,
   setPausedUpdate,
+  transferMunicipalityUpdate,
   type PathState,
   type ReintegrationPathInput,
   withdrawConsentUpdate,
@@ -37,6 +40,7 @@ import {
   validatePause,
   validateReassignment,
   validateReferralRequest,
+  validateTransfer,
 } from './reintegration-path.validators';
 
 /**
@@ -92,11 +96,14 @@ export async function reintegrationPath(input: ReintegrationPathInput): Promise<
   setHandler(withdrawConsentUpdate, (request) => withdrawConsent(path, request), {
     validator: validateConsentWithdrawal,
   });
+  setHandler(transferMunicipalityUpdate, (request) => path.transferMunicipality(request), {
+    validator: (request) => validateTransfer(path.view(), request),
+  });
 
   // ---- Main loop: publish, keep search attributes current, run follow-up waves ----
   let upserted = '';
   const syncSearchAttributes = () => {
-    const pairs = path.searchAttributes();
+    const pairs = searchAttributePairs(path.state());
     const key = JSON.stringify(pairs.map((pair) => pair.value));
     if (key === upserted) return;
     upserted = key;
@@ -115,7 +122,11 @@ export async function reintegrationPath(input: ReintegrationPathInput): Promise<
       await condition(allHandlersFinished);
       await flush();
       if (path.isOpen()) {
-        await continueAsNew<typeof reintegrationPath>({ ...input, carried: path.snapshot() });
+        await continueAsNew<typeof reintegrationPath>({
+          ...input,
+          municipalityCode: path.municipalityCode,
+          carried: path.snapshot(),
+        });
       }
       continue;
     }
@@ -133,4 +144,20 @@ export async function reintegrationPath(input: ReintegrationPathInput): Promise<
   await condition(allHandlersFinished);
   await flush();
   return path.state();
+}
+
+/** The search attributes kept current, from the path's own view of itself. */
+function searchAttributePairs(state: PathState): SearchAttributeUpdatePair[] {
+  const { nextFollowUpAt } = state;
+  return [
+    { key: pathSearchAttributes.municipality, value: state.municipalityCode },
+    { key: pathSearchAttributes.casePhase, value: state.phase },
+    { key: pathSearchAttributes.overdueReferrals, value: state.overdueReferrals ?? 0 },
+    {
+      key: pathSearchAttributes.nextFollowUpAt,
+      value: nextFollowUpAt ? new Date(nextFollowUpAt) : null,
+    },
+    { key: pathSearchAttributes.assignedOfficer, value: state.assignedOfficer ?? null },
+    { key: pathSearchAttributes.riskLevel, value: state.riskLevel ?? null },
+  ];
 }

@@ -235,6 +235,17 @@ export type ReassignOfficer = z.infer<typeof reassignOfficerSchema>;
 export const pauseSchema = z.object({ supervisorId: id, paused: z.boolean(), reasonCode: id });
 export type PausePath = z.infer<typeof pauseSchema>;
 
+/**
+ * From intake's case.transferred: the case moved to another municipality's office. The path goes
+ * on where it stands (phase, referrals and their deadlines); its `Municipality` attribute moves.
+ */
+export const transferMunicipalitySchema = z.object({
+  eventId: z.uuid(),
+  transferId: z.uuid(),
+  municipalityCode: z.string().regex(/^SV-[A-Z]{2}-[A-Z0-9-]+$/),
+});
+export type TransferMunicipality = z.infer<typeof transferMunicipalitySchema>;
+
 /** What `GET /returnees/:id/path` and the supervisor views show. Compact: ids, no documents. */
 export interface PathState {
   readonly caseId: string;
@@ -277,6 +288,9 @@ export const requestReferralUpdate = defineUpdate<OpenReferral, [RequestReferral
 export const approveClosureUpdate = defineUpdate<PathState, [ApproveClosure]>('approveClosure');
 export const reassignOfficerUpdate = defineUpdate<PathState, [ReassignOfficer]>('reassignOfficer');
 export const setPausedUpdate = defineUpdate<PathState, [PausePath]>('setPaused');
+export const transferMunicipalityUpdate = defineUpdate<PathState, [TransferMunicipality]>(
+  'transferMunicipality',
+);
 
 // ---- Referral child workflow ----
 
