@@ -180,9 +180,6 @@ export interface MatrixOptions {
 }
 
 export interface MatrixReport {
-  /** Routes the app declares that the table does not cover, and rows for no declared route. */
-  readonly uncovered: string[];
-  readonly unknown: string[];
   /** `route as caller: expected X, got Y`, empty when every answer matches the table. */
   readonly mismatches: string[];
   readonly counts: { routes: number; roles: number; callers: number; requests: number };
@@ -191,12 +188,19 @@ export interface MatrixReport {
 /**
  * Every declared route × every role in its own or another municipality or organisation, plus
  * hostile tokens, against the running service. The expected answers are the test's table; the
- * declared routes only say what the table must cover. Refusals must be problem+json.
+ * declared routes only say what the table must cover (a route without a row, or a row without a
+ * route, fails before any request). Refusals must be problem+json.
  */
 export async function runAccessMatrix(options: MatrixOptions): Promise<MatrixReport> {
   const started = Date.now();
   const declared = declaredRoutes(options.app).map(({ route }) => route);
   const tabled = options.rows.map(({ route }) => route);
+  const uncovered = declared.filter((route) => !tabled.includes(route));
+  const unknown = tabled.filter((route) => !declared.includes(route));
+  if (uncovered.length > 0 || unknown.length > 0)
+    throw new Error(
+      `the access table must cover exactly the declared routes: missing rows for [${uncovered.join(', ')}], rows for no route [${unknown.join(', ')}]`,
+    );
   const callers = [
     ...(await roleCallers(options.organisation, options.otherOrganisation)),
     ...(await hostileCallers()),
@@ -219,10 +223,12 @@ export async function runAccessMatrix(options: MatrixOptions): Promise<MatrixRep
         },
         ...(method === 'GET' ? {} : { body: JSON.stringify(request.body ?? {}) }),
       });
-      await response.arrayBuffer();
+      const text = await response.text();
       const type = response.headers.get('content-type') ?? '';
-      if (response.status !== expected)
-        return `${row.route} as ${caller.label}: expected ${expected}, got ${response.status}`;
+      if (response.status !== expected) {
+        const code = type.includes('json') ? (JSON.parse(text) as { code?: string }).code : '';
+        return `${row.route} as ${caller.label}: expected ${expected}, got ${response.status} ${code ?? ''}`.trimEnd();
+      }
       if (expected >= 400 && !type.includes('application/problem+json'))
         return `${row.route} as ${caller.label}: ${expected} is not problem+json (${type})`;
       return undefined;
@@ -230,8 +236,6 @@ export async function runAccessMatrix(options: MatrixOptions): Promise<MatrixRep
   });
   const results = await inParallel(tasks, options.concurrency ?? 12);
   const report: MatrixReport = {
-    uncovered: declared.filter((route) => !tabled.includes(route)),
-    unknown: tabled.filter((route) => !declared.includes(route)),
     mismatches: results.filter((result): result is string => result !== undefined),
     counts: {
       routes: options.rows.length,
