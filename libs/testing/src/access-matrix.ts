@@ -47,6 +47,9 @@ export interface DeclaredRoute {
 
 const VARIANTS = ['own', 'other-municipality', 'other-organisation'] as const;
 type Variant = (typeof VARIANTS)[number];
+
+/** The subject of a matrix caller, for objects that name people (e.g. an activity's facilitators). */
+export const matrixSubject = (role: Role, variant: Variant) => `matrix-${role}-${variant}`;
 const HOSTILE = ['no token', 'expired', 'wrong signing key', 'alg none', 'wrong audience'] as const;
 
 /** Every HTTP route of the running app with its role metadata (Kafka handlers have no path). */
@@ -139,7 +142,7 @@ async function roleCallers(organisation: string, otherOrganisation: string): Pro
         role,
         variant,
         authorization: await testToken({
-          subject: `matrix-${role}-${variant}`,
+          subject: matrixSubject(role, variant),
           roles: [role],
           ...scope[variant],
         }),
