@@ -133,12 +133,20 @@ async function hostileCallers(): Promise<Caller[]> {
   }));
 }
 
-async function roleCallers(organisation: string, otherOrganisation: string): Promise<Caller[]> {
-  const scope: Record<Variant, { municipalityCode: string; organisationId: string }> = {
-    own: { municipalityCode: MATRIX_HOME, organisationId: organisation },
-    'other-municipality': { municipalityCode: MATRIX_ELSEWHERE, organisationId: organisation },
+async function roleCallers(
+  organisationOf: (role: Role) => string,
+  otherOrganisation: string,
+): Promise<Caller[]> {
+  const scope = (
+    role: Role,
+  ): Record<Variant, { municipalityCode: string; organisationId: string }> => ({
+    own: { municipalityCode: MATRIX_HOME, organisationId: organisationOf(role) },
+    'other-municipality': {
+      municipalityCode: MATRIX_ELSEWHERE,
+      organisationId: organisationOf(role),
+    },
     'other-organisation': { municipalityCode: MATRIX_HOME, organisationId: otherOrganisation },
-  };
+  });
   return Promise.all(
     ROLES.flatMap((role) =>
       VARIANTS.map(async (variant) => ({
@@ -148,7 +156,7 @@ async function roleCallers(organisation: string, otherOrganisation: string): Pro
         authorization: await testToken({
           subject: matrixSubject(role, variant),
           roles: [role],
-          ...scope[variant],
+          ...scope(role)[variant],
         }),
       })),
     ),
@@ -186,6 +194,8 @@ export interface MatrixOptions {
   /** The organisation that owns the objects the rows' requests build, and a stranger. */
   readonly organisation: string;
   readonly otherOrganisation: string;
+  /** Roles whose own organisation is another one (e.g. an employer beside a placement office). */
+  readonly organisationOf?: Partial<Record<Role, string>>;
   readonly rows: readonly MatrixRow[];
   readonly concurrency?: number;
 }
@@ -213,7 +223,10 @@ export async function runAccessMatrix(options: MatrixOptions): Promise<MatrixRep
       `the access table must cover exactly the declared routes: missing rows for [${uncovered.join(', ')}], rows for no route [${unknown.join(', ')}]`,
     );
   const callers = [
-    ...(await roleCallers(options.organisation, options.otherOrganisation)),
+    ...(await roleCallers(
+      (role) => options.organisationOf?.[role] ?? options.organisation,
+      options.otherOrganisation,
+    )),
     ...(await hostileCallers()),
   ];
   const tasks = options.rows.flatMap((row) => {
