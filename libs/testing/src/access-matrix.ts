@@ -249,10 +249,15 @@ export async function runAccessMatrix(options: MatrixOptions): Promise<MatrixRep
         },
         ...(method === 'GET' ? {} : { body: JSON.stringify(request.body ?? {}) }),
       });
-      const text = await response.text();
       const type = response.headers.get('content-type') ?? '';
+      // An event stream never ends: its answer is the status and type.
+      const text = type.startsWith('text/event-stream')
+        ? await response.body?.cancel().then(() => '')
+        : await response.text();
       if (!allowed.includes(response.status)) {
-        const code = type.includes('json') ? (JSON.parse(text) as { code?: string }).code : '';
+        const code = type.includes('json')
+          ? (JSON.parse(text ?? '{}') as { code?: string }).code
+          : '';
         return `${row.route} as ${caller.label}: expected ${expected}, got ${response.status} ${code ?? ''}`.trimEnd();
       }
       if (response.status >= 400 && !type.includes('application/problem+json'))
