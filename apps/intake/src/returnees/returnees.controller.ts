@@ -143,8 +143,6 @@ export class ReturneesController {
   ) {
     const survivor = await this.views.mergedInto(id, actor);
     if (survivor) return redirectToSurvivor(response, survivor, '/path');
-    const path = await this.paths.currentPath(id);
-    if (!canActInMunicipality(actor, path.path.municipalityCode)) throw outsideMunicipality();
-    return path;
+    return this.paths.currentPath(id, actor);
   }
 }

@@ -2,17 +2,21 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Kafka, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import {
   CLOUDEVENTS_CONTENT_TYPE,
   createEvent,
   type EventDefinition,
+  returneeRegisteredV1,
 } from '@reintegra/event-contracts';
 import { loadConfig } from '@reintegra/platform-config';
 import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
 import { configureServiceApp } from '@reintegra/platform-service';
 import { currentTestStack, testAuthEnvironment, testDatabaseUrl } from '@reintegra/testing';
 import type { z } from 'zod';
+import { startCommunityStub } from '../community/community-test-bed';
 import { supervisorApiConfigSpec } from '../config';
 import { supervisorDataSource } from '../database/supervisor-data-source';
 import { supervisorApiService } from '../service';
@@ -25,17 +29,45 @@ export interface Reply {
 }
 
 /**
+ * Stands in for intake's plan and closure API (an approval at If-Match "2" succeeds, a closure
+ * answers 409; intake's own behaviour is tested in intake and e2e) and for the development
+ * identity provider (no demo users).
+ */
+function startPeersStub(): Promise<Server> {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      const answer = (status: number, body: unknown, type = 'application/problem+json') =>
+        response.writeHead(status, { 'content-type': type }).end(JSON.stringify(body));
+      if (request.url === '/dev/users') answer(200, [], 'application/json');
+      else if (request.url?.endsWith('/plan/approval') && request.headers['if-match'] === '"2"')
+        answer(200, { plan: { status: 'approved', version: 3 } }, 'application/json');
+      else if (request.url?.endsWith('/closure'))
+        answer(409, { status: 409, code: 'case.illegal-transition', title: 'Ya cerrado.' });
+      else answer(404, { status: 404, code: 'route.not-found', title: 'No encontrado.' });
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/**
  * The supervisor API in-process on the real stack, with a producer to publish events by hand and
- * an HTTP client. Intake and community are unreachable addresses: suites that need them stub them.
+ * an HTTP client; intake, the development identity provider and community inclusion are stubbed
+ * (community answers `communityAnswer`).
  */
 export class SupervisorApiTestBed {
   app!: INestApplication;
   db!: DataSource;
-  private url = '';
+  url = '';
   private producer!: Producer;
+  private peers!: Server;
+  private community!: { url: string; stop(): Promise<void> };
 
-  async start(): Promise<void> {
+  async start(communityAnswer: unknown = {}): Promise<void> {
     const stack = currentTestStack();
+    this.peers = await startPeersStub();
+    const peersUrl = `http://127.0.0.1:${(this.peers.address() as AddressInfo).port}`;
+    this.community = await startCommunityStub(communityAnswer);
     await runMigrations(
       serviceDataSourceOptions(supervisorDataSource(testDatabaseUrl('supervisor', 'migrator'))),
     );
@@ -44,11 +76,13 @@ export class SupervisorApiTestBed {
       LOG_LEVEL: 'warn',
       DATABASE_URL: testDatabaseUrl('supervisor', 'app'),
       KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+      // The read model stores its own positions: the group only hints where to resume.
       KAFKA_CONSUMER_GROUP: 'supervisor-api-test',
       TEMPORAL_ADDRESS: stack.temporalAddress,
       TEMPORAL_NAMESPACE: stack.temporalNamespace,
-      INTAKE_URL: 'http://127.0.0.1:9',
-      COMMUNITY_URL: 'http://127.0.0.1:9',
+      INTAKE_URL: peersUrl,
+      DEV_IDENTITY_URL: peersUrl,
+      COMMUNITY_URL: this.community.url,
       ...testAuthEnvironment(),
     });
     this.producer = new Kafka({
@@ -67,6 +101,9 @@ export class SupervisorApiTestBed {
   async stop(): Promise<void> {
     await this.app?.close();
     await this.producer?.disconnect();
+    this.peers?.closeAllConnections();
+    this.peers?.close();
+    await this.community?.stop();
   }
 
   async publish<S extends z.ZodType>(
@@ -92,6 +129,23 @@ export class SupervisorApiTestBed {
       ],
     });
     return event;
+  }
+
+  /** Publishes intake's returnee.registered for a new case of the municipality; its id. */
+  async registerCase(municipalityCode: string): Promise<string> {
+    const caseId = randomUUID();
+    const now = new Date();
+    await this.publish(returneeRegisteredV1, caseId, {
+      caseId,
+      returneeId: randomUUID(),
+      episodeNumber: 1,
+      municipalityCode,
+      returnDate: now.toISOString().slice(0, 10),
+      countryReturnedFrom: 'US',
+      minor: false,
+      registeredAt: now.toISOString(),
+    });
+    return caseId;
   }
 
   async call(
