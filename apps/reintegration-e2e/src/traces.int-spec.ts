@@ -252,18 +252,16 @@ describe('traces of one returnee from registration to the referral’s acceptanc
     }
   });
 
-  it('traces the provider’s acceptance from its Kafka message into both workflows', async () => {
+  it('traces the provider’s acceptance from its Kafka message into the referral’s workflow', async () => {
     const acceptance = [
       new RegExp(`^orchestrator ${CONSUMER} reintegra\\.services\\.referral-status process$`),
       /^orchestrator \d StartWorkflowUpdate:referralStatus$/,
       /^orchestrator \d HandleUpdate:referralStatus$/,
-      /^orchestrator \d SignalWorkflow:referralProgress$/,
-      /^orchestrator \d HandleSignal:referralProgress$/,
     ];
     await eventually(
       () => {
         const chains = receiver.spans
-          .filter((span) => span.name === 'HandleSignal:referralProgress')
+          .filter((span) => span.name === 'HandleUpdate:referralStatus')
           .map((span) => receiver.lineage(span).reverse())
           .filter(([root]) => root?.attributes['case.id'] === caseId);
         expect(chains.filter((chain) => inOrder(chain.map(label), acceptance))).not.toHaveLength(0);
