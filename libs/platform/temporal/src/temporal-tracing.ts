@@ -12,16 +12,12 @@ import { workflowSpanProcessor } from '@reintegra/platform-tracing';
 import { findWorkspaceRoot } from './workflow-bundle';
 
 /**
- * Temporal's OpenTelemetry interceptor of workflow code, bundled into the workflow sandbox (by
- * `bundle-workflows` and by a worker that bundles at start); a path because the bundler reads it.
+ * The workflow interceptors of tracing (workflow-tracing.interceptors.ts), bundled into the
+ * workflow sandbox by `bundle-workflows` and by a worker that bundles at start; a path because
+ * the bundler reads it.
  */
 export function workflowTracingModules(workspaceRoot = findWorkspaceRoot()): string[] {
-  return [
-    join(
-      workspaceRoot,
-      'node_modules/@temporalio/interceptors-opentelemetry/lib/workflow-interceptors.js',
-    ),
-  ];
+  return [join(workspaceRoot, 'libs/platform/temporal/src/workflow-tracing.interceptors.ts')];
 }
 
 /**
