@@ -62,20 +62,25 @@ export class EventConsumer {
         await this.skip(context);
         return;
       }
-      await withConsumerSpan(position, message.headers, async (span) => {
-        if (!parsed.ok) {
-          await this.deadLetter(context, parsed.reason, parsed.detail);
-          return;
-        }
-        const { event } = parsed;
-        describeEvent(span, { eventId: event.id, caseId: event.subject, type: event.type });
-        await this.handleWithRetries(
-          context,
-          handlers[event.type] as EventHandler,
-          event,
-          position,
-        );
-      });
+      await withConsumerSpan(
+        position,
+        message.headers,
+        async (span) => {
+          if (!parsed.ok) {
+            await this.deadLetter(context, parsed.reason, parsed.detail);
+            return;
+          }
+          const { event } = parsed;
+          describeEvent(span, { eventId: event.id, caseId: event.subject, type: event.type });
+          await this.handleWithRetries(
+            context,
+            handlers[event.type] as EventHandler,
+            event,
+            position,
+          );
+        },
+        parsed.ok ? parsed.event : undefined,
+      );
       await this.commit(context);
     } catch (error) {
       // Could not even dead-letter (Kafka unavailable): rewind and pause this partition so the

@@ -47,6 +47,15 @@ describe('trace context across Kafka', () => {
     expect(consumedIn.traceparent).toContain(consume?.spanContext().spanId);
   });
 
+  it('falls back to the context kept in the event when a relay sent no headers', async () => {
+    const request = trace.getTracer('test').startSpan('POST /returnees');
+    const written = context.with(trace.setSpan(context.active(), request), activeTraceContext);
+    request.end();
+    await withConsumerSpan(position, {}, async () => undefined, written);
+    const consume = exporter.getFinishedSpans().find((span) => span.name.endsWith(' process'));
+    expect(consume?.parentSpanId).toBe(request.spanContext().spanId);
+  });
+
   it('starts a new trace for a message without trace context, and records a failure', async () => {
     await expect(
       withConsumerSpan(position, {}, () => Promise.reject(new Error('database down'))),

@@ -64,20 +64,21 @@ function headerText(value: IHeaders[string]): string | undefined {
 
 /**
  * Runs the handling of one consumed message in a consumer span whose parent is the producer span
- * named by the message's headers; database work and anything the handler publishes or starts
- * (outbox rows, Temporal calls) nest under it.
+ * named by the message's headers (or, from a relay that traced nothing, the writer's context kept
+ * in the event); database work and anything the handler publishes or starts (outbox rows,
+ * Temporal calls) nest under it.
  */
 export async function withConsumerSpan<T>(
   position: { topic: string; partition: number; offset: string },
   headers: IHeaders | undefined,
   handle: (span: Span) => Promise<T>,
+  inEvent: TraceCarrier = {},
 ): Promise<T> {
   const traceparent = headerText(headers?.['traceparent']);
   const tracestate = headerText(headers?.['tracestate']);
-  const parent = contextFrom({
-    ...(traceparent ? { traceparent } : {}),
-    ...(tracestate ? { tracestate } : {}),
-  });
+  const parent = contextFrom(
+    traceparent ? { traceparent, ...(tracestate ? { tracestate } : {}) } : inEvent,
+  );
   const span = tracer().startSpan(
     `${position.topic} process`,
     {
