@@ -83,7 +83,7 @@ const pathOf = (target: string | null | undefined) => (target ?? '/').split('?')
  * An incoming request's `http.target` and `http.url` without the query string: a search's query
  * may hold a name or a DUI, and span attributes leave the municipality's network.
  */
-function incomingWithoutQuery(request: IncomingMessage): Attributes {
+export function incomingWithoutQuery(request: IncomingMessage): Attributes {
   const path = pathOf(request.url);
   return {
     'http.target': path,
@@ -92,7 +92,7 @@ function incomingWithoutQuery(request: IncomingMessage): Attributes {
 }
 
 /** The same for a request this service makes. */
-function outgoingWithoutQuery(request: RequestOptions): Attributes {
+export function outgoingWithoutQuery(request: RequestOptions): Attributes {
   const path = pathOf(request.path);
   const host = request.hostname ?? request.host ?? 'localhost';
   const port = request.port ? `:${request.port}` : '';
