@@ -1,4 +1,4 @@
-import { type Attributes, diag, DiagLogLevel } from '@opentelemetry/api';
+import { type Attributes, diag, DiagConsoleLogger, DiagLogLevel } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
@@ -33,10 +33,8 @@ let active: Tracing | undefined;
  */
 export function startTracing(service: string, endpoint: string | undefined): Tracing | undefined {
   if (!endpoint || active) return active;
-  diag.setLogger(
-    { ...console, verbose: () => undefined, debug: () => undefined, info: () => undefined },
-    DiagLogLevel.WARN,
-  );
+  // The SDK's own problems (an unreachable receiver) as warnings on stderr, never its chatter.
+  diag.setLogger(new DiagConsoleLogger(), DiagLogLevel.WARN);
   const resource = new Resource({ 'service.name': service, 'service.namespace': 'reintegra' });
   const spanProcessor = new BatchSpanProcessor(
     new OTLPTraceExporter({ url: `${endpoint.replace(/\/$/, '')}/v1/traces` }),
