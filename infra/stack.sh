@@ -25,6 +25,8 @@ source "$LIB_DIR/smtp.sh"
 source "$LIB_DIR/prometheus.sh"
 # shellcheck source=lib/backup.sh
 source "$LIB_DIR/backup.sh"
+# shellcheck source=lib/jaeger.sh
+source "$LIB_DIR/jaeger.sh"
 
 usage() {
   cat <<EOF
@@ -32,7 +34,11 @@ usage: bash infra/stack.sh <command>
 
   start     install what is missing, start PostgreSQL, Kafka, Temporal and the SMTP sink, wait
             until healthy, create databases/roles, topics and search attributes (idempotent)
-  stop      stop all four (data and received mail are kept)
+  stop      stop all four, and Jaeger if it runs (data and received mail are kept)
+  traces [--if-built]
+            build Jaeger $JAEGER_VERSION from its Go module if needed (minutes, once; cached) and start
+            it: OTLP/HTTP $JAEGER_OTLP_URL, UI and API $JAEGER_UI_URL (npm start does this);
+            with --if-built, exit 3 instead of building
   status    state of each component; exits non-zero if anything is down
   install   only install/cache the binaries (Kafka jars, Temporal venv, PostgreSQL via apt)
   env       print 'export K=V' lines for services and tests: eval "\$(bash infra/stack.sh env)"
@@ -132,6 +138,8 @@ cmd_stop() {
   jobs+=($!)
   prometheus_stop &
   jobs+=($!)
+  jaeger_stop &
+  jobs+=($!)
   local job rc=0
   for job in "${jobs[@]}"; do
     wait "$job" || rc=1
@@ -151,6 +159,7 @@ cmd_status() {
   temporal_status || rc=1
   smtp_status || rc=1
   prometheus_status
+  jaeger_status
   log "state: $STACK_DIR"
   return $rc
 }
@@ -195,6 +204,16 @@ cmd_logs() {
   esac
 }
 
+cmd_traces() {
+  preflight_common
+  if ! jaeger_installed; then
+    [[ ${1:-} == --if-built ]] && return 3
+    with_cache_lock "jaeger-$JAEGER_VERSION" jaeger_install
+  fi
+  lock_stack
+  jaeger_start
+}
+
 main() {
   local sub=${1:-}
   [[ $# -gt 0 ]] && shift
@@ -203,6 +222,7 @@ main() {
     stop) cmd_stop ;;
     status) cmd_status ;;
     install) cmd_install ;;
+    traces) cmd_traces "$@" ;;
     env) cmd_env ;;
     logs) cmd_logs "$@" ;;
     monitoring)

@@ -69,6 +69,7 @@ export interface CaseDetail {
       }
     | { status: 'not-started' | 'unavailable' };
   workflowUrl?: string;
+  traceUrl?: string;
 }
 
 interface Routing {
@@ -224,6 +225,13 @@ export function CasePage({ caseId }: { caseId: string }) {
                 data-testid="temporal-link"
               >
                 {t.casePage.workflowLink} ↗
+              </a>
+            </p>
+          )}
+          {data.traceUrl && (
+            <p>
+              <a href={data.traceUrl} target="_blank" rel="noreferrer" data-testid="trace-link">
+                {t.casePage.traceLink} ↗
               </a>
             </p>
           )}

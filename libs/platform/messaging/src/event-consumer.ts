@@ -3,6 +3,7 @@ import type { KafkaContext } from '@nestjs/microservices';
 import { type EventEnvelope, parseEvent } from '@reintegra/event-contracts';
 import { DomainError } from '@reintegra/platform-errors';
 import { DeadLetterPublisher } from './dead-letter.publisher';
+import { describeEvent, withConsumerSpan } from './message-tracing';
 
 export const EVENT_CONSUMER_OPTIONS = Symbol('EVENT_CONSUMER_OPTIONS');
 
@@ -55,18 +56,31 @@ export class EventConsumer {
     };
     try {
       const parsed = parseEvent(message.value);
-      if (!parsed.ok) {
-        await this.deadLetter(context, parsed.reason, parsed.detail);
-      } else {
-        const handler = handlers[parsed.event.type];
-        if (!handler) {
-          // Valid events this service has no use for are skipped (other consumers need them), and
-          // committed in bulk: a shared topic can carry thousands of them.
-          await this.skip(context);
-          return;
-        }
-        await this.handleWithRetries(context, handler, parsed.event, position);
+      if (parsed.ok && !handlers[parsed.event.type]) {
+        // Valid events this service has no use for are skipped (other consumers need them), and
+        // committed in bulk: a shared topic can carry thousands of them. No span: nothing happens.
+        await this.skip(context);
+        return;
       }
+      await withConsumerSpan(
+        position,
+        message.headers,
+        async (span) => {
+          if (!parsed.ok) {
+            await this.deadLetter(context, parsed.reason, parsed.detail);
+            return;
+          }
+          const { event } = parsed;
+          describeEvent(span, { eventId: event.id, caseId: event.subject, type: event.type });
+          await this.handleWithRetries(
+            context,
+            handlers[event.type] as EventHandler,
+            event,
+            position,
+          );
+        },
+        parsed.ok ? parsed.event : undefined,
+      );
       await this.commit(context);
     } catch (error) {
       // Could not even dead-letter (Kafka unavailable): rewind and pause this partition so the

@@ -26,6 +26,7 @@ import {
   PlatformMessagingModule,
 } from '@reintegra/platform-messaging';
 import { PlatformTemporalClientModule } from '@reintegra/platform-temporal';
+import { startTracing } from '@reintegra/platform-tracing';
 
 /** The settings every service reads (see serviceConfigSpec, databaseConfigSpec, kafkaConfigSpec). */
 interface FoundationConfig extends AuthConfig {
@@ -33,6 +34,7 @@ interface FoundationConfig extends AuthConfig {
   HTTP_HOST: string;
   HTTP_PORT: number;
   AUTH_FAILURES_PER_MINUTE: number;
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
   DATABASE_URL: string;
   DATABASE_POOL_SIZE: number;
   KAFKA_CLIENT_ID: string;
@@ -182,6 +184,8 @@ export function serve<S extends ConfigSpec>(
     definition.name,
     async () => {
       const config = loadConfig(definition.configSpec) as ConfigOf<S> & FoundationConfig;
+      // Before Nest opens its server and pools, so HTTP and PostgreSQL are instrumented.
+      startTracing(definition.name, config.OTEL_EXPORTER_OTLP_ENDPOINT);
       await startHttpService(rootModule(config), {
         ...httpAppOptionsOf(definition),
         service: definition.name,
