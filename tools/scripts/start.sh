@@ -17,14 +17,22 @@ ensure_dependencies
 step "starting the local stack"
 bash infra/stack.sh start || fail "the local stack did not start (see the message above)"
 load_stack_env
-# The trace viewer (Jaeger): built once from its Go module (minutes), then started with the stack;
-# the services started below export their spans to it. REINTEGRA_TRACES=off skips it.
+# The trace viewer (Jaeger): built once from its Go module, then started with the stack; the
+# services started below export their spans to it. The first build takes many minutes, so it runs
+# in the background and the next start uses it. REINTEGRA_TRACES=off skips it.
 TRACES_UI_URL=
 if [[ ${REINTEGRA_TRACES:-on} != off ]]; then
-  if bash infra/stack.sh traces; then
+  traces=0
+  bash infra/stack.sh traces --if-built || traces=$?
+  if ((traces == 0)); then
     export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:${JAEGER_OTLP_PORT:-54318}"
     TRACES_UI_URL="http://127.0.0.1:${JAEGER_UI_PORT:-56686}"
     export TRACE_VIEWER_URL=$TRACES_UI_URL
+  elif ((traces == 3)); then
+    mkdir -p .stack/logs
+    setsid nohup bash infra/stack.sh traces >.stack/logs/jaeger-build.log 2>&1 &
+    echo "  the trace viewer (Jaeger) is being built in the background (minutes, once; log:"
+    echo "  .stack/logs/jaeger-build.log); the services run without traces until the next npm start"
   else
     echo "  (no trace viewer: see the message above; the services run without traces)"
   fi
