@@ -37,6 +37,8 @@ usage: bash infra/stack.sh <command>
   status    state of each component; exits non-zero if anything is down
   install   only install/cache the binaries (Kafka jars, Temporal venv, PostgreSQL via apt)
   env       print 'export K=V' lines for services and tests: eval "\$(bash infra/stack.sh env)"
+  keycloak install|installed|start|stop|status
+            only Keycloak (download into the cache; is it cached?; run beside a running stack)
   logs [c]  where the logs are; with c = postgres|kafka|temporal|smtp|keycloak, the last 100 lines of its log
   backup [dir]   every service database and the Temporal persistence, timestamped, with
                  checksums (default dir: backups/<UTC time>); not the victim-support key
@@ -201,6 +203,24 @@ cmd_logs() {
   esac
 }
 
+# Keycloak alone, beside a stack that is already running (or on other ports, as the tests do).
+cmd_keycloak() {
+  KEYCLOAK=1
+  validate_ports
+  case ${1:-} in
+    install) with_cache_lock "keycloak-$KEYCLOAK_VERSION" keycloak_install ;;
+    installed) keycloak_installed ;;
+    start)
+      with_cache_lock "keycloak-$KEYCLOAK_VERSION" keycloak_install
+      keycloak_launch
+      keycloak_wait
+      ;;
+    stop) keycloak_stop ;;
+    status) keycloak_status ;;
+    *) fail "usage: bash infra/stack.sh keycloak install|installed|start|stop|status" ;;
+  esac
+}
+
 main() {
   local sub=${1:-}
   [[ $# -gt 0 ]] && shift
@@ -226,6 +246,7 @@ main() {
     status) cmd_status ;;
     install) cmd_install ;;
     env) cmd_env ;;
+    keycloak) cmd_keycloak "$@" ;;
     logs) cmd_logs "$@" ;;
     backup)
       lock_stack
