@@ -135,7 +135,7 @@ async function registerAgencyOim(): Promise<void> {
 
   it('refuses the officer on a supervisor route and lets the supervisor through', async () => {
     const path = `/cases/${randomUUID()}/closure`;
-    const body = { reason: 'Cierre de prueba' };
+    const body = { reason: 'reintegrated' };
     const officer = await intake('POST', path, tokens.officer, body);
     expect(officer.status).toBe(403);
     expect(await officer.json()).toMatchObject({ code: 'auth.role-not-allowed' });
