@@ -6,3 +6,4 @@ export * from './i18n';
 export * from './layout';
 export * from './problem';
 export * from './router';
+export * from './oidc';
