@@ -1,8 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
-import { testDatabaseUrl } from '@reintegra/testing';
+import { chromium } from 'playwright-core';
+import {
+  expectAccessible,
+  expectFitsNarrowScreen,
+  findWorkspaceRoot,
+  testDatabaseUrl,
+} from '@reintegra/testing';
 import type { KeycloakRealm } from './keycloak-login';
-import { KeycloakForTest, keycloakCached, ServicesTrustingKeycloak } from './keycloak-services';
+import {
+  DASHBOARD_PORT,
+  KeycloakForTest,
+  keycloakCached,
+  ServicesTrustingKeycloak,
+} from './keycloak-services';
 
 /**
  * The `keycloak` profile end to end: people sign in through Keycloak's login form (authorization
@@ -22,6 +35,8 @@ const OFFICE = { client: 'office-web', redirect: 'http://127.0.0.1:3108/' };
 const DASHBOARD = { client: 'supervisor-web', redirect: 'http://127.0.0.1:3106/' };
 const PASSWORD = 'demo'; // DEV-ONLY, the realm file's demo password
 const LA_PAZ_ESTE = 'SV-PA-LA-PAZ-ESTE';
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const shots = join(findWorkspaceRoot(), 'artifacts/keycloak-profile');
 
 const keycloak = new KeycloakForTest();
 const services = new ServicesTrustingKeycloak();
@@ -162,5 +177,40 @@ async function registerAgencyOim(): Promise<void> {
       .replace('"intake-officer"', '"national-supervisor"');
     const token = `${header}.${Buffer.from(forged).toString('base64url')}.${signature}`;
     expect((await intake('GET', `/returnees/${randomUUID()}`, token)).status).toBe(401);
+  });
+
+  it('signs the supervisor in to the dashboard in a browser (code + PKCE through the realm)', async () => {
+    mkdirSync(shots, { recursive: true });
+    const browser = await chromium.launch({ executablePath: CHROMIUM });
+    try {
+      const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
+      const dashboard = `http://127.0.0.1:${DASHBOARD_PORT}`;
+      await page.goto(`${dashboard}/`);
+      const signIn = page.getByRole('button', { name: 'Ingresar con la cuenta de su institución' });
+      await signIn.waitFor();
+      await expectAccessible(page, 'login with the identity provider');
+      await expectFitsNarrowScreen(page);
+      await page.screenshot({ path: join(shots, '01-login.png'), fullPage: true });
+
+      await signIn.click();
+      await page.waitForURL(`${realm.issuer}/**`);
+      await page.locator('#username').fill('supervisora-la-paz-este');
+      await page.locator('#password').fill(PASSWORD);
+      await page.screenshot({ path: join(shots, '02-keycloak-form.png'), fullPage: true });
+      const me = page.waitForResponse((response) => response.url().endsWith('/api/me'));
+      await page.locator('#kc-login').click();
+
+      // Back on the dashboard with the realm's token: the API knows who she is.
+      expect((await me).status()).toBe(200);
+      expect(await (await me).json()).toMatchObject({
+        roles: ['supervisor'],
+        municipalityCode: LA_PAZ_ESTE,
+      });
+      expect(page.url()).not.toContain('code=');
+      await expectAccessible(page, 'dashboard after signing in with the identity provider');
+      await page.screenshot({ path: join(shots, '03-signed-in.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
   });
 });

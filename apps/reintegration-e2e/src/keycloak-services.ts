@@ -66,10 +66,17 @@ export class KeycloakForTest {
   }
 }
 
-/** Intake and the partner gateway as real processes that trust only the given realm's tokens. */
+/** The dashboard's port: a redirect URI of the realm's `supervisor-web` client. */
+export const DASHBOARD_PORT = 3396;
+
+/**
+ * Intake, the partner gateway and the supervisor API (serving the built dashboard, signing in
+ * with the realm) as real processes that trust only the given realm's tokens.
+ */
 export class ServicesTrustingKeycloak {
   intake!: ServiceProcess;
   gateway!: ServiceProcess;
+  dashboard!: ServiceProcess;
 
   async start(realm: KeycloakRealm): Promise<void> {
     const stack = currentTestStack();
@@ -98,6 +105,17 @@ export class ServicesTrustingKeycloak {
       KAFKA_CONSUMER_GROUP: `partner-gateway-${run}`,
       PARTNER_GATEWAY_KEY: Buffer.alloc(32, 7).toString('base64'),
     };
+    const dashboardEnv = {
+      ...common,
+      TEMPORAL_ADDRESS: stack.temporalAddress,
+      TEMPORAL_NAMESPACE: stack.temporalNamespace,
+      DATABASE_URL: testDatabaseUrl('supervisor', 'app'),
+      DATABASE_MIGRATION_URL: testDatabaseUrl('supervisor', 'migrator'),
+      KAFKA_CONSUMER_GROUP: `supervisor-api-${run}`,
+      SUPERVISOR_WEB_DIR: join(findWorkspaceRoot(), 'dist/apps/supervisor-web'),
+      OIDC_ISSUER: realm.issuer,
+      OIDC_CLIENT_ID: 'supervisor-web',
+    };
     const consumed = [
       TOPICS.intakeReturnees,
       TOPICS.intakeConsents,
@@ -111,13 +129,16 @@ export class ServicesTrustingKeycloak {
       runToCompletion('partner-gateway', 'migrate', gatewayEnv),
       startGroupAtEnd(stack.kafkaBrokers, intakeEnv.KAFKA_CONSUMER_GROUP, consumed),
       startGroupAtEnd(stack.kafkaBrokers, gatewayEnv.KAFKA_CONSUMER_GROUP, consumed),
+      runToCompletion('supervisor-api', 'migrate', dashboardEnv),
+      startGroupAtEnd(stack.kafkaBrokers, dashboardEnv.KAFKA_CONSUMER_GROUP, Object.values(TOPICS)),
     ]);
     this.intake = new ServiceProcess('intake', await freePort(), intakeEnv);
     this.gateway = new ServiceProcess('partner-gateway', await freePort(), gatewayEnv);
-    await Promise.all([this.intake.start(), this.gateway.start()]);
+    this.dashboard = new ServiceProcess('supervisor-api', DASHBOARD_PORT, dashboardEnv);
+    await Promise.all([this.intake.start(), this.gateway.start(), this.dashboard.start()]);
   }
 
   async stop(): Promise<void> {
-    await Promise.allSettled([this.intake?.stop(), this.gateway?.stop()]);
+    await Promise.allSettled([this.intake?.stop(), this.gateway?.stop(), this.dashboard?.stop()]);
   }
 }
