@@ -14,6 +14,7 @@ import {
   DASHBOARD_PORT,
   KeycloakForTest,
   keycloakCached,
+  OFFICE_PORT,
   ServicesTrustingKeycloak,
 } from './keycloak-services';
 
@@ -180,37 +181,62 @@ async function registerAgencyOim(): Promise<void> {
   });
 
   it('signs the supervisor in to the dashboard in a browser (code + PKCE through the realm)', async () => {
-    mkdirSync(shots, { recursive: true });
-    const browser = await chromium.launch({ executablePath: CHROMIUM });
-    try {
-      const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
-      const dashboard = `http://127.0.0.1:${DASHBOARD_PORT}`;
-      await page.goto(`${dashboard}/`);
-      const signIn = page.getByRole('button', { name: 'Ingresar con la cuenta de su institución' });
-      await signIn.waitFor();
-      await expectAccessible(page, 'login with the identity provider');
-      await expectFitsNarrowScreen(page);
-      await page.screenshot({ path: join(shots, '01-login.png'), fullPage: true });
+    const me = await signInWithBrowser(
+      `http://127.0.0.1:${DASHBOARD_PORT}`,
+      'supervisora-la-paz-este',
+      'dashboard',
+      (url) => url.endsWith('/api/me'),
+    );
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ roles: ['supervisor'], municipalityCode: LA_PAZ_ESTE });
+  });
 
-      await signIn.click();
-      await page.waitForURL(`${realm.issuer}/**`);
-      await page.locator('#username').fill('supervisora-la-paz-este');
-      await page.locator('#password').fill(PASSWORD);
-      await page.screenshot({ path: join(shots, '02-keycloak-form.png'), fullPage: true });
-      const me = page.waitForResponse((response) => response.url().endsWith('/api/me'));
-      await page.locator('#kc-login').click();
-
-      // Back on the dashboard with the realm's token: the API knows who she is.
-      expect((await me).status()).toBe(200);
-      expect(await (await me).json()).toMatchObject({
-        roles: ['supervisor'],
-        municipalityCode: LA_PAZ_ESTE,
-      });
-      expect(page.url()).not.toContain('code=');
-      await expectAccessible(page, 'dashboard after signing in with the identity provider');
-      await page.screenshot({ path: join(shots, '03-signed-in.png'), fullPage: true });
-    } finally {
-      await browser.close();
-    }
+  it('signs the officer in to the office app in a browser, and intake accepts her token', async () => {
+    const first = await signInWithBrowser(
+      `http://127.0.0.1:${OFFICE_PORT}`,
+      'oficial-la-paz-este',
+      'office',
+      (url) => url.includes('/api/intake/'),
+    );
+    expect(first.status).toBe(200);
   });
 });
+
+/**
+ * A person signing in to a web app in Chromium at 360 px: the app's button, the realm's login
+ * form, back in the app. Returns the first API answer `matches` picks after the sign-in.
+ */
+async function signInWithBrowser(
+  app: string,
+  user: string,
+  name: string,
+  matches: (url: string) => boolean,
+): Promise<{ status: number; body: unknown }> {
+  mkdirSync(shots, { recursive: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM });
+  try {
+    const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
+    await page.goto(`${app}/`);
+    const signIn = page.getByRole('button', { name: 'Ingresar con la cuenta de su institución' });
+    await signIn.waitFor();
+    await expectAccessible(page, `${name}: login with the identity provider`);
+    await expectFitsNarrowScreen(page);
+    await page.screenshot({ path: join(shots, `${name}-1-login.png`), fullPage: true });
+
+    await signIn.click();
+    await page.waitForURL(`${realm.issuer}/**`);
+    await page.locator('#username').fill(user);
+    await page.locator('#password').fill(PASSWORD);
+    const answer = page.waitForResponse((response) => matches(response.url()));
+    await page.locator('#kc-login').click();
+
+    // Back in the app with the realm's token, the code gone from the address.
+    const response = await answer;
+    expect(page.url()).not.toContain('code=');
+    await expectAccessible(page, `${name}: signed in with the identity provider`);
+    await page.screenshot({ path: join(shots, `${name}-2-signed-in.png`), fullPage: true });
+    return { status: response.status(), body: await response.json().catch(() => null) };
+  } finally {
+    await browser.close();
+  }
+}

@@ -66,17 +66,20 @@ export class KeycloakForTest {
   }
 }
 
-/** The dashboard's port: a redirect URI of the realm's `supervisor-web` client. */
+/** Redirect URIs of the realm's web clients (`supervisor-web`, `office-web`) for this spec. */
 export const DASHBOARD_PORT = 3396;
+export const OFFICE_PORT = 3398;
 
 /**
- * Intake, the partner gateway and the supervisor API (serving the built dashboard, signing in
- * with the realm) as real processes that trust only the given realm's tokens.
+ * Intake, the partner gateway, the supervisor API (serving the built dashboard) and the office
+ * app's server as real processes; the services trust only the realm's tokens, the two web apps
+ * sign people in with it.
  */
 export class ServicesTrustingKeycloak {
   intake!: ServiceProcess;
   gateway!: ServiceProcess;
   dashboard!: ServiceProcess;
+  office!: ServiceProcess;
 
   async start(realm: KeycloakRealm): Promise<void> {
     const stack = currentTestStack();
@@ -135,10 +138,20 @@ export class ServicesTrustingKeycloak {
     this.intake = new ServiceProcess('intake', await freePort(), intakeEnv);
     this.gateway = new ServiceProcess('partner-gateway', await freePort(), gatewayEnv);
     this.dashboard = new ServiceProcess('supervisor-api', DASHBOARD_PORT, dashboardEnv);
-    await Promise.all([this.intake.start(), this.gateway.start(), this.dashboard.start()]);
+    this.office = new ServiceProcess('office-web-server', OFFICE_PORT, {
+      INTAKE_URL: this.intake.url,
+      DEV_LOGIN: 'false',
+      OIDC_ISSUER: realm.issuer,
+      OIDC_CLIENT_ID: 'office-web',
+    });
+    await Promise.all(
+      [this.intake, this.gateway, this.dashboard, this.office].map((process) => process.start()),
+    );
   }
 
   async stop(): Promise<void> {
-    await Promise.allSettled([this.intake?.stop(), this.gateway?.stop(), this.dashboard?.stop()]);
+    await Promise.allSettled(
+      [this.intake, this.gateway, this.dashboard, this.office].map((process) => process?.stop()),
+    );
   }
 }
