@@ -199,7 +199,7 @@ cmd_logs() {
     temporal) tail -n 100 "$TEMPORAL_LOG" ;;
     smtp) tail -n 100 "$SMTP_LOG" ;;
     keycloak) tail -n 100 "$KEYCLOAK_LOG" ;;
-    *) fail "unknown component '$component'" "" "use one of: postgres, kafka, temporal, smtp" ;;
+    *) fail "unknown component '$component'" "" "use one of: postgres, kafka, temporal, smtp, keycloak" ;;
   esac
 }
 
