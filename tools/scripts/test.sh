@@ -5,7 +5,7 @@
 SCRIPT_NAME=test
 source "$(dirname "$0")/lib.sh"
 started=$SECONDS
-# The tests bring their own identities: a KEYCLOAK=1 in the shell must not repoint every service.
+# Keycloak boots in the background below, not in the stack's start (that would wait for it).
 unset KEYCLOAK
 
 ensure_dependencies
