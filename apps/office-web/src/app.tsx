@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
-  finishSignIn,
+  beginSignIn,
+  completeSignIn,
   LanguageToggle,
   Loading,
   navigate,
@@ -8,7 +9,6 @@ import {
   ProblemMessage,
   type Problem,
   problemOf,
-  signInUrl,
   SkipLink,
   usePersistentLanguage,
   useRoute,
@@ -110,11 +110,9 @@ function Login(props: {
     api.apiGet<{ devLogin: boolean; oidc: OidcProvider | null }>('/api/settings').then(
       async (settings) => {
         setProvider(settings.oidc);
-        // Back from the identity provider: exchange the code, then drop it from the address.
+        // Back from the identity provider: the token for the code in the address.
         if (settings.oidc) {
-          const answer = finishSignIn(settings.oidc, location.href, sessionStorage);
-          history.replaceState(null, '', location.pathname + location.hash);
-          const token = await answer.catch(() => {
+          const token = await completeSignIn(settings.oidc).catch(() => {
             setFailed(true);
             return null;
           });
@@ -137,9 +135,6 @@ function Login(props: {
       setProblem(problemOf(failure));
     }
   };
-  const signIn = async (oidc: OidcProvider) => {
-    location.assign(await signInUrl(oidc, `${location.origin}/`, sessionStorage));
-  };
   return (
     <main id="content" tabIndex={-1} className="login">
       <header className="login-header">
@@ -156,7 +151,7 @@ function Login(props: {
       {enabled === undefined && !problem && <Loading label={t.loading} />}
       {provider && (
         <p>
-          <button type="button" onClick={() => void signIn(provider)}>
+          <button type="button" onClick={() => void beginSignIn(provider)}>
             {t.login.provider}
           </button>
         </p>

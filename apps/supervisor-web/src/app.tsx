@@ -9,10 +9,10 @@ import {
   whenUnauthenticated,
 } from './api';
 import {
-  finishSignIn,
+  beginSignIn,
+  completeSignIn,
   LanguageToggle,
   type OidcProvider,
-  signInUrl,
   SkipLink,
 } from '@reintegra/ui-web';
 import { type Language, LanguageProvider, label, messages, useI18n } from './i18n';
@@ -108,11 +108,9 @@ function Login(props: {
   useEffect(() => {
     void apiGet<Settings>('/api/settings').then(async (settings) => {
       setProvider(settings.oidc);
-      // Back from the identity provider: exchange the code, then drop it from the address.
+      // Back from the identity provider: the token for the code in the address.
       if (settings.oidc) {
-        const answer = finishSignIn(settings.oidc, location.href, sessionStorage);
-        history.replaceState(null, '', location.pathname + location.hash);
-        const token = await answer.catch(() => {
+        const token = await completeSignIn(settings.oidc).catch(() => {
           setFailed(true);
           return null;
         });
@@ -126,9 +124,6 @@ function Login(props: {
     const { access_token } = await apiPost<{ access_token: string }>('/api/dev/login', { user });
     onLogin(access_token);
   };
-  const signIn = async (oidc: OidcProvider) => {
-    location.assign(await signInUrl(oidc, `${location.origin}/`, sessionStorage));
-  };
   return (
     <main id="content" className="login">
       <header className="login-header">
@@ -140,7 +135,7 @@ function Login(props: {
       {enabled === undefined && <Loading />}
       {provider && (
         <p>
-          <button type="button" onClick={() => void signIn(provider)}>
+          <button type="button" onClick={() => void beginSignIn(provider)}>
             {t.login.provider}
           </button>
         </p>

@@ -105,3 +105,15 @@ export async function finishSignIn(
     throw new Error(`the token endpoint answered ${response.status}`);
   return body.access_token;
 }
+
+/** In the browser: off to the provider's login, which comes back to this app's root. */
+export async function beginSignIn(provider: OidcProvider): Promise<void> {
+  location.assign(await signInUrl(provider, `${location.origin}/`, sessionStorage));
+}
+
+/** In the browser, on load: the token when back from the provider; the code leaves the address. */
+export function completeSignIn(provider: OidcProvider): Promise<string | null> {
+  const answer = finishSignIn(provider, location.href, sessionStorage);
+  history.replaceState(null, '', location.pathname + location.hash);
+  return answer;
+}
