@@ -31,7 +31,6 @@ export function keycloakCached(): boolean {
  */
 export class KeycloakForTest {
   private own: { env: NodeJS.ProcessEnv; stateDir: string } | undefined;
-  realm: KeycloakRealm | undefined;
 
   async start(): Promise<KeycloakRealm> {
     const shared = process.env['KEYCLOAK_URL'];
@@ -44,7 +43,7 @@ export class KeycloakForTest {
         },
         { timeoutMs: 300_000, intervalMs: 1000 },
       );
-      return (this.realm = realm);
+      return realm;
     }
     const [port, managementPort] = [await freePort(), await freePort()];
     const stateDir = mkdtempSync(join(tmpdir(), 'reintegra-keycloak-'));
@@ -56,7 +55,7 @@ export class KeycloakForTest {
     };
     this.own = { env, stateDir };
     await run('bash', [stackScript, 'keycloak', 'start'], { env, timeout: 300_000 });
-    return (this.realm = new KeycloakRealm(`http://127.0.0.1:${port}`));
+    return new KeycloakRealm(`http://127.0.0.1:${port}`);
   }
 
   async stop(): Promise<void> {
