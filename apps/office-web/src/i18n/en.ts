@@ -47,6 +47,8 @@ export const en: Messages = {
     title: 'Office login',
     intro: 'Choose a demo account to log in with (testing only).',
     as: 'Log in as',
+    provider: 'Sign in with your institution’s account',
+    providerFailed: 'The sign-in could not be completed. Please try again.',
     unavailable: 'Demo login is not enabled. Log in with your municipality account.',
   },
   noAccess: {

@@ -46,6 +46,8 @@ export const es = {
     title: 'Ingreso a la oficina',
     intro: 'Elija con qué cuenta de demostración entrar (solo para pruebas).',
     as: 'Entrar como',
+    provider: 'Ingresar con la cuenta de su institución',
+    providerFailed: 'No se pudo completar el ingreso. Intente de nuevo.',
     unavailable:
       'El ingreso de demostración no está habilitado. Ingrese con la cuenta de su municipio.',
   },
