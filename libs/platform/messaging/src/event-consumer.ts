@@ -3,6 +3,7 @@ import type { KafkaContext } from '@nestjs/microservices';
 import { type EventEnvelope, parseEvent } from '@reintegra/event-contracts';
 import { DomainError } from '@reintegra/platform-errors';
 import { DeadLetterPublisher } from './dead-letter.publisher';
+import { waitsForRecovery } from './retry-later';
 import { describeEvent, withConsumerSpan } from './message-tracing';
 
 export const EVENT_CONSUMER_OPTIONS = Symbol('EVENT_CONSUMER_OPTIONS');
@@ -114,6 +115,9 @@ export class EventConsumer {
     event: EventEnvelope,
     position: MessagePosition,
   ): Promise<void> {
+    // Only failures of the message count towards the dead-letter topic; an engine away or an
+    // event ahead of the one it needs is waited out, in order (see waitsForRecovery).
+    let failures = 0;
     for (let attempt = 1; ; attempt += 1) {
       try {
         await handler(event, position);
@@ -123,16 +127,18 @@ export class EventConsumer {
           await this.deadLetter(context, `rejected:${error.code}`, error.message);
           return;
         }
-        if (attempt >= this.options.maxAttempts) {
+        const waiting = waitsForRecovery(error);
+        if (!waiting) failures += 1;
+        if (failures >= this.options.maxAttempts) {
           await this.deadLetter(
             context,
             'processing-failed',
-            `after ${attempt} attempts: ${(error as Error).message}`,
+            `after ${failures} attempts: ${(error as Error).message}`,
           );
           return;
         }
         this.logger.warn({
-          msg: 'event handling failed; retrying',
+          msg: waiting ? 'event waits for recovery; retrying' : 'event handling failed; retrying',
           ...position,
           eventType: event.type,
           attempt,
