@@ -118,19 +118,16 @@ const transfer = (toMunicipalityCode: string) => ({
   reasonCode: 'moved-residence',
   consent: { given: true, method: 'verbal' },
 });
+const sender = () => as('intake-officer', MATRIX_ELSEWHERE);
+/** A case of another municipality, registered by its own office. */
+async function elsewhereCase(): Promise<string> {
+  const person = newPerson({ municipalityCode: MATRIX_ELSEWHERE });
+  return (await call(sender(), 'POST', '/returnees', person, 201))['caseId'] as string;
+}
 /** A case of another municipality whose office asks MATRIX_HOME's to take it over. */
 async function incomingTransfer(): Promise<string> {
-  const sender = as('intake-officer', MATRIX_ELSEWHERE);
-  const person = newPerson({ municipalityCode: MATRIX_ELSEWHERE });
-  const { caseId: id } = await call(sender, 'POST', '/returnees', person, 201);
-  const asked = await call(
-    sender,
-    'POST',
-    `/cases/${id as string}/transfers`,
-    transfer(MATRIX_HOME),
-    201,
-  );
-  return asked['id'] as string;
+  const path = `/cases/${await elsewhereCase()}/transfers`;
+  return (await call(sender(), 'POST', path, transfer(MATRIX_HOME), 201))['id'] as string;
 }
 const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 const arrivalRows = () =>
@@ -204,6 +201,8 @@ const ROWS: MatrixRow[] = [
   { route: 'GET /cases/:caseId/household', request: () => ({ path: `/cases/${caseId}/household` }), allow: staff(200) },
   { route: 'POST /cases/:caseId/household/members', request: async () => ({ path: `/cases/${await newCase()}/household/members`, body: { firstNames: 'Marta', lastNames: 'Flujo', dateOfBirth: '1960-02-11', relationship: 'parent' } }), allow: officers(201) },
   { route: 'POST /cases/:caseId/household/links', request: async () => ({ path: `/cases/${await newCase()}/household/links`, body: { relativeCaseId: await newCase(), relationship: 'sibling' } }), allow: officers(200) },
+  // Both cases must be the caller's: another municipality's returnee is not pulled in (403 for all).
+  { route: 'POST /cases/:caseId/household/links', request: async () => ({ path: `/cases/${await newCase()}/household/links`, body: { relativeCaseId: await elsewhereCase(), relationship: 'sibling' } }) },
   { route: 'GET /cases/:caseId/guardian', request: () => ({ path: `/cases/${minorCaseId}/guardian` }), allow: staff(200) },
   { route: 'PUT /cases/:caseId/guardian', request: async () => ({ path: `/cases/${await newMinorCase()}/guardian`, body: guardian }), allow: officers(200) },
   { route: 'POST /cases/:caseId/notes', request: async () => ({ path: `/cases/${await newCase()}/notes`, body: { text: 'Llamada de seguimiento', confidentiality: 'general' } }), allow: staff(201) },
