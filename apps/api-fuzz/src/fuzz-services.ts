@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TOPICS } from '@reintegra/event-contracts';
+import {
+  currentTestStack,
+  freePort,
+  runToCompletion,
+  ServiceProcess,
+  shredForeignCaseKeys,
+  startGroupAtEnd,
+  testAuthEnvironment,
+  testDatabaseUrl,
+} from '@reintegra/testing';
+
+/** Every service with an HTTP API, and its database. */
+export const FUZZED_SERVICES = [
+  { app: 'intake', database: 'intake' },
+  { app: 'orchestrator', database: 'orchestrator' },
+  { app: 'employment-matching', database: 'employment_matching' },
+  { app: 'education-enrolment', database: 'education_enrolment' },
+  { app: 'victim-support', database: 'victim_support' },
+  { app: 'supervisor-api', database: 'supervisor' },
+  { app: 'partner-gateway', database: 'partner_gateway' },
+  { app: 'community-inclusion', database: 'community_inclusion' },
+  { app: 'service-directory', database: 'service_directory' },
+  { app: 'notifications', database: 'notifications' },
+] as const;
+
+export type FuzzedApp = (typeof FUZZED_SERVICES)[number]['app'];
+
+/**
+ * Every service as a real process from the build, each on a free port with its own consumer
+ * group (at the end of the topics) and Temporal task queue, trusting the test identity's tokens.
+ * Services that call another one are pointed at the running one, so a route never fails only
+ * because its neighbour is absent.
+ */
+export class FuzzServices {
+  readonly processes = new Map<FuzzedApp, ServiceProcess>();
+  private readonly envs = new Map<FuzzedApp, Record<string, string>>();
+  private readonly groups: string[] = [];
+
+  async start(): Promise<void> {
+    const stack = currentTestStack();
+    const run = randomUUID().slice(0, 8);
+    const ports = new Map<FuzzedApp, number>();
+    for (const { app } of FUZZED_SERVICES) ports.set(app, await freePort());
+    const url = (app: FuzzedApp) => `http://127.0.0.1:${ports.get(app)}`;
+    const secrets = mkdtempSync(join(tmpdir(), 'api-fuzz-'));
+    mkdirSync(secrets, { recursive: true });
+    const kekFile = join(secrets, 'kek.b64');
+    writeFileSync(kekFile, Buffer.alloc(32, 9).toString('base64'), { mode: 0o600 });
+    const neighbours: Partial<Record<FuzzedApp, Record<string, string>>> = {
+      orchestrator: { DIRECTORY_URL: url('service-directory') },
+      'supervisor-api': { INTAKE_URL: url('intake'), COMMUNITY_URL: url('community-inclusion') },
+      notifications: { INTAKE_URL: url('intake') },
+      'victim-support': { VICTIM_SUPPORT_KEK_FILE: kekFile },
+    };
+    for (const { app, database } of FUZZED_SERVICES) {
+      const group = `${app}-fuzz-${run}`;
+      this.groups.push(group);
+      const env = {
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'warn',
+        KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+        TEMPORAL_ADDRESS: stack.temporalAddress,
+        TEMPORAL_NAMESPACE: stack.temporalNamespace,
+        TEMPORAL_TASK_QUEUE: `reintegration-paths-fuzz-${run}`,
+        OUTBOX_POLL_INTERVAL_MS: '500',
+        DATABASE_URL: testDatabaseUrl(database, 'app'),
+        DATABASE_MIGRATION_URL: testDatabaseUrl(database, 'migrator'),
+        KAFKA_CONSUMER_GROUP: group,
+        ...testAuthEnvironment(),
+        ...neighbours[app],
+      };
+      this.envs.set(app, env);
+      this.processes.set(app, new ServiceProcess(app, ports.get(app) ?? 0, env));
+    }
+    const brokers = stack.kafkaBrokers;
+    await Promise.all([
+      ...[...this.envs].map(([app, env]) => runToCompletion(app, 'migrate', env)),
+      ...this.groups.map((group) => startGroupAtEnd(brokers, group, Object.values(TOPICS))),
+    ]);
+    await shredForeignCaseKeys();
+    await Promise.all([...this.processes.values()].map((process) => process.start()));
+  }
+
+  async stop(): Promise<void> {
+    await Promise.allSettled([...this.processes.values()].map((process) => process.stop()));
+  }
+}

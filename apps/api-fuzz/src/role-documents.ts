@@ -1,0 +1,40 @@
+import type { Role } from '@reintegra/platform-auth';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+interface Operation {
+  security?: unknown[];
+  'x-roles'?: Role[];
+}
+export interface OpenApiDocument {
+  paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>>;
+  [key: string]: unknown;
+}
+
+/** Who calls the routes of a document part: a role, or anyone for public routes. */
+export type Caller = Role | 'public';
+
+/**
+ * Splits a service's document by the role its operations need first (`x-roles`; public routes
+ * apart), so each part is fuzzed with a token that passes the access check and reaches the
+ * handler. Operations any signed-in user may call go with the service's main role.
+ */
+export function splitByRole(
+  document: OpenApiDocument,
+  mainRole: Role,
+): Map<Caller, { document: OpenApiDocument; operations: number }> {
+  const parts = new Map<Caller, { document: OpenApiDocument; operations: number }>();
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      const caller: Caller =
+        operation.security?.length === 0 ? 'public' : (operation['x-roles']?.[0] ?? mainRole);
+      const part = parts.get(caller) ?? { document: { ...document, paths: {} }, operations: 0 };
+      part.document.paths[path] = { ...part.document.paths[path], [method]: operation };
+      part.operations += 1;
+      parts.set(caller, part);
+    }
+  }
+  return parts;
+}
