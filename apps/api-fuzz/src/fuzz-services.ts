@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TOPICS } from '@reintegra/event-contracts';
@@ -38,6 +38,7 @@ export type FuzzedApp = (typeof FUZZED_SERVICES)[number]['app'];
  */
 export class FuzzServices {
   readonly processes = new Map<FuzzedApp, ServiceProcess>();
+  private identity: ServiceProcess | undefined;
   private readonly envs = new Map<FuzzedApp, Record<string, string>>();
   private readonly groups: string[] = [];
 
@@ -48,13 +49,25 @@ export class FuzzServices {
     for (const { app } of FUZZED_SERVICES) ports.set(app, await freePort());
     const url = (app: FuzzedApp) => `http://127.0.0.1:${ports.get(app)}`;
     const secrets = mkdtempSync(join(tmpdir(), 'api-fuzz-'));
-    mkdirSync(secrets, { recursive: true });
     const kekFile = join(secrets, 'kek.b64');
     writeFileSync(kekFile, Buffer.alloc(32, 9).toString('base64'), { mode: 0o600 });
+    // The dev identity signs with the test identity's key: its tokens are trusted like testToken's.
+    const keyFile = join(secrets, 'identity-key.json');
+    writeFileSync(keyFile, process.env['TEST_AUTH_PRIVATE_JWK'] ?? '', { mode: 0o600 });
+    this.identity = new ServiceProcess('dev-identity', await freePort(), {
+      NODE_ENV: 'test',
+      AUTH_ISSUER: testAuthEnvironment()['AUTH_ISSUER'] ?? '',
+      DEV_IDENTITY_KEY_FILE: keyFile,
+    });
+    const identity = { DEV_IDENTITY_URL: this.identity.url };
     const neighbours: Partial<Record<FuzzedApp, Record<string, string>>> = {
-      orchestrator: { DIRECTORY_URL: url('service-directory') },
-      'supervisor-api': { INTAKE_URL: url('intake'), COMMUNITY_URL: url('community-inclusion') },
-      notifications: { INTAKE_URL: url('intake') },
+      orchestrator: { DIRECTORY_URL: url('service-directory'), ...identity },
+      'supervisor-api': {
+        INTAKE_URL: url('intake'),
+        COMMUNITY_URL: url('community-inclusion'),
+        ...identity,
+      },
+      notifications: { INTAKE_URL: url('intake'), ...identity },
       'victim-support': { VICTIM_SUPPORT_KEK_FILE: kekFile },
     };
     for (const { app, database } of FUZZED_SERVICES) {
@@ -83,10 +96,12 @@ export class FuzzServices {
       ...this.groups.map((group) => startGroupAtEnd(brokers, group, Object.values(TOPICS))),
     ]);
     await shredForeignCaseKeys();
+    await this.identity.start();
     await Promise.all([...this.processes.values()].map((process) => process.start()));
   }
 
   async stop(): Promise<void> {
     await Promise.allSettled([...this.processes.values()].map((process) => process.stop()));
+    await this.identity?.stop();
   }
 }

@@ -53,7 +53,7 @@ it(`fuzzes every route of every service (${examples} examples per route)`, async
       console.log(
         `${app} as ${caller}: ${part.operations} routes, ${result.requests} requests, exit ${result.exitCode}`,
       );
-      if (result.exitCode !== 0) failures.push(`--- ${app} as ${caller}\n${result.output}`);
+      if (result.exitCode !== 0) failures.push(`--- ${app} as ${caller}\n${result.failures}`);
     }
   }
   console.log(

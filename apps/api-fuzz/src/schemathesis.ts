@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { findWorkspaceRoot } from '@reintegra/testing';
@@ -31,7 +31,8 @@ export interface FuzzRun {
 
 export interface FuzzResult {
   exitCode: number;
-  output: string;
+  /** The failures and errors sections of Schemathesis' output (the whole is in output.txt). */
+  failures: string;
   /** Requests sent, from the run's HAR report. */
   requests: number;
 }
@@ -43,6 +44,8 @@ export const REQUEST_TIMEOUT_S = 10;
 export function runSchemathesis(run: FuzzRun): Promise<FuzzResult> {
   const har = join(run.reportDir, 'requests.har');
   const args = [
+    '--config-file',
+    join(findWorkspaceRoot(), 'apps/api-fuzz/schemathesis.toml'),
     'run',
     run.schemaFile,
     '--url',
@@ -82,7 +85,18 @@ export function runSchemathesis(run: FuzzRun): Promise<FuzzResult> {
       const entries = existsSync(har)
         ? (JSON.parse(readFileSync(har, 'utf8')) as { log: { entries: unknown[] } }).log.entries
         : [];
-      resolve({ exitCode: code ?? -1, output, requests: entries.length });
+      writeFileSync(join(run.reportDir, 'output.txt'), output);
+      resolve({ exitCode: code ?? -1, failures: failuresOf(output), requests: entries.length });
     });
   });
+}
+
+/** From the first ERRORS or FAILURES heading to the warnings or summary, without colours. */
+function failuresOf(output: string): string {
+  // eslint-disable-next-line no-control-regex
+  const text = output.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+  const start = text.search(/=+ (ERRORS|FAILURES) =+/);
+  if (start < 0) return text.slice(-3000);
+  const end = text.slice(start).search(/=+ (WARNINGS|SUMMARY) =+/);
+  return text.slice(start, end < 0 ? undefined : start + end);
 }

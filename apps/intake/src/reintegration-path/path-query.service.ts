@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, ServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '@reintegra/platform-config';
-import { NotFoundError, returneeNotFound } from '@reintegra/platform-errors';
+import { NotFoundError, returneeNotFound, UnavailableError } from '@reintegra/platform-errors';
 import {
   nextFollowUpQuery,
   type NextFollowUp,
@@ -25,6 +25,12 @@ export interface ReturneePath {
   workflowUrl?: string;
 }
 
+/**
+ * How long the three queries may take together. A query waits for a worker of the workflow's task
+ * queue; without one it would hang the request until Temporal's own timeout.
+ */
+const QUERY_DEADLINE_MS = 5_000;
+
 /** Answers "where is this person's reintegration path now?" from the workflow itself. */
 @Injectable()
 export class PathQueryService {
@@ -46,11 +52,15 @@ export class PathQueryService {
     const workflowId = reintegrationPathWorkflowId(episode.id);
     try {
       const handle = this.temporal.workflow.getHandle(workflowId);
-      const [path, openReferrals, nextFollowUp] = await Promise.all([
-        handle.query(pathStateQuery),
-        handle.query(openReferralsQuery),
-        handle.query(nextFollowUpQuery),
-      ]);
+      const [path, openReferrals, nextFollowUp] = await this.temporal.withDeadline(
+        Date.now() + QUERY_DEADLINE_MS,
+        () =>
+          Promise.all([
+            handle.query(pathStateQuery),
+            handle.query(openReferralsQuery),
+            handle.query(nextFollowUpQuery),
+          ]),
+      );
       const workflowUrl = this.config.TEMPORAL_UI_URL
         ? `${this.config.TEMPORAL_UI_URL}/namespaces/${this.config.TEMPORAL_NAMESPACE}/workflows/${encodeURIComponent(workflowId)}`
         : undefined;
@@ -68,6 +78,13 @@ export class PathQueryService {
         throw new NotFoundError('path.not-started', {
           es: 'El itinerario de reintegración aún no ha iniciado; intente en unos segundos.',
           en: 'The reintegration path has not started yet; try again in a few seconds.',
+        });
+      }
+      if (error instanceof ServiceError) {
+        // The workflow engine or its worker did not answer in time: the path is there, not now.
+        throw new UnavailableError('path.unavailable', {
+          es: 'El itinerario no se puede consultar en este momento; intente de nuevo en unos segundos.',
+          en: 'The path cannot be read right now; try again in a few seconds.',
         });
       }
       throw error;

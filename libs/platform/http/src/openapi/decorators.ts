@@ -1,5 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiExtension,
+  ApiQuery,
+  ApiResponse,
+} from '@nestjs/swagger';
+import type { Role } from '@reintegra/platform-auth';
 import type { HeaderObject } from '@nestjs/swagger';
 import { z } from 'zod';
 import { PROBLEM_CONTENT_TYPE } from '../problem-details.filter';
@@ -90,4 +98,12 @@ export function ApiQueryParams(schema: z.ZodObject): MethodDecorator {
       return ApiQuery({ name, required: required.has(name), description, schema: propertySchema });
     }),
   );
+}
+
+/**
+ * Documents a route that is public to the access guard but checks a bearer token of its own
+ * (e.g. a partner agency's): the document keeps its security and names the roles it accepts.
+ */
+export function ApiOwnBearerAuth(roles: Role[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(ApiBearerAuth('bearer'), ApiExtension('x-roles', roles));
 }

@@ -13,6 +13,7 @@ import {
 import { PUBLIC_KEY, type Role, ROLES_KEY } from '@reintegra/platform-auth';
 import { PROBLEM_CONTENT_TYPE } from '../problem-details.filter';
 import { PROBLEM_SCHEMA_REF } from './decorators';
+import { addPlatformProblems } from './operation-problems';
 import { problemDetailsSchema } from './problem-details.schema';
 import { openApiSchemaOf } from './zod-schema';
 
@@ -80,7 +81,9 @@ export function completeDocument(document: OpenAPIObject, access: OperationAcces
   for (const pathItem of Object.values(document.paths)) {
     for (const method of HTTP_METHODS) {
       const operation = pathItem[method];
-      if (operation) completeOperation(operation, access.get(operation.operationId ?? ''));
+      if (!operation) continue;
+      completeOperation(operation, access.get(operation.operationId ?? ''));
+      addPlatformProblems(operation, method);
     }
   }
   return document;
@@ -116,7 +119,8 @@ function completeOperation(
       if (mediaType.startsWith('text/')) content.schema = { type: 'string' };
     }
   }
-  if (access?.public) {
+  // A public route with credentials of its own (declared with @ApiBearerAuth) keeps them.
+  if (access?.public && !operation.security?.length) {
     operation.security = [];
   } else {
     addProblem(401, 'No valid bearer token');

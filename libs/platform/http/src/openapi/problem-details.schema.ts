@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** RFC 9457 problem details as this platform answers them (see ProblemDetailsFilter). */
+/**
+ * RFC 9457 problem details as this platform answers them (see ProblemDetailsFilter). Loose: a kind
+ * of problem may add extension members (a conflict's `currentStatus` and `allowed`, …).
+ */
 export const problemDetailsSchema = z
   .object({
     type: z.string().describe('urn:reintegra:problem:<code>'),
@@ -16,4 +19,5 @@ export const problemDetailsSchema = z
     existing: z.string().optional().describe('Location of the existing resource (conflicts)'),
     currentETag: z.string().optional().describe('Current ETag (412 on a stale write)'),
   })
+  .loose()
   .describe('Problem details (RFC 9457)');
