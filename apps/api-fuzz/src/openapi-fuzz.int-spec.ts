@@ -36,6 +36,7 @@ it(`fuzzes every route of every service (${examples} examples per route)`, async
       const schemaFile = join(reportDir, 'openapi.json');
       writeFileSync(schemaFile, JSON.stringify(part.document));
       const role = caller === 'public' ? 'supervisor' : caller;
+      const started = Date.now();
       const result: FuzzResult = await runSchemathesis({
         schemaFile,
         baseUrl: service.url,
@@ -51,7 +52,8 @@ it(`fuzzes every route of every service (${examples} examples per route)`, async
       routes += part.operations;
       requests += result.requests;
       console.log(
-        `${app} as ${caller}: ${part.operations} routes, ${result.requests} requests, exit ${result.exitCode}`,
+        `${app} as ${caller}: ${part.operations} routes, ${result.requests} requests, ` +
+          `${((Date.now() - started) / 1000).toFixed(1)} s, exit ${result.exitCode}`,
       );
       if (result.exitCode !== 0) failures.push(`--- ${app} as ${caller}\n${result.failures}`);
     }
@@ -62,4 +64,4 @@ it(`fuzzes every route of every service (${examples} examples per route)`, async
   );
   expect(routes).toBeGreaterThan(100);
   expect(failures.join('\n')).toBe('');
-});
+}, Math.max(600_000, examples * 15_000));

@@ -5,7 +5,13 @@ import { NestFactory } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public, Roles } from '@reintegra/platform-auth';
-import { ApiJsonBody, ApiJsonResponse, ApiProblems, ApiQueryParams } from './decorators';
+import {
+  ApiJsonBody,
+  ApiJsonResponse,
+  ApiOwnBearerAuth,
+  ApiProblems,
+  ApiQueryParams,
+} from './decorators';
 import { buildOpenApiDocument, type DocumentedOperation } from './document';
 
 const thingSchema = z.object({
@@ -53,7 +59,17 @@ class OpenController {
   }
 }
 
-@Module({ controllers: [ThingsController, OpenController] })
+@Public()
+@ApiOwnBearerAuth(['partner'])
+@Controller('agency')
+class AgencyController {
+  @Get()
+  me() {
+    return 'agency';
+  }
+}
+
+@Module({ controllers: [ThingsController, OpenController, AgencyController] })
 class ThingsModule {}
 
 let document: OpenAPIObject;
@@ -143,5 +159,31 @@ describe('the OpenAPI document', () => {
       ).find((parameter) => parameter.name === name);
     expect(header('/things/{id}', 'patch', 'if-match')?.required).toBe(true);
     expect(header('/things', 'post', 'x-correlation-id')?.required).toBe(false);
+  });
+
+  it('lists the refusals the shared mechanisms give each kind of operation', () => {
+    const statuses = (path: string, method: 'get' | 'post' | 'patch') =>
+      Object.keys(document.paths[path]?.[method]?.responses ?? {});
+    // A named record (path parameter) may not exist; a write may conflict with its state; a
+    // body may be refused (not JSON, or by a rule); If-Match brings 412 and 428.
+    expect(statuses('/things/{id}', 'patch')).toEqual(
+      expect.arrayContaining(['404', '409', '412', '415', '422', '428']),
+    );
+    expect(statuses('/things', 'post')).toEqual(expect.arrayContaining(['409', '415', '422']));
+    expect(statuses('/things', 'post')).not.toContain('404');
+    expect(statuses('/things', 'post')).not.toContain('412');
+    expect(statuses('/things', 'get')).not.toContain('404');
+    expect(statuses('/things', 'get')).not.toContain('409');
+    // The operation's own wording wins over the shared one.
+    expect(document.paths['/things']?.post?.responses['409']).toMatchObject({
+      description: 'Already there',
+    });
+  });
+
+  it('keeps the own credentials of a route public to the access guard', () => {
+    const me = document.paths['/agency']?.get as DocumentedOperation;
+    expect(me.security).toEqual([{ bearer: [] }]);
+    expect(me['x-roles']).toEqual(['partner']);
+    expect(Object.keys(me.responses)).toEqual(expect.arrayContaining(['401', '403']));
   });
 });
