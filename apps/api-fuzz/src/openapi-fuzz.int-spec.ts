@@ -20,48 +20,52 @@ const services = new FuzzServices();
 beforeAll(() => services.start(), 180_000);
 afterAll(() => services.stop());
 
-it(`fuzzes every route of every service (${examples} examples per route)`, async () => {
-  const failures: string[] = [];
-  let routes = 0;
-  let requests = 0;
-  for (const { app } of FUZZED_SERVICES) {
-    const service = services.processes.get(app);
-    if (!service) throw new Error(`${app} did not start`);
-    const document = (await (
-      await fetch(`${service.url}/docs/openapi.json`)
-    ).json()) as OpenApiDocument;
-    for (const [caller, part] of splitByRole(document, 'supervisor')) {
-      const reportDir = join(reports, app, caller);
-      mkdirSync(reportDir, { recursive: true });
-      const schemaFile = join(reportDir, 'openapi.json');
-      writeFileSync(schemaFile, JSON.stringify(part.document));
-      const role = caller === 'public' ? 'supervisor' : caller;
-      const started = Date.now();
-      const result: FuzzResult = await runSchemathesis({
-        schemaFile,
-        baseUrl: service.url,
-        authorization: await testToken({
-          roles: [role],
-          municipalityCode: FUZZ_MUNICIPALITY,
-          organisationId: FUZZ_ORGANISATION,
-        }),
-        examples,
-        seed,
-        reportDir,
-      });
-      routes += part.operations;
-      requests += result.requests;
-      console.log(
-        `${app} as ${caller}: ${part.operations} routes, ${result.requests} requests, ` +
-          `${((Date.now() - started) / 1000).toFixed(1)} s, exit ${result.exitCode}`,
-      );
-      if (result.exitCode !== 0) failures.push(`--- ${app} as ${caller}\n${result.failures}`);
+it(
+  `fuzzes every route of every service (${examples} examples per route)`,
+  async () => {
+    const failures: string[] = [];
+    let routes = 0;
+    let requests = 0;
+    for (const { app } of FUZZED_SERVICES) {
+      const service = services.processes.get(app);
+      if (!service) throw new Error(`${app} did not start`);
+      const document = (await (
+        await fetch(`${service.url}/docs/openapi.json`)
+      ).json()) as OpenApiDocument;
+      for (const [caller, part] of splitByRole(document, 'supervisor')) {
+        const reportDir = join(reports, app, caller);
+        mkdirSync(reportDir, { recursive: true });
+        const schemaFile = join(reportDir, 'openapi.json');
+        writeFileSync(schemaFile, JSON.stringify(part.document));
+        const role = caller === 'public' ? 'supervisor' : caller;
+        const started = Date.now();
+        const result: FuzzResult = await runSchemathesis({
+          schemaFile,
+          baseUrl: service.url,
+          authorization: await testToken({
+            roles: [role],
+            municipalityCode: FUZZ_MUNICIPALITY,
+            organisationId: FUZZ_ORGANISATION,
+          }),
+          examples,
+          seed,
+          reportDir,
+        });
+        routes += part.operations;
+        requests += result.requests;
+        console.log(
+          `${app} as ${caller}: ${part.operations} routes, ${result.requests} requests, ` +
+            `${((Date.now() - started) / 1000).toFixed(1)} s, exit ${result.exitCode}`,
+        );
+        if (result.exitCode !== 0) failures.push(`--- ${app} as ${caller}\n${result.failures}`);
+      }
     }
-  }
-  console.log(
-    `API fuzzing: ${FUZZED_SERVICES.length} services, ${routes} routes, ${requests} requests, ` +
-      `${failures.length} failing parts (reports in ${reports})`,
-  );
-  expect(routes).toBeGreaterThan(100);
-  expect(failures.join('\n')).toBe('');
-}, Math.max(600_000, examples * 15_000));
+    console.log(
+      `API fuzzing: ${FUZZED_SERVICES.length} services, ${routes} routes, ${requests} requests, ` +
+        `${failures.length} failing parts (reports in ${reports})`,
+    );
+    expect(routes).toBeGreaterThan(100);
+    expect(failures.join('\n')).toBe('');
+  },
+  Math.max(600_000, examples * 15_000),
+);

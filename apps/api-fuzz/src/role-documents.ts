@@ -1,6 +1,9 @@
-import type { Role } from '@reintegra/platform-auth';
+import type { testToken } from '@reintegra/testing';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/** A role of the platform (`x-roles`), e.g. `intake-officer`. */
+type Role = Parameters<typeof testToken>[0]['roles'][number];
 
 interface Operation {
   security?: unknown[];

@@ -10,7 +10,9 @@ import { findWorkspaceRoot } from '@reintegra/testing';
  * same path the install computes (cache dir + hash of the pinned requirements).
  */
 export function schemathesisBinary(env: NodeJS.ProcessEnv = process.env): string {
-  const requirements = readFileSync(join(findWorkspaceRoot(), 'infra/schemathesis/requirements.txt'));
+  const requirements = readFileSync(
+    join(findWorkspaceRoot(), 'infra/schemathesis/requirements.txt'),
+  );
   const cache = env['REINTEGRA_CACHE_DIR'] ?? join(homedir(), '.cache/reintegra');
   const hash = createHash('sha256').update(requirements).digest('hex').slice(0, 12);
   const binary = env['SCHEMATHESIS_PATH'] ?? join(cache, `schemathesis-venv-${hash}`, 'bin/st');

@@ -75,7 +75,8 @@ export function completeDocument(document: OpenAPIObject, access: OperationAcces
     ...document.components,
     schemas: {
       ...document.components?.schemas,
-      ProblemDetails: openApiSchemaOf(problemDetailsSchema, 'output'),
+      // Loose: a kind of problem may add extension members (a conflict's `currentStatus`, …).
+      ProblemDetails: openApiSchemaOf(problemDetailsSchema.loose(), 'output'),
     },
   };
   for (const pathItem of Object.values(document.paths)) {

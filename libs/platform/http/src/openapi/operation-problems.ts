@@ -25,8 +25,7 @@ function namesRecord(name: string, schema: SchemaObject | undefined): boolean {
 function namesRecords(parameters: ParameterObject[], body: SchemaObject | undefined): boolean {
   return (
     parameters.some(
-      (p) =>
-        p.in === 'path' || (p.in === 'query' && namesRecord(p.name, p.schema as SchemaObject)),
+      (p) => p.in === 'path' || (p.in === 'query' && namesRecord(p.name, p.schema as SchemaObject)),
     ) ||
     Object.entries(body?.properties ?? {}).some(([name, schema]) =>
       namesRecord(name, schema as SchemaObject),

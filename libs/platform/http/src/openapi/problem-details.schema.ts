@@ -1,9 +1,6 @@
 import { z } from 'zod';
 
-/**
- * RFC 9457 problem details as this platform answers them (see ProblemDetailsFilter). Loose: a kind
- * of problem may add extension members (a conflict's `currentStatus` and `allowed`, …).
- */
+/** RFC 9457 problem details as this platform answers them (see ProblemDetailsFilter). */
 export const problemDetailsSchema = z
   .object({
     type: z.string().describe('urn:reintegra:problem:<code>'),
@@ -19,5 +16,4 @@ export const problemDetailsSchema = z
     existing: z.string().optional().describe('Location of the existing resource (conflicts)'),
     currentETag: z.string().optional().describe('Current ETag (412 on a stale write)'),
   })
-  .loose()
   .describe('Problem details (RFC 9457)');
