@@ -26,10 +26,11 @@ export interface ReturneePath {
 }
 
 /**
- * How long the three queries may take together. A query waits for a worker of the workflow's task
- * queue; without one it would hang the request until Temporal's own timeout.
+ * How long the three queries may take together (they answer in milliseconds when a worker is up).
+ * A query waits for a worker of the workflow's task queue; without one it would hang the request
+ * until Temporal's own timeout: a quick 503 with Retry-After serves the screen better.
  */
-const QUERY_DEADLINE_MS = 5_000;
+const QUERY_DEADLINE_MS = 3_000;
 
 /** Answers "where is this person's reintegration path now?" from the workflow itself. */
 @Injectable()
