@@ -23,11 +23,7 @@ function silentTemporal(deadlines: number[]): Client {
 describe('the path of a returnee whose workflow does not answer', () => {
   it('is refused as unavailable (503) within a few seconds instead of hanging', async () => {
     const deadlines: number[] = [];
-    const service = new PathQueryService(
-      dataSource,
-      silentTemporal(deadlines),
-      {} as IntakeConfig,
-    );
+    const service = new PathQueryService(dataSource, silentTemporal(deadlines), {} as IntakeConfig);
     const asked = Date.now();
     const failure = service.currentPath('a-returnee');
     await expect(failure).rejects.toBeInstanceOf(UnavailableError);
