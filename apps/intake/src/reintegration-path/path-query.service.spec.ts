@@ -1,4 +1,4 @@
-import { ServiceError } from '@temporalio/client';
+import { QueryNotRegisteredError, ServiceError } from '@temporalio/client';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { UnavailableError } from '@reintegra/platform-errors';
@@ -31,5 +31,18 @@ describe('the path of a returnee whose workflow does not answer', () => {
     expect(deadlines).toHaveLength(1);
     expect(deadlines[0]).toBeGreaterThan(asked);
     expect(deadlines[0]).toBeLessThanOrEqual(Date.now() + 3_000);
+  });
+
+  it('is refused as unavailable when the worker fails the query (a history it cannot replay)', async () => {
+    const temporal = {
+      workflow: { getHandle: () => ({ query: () => new Promise(() => undefined) }) },
+      withDeadline: async () => {
+        throw new QueryNotRegisteredError('[TMPRL1100] Nondeterminism error', 3);
+      },
+    } as unknown as Client;
+    const service = new PathQueryService(dataSource, temporal, {} as IntakeConfig);
+    await expect(service.currentPath('a-returnee')).rejects.toMatchObject({
+      code: 'path.unavailable',
+    });
   });
 });

@@ -1,5 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Client, ServiceError, WorkflowNotFoundError } from '@temporalio/client';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  Client,
+  QueryNotRegisteredError,
+  ServiceError,
+  WorkflowNotFoundError,
+} from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '@reintegra/platform-config';
 import { NotFoundError, returneeNotFound, UnavailableError } from '@reintegra/platform-errors';
@@ -35,6 +40,8 @@ const QUERY_DEADLINE_MS = 3_000;
 /** Answers "where is this person's reintegration path now?" from the workflow itself. */
 @Injectable()
 export class PathQueryService {
+  private readonly logger = new Logger(PathQueryService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly temporal: Client,
@@ -81,8 +88,16 @@ export class PathQueryService {
           en: 'The reintegration path has not started yet; try again in a few seconds.',
         });
       }
-      if (error instanceof ServiceError) {
-        // The workflow engine or its worker did not answer in time: the path is there, not now.
+      if (error instanceof QueryNotRegisteredError) {
+        // The worker failed the query (e.g. it cannot replay the history): an operator's matter.
+        this.logger.warn({
+          msg: 'path query failed in the worker',
+          workflowId,
+          error: error.message,
+        });
+      }
+      if (error instanceof ServiceError || error instanceof QueryNotRegisteredError) {
+        // The workflow engine or its worker did not answer: the path is there, not readable now.
         throw new UnavailableError('path.unavailable', {
           es: 'El itinerario no se puede consultar en este momento; intente de nuevo en unos segundos.',
           en: 'The path cannot be read right now; try again in a few seconds.',
