@@ -109,5 +109,8 @@ export class FuzzServices {
   async stop(): Promise<void> {
     await Promise.allSettled([...this.processes.values()].map((process) => process.stop()));
     await this.identity?.stop();
+    // Referrals the fuzzing sent got case keys wrapped with this run's key file: shred them, so
+    // that victim support's own suite (its fixed test key) can start after this one.
+    await shredForeignCaseKeys();
   }
 }
