@@ -1,6 +1,18 @@
 import 'reflect-metadata';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { Body, Controller, Get, Headers, Module, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  Module,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Sse,
+} from '@nestjs/common';
+import { EMPTY } from 'rxjs';
 import { NestFactory } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -57,6 +69,11 @@ class OpenController {
   @Get()
   hello() {
     return 'hi';
+  }
+
+  @Sse('events')
+  events() {
+    return EMPTY;
   }
 }
 
@@ -195,5 +212,11 @@ describe('the OpenAPI document', () => {
     const due = body.content['application/json']?.schema.properties['due'];
     expect(due).toMatchObject({ type: 'string', format: 'date' });
     expect(due).not.toHaveProperty('pattern');
+  });
+
+  it('documents a server-sent event route as a stream', () => {
+    expect(document.paths['/open/events']?.get?.responses['200']).toMatchObject({
+      content: { 'text/event-stream': { schema: { type: 'string' } } },
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { PATH_METADATA } from '@nestjs/common/constants';
+import { PATH_METADATA, SSE_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import {
   DocumentBuilder,
@@ -25,7 +25,14 @@ export interface ApiDescription {
 }
 
 /** Who may call an operation, keyed by operationId (`<Controller>_<method>`). */
-export type OperationAccess = ReadonlyMap<string, { public: boolean; roles: readonly Role[] }>;
+export type OperationAccess = ReadonlyMap<string, RouteAccess>;
+
+/** Who may call a route, and whether it answers a stream of server-sent events (`@Sse`). */
+interface RouteAccess {
+  public: boolean;
+  roles: readonly Role[];
+  stream?: boolean;
+}
 
 export const OPENAPI_UI_PATH = 'docs';
 export const OPENAPI_JSON_PATH = 'docs/openapi.json';
@@ -46,7 +53,7 @@ const problem = (description: string): ResponseObject => ({
 export function operationAccessOf(app: INestApplication): OperationAccess {
   const reflector = new Reflector();
   const scanner = new MetadataScanner();
-  const access = new Map<string, { public: boolean; roles: readonly Role[] }>();
+  const access = new Map<string, RouteAccess>();
   for (const module of app.get(ModulesContainer).values()) {
     for (const { metatype } of module.controllers.values()) {
       if (!metatype) continue;
@@ -58,6 +65,7 @@ export function operationAccessOf(app: INestApplication): OperationAccess {
         access.set(`${metatype.name}_${name}`, {
           public: reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false,
           roles: reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [],
+          stream: Reflect.getMetadata(SSE_METADATA, handler) === true,
         });
       }
     }
@@ -93,11 +101,14 @@ export function completeDocument(document: OpenAPIObject, access: OperationAcces
 /** An operation with the `x-roles` extension this platform adds. */
 export type DocumentedOperation = OperationObject & { 'x-roles'?: Role[] };
 
-function completeOperation(
-  operation: DocumentedOperation,
-  access: { public: boolean; roles: readonly Role[] } | undefined,
-): void {
+function completeOperation(operation: DocumentedOperation, access: RouteAccess | undefined): void {
   const responses = operation.responses as Record<string, ResponseObject>;
+  if (access?.stream) {
+    responses['200'] = {
+      description: 'Server-sent events: the stream stays open until the client closes it',
+      content: { 'text/event-stream': { schema: { type: 'string' } } },
+    };
+  }
   const addProblem = (status: number, description: string) => {
     responses[status] ??= problem(description);
   };
