@@ -87,7 +87,17 @@ class AgencyController {
   }
 }
 
-@Module({ controllers: [ThingsController, OpenController, AgencyController] })
+@Controller('bundled')
+class BundledController {
+  @Patch(':id')
+  update(@Param('id') id: string, @Headers('if-match') _ifMatch?: string) {
+    return id;
+  }
+}
+// As in the services' webpack bundles: no emitted parameter types for Swagger to read.
+Reflect.deleteMetadata('design:paramtypes', BundledController.prototype, 'update');
+
+@Module({ controllers: [ThingsController, OpenController, AgencyController, BundledController] })
 class ThingsModule {}
 
 let document: OpenAPIObject;
@@ -218,5 +228,19 @@ describe('the OpenAPI document', () => {
     expect(document.paths['/open/events']?.get?.responses['200']).toMatchObject({
       content: { 'text/event-stream': { schema: { type: 'string' } } },
     });
+  });
+
+  it('documents the headers a handler reads even without emitted parameter types', () => {
+    const parameters = (document.paths['/bundled/{id}']?.patch?.parameters ?? []) as Array<{
+      name: string;
+      in: string;
+      required?: boolean;
+    }>;
+    expect(parameters).toContainEqual(
+      expect.objectContaining({ name: 'if-match', in: 'header', required: true }),
+    );
+    expect(Object.keys(document.paths['/bundled/{id}']?.patch?.responses ?? {})).toEqual(
+      expect.arrayContaining(['412', '428']),
+    );
   });
 });

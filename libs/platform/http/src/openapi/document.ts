@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { PATH_METADATA, SSE_METADATA } from '@nestjs/common/constants';
+import { PATH_METADATA, ROUTE_ARGS_METADATA, SSE_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import {
   DocumentBuilder,
@@ -32,6 +33,22 @@ interface RouteAccess {
   public: boolean;
   roles: readonly Role[];
   stream?: boolean;
+  /** Request headers the handler reads with @Headers(name). */
+  headers?: readonly string[];
+}
+
+/**
+ * The headers a handler reads, from Nest's own route metadata: Swagger finds them only through
+ * emitted parameter types, which the services' bundles do not carry.
+ */
+function headersOf(controller: object, method: string): string[] {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<
+    string,
+    { data?: unknown }
+  >;
+  return Object.entries(args)
+    .filter(([key, arg]) => key.startsWith(`${RouteParamtypes.HEADERS}:`) && arg.data)
+    .map(([, arg]) => String(arg.data).toLowerCase());
 }
 
 export const OPENAPI_UI_PATH = 'docs';
@@ -66,6 +83,7 @@ export function operationAccessOf(app: INestApplication): OperationAccess {
           public: reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false,
           roles: reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [],
           stream: Reflect.getMetadata(SSE_METADATA, handler) === true,
+          headers: headersOf(metatype, name),
         });
       }
     }
@@ -116,6 +134,12 @@ function completeOperation(operation: DocumentedOperation, access: RouteAccess |
     if (!response.description) response.description = status.startsWith('2') ? 'OK' : status;
   }
   const parameters = (operation.parameters ?? []) as ParameterObject[];
+  for (const name of access?.headers ?? []) {
+    if (!parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === name)) {
+      parameters.push({ name, in: 'header', schema: { type: 'string' } });
+    }
+  }
+  operation.parameters = parameters;
   for (const parameter of parameters.filter((p) => p.in === 'header')) {
     const name = parameter.name.toLowerCase();
     parameter.required = name === 'if-match';
