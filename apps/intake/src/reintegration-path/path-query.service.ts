@@ -8,7 +8,7 @@ import {
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '@reintegra/platform-config';
 import type { Actor } from '@reintegra/platform-auth';
-import { NotFoundError, returneeNotFound, UnavailableError } from '@reintegra/platform-errors';
+import { NotFoundError, UnavailableError } from '@reintegra/platform-errors';
 import {
   nextFollowUpQuery,
   type NextFollowUp,
