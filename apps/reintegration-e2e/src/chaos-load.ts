@@ -130,7 +130,8 @@ async function walk(intake: string, person: Person, figures: LoadFigures): Promi
     { purpose: 'service-referral', scope: 'employment', formVersion: 'CONS-2026-01' },
     `consent-${person.dui}`,
   );
-  if (consent.status !== 201)
+  // Already granted: an earlier attempt gave it, and a crash lost its answer (once, all the same).
+  if (consent.status !== 201 && consent.body['code'] !== 'consent.already-granted')
     throw new Error(`consent answered ${consent.status}: ${JSON.stringify(consent.body)}`);
   const referral = await definitive(
     figures,
