@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Local infrastructure for reintegra without Docker: PostgreSQL 15, Kafka 3.9 (KRaft), the
-# Temporal dev server and an SMTP sink as plain processes bound to 127.0.0.1. See infra/README.md.
+# Temporal dev server and an SMTP sink as plain processes bound to 127.0.0.1; with the `keycloak`
+# profile also Keycloak (a real OIDC provider). See infra/README.md.
 #
-#   bash infra/stack.sh start|stop|status|install|env|logs [component]
+#   bash infra/stack.sh start|stop|status|install|env|logs [component] [--profile keycloak]
 #
 # Overrides: REINTEGRA_STACK_DIR (data, logs, pids; default <repo>/.stack),
 # REINTEGRA_CACHE_DIR (downloads; default ~/.cache/reintegra), PG_PORT, KAFKA_PORT,
-# KAFKA_CONTROLLER_PORT, TEMPORAL_PORT, TEMPORAL_UI_PORT, SMTP_PORT, PROMETHEUS_PORT,
-# REINTEGRA_TOPICS_FILE.
+# KAFKA_CONTROLLER_PORT, TEMPORAL_PORT, TEMPORAL_UI_PORT, SMTP_PORT, PROMETHEUS_PORT, KEYCLOAK_PORT,
+# KEYCLOAK_MANAGEMENT_PORT, REINTEGRA_TOPICS_FILE; KEYCLOAK=1 is the same as --profile keycloak.
 set -euo pipefail
 
 LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/lib" && pwd)
@@ -23,8 +24,12 @@ source "$LIB_DIR/temporal.sh"
 source "$LIB_DIR/smtp.sh"
 # shellcheck source=lib/prometheus.sh
 source "$LIB_DIR/prometheus.sh"
+# shellcheck source=lib/keycloak.sh
+source "$LIB_DIR/keycloak.sh"
 # shellcheck source=lib/backup.sh
 source "$LIB_DIR/backup.sh"
+# shellcheck source=lib/jaeger.sh
+source "$LIB_DIR/jaeger.sh"
 
 usage() {
   cat <<EOF
@@ -32,17 +37,27 @@ usage: bash infra/stack.sh <command>
 
   start     install what is missing, start PostgreSQL, Kafka, Temporal and the SMTP sink, wait
             until healthy, create databases/roles, topics and search attributes (idempotent)
-  stop      stop all four (data and received mail are kept)
+  stop      stop all four, and Jaeger if it runs (data and received mail are kept)
+  traces [--if-built]
+            build Jaeger $JAEGER_VERSION from its Go module if needed (minutes, once; cached) and start
+            it: OTLP/HTTP $JAEGER_OTLP_URL, UI and API $JAEGER_UI_URL (npm start does this);
+            with --if-built, exit 3 instead of building
   status    state of each component; exits non-zero if anything is down
   install   only install/cache the binaries (Kafka jars, Temporal venv, PostgreSQL via apt)
   env       print 'export K=V' lines for services and tests: eval "\$(bash infra/stack.sh env)"
-  logs [c]  where the logs are; with c = postgres|kafka|temporal|smtp, the last 100 lines of its log
+  keycloak install|installed|start|stop|status
+            only Keycloak (download into the cache; is it cached?; run beside a running stack)
+  logs [c]  where the logs are; with c = postgres|kafka|temporal|smtp|prometheus|keycloak, the last 100 lines of its log
   monitoring  start Prometheus on $BIND_HOST:$PROMETHEUS_PORT, scraping the services 'npm start'
             runs and evaluating infra/prometheus/alerts.yml ('npm start' does this)
   backup [dir]   every service database and the Temporal persistence, timestamped, with
                  checksums (default dir: backups/<UTC time>); not the victim-support key
   restore <dir>  put a backup back (services stopped, engines running); re-sends the events
                  published shortly before the backup
+
+  --profile keycloak  (or KEYCLOAK=1) with start/install/env/status: also Keycloak on port
+                 $KEYCLOAK_PORT, realm 'reintegra' from infra/keycloak/reintegra-realm.json;
+                 'env' then points the services' AUTH_* settings at it
 
 state dir: $STACK_DIR
 cache dir: $CACHE_DIR
@@ -72,6 +87,10 @@ install_all() {
   if ! prometheus_installed; then
     with_cache_lock "$(basename "$PROMETHEUS_HOME")" prometheus_install &
     jobs+=($!) names+=(prometheus)
+  fi
+  if keycloak_enabled && ! keycloak_installed; then
+    with_cache_lock "keycloak-$KEYCLOAK_VERSION" keycloak_install &
+    jobs+=($!) names+=(keycloak)
   fi
   local i failed=()
   for i in "${!jobs[@]}"; do
@@ -103,16 +122,21 @@ cmd_start() {
   # Kafka's JVM is the slowest to boot: launch it and Temporal first, set up PostgreSQL meanwhile.
   kafka_launch
   temporal_launch
+  if keycloak_enabled; then keycloak_launch; fi
   pg_start
   smtp_start
   temporal_wait
   kafka_wait
+  if keycloak_enabled; then keycloak_wait; fi
   log "stack ready in $(since "$t0")s"
   log "  PostgreSQL       $BIND_HOST:$PG_PORT  (roles <service>_app / <service>_migrator, DEV-ONLY password <role>_pw)"
   log "  Kafka bootstrap  $KAFKA_BOOTSTRAP"
   log "  Temporal         $TEMPORAL_ADDRESS  (namespaces: $(temporal_lines "$TEMPORAL_NS_FILE" | paste -sd' '))"
   log "  Temporal web UI  $TEMPORAL_UI_URL"
   log "  SMTP sink        $BIND_HOST:$SMTP_PORT  (messages kept as files in $SMTP_SINK_DIR)"
+  if keycloak_enabled; then
+    log "  Keycloak         $KEYCLOAK_ISSUER  (demo users of the realm file, DEV-ONLY password 'demo')"
+  fi
   log "  Logs             $LOG_DIR"
   log "  eval \"\$(bash infra/stack.sh env)\" exports the connection variables"
 }
@@ -131,6 +155,10 @@ cmd_stop() {
   smtp_stop &
   jobs+=($!)
   prometheus_stop &
+  jobs+=($!)
+  jaeger_stop &
+  jobs+=($!)
+  keycloak_stop &
   jobs+=($!)
   local job rc=0
   for job in "${jobs[@]}"; do
@@ -151,6 +179,8 @@ cmd_status() {
   temporal_status || rc=1
   smtp_status || rc=1
   prometheus_status
+  jaeger_status
+  keycloak_status || rc=1
   log "state: $STACK_DIR"
   return $rc
 }
@@ -169,6 +199,7 @@ cmd_env() {
     SMTP_SINK_DIR "$SMTP_SINK_DIR" \
     PROMETHEUS_URL "http://$BIND_HOST:$PROMETHEUS_PORT" \
     PROMTOOL_PATH "$PROMTOOL_BIN"
+  if keycloak_enabled; then keycloak_env; fi
   temporal_installed || warn "Temporal binaries are not installed yet: run 'bash infra/stack.sh install'"
 }
 
@@ -191,19 +222,66 @@ cmd_logs() {
     temporal) tail -n 100 "$TEMPORAL_LOG" ;;
     smtp) tail -n 100 "$SMTP_LOG" ;;
     prometheus) tail -n 100 "$PROMETHEUS_LOG" ;;
-    *) fail "unknown component '$component'" "" "use one of: postgres, kafka, temporal, smtp, prometheus" ;;
+    keycloak) tail -n 100 "$KEYCLOAK_LOG" ;;
+    *) fail "unknown component '$component'" "" "use one of: postgres, kafka, temporal, smtp, prometheus, keycloak" ;;
   esac
+}
+
+# Keycloak alone, beside a stack that is already running (or on other ports, as the tests do).
+cmd_keycloak() {
+  KEYCLOAK=1
+  validate_ports
+  case ${1:-} in
+    install) with_cache_lock "keycloak-$KEYCLOAK_VERSION" keycloak_install ;;
+    installed) keycloak_installed ;;
+    start)
+      with_cache_lock "keycloak-$KEYCLOAK_VERSION" keycloak_install
+      keycloak_launch
+      keycloak_wait
+      ;;
+    stop) keycloak_stop ;;
+    status) keycloak_status ;;
+    *) fail "usage: bash infra/stack.sh keycloak install|installed|start|stop|status" ;;
+  esac
+}
+
+cmd_traces() {
+  preflight_common
+  if ! jaeger_installed; then
+    [[ ${1:-} == --if-built ]] && return 3
+    with_cache_lock "jaeger-$JAEGER_VERSION" jaeger_install
+  fi
+  lock_stack
+  jaeger_start
 }
 
 main() {
   local sub=${1:-}
   [[ $# -gt 0 ]] && shift
+  # `--profile keycloak` may come anywhere after the command (npm run stack:start -- --profile keycloak).
+  local -a rest=()
+  while [[ $# -gt 0 ]]; do
+    case $1 in
+      --profile)
+        [[ ${2:-} == keycloak ]] || fail "unknown profile '${2:-}'" "" "the only profile is: keycloak"
+        KEYCLOAK=1
+        shift 2
+        ;;
+      *)
+        rest+=("$1")
+        shift
+        ;;
+    esac
+  done
+  set -- "${rest[@]}"
   case $sub in
     start) cmd_start ;;
     stop) cmd_stop ;;
     status) cmd_status ;;
     install) cmd_install ;;
+    traces) cmd_traces "$@" ;;
     env) cmd_env ;;
+    keycloak) cmd_keycloak "$@" ;;
     logs) cmd_logs "$@" ;;
     monitoring)
       validate_ports

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import { Pool } from 'pg';
 import { TOPICS } from '@reintegra/event-contracts';
 import {
@@ -57,9 +58,23 @@ function latencyResult(
   };
 }
 
+/** An OTLP/HTTP receiver that accepts and drops every export: tracing's cost without a viewer's. */
+async function otlpSink(): Promise<{ url: string; close: () => void }> {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}'),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
 /**
  * Issue 3's measure: registrations through the HTTP API at a fixed rate with the full path
- * (validation, database, outbox, relay to Kafka) against a bare INSERT of the same rows.
+ * (validation, database, outbox, relay to Kafka) against a bare INSERT of the same rows; then the
+ * same requests to an intake that traces them (issue 19: spans exported over OTLP).
  */
 export const intakeRegistrationBenchmark: Benchmark = {
   name: 'intake-registration',
@@ -166,6 +181,36 @@ export const intakeRegistrationBenchmark: Benchmark = {
         baseline,
         [http, eventPath],
       );
+      await intake.stop();
+
+      // The same run, an intake with tracing on (HTTP, PostgreSQL and outbox spans, batch export).
+      const sink = await otlpSink();
+      const traced = new ServiceProcess('intake', 3301, {
+        ...env,
+        OTEL_EXPORTER_OTLP_ENDPOINT: sink.url,
+      });
+      await traced.start();
+      try {
+        const tracedHttp = await measure(
+          {
+            name: 'POST /returnees, tracing on',
+            run: async (index) => {
+              const response = await fetch(`${traced.url}/returnees`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', authorization },
+                body: JSON.stringify(registration(OPERATIONS + index)),
+              });
+              if (response.status !== 201)
+                throw new Error(`status ${response.status}: ${await response.text()}`);
+            },
+          },
+          { operations: OPERATIONS, concurrency: CONCURRENCY, ratePerSecond: RATE, warmup: WARMUP },
+        );
+        report('intake registration: tracing off vs on', http, [tracedHttp]);
+      } finally {
+        await traced.stop();
+        sink.close();
+      }
     } finally {
       await Promise.allSettled([intake.stop(), recorder.stop(), pool.end()]);
     }

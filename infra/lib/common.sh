@@ -18,6 +18,8 @@ TEMPORAL_PORT=${TEMPORAL_PORT:-57233}
 TEMPORAL_UI_PORT=${TEMPORAL_UI_PORT:-58233}
 SMTP_PORT=${SMTP_PORT:-51025}
 PROMETHEUS_PORT=${PROMETHEUS_PORT:-59090}
+KEYCLOAK_PORT=${KEYCLOAK_PORT:-58180}
+KEYCLOAK_MANAGEMENT_PORT=${KEYCLOAK_MANAGEMENT_PORT:-58190}
 BIND_HOST=127.0.0.1
 
 IS_ROOT=false
@@ -58,7 +60,7 @@ since() { local d=$(($(now_ms) - $1)); printf '%d.%d' $((d / 1000)) $((d % 1000 
 validate_ports() {
   local name value other
   local -A owner=()
-  for name in PG_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT TEMPORAL_PORT TEMPORAL_UI_PORT SMTP_PORT PROMETHEUS_PORT; do
+  for name in PG_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT TEMPORAL_PORT TEMPORAL_UI_PORT SMTP_PORT PROMETHEUS_PORT KEYCLOAK_PORT KEYCLOAK_MANAGEMENT_PORT; do
     value=${!name}
     if ! [[ $value =~ ^[0-9]+$ ]] || ((value < 1 || value > 65535)); then
       fail "$name='$value' is not a valid TCP port" "" "unset $name or set it to a free port (1-65535)"

@@ -95,11 +95,25 @@ export async function tellStory(caseIds: readonly string[], options: StoryOption
   };
 
   const consent = async (caseId: string, scope: string) => {
-    const granted = await intake('POST', `/cases/${caseId}/consents`, officer, {
-      purpose: 'service-referral',
-      scope,
-      formVersion: 'recepcion-2026-12-v1',
-    });
+    const grant = () =>
+      intake('POST', `/cases/${caseId}/consents`, officer, {
+        purpose: 'service-referral',
+        scope,
+        formVersion: 'recepcion-2026-12-v1',
+      });
+    let granted = await grant();
+    if (granted.body['code'] === 'consent.minor-without-guardian') {
+      // A minor's consent is their guardian's: the demo mother answers for the child.
+      expectOk(
+        await intake('PUT', `/cases/${caseId}/guardian`, officer, {
+          firstNames: 'Guadalupe',
+          lastNames: 'Martínez Rivas',
+          capacity: 'parent',
+        }),
+        'guardian',
+      );
+      granted = await grant();
+    }
     if (granted.status !== 409) expectOk(granted, 'consent');
   };
   const assess = async (caseId: string) => {

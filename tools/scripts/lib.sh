@@ -35,7 +35,9 @@ ensure_chromium() {
 
 # Exports the endpoints of the local stack (PG_PORT, KAFKA_BROKERS, TEMPORAL_ADDRESS, …).
 load_stack_env() {
-  eval "$(bash infra/stack.sh env)"
+  # The services keep the dev identity here even with KEYCLOAK=1 (demo data and service tokens
+  # come from it); pointing them at Keycloak is a choice made by hand (docs/identity-provider.md).
+  eval "$(KEYCLOAK=0 bash infra/stack.sh env)"
 }
 
 # Builds every service and the orchestrator's workflow bundle.

@@ -325,7 +325,7 @@ describe('a community referral in the reintegration path', () => {
   it('ends the place and answers the referral when intake says the consent is withdrawn', async () => {
     const activityId = await bed.newActivity();
     const { caseId, referralId, consentId } = await bed.referToCommunity();
-    await bed.join(activityId, { caseId, referralId });
+    await bed.join(activityId, { caseId, referralId, ageBand: '25-34', sex: 'female' });
     await bed.send(consentWithdrawnV1, caseId, {
       consentId,
       caseId,
@@ -340,5 +340,10 @@ describe('a community referral in the reintegration path', () => {
       [referralId],
     )) as Json[];
     expect(membership).toEqual({ status: 'withdrawn', reasonCode: 'consent-withdrawn' });
+    const [participant] = (await bed.db.query(
+      `SELECT age_band, sex, erased_at IS NOT NULL AS erased FROM participants WHERE case_id = $1`,
+      [caseId],
+    )) as Json[];
+    expect(participant).toEqual({ age_band: null, sex: null, erased: true });
   });
 });

@@ -1,35 +1,27 @@
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Kafka, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
   attendanceAtRiskV1,
   cohortCapacityChangedV1,
+  consentWithdrawnV1,
   createEvent,
   enrolmentStatusChangedV1,
   type EventEnvelope,
   parseEvent,
-  referralRequestedV1,
   referralRevokedV1,
   referralRoutedV1,
   referralStatusChangedV1,
   TOPICS,
 } from '@reintegra/event-contracts';
-import { loadConfig } from '@reintegra/platform-config';
-import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
-import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
+import { currentTestStack, eventually, testToken, TopicRecorder } from '@reintegra/testing';
 import {
-  currentTestStack,
-  eventually,
-  testAuthEnvironment,
-  testDatabaseUrl,
-  testToken,
-  TopicRecorder,
-} from '@reintegra/testing';
-import { educationEnrolmentConfigSpec } from './config';
-import { educationEnrolmentDataSource } from './database/education-enrolment-data-source';
-import { EducationEnrolmentModule } from './education-enrolment.module';
+  educationReferralRequested,
+  educationReferralRevoked,
+  referralStatusIs as referralStatusIsOf,
+  sendForCase as sendEventsForCase,
+  startEducationEnrolment,
+  type TestEducation,
+} from './testing/education-enrolment-test-bed';
 
 /** Education enrolment in-process against the real PostgreSQL and Kafka. */
 const stack = currentTestStack();
@@ -40,11 +32,10 @@ const providerId = `ce-zacatecoluca-${run}`;
 const otherProviderId = `ong-otra-${run}`;
 const elsewhereProviderId = `ce-san-salvador-${run}`;
 
-let app: INestApplication;
+let bed: TestEducation;
 let url: string;
 let db: DataSource;
 let recorder: TopicRecorder;
-let producer: Producer;
 const tokens: Record<string, string> = {};
 
 type Json = Record<string, unknown>;
@@ -86,40 +77,11 @@ const minorLearner = {
   guardian: { name: 'María Campos', relationship: 'madre' },
 };
 
-/** intake's referral.requested for education, as it arrives on the referrals topic. */
-const referralRequested = (caseId: string, referralId: string, providerIds: string[]) =>
-  createEvent(referralRequestedV1, {
-    subject: caseId,
-    source: '/reintegra/intake',
-    actor: 'user:intake-officer-test',
-    correlationId: randomUUID(),
-    data: {
-      referralId,
-      caseId,
-      service: 'education',
-      priority: 'normal',
-      providerIds,
-      acknowledgeBy: new Date(Date.now() + 14 * 86_400_000).toISOString(),
-      requestedAt: new Date().toISOString(),
-      consentId: randomUUID(),
-    },
-  });
-
-/** Publishes events of one case in order (the case id is the partition key, as intake does). */
+const referralRequested = educationReferralRequested;
 const sendForCase = (caseId: string, topic: string, ...events: EventEnvelope[]) =>
-  producer.send({
-    topic,
-    messages: events.map((event) => ({ key: caseId, value: JSON.stringify(event) })),
-  });
-
-async function referralStatusIs(referralId: string, status: string): Promise<void> {
-  await eventually(async () => {
-    const rows = (await db.query(`SELECT status FROM referrals WHERE id = $1`, [
-      referralId,
-    ])) as Json[];
-    expect(rows[0]?.['status']).toBe(status);
-  });
-}
+  sendEventsForCase(bed.producer, caseId, topic, ...events);
+const referralStatusIs = (referralId: string, status: string) =>
+  referralStatusIsOf(bed.db, referralId, status);
 
 /** A case referred to the providers through Kafka, waiting (received) for its learner profile. */
 async function referredCase(providerIds = [providerId]) {
@@ -146,13 +108,7 @@ async function newLearner(profile: Json = adultLearner): Promise<string> {
     caseId,
     TOPICS.intakeReferrals,
     referralRequested(caseId, referralId, [providerId]),
-    createEvent(referralRevokedV1, {
-      subject: caseId,
-      source: '/reintegra/intake',
-      actor: 'user:intake-officer-test',
-      correlationId: randomUUID(),
-      data: { referralId, caseId, reasonCode: 'test-fixture', revokedAt: new Date().toISOString() },
-    }),
+    educationReferralRevoked(caseId, referralId),
   );
   await referralStatusIs(referralId, 'revoked');
   const response = await staff('PUT', `/learners/${caseId}`, profile);
@@ -214,43 +170,10 @@ async function footprint() {
 let programmeId: string;
 
 beforeAll(async () => {
-  await runMigrations(
-    serviceDataSourceOptions(
-      educationEnrolmentDataSource(testDatabaseUrl('education_enrolment', 'migrator')),
-    ),
-  );
-  const config = loadConfig(educationEnrolmentConfigSpec, {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: testDatabaseUrl('education_enrolment', 'app'),
-    DATABASE_POOL_SIZE: '20',
-    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
-    KAFKA_CONSUMER_GROUP: 'education-enrolment-test',
-    OUTBOX_POLL_INTERVAL_MS: '50',
-    ATTENDANCE_AT_RISK_ABSENCES: '2',
-    ...testAuthEnvironment(),
-  });
   recorder = new TopicRecorder(stack.kafkaBrokers, [TOPICS.referralStatus, TOPICS.serviceCapacity]);
   await recorder.start();
-  producer = new Kafka({
-    brokers: stack.kafkaBrokers,
-    clientId: 'education-test',
-    logLevel: 1,
-  }).producer();
-  await producer.connect();
-  app = await NestFactory.create(EducationEnrolmentModule.register(config), { logger: false });
-  app.connectMicroservice(
-    kafkaConsumerTransport({
-      clientId: config.KAFKA_CLIENT_ID,
-      brokers: config.KAFKA_BROKERS,
-      groupId: config.KAFKA_CONSUMER_GROUP,
-    }),
-    { inheritAppConfig: true },
-  );
-  await app.startAllMicroservices();
-  await app.listen(0, '127.0.0.1');
-  url = await app.getUrl();
-  db = app.get(DataSource);
+  bed = await startEducationEnrolment({ consumerGroup: 'education-enrolment-test' });
+  ({ url, db } = bed);
 
   tokens['staff'] = await testToken({
     roles: ['education-caseworker'],
@@ -313,9 +236,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await producer?.disconnect();
   await recorder?.stop();
-  await app?.close();
+  await bed?.stop();
 });
 
 describe('enrolment and waitlist', () => {
@@ -861,5 +783,99 @@ describe('referral of a 17-year-old returnee', () => {
         ['declined', 'no-open-cohort'],
       ]);
     });
+  });
+});
+
+describe('withdrawal of the education consent', () => {
+  const withdrawal = (caseId: string, consentId: string = randomUUID()) =>
+    createEvent(consentWithdrawnV1, {
+      subject: caseId,
+      source: '/reintegra/intake',
+      actor: 'user:intake-officer-test',
+      correlationId: randomUUID(),
+      data: {
+        consentId,
+        caseId,
+        purpose: 'service-referral',
+        scope: 'education',
+        formVersion: 'recepcion-2026-12-v1',
+        withdrawnAt: new Date().toISOString(),
+      },
+    });
+
+  it('withdraws the open referral, frees the seat and erases the learner’s personal data', async () => {
+    const cohortId = await newCohort(programmeId, { seats: 30 });
+    const { caseId, referralId } = await referredCase();
+    const learner = { ...minorLearner, guardian: { ...minorLearner.guardian, phone: '7012-3456' } };
+    expect((await staff('PUT', `/learners/${caseId}`, learner)).status).toBe(200);
+    // Placed by routing: a seat, or a waitlist place where a school re-entry cohort is full.
+    const placed = await eventually(async () => {
+      const [found] = (await db.query(`SELECT status FROM referrals WHERE id = $1`, [
+        referralId,
+      ])) as Json[];
+      expect(['accepted', 'no-capacity']).toContain(found?.['status']);
+      return String(found?.['status']);
+    });
+    const taken = async () =>
+      Number((await staff('GET', `/cohorts/${cohortId}`)).body['seatsTaken']);
+    const seatsBefore = await taken();
+
+    await sendForCase(caseId, TOPICS.intakeConsents, withdrawal(caseId));
+    await referralStatusIs(referralId, 'withdrawn');
+    const [referral] = (await db.query(`SELECT reason_code FROM referrals WHERE id = $1`, [
+      referralId,
+    ])) as Json[];
+    expect(referral).toEqual({ reason_code: 'consent-withdrawn' });
+    const [row] = (await db.query(
+      `SELECT date_of_birth, last_grade_completed, documents, guardian_name,
+              guardian_relationship, guardian_phone, erased_at IS NOT NULL AS erased
+         FROM learners WHERE case_id = $1`,
+      [caseId],
+    )) as Json[];
+    expect(row).toEqual({
+      date_of_birth: null,
+      last_grade_completed: null,
+      documents: [],
+      guardian_name: null,
+      guardian_relationship: null,
+      guardian_phone: null,
+      erased: true,
+    });
+    const enrolments = (await db.query(
+      `SELECT cohort_id AS "cohortId", status, reason_code AS "reasonCode"
+         FROM enrolments WHERE case_id = $1`,
+      [caseId],
+    )) as Json[];
+    expect(enrolments).toEqual([
+      expect.objectContaining({ status: 'dropped', reasonCode: 'consent-withdrawn' }),
+    ]);
+    if (enrolments[0]?.['cohortId'] === cohortId) expect(await taken()).toBe(seatsBefore - 1);
+    // The path withdraws the referral itself: education reports nothing after its answer.
+    expect(
+      recorded<{ referralId: string; status: string }>(
+        referralStatusChangedV1.type,
+        (data) => data.referralId === referralId,
+      ).map((event) => event.data.status),
+    ).toEqual([placed]);
+
+    // The data is not collected again without a new referral (which needs a new consent).
+    const again = await staff('PUT', `/learners/${caseId}`, learner);
+    expect(again.status).toBe(422);
+    expect(again.body['code']).toBe('learner.consent-withdrawn');
+  });
+
+  it('withdraws on receipt a referral whose consent was withdrawn before it arrived', async () => {
+    const caseId = randomUUID();
+    const referral = referralRequested(caseId, randomUUID(), [providerId]);
+    const consentId = (referral.data as { consentId: string }).consentId;
+    await sendForCase(caseId, TOPICS.intakeConsents, withdrawal(caseId, consentId));
+    await eventually(async () => {
+      const rows = (await db.query(`SELECT 1 FROM consent_withdrawals WHERE consent_id = $1`, [
+        consentId,
+      ])) as unknown[];
+      expect(rows).toHaveLength(1);
+    });
+    await sendForCase(caseId, TOPICS.intakeReferrals, referral);
+    await referralStatusIs((referral.data as { referralId: string }).referralId, 'withdrawn');
   });
 });

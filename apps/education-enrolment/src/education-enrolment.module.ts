@@ -3,6 +3,7 @@ import { serviceRootModule } from '@reintegra/platform-service';
 import { AttendanceModule } from './attendance/attendance.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import type { EducationEnrolmentConfig } from './config';
+import { ConsentsModule } from './consents/consents.module';
 import { EnrolmentModule } from './enrolment/enrolment.module';
 import { LearnersModule } from './learners/learners.module';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -15,6 +16,7 @@ const FEATURES = [
   AttendanceModule,
   LearnersModule,
   ReferralsModule,
+  ConsentsModule,
 ];
 
 /**

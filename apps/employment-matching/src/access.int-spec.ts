@@ -248,7 +248,7 @@ describe('employers', () => {
 });
 
 describe('withdrawing consent for the employment referral', () => {
-  it('erases the name, withdraws the proposals and ends the referral as not completed', async () => {
+  it('erases the name and skills profile, withdraws the proposals and ends the referral as not completed', async () => {
     await bed.withdrawConsent(caseId, consentIds['referral'] as string, 'service-referral');
     await eventually(async () => {
       const candidate = await as('caseworkerA', 'GET', `/candidates/${caseId}`);
@@ -257,6 +257,11 @@ describe('withdrawing consent for the employment referral', () => {
         open: false,
         displayName: null,
         contactPhone: null,
+        occupations: [],
+        skills: [],
+        certifications: [],
+        preferredMunicipalityCodes: [],
+        availability: null,
       });
     });
     expect((await as('caseworkerA', 'GET', `/placements/${placementId}`)).body).toMatchObject({

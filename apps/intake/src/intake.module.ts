@@ -7,12 +7,17 @@ import { CasesModule } from './cases/cases.module';
 import { ClosureModule } from './closure/closure.module';
 import type { IntakeConfig } from './config';
 import { ConsentsModule } from './consents/consents.module';
+import { DocumentsModule } from './documents/documents.module';
+import { GuardiansModule } from './guardians/guardians.module';
+import { HouseholdsModule } from './households/households.module';
 import { ListsModule } from './lists/lists.module';
+import { NotesModule } from './notes/notes.module';
 import { PlansModule } from './plans/plans.module';
 import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { ReturneesModule } from './returnees/returnees.module';
 import { ScoringModule } from './scoring/scoring.module';
+import { TransfersModule } from './transfers/transfers.module';
 import { intakeService } from './service';
 import { VictimSupportModule } from './victim-support/victim-support.module';
 
@@ -37,6 +42,11 @@ export class IntakeModule {
         CaseEventsModule,
         ListsModule,
         ArrivalListsModule,
+        NotesModule,
+        DocumentsModule,
+        HouseholdsModule,
+        GuardiansModule,
+        TransfersModule,
       ],
     };
   }

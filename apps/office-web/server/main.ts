@@ -21,6 +21,9 @@ const server = createOfficeServer({
   // The demo login exists for development and demos only: off unless asked for, or in
   // development/test.
   devLogin: (env['DEV_LOGIN'] ?? (env['NODE_ENV'] === 'production' ? 'false' : 'true')) === 'true',
+  ...(env['OIDC_ISSUER']
+    ? { oidc: { issuer: env['OIDC_ISSUER'], clientId: env['OIDC_CLIENT_ID'] ?? 'office-web' } }
+    : {}),
 });
 server.listen(port, host, () => {
   process.stdout.write(

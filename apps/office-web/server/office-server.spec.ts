@@ -153,6 +153,23 @@ describe('the office server', () => {
     const outside = await fetch(`${base}/..%2f..%2fetc%2fpasswd`);
     expect(await outside.text()).toContain('<title>app</title>');
     const settings = await fetch(`${base}/api/settings`);
-    expect(await settings.json()).toEqual({ devLogin: true });
+    expect(await settings.json()).toEqual({ devLogin: true, oidc: null });
+    expect(index.headers.get('content-security-policy')).toContain("connect-src 'self';");
+  });
+
+  it('offers the configured identity provider and lets the page reach that origin only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'office-web-oidc-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>app</title>');
+    const oidc = { issuer: 'https://idp.example:8443/realms/reintegra', clientId: 'office-web' };
+    const server = createOfficeServer({ staticDir: dir, upstreams, devLogin: false, oidc });
+    const url = `http://127.0.0.1:${await listen(server)}`;
+    try {
+      expect(await (await fetch(`${url}/api/settings`)).json()).toEqual({ devLogin: false, oidc });
+      const csp = (await fetch(`${url}/`)).headers.get('content-security-policy');
+      expect(csp).toContain("connect-src 'self' https://idp.example:8443;");
+      expect(csp).toContain("default-src 'self';");
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
   });
 });

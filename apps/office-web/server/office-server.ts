@@ -19,6 +19,8 @@ export interface OfficeServerConfig {
   upstreams: Record<string, string>;
   /** Whether the login page offers the demo users of the development identity provider. */
   devLogin: boolean;
+  /** The OpenID Connect provider the login page signs people in with (code + PKCE), if any. */
+  oidc?: { issuer: string; clientId: string };
   /** Largest request body forwarded (arrival lists are the largest: 500 rows). */
   maxBodyBytes?: number;
   upstreamTimeoutMs?: number;
@@ -189,6 +191,17 @@ async function proxy(
   response.end(method === 'HEAD' ? undefined : payload);
 }
 
+/** The page itself fetches the identity provider's discovery document and token: that origin too. */
+function pageHeaders(config: OfficeServerConfig): Record<string, string> {
+  if (!config.oidc) return { ...SECURITY_HEADERS };
+  const csp = SECURITY_HEADERS['content-security-policy'] ?? '';
+  const provider = new URL(config.oidc.issuer).origin;
+  return {
+    ...SECURITY_HEADERS,
+    'content-security-policy': csp.replace("connect-src 'self'", `connect-src 'self' ${provider}`),
+  };
+}
+
 async function serveStatic(
   response: ServerResponse,
   path: string,
@@ -211,7 +224,7 @@ async function serveStatic(
   if (!content) return problem(response, 404, 'route.not-found', 'Recurso no encontrado.');
   const hashed = file.includes(`${sep}assets${sep}`);
   response.writeHead(200, {
-    ...SECURITY_HEADERS,
+    ...pageHeaders(config),
     'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
     'content-length': String(content.length),
     // Built assets carry a content hash in their names; index.html must always be fresh.
@@ -238,7 +251,9 @@ export function createOfficeServer(config: OfficeServerConfig): Server {
             'content-type': 'application/json',
             'cache-control': 'no-store',
           });
-          return void response.end(JSON.stringify({ devLogin: config.devLogin }));
+          return void response.end(
+            JSON.stringify({ devLogin: config.devLogin, oidc: config.oidc ?? null }),
+          );
         case 'unknown-api':
           return problem(response, 404, 'route.not-found', 'Recurso no encontrado.');
         case 'api':

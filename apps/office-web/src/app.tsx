@@ -1,8 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
+  beginSignIn,
+  completeSignIn,
   LanguageToggle,
   Loading,
   navigate,
+  type OidcProvider,
   ProblemMessage,
   type Problem,
   problemOf,
@@ -53,6 +56,13 @@ export function App() {
     });
   }, [language]);
 
+  const onLogin = useCallback((accessToken: string) => {
+    api.session.save(accessToken);
+    setNotice(undefined);
+    setToken(accessToken);
+    navigate('#/');
+  }, []);
+
   const claims = token ? claimsOf(token) : undefined;
   return (
     <LanguageProvider language={language}>
@@ -71,16 +81,7 @@ export function App() {
           }}
         />
       ) : (
-        <Login
-          notice={notice}
-          onToggleLanguage={toggle}
-          onLogin={(accessToken) => {
-            api.session.save(accessToken);
-            setNotice(undefined);
-            setToken(accessToken);
-            navigate('#/');
-          }}
-        />
+        <Login notice={notice} onToggleLanguage={toggle} onLogin={onLogin} />
       )}
     </LanguageProvider>
   );
@@ -102,22 +103,34 @@ function Login(props: {
   const [users, setUsers] = useState<DemoUser[]>();
   const [enabled, setEnabled] = useState<boolean>();
   const [problem, setProblem] = useState<Problem>();
+  const [provider, setProvider] = useState<OidcProvider | null>(null);
+  const [failed, setFailed] = useState(false);
+  const { onLogin } = props;
   useEffect(() => {
-    api.apiGet<{ devLogin: boolean }>('/api/settings').then(
+    api.apiGet<{ devLogin: boolean; oidc: OidcProvider | null }>('/api/settings').then(
       async (settings) => {
+        setProvider(settings.oidc);
+        // Back from the identity provider: the token for the code in the address.
+        if (settings.oidc) {
+          const token = await completeSignIn(settings.oidc).catch(() => {
+            setFailed(true);
+            return null;
+          });
+          if (token) return onLogin(token);
+        }
         setEnabled(settings.devLogin);
         if (settings.devLogin) setUsers(await api.apiGet<DemoUser[]>(identity('/dev/users')));
       },
       (failure: unknown) => setProblem(problemOf(failure)),
     );
-  }, []);
+  }, [onLogin]);
   const login = async (user: string) => {
     try {
       const { access_token } = await api.apiPost<{ access_token: string }>(
         identity('/dev/tokens'),
         { user },
       );
-      props.onLogin(access_token);
+      onLogin(access_token);
     } catch (failure) {
       setProblem(problemOf(failure));
     }
@@ -134,8 +147,16 @@ function Login(props: {
       </header>
       {props.notice && <p role="alert">{props.notice}</p>}
       <ProblemMessage problem={problem} genericTitle={t.genericError} />
+      {failed && <p role="alert">{t.login.providerFailed}</p>}
       {enabled === undefined && !problem && <Loading label={t.loading} />}
-      {enabled === false && <p>{t.login.unavailable}</p>}
+      {provider && (
+        <p>
+          <button type="button" onClick={() => void beginSignIn(provider)}>
+            {t.login.provider}
+          </button>
+        </p>
+      )}
+      {enabled === false && !provider && <p>{t.login.unavailable}</p>}
       {users && (
         <>
           <p>{t.login.intro}</p>

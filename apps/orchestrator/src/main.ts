@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMain } from '@reintegra/platform-http';
 import { serve } from '@reintegra/platform-service';
-import { workspaceWebpackConfigHook } from '@reintegra/platform-temporal';
+import { workflowTracingModules, workspaceWebpackConfigHook } from '@reintegra/platform-temporal';
 import { OrchestratorModule } from './orchestrator.module';
 import { orchestratorService } from './service';
 import { PREBUILT_BUNDLE, workflowsSourcePath } from './worker/reintegration-worker.service';
@@ -15,6 +15,7 @@ if (process.argv[2] === 'bundle-workflows') {
     const { code } = await bundleWorkflowCode({
       workflowsPath: workflowsSourcePath(),
       webpackConfigHook: workspaceWebpackConfigHook(),
+      workflowInterceptorModules: workflowTracingModules(),
     });
     writeFileSync(join(__dirname, PREBUILT_BUNDLE), code);
     console.log(`workflow bundle written to ${join(__dirname, PREBUILT_BUNDLE)}`);

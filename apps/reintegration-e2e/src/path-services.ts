@@ -29,6 +29,8 @@ export class PathServices {
   constructor(
     name: string,
     ports: { intake: number; orchestrator: number; temporalMetrics?: number },
+    /** Settings both services get besides the stack's (e.g. the trace receiver). */
+    extraEnv: Record<string, string> = {},
   ) {
     const stack = currentTestStack();
     const common = {
@@ -39,6 +41,7 @@ export class PathServices {
       TEMPORAL_NAMESPACE: stack.temporalNamespace,
       TEMPORAL_TASK_QUEUE: `reintegration-paths-${name}`,
       OUTBOX_POLL_INTERVAL_MS: '100',
+      ...extraEnv,
     };
     this.groups = [`intake-${name}`, `orchestrator-${name}`];
     this.intakeEnv = {

@@ -10,6 +10,7 @@ import {
 } from '@reintegra/event-contracts';
 import { currentTestStack, eventually, testToken, TopicRecorder } from '@reintegra/testing';
 import { reintegrationPathWorkflowId } from '@reintegra/workflow-contracts';
+import { answers, freshDui } from './journey-fixtures';
 import { PathServices } from './path-services';
 
 /**
@@ -39,48 +40,6 @@ let producer: Producer;
 let temporal: TemporalClient;
 let officer: string;
 let supervisor: string;
-
-/** The needs-assessment answers of the journey's returnee (questionnaire 2026-11). */
-const answers = {
-  occupations: [{ code: '7112', yearsOfExperience: 9, learnedAbroad: true }],
-  'currently-working': 'looking-for-work',
-  'income-sources': 0,
-  'receives-remittances': false,
-  'economic-satisfaction': 1,
-  'food-shortage': 'often',
-  'has-debt': true,
-  'debt-months-of-income': 6,
-  'can-borrow-if-needed': false,
-  'certifications-held': ['none'],
-  'last-grade-completed': 6,
-  'can-read-write': true,
-  'housing-situation': 'with-family',
-  'housing-at-risk': false,
-  'basic-services': ['drinking-water', 'electricity'],
-  'has-dui': true,
-  'documents-held': ['birth-certificate'],
-  'pending-legal-matters': false,
-  'health-status': 3,
-  'has-health-access': true,
-  'children-in-school': 'all',
-  'participates-community': 'rarely',
-  'people-to-count-on': 2,
-  'family-relations': 4,
-  'feels-part-of-community': 3,
-  'experienced-discrimination': true,
-  'feels-sad-or-hopeless': 3,
-  'sleep-problems': 3,
-  'feels-safe': 3,
-  'wish-to-remigrate': 3,
-  'plans-to-migrate-next-year': false,
-};
-
-/** A DUI no earlier run used (check digit: weights 9..2, (10 - sum mod 10) mod 10). */
-function freshDui(): string {
-  const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
-  const sum = [...digits].reduce((total, digit, index) => total + Number(digit) * (9 - index), 0);
-  return `${digits}-${(10 - (sum % 10)) % 10}`;
-}
 
 async function call(method: string, path: string, token: string, body?: unknown, ifMatch?: string) {
   const response = await fetch(`${intake.url}${path}`, {

@@ -1,6 +1,7 @@
 import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import {
+  consentWithdrawnV1,
   referralRequestedV1,
   referralRevokedV1,
   referralRoutedV1,
@@ -282,5 +283,40 @@ describe('provider inbox', () => {
     expect((await shelter.get(`/provider-inbox/referrals/${employment.referralId}`)).status).toBe(
       404,
     );
+  });
+
+  it('closes the case’s housing referrals and erases their facts when the housing consent is withdrawn', async () => {
+    const { referralId, caseId } = await referral('housing', [SHELTER, OTHER]);
+    await inInbox(other, referralId);
+    expect((await shelter.post(`/provider-inbox/referrals/${referralId}/acceptance`)).status).toBe(
+      200,
+    );
+    // A health referral of the same case rests on another consent: it stays as it is.
+    const health = await referral('health', [OTHER], { caseId });
+    await inInbox(other, health.referralId);
+    await publish(producer, consentWithdrawnV1, caseId, {
+      consentId: randomUUID(),
+      caseId,
+      purpose: 'service-referral',
+      scope: 'housing',
+      formVersion: 'recepcion-2026-12-v1',
+      withdrawnAt: new Date().toISOString(),
+    });
+    for (const organisation of [shelter, other]) {
+      await eventually(async () =>
+        expect((await organisation.get(`/provider-inbox/referrals/${referralId}`)).body).toEqual(
+          expect.objectContaining({
+            status: 'withdrawn',
+            reasonCode: 'consent-withdrawn',
+            facts: {},
+          }),
+        ),
+      );
+    }
+    expect((await other.get(`/provider-inbox/referrals/${health.referralId}`)).body).toMatchObject({
+      status: 'asked',
+      facts: { ageYears: 29, sex: 'female' },
+    });
+    expect((await shelter.post(`/provider-inbox/referrals/${referralId}/start`)).status).toBe(409);
   });
 });

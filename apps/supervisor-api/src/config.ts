@@ -29,6 +29,18 @@ export const supervisorApiConfigSpec = {
     'Development identity provider; when set, the dashboard offers its demo users at login. Never set in production.',
     { devDefault: `http://127.0.0.1:${process.env['DEV_IDENTITY_PORT'] ?? '3100'}` },
   ),
+  TRACE_VIEWER_URL: variable(
+    z.url().optional(),
+    'Base URL of the trace viewer (Jaeger) for the case page’s link to a case’s traces; unset: no link.',
+  ),
+  OIDC_ISSUER: variable(
+    z.url().optional(),
+    'Issuer of the OpenID Connect provider the dashboard signs people in with (authorization code + PKCE, as the browser reaches it); unset offers no provider sign-in.',
+  ),
+  OIDC_CLIENT_ID: variable(
+    z.string().min(1).default('supervisor-web'),
+    'Public client id of the dashboard at that provider.',
+  ),
   DEADLINE_SWEEP_INTERVAL_MS: variable(
     z.coerce.number().int().min(100).max(3_600_000).default(15_000),
     'How often acknowledgement deadlines are checked for breaches (live alerts).',

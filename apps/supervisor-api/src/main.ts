@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { runMain } from '@reintegra/platform-http';
+import { runMain, SECURITY_HEADERS } from '@reintegra/platform-http';
 import { serve } from '@reintegra/platform-service';
 import { rebuildReadModel } from './projection/rebuild-read-model';
 import { supervisorApiService } from './service';
@@ -25,11 +25,21 @@ if (process.argv[2] === 'rebuild-read-model') {
       (app as NestExpressApplication).useStaticAssets(dir, {
         index: 'index.html',
         // The platform answers no-store; the bundle's hashed assets may be cached, the page not.
-        setHeaders: (response, path) =>
+        setHeaders: (response, path) => {
           response.setHeader(
             'Cache-Control',
             path.endsWith('.html') ? 'no-store' : 'public, max-age=3600',
-          ),
+          );
+          // The page itself fetches the identity provider's discovery document and token.
+          if (path.endsWith('.html') && config.OIDC_ISSUER) {
+            const csp = SECURITY_HEADERS['Content-Security-Policy'] ?? '';
+            const provider = new URL(config.OIDC_ISSUER).origin;
+            response.setHeader(
+              'Content-Security-Policy',
+              csp.replace("connect-src 'self'", `connect-src 'self' ${provider}`),
+            );
+          }
+        },
       });
     },
   );

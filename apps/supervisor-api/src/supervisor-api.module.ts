@@ -6,6 +6,7 @@ import { CommunityInclusionModule } from './community/community-inclusion.module
 import type { SupervisorApiConfig } from './config';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { IndicatorsModule } from './indicators/indicators.module';
+import { PathActionsModule } from './path-actions/path-actions.module';
 import { ProjectionModule } from './projection/projection.module';
 import { supervisorApiService } from './service';
 import { SessionModule } from './session/session.module';
@@ -15,6 +16,7 @@ const FEATURES = [
   SessionModule,
   DashboardModule,
   ApprovalsModule,
+  PathActionsModule,
   IndicatorsModule,
   CommunityInclusionModule,
   AlertsModule,

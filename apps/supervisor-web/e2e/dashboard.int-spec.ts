@@ -18,6 +18,7 @@ import {
   currentTestStack,
   eventually,
   expectAccessible,
+  expectFitsNarrowScreen,
   findWorkspaceRoot,
   runToCompletion,
   ServiceProcess,
@@ -427,6 +428,32 @@ describe('supervisor dashboard in Chromium', () => {
     );
     await shot('08-path-advanced');
   }, 300_000);
+
+  it('reassigns the officer, pauses and resumes the path from the case page, at 360 px too', async () => {
+    await page.goto(`${supervisor.url}/#/cases/${approvableCase}`);
+    const actions = page.getByTestId('path-actions');
+    await actions.waitFor();
+    await actions.getByLabel('Oficial que sigue el caso').fill('user:oficial-2');
+    await actions.getByRole('button', { name: 'Reasignar oficial' }).click();
+    await actions.getByText('Oficial reasignado.').waitFor();
+    await eventually(async () =>
+      expect(await page.getByTestId('workflow-officer').textContent()).toBe('user:oficial-2'),
+    );
+    await actions.getByLabel('Motivo').selectOption('hospitalised');
+    await actions.getByRole('button', { name: 'Pausar itinerario' }).click();
+    await actions.getByText(/^Itinerario en pausa/).waitFor();
+    await page.getByTestId('workflow-paused').waitFor();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expectAccessible(page, 'case page with path actions at 360 px');
+    await expectFitsNarrowScreen(page);
+    await shot('10-path-paused-360');
+    // The same action again, from the keyboard: now it resumes.
+    await actions.getByRole('button', { name: 'Reanudar itinerario' }).focus();
+    await page.keyboard.press('Enter');
+    await actions.getByText('Itinerario reanudado.').waitFor();
+    await eventually(async () => expect(await page.getByTestId('workflow-paused').count()).toBe(0));
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
 
   it('refuses an approval by someone without the right, through the API, with problem+json', async () => {
     const response = await call(

@@ -8,7 +8,13 @@ import {
   streamAlerts,
   whenUnauthenticated,
 } from './api';
-import { LanguageToggle, SkipLink } from '@reintegra/ui-web';
+import {
+  beginSignIn,
+  completeSignIn,
+  LanguageToggle,
+  type OidcProvider,
+  SkipLink,
+} from '@reintegra/ui-web';
 import { type Language, LanguageProvider, label, messages, useI18n } from './i18n';
 import { navigate, useRoute } from './router';
 import { Loading } from './components/problem';
@@ -21,6 +27,12 @@ import { IndicatorsView } from './views/indicators';
 import { OverviewView } from './views/overview';
 
 const LANGUAGE_KEY = 'reintegra.supervisor.language';
+
+/** GET /api/settings: which sign-ins the dashboard offers. */
+interface Settings {
+  devLogin: boolean;
+  oidc: OidcProvider | null;
+}
 
 export interface Me {
   subject: string;
@@ -52,6 +64,11 @@ export function App() {
   }, [language]);
 
   const toggle = () => setLanguage((current) => (current === 'es' ? 'en' : 'es'));
+  const onLogin = useCallback((accessToken: string) => {
+    session.save(accessToken);
+    setNotice(undefined);
+    setToken(accessToken);
+  }, []);
   return (
     <LanguageProvider language={language}>
       {token ? (
@@ -63,15 +80,7 @@ export function App() {
           }}
         />
       ) : (
-        <Login
-          notice={notice}
-          onToggleLanguage={toggle}
-          onLogin={(accessToken) => {
-            session.save(accessToken);
-            setNotice(undefined);
-            setToken(accessToken);
-          }}
-        />
+        <Login notice={notice} onToggleLanguage={toggle} onLogin={onLogin} />
       )}
     </LanguageProvider>
   );
@@ -93,15 +102,27 @@ function Login(props: {
   const [users, setUsers] =
     useState<{ user: string; roles: string[]; municipalityCode?: string }[]>();
   const [enabled, setEnabled] = useState<boolean>();
+  const [provider, setProvider] = useState<OidcProvider | null>(null);
+  const [failed, setFailed] = useState(false);
+  const { onLogin } = props;
   useEffect(() => {
-    void apiGet<{ devLogin: boolean }>('/api/settings').then(async (settings) => {
+    void apiGet<Settings>('/api/settings').then(async (settings) => {
+      setProvider(settings.oidc);
+      // Back from the identity provider: the token for the code in the address.
+      if (settings.oidc) {
+        const token = await completeSignIn(settings.oidc).catch(() => {
+          setFailed(true);
+          return null;
+        });
+        if (token) return onLogin(token);
+      }
       setEnabled(settings.devLogin);
       if (settings.devLogin) setUsers(await apiGet('/api/dev/users'));
     });
-  }, []);
+  }, [onLogin]);
   const login = async (user: string) => {
     const { access_token } = await apiPost<{ access_token: string }>('/api/dev/login', { user });
-    props.onLogin(access_token);
+    onLogin(access_token);
   };
   return (
     <main id="content" className="login">
@@ -110,8 +131,16 @@ function Login(props: {
         <LanguageButton onToggle={props.onToggleLanguage} />
       </header>
       {props.notice && <p role="alert">{props.notice}</p>}
+      {failed && <p role="alert">{t.login.providerFailed}</p>}
       {enabled === undefined && <Loading />}
-      {enabled === false && <p>{t.login.unavailable}</p>}
+      {provider && (
+        <p>
+          <button type="button" onClick={() => void beginSignIn(provider)}>
+            {t.login.provider}
+          </button>
+        </p>
+      )}
+      {enabled === false && !provider && <p>{t.login.unavailable}</p>}
       {users && (
         <>
           <p>{t.login.intro}</p>

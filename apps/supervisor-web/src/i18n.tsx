@@ -7,6 +7,7 @@ import { approvalsEn, approvalsEs } from './messages/approvals';
 import { caseloadEn, caseloadEs } from './messages/caseload';
 import { communityEn, communityEs } from './messages/community';
 import { indicatorsEn, indicatorsEs } from './messages/indicators';
+import { pathActionsEn, pathActionsEs } from './messages/path-actions';
 import { vocabularyEn, vocabularyEs } from './messages/vocabulary';
 
 export type Language = 'es' | 'en';
@@ -20,6 +21,7 @@ const es = {
   caseload: caseloadEs,
   indicators: indicatorsEs,
   community: communityEs,
+  pathActions: pathActionsEs,
   ...vocabularyEs,
 };
 
@@ -34,6 +36,7 @@ const en: Messages = {
   caseload: caseloadEn,
   indicators: indicatorsEn,
   community: communityEn,
+  pathActions: pathActionsEn,
   ...vocabularyEn,
 };
 

@@ -4,7 +4,7 @@ import { serviceDataSourceOptions } from '@reintegra/platform-database';
 import { testDatabaseUrl } from '@reintegra/testing';
 import { verifyAuditLog } from './audit/audit-log.service';
 import { CaseKeyService } from './crypto/case-keys.service';
-import { type KeyProvider, openBytes, sealBytes } from './crypto/key-provider';
+import { type KeyProvider, openBytes, sealBytes } from '@reintegra/platform-crypto';
 import { victimSupportDataSource } from './database/victim-support-data-source';
 import { careFixtures, officeUser } from './testing/care-fixtures';
 import {

@@ -4,7 +4,7 @@ import { BreakGlassModule } from './break-glass/break-glass.module';
 import type { VictimSupportConfig } from './config';
 import { ConsentsModule } from './consents/consents.module';
 import { CareCoreModule } from './core/care-core.module';
-import type { KeyProvider } from './crypto/key-provider';
+import type { KeyProvider } from '@reintegra/platform-crypto';
 import { RecordsModule } from './records/records.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { RiskModule } from './risk/risk.module';

@@ -10,3 +10,4 @@ export * from './consumer-groups';
 export * from './office-processes';
 export * from './browser-checks';
 export * from './free-port';
+export * from './access-matrix';

@@ -7,3 +7,4 @@ export * from './i18n';
 export * from './layout';
 export * from './problem';
 export * from './router';
+export * from './oidc';

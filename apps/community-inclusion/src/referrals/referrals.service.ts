@@ -118,8 +118,20 @@ export class ReferralsService {
     if (stillConsented.length === 0) await this.stopWithoutConsent(manager, data.caseId, context);
   }
 
+  /**
+   * Without any community consent: places end, referrals are answered, and the self-declared age
+   * band and sex of the returnee participant are erased. Kept by case id only: the participant row
+   * (origin, municipality), memberships and attendance — the activity's register and the
+   * sustained-participation indicators are counted from them — and the referral answers (audit of
+   * the closed loop).
+   */
   private async stopWithoutConsent(manager: EntityManager, caseId: string, context: EventContext) {
     const reasonCode = 'consent-withdrawn';
+    await manager.query(
+      `UPDATE participants SET age_band = NULL, sex = NULL, erased_at = now()
+        WHERE case_id = $1 AND erased_at IS NULL`,
+      [caseId],
+    );
     for (const membership of await this.memberships.liveOfCase(manager, caseId))
       await this.memberships.withdraw(manager, membership, reasonCode, context);
     const live = (await manager.query(

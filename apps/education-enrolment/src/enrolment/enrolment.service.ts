@@ -46,7 +46,7 @@ export async function findLearner(
   const rows = (await manager.query(
     `SELECT date_of_birth::text AS "dateOfBirth", last_grade_completed AS "lastGradeCompleted",
             documents, guardian_name IS NOT NULL AS "hasGuardian"
-       FROM learners WHERE case_id = $1`,
+       FROM learners WHERE case_id = $1 AND erased_at IS NULL`,
     [caseId],
   )) as LearnerRow[];
   return rows[0];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '@reintegra/platform-auth';
 import { NotFoundError, UnprocessableError } from '@reintegra/platform-errors';
 import type { EventContext } from '@reintegra/platform-messaging';
@@ -15,6 +15,27 @@ const caseNotFound = () =>
     es: 'No hay una remisión de educación de este expediente para su organización.',
     en: 'There is no education referral of this case for your organisation.',
   });
+
+/**
+ * Erased after a consent withdrawal: the data may be collected again only for a referral received
+ * since (intake sends one only with a new consent).
+ */
+const consentWithdrawn = () =>
+  new UnprocessableError('learner.consent-withdrawn', {
+    es: 'La persona retiró su consentimiento para educación; se necesita una nueva remisión.',
+    en: 'The person withdrew consent for education; a new referral is needed.',
+  });
+
+async function erasedSinceLastReferral(manager: EntityManager, caseId: string): Promise<boolean> {
+  const rows = (await manager.query(
+    `SELECT 1 FROM learners l
+      WHERE l.case_id = $1 AND l.erased_at IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM referrals r
+                         WHERE r.case_id = l.case_id AND r.received_at > l.erased_at)`,
+    [caseId],
+  )) as unknown[];
+  return rows.length > 0;
+}
 
 @Injectable()
 export class LearnerService {
@@ -42,6 +63,7 @@ export class LearnerService {
       const existing = (await manager.query(`SELECT 1 FROM learners WHERE case_id = $1`, [
         caseId,
       ])) as unknown[];
+      if (await erasedSinceLastReferral(manager, caseId)) throw consentWithdrawn();
       await manager.query(
         `INSERT INTO learners (case_id, date_of_birth, last_grade_completed, documents,
                                guardian_name, guardian_relationship, guardian_phone, updated_at)
@@ -53,6 +75,7 @@ export class LearnerService {
            guardian_name = EXCLUDED.guardian_name,
            guardian_relationship = EXCLUDED.guardian_relationship,
            guardian_phone = EXCLUDED.guardian_phone,
+           erased_at = NULL,
            updated_at = now()`,
         [
           caseId,

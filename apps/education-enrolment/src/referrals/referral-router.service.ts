@@ -53,6 +53,14 @@ export class ReferralRouter {
       [data.referralId, data.caseId, data.providerIds, data.priority],
     )) as unknown[];
     if (inserted.length === 0) return undefined; // the same referral sent again: already handled
+    // Its consent was withdrawn before the referral reached us (topics are not ordered together).
+    const [withdrawn] = (await manager.query(
+      `UPDATE referrals SET status = 'withdrawn', reason_code = 'consent-withdrawn'
+        WHERE id = $1 AND EXISTS (SELECT 1 FROM consent_withdrawals WHERE consent_id = $2)
+       RETURNING id`,
+      [data.referralId, data.consentId],
+    )) as [unknown[], number];
+    if (withdrawn.length > 0) return undefined;
     const outcome = await this.route(
       manager,
       {

@@ -110,9 +110,12 @@ export class IntakeEvents {
 
   /**
    * Honoured at once. Without sharing consent employers see the pseudonymous code only (read at
-   * every request). Withdrawing the employment referral consent erases the name and phone held
-   * here, answers the live referrals (declined or not completed: consent-withdrawn) and stops
-   * every proposal, workshop place and unfinished project.
+   * every request). Withdrawing the employment referral consent erases the name, phone and skills
+   * profile (occupations, skills, certifications, preferred places, availability) held here,
+   * answers the live referrals (declined or not completed: consent-withdrawn) and stops every
+   * proposal, workshop place and unfinished project. Kept by case id and pseudonymous code: the
+   * referrals, placements and their retention checks, workshop and project records — the
+   * providers' and employers' records of what was offered and done, and the audit of the loop.
    */
   async consentWithdrawn(manager: EntityManager, data: ConsentWithdrawnV1, context: EventContext) {
     if (!isEmployerSharing(data) && !isEmploymentReferral(data)) return;
@@ -131,7 +134,9 @@ export class IntakeEvents {
   private async stopWithoutConsent(manager: EntityManager, caseId: string, context: EventContext) {
     await manager.query(
       `UPDATE candidates SET consent_withdrawn = true, open = false, display_name = NULL,
-              contact_phone = NULL, version = version + 1, updated_at = now()
+              contact_phone = NULL, occupations = '[]', isco_codes = '{}',
+              skills = '{}', certifications = '{}', preferred_municipalities = '{}',
+              availability = 0, version = version + 1, updated_at = now()
         WHERE case_id = $1`,
       [caseId],
     );

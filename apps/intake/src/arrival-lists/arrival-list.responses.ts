@@ -38,6 +38,11 @@ export const arrivalEntrySchema = z.object({
   gender: z.string(),
   dui: z.string().nullable(),
   municipalityCode: z.string().nullable(),
+  familyGroup: z
+    .string()
+    .nullable()
+    .describe('Family on this list; registered, they form one household'),
+  familyRole: z.string().nullable(),
   status: z.enum(['pending', 'registered']),
   returneeId: z.uuid().nullable(),
 });

@@ -42,7 +42,7 @@ export class ArrivalListsController {
   @Roles('intake-officer', 'national-supervisor')
   @ApiJsonBody(arrivalListUploadSchema, {
     alsoAccepts: ['text/csv'],
-    description: `JSON, or CSV with the header ${ARRIVAL_COLUMNS.join(',')} (dui and municipalityCode may be empty)`,
+    description: `JSON, or CSV with the header ${ARRIVAL_COLUMNS.join(',')} (dui, municipalityCode, familyGroup and familyRole may be empty or left out)`,
   })
   @ApiJsonResponse(201, arrivalListSchema, { description: 'Imported', headers: ['Location'] })
   @ApiJsonResponse(202, arrivalListSchema, {

@@ -180,16 +180,16 @@ export class ArrivalListsService {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO arrival_entries (id, list_id, row_number, natural_key, transport, trip_number,
            arrival_date, reception_point, country_returned_from, first_names, last_names,
-           date_of_birth, gender, dui, municipality_code)
+           date_of_birth, gender, dui, municipality_code, family_group, family_role)
          SELECT u.id, $1, u.row_number, u.natural_key, u.transport, u.trip_number, u.arrival_date,
                 u.reception_point, u.country_returned_from, u.first_names, u.last_names,
-                u.date_of_birth, u.gender, u.dui, u.municipality_code
+                u.date_of_birth, u.gender, u.dui, u.municipality_code, u.family_group, u.family_role
            FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::date[],
                        $8::text[], $9::text[], $10::text[], $11::text[], $12::date[], $13::text[],
-                       $14::text[], $15::text[])
+                       $14::text[], $15::text[], $16::text[], $17::text[])
              AS u (id, row_number, natural_key, transport, trip_number, arrival_date,
                    reception_point, country_returned_from, first_names, last_names,
-                   date_of_birth, gender, dui, municipality_code)
+                   date_of_birth, gender, dui, municipality_code, family_group, family_role)
          ON CONFLICT (natural_key) DO NOTHING
          RETURNING id`,
         [
@@ -208,6 +208,8 @@ export class ArrivalListsService {
           column((e) => e.row.gender),
           column((e) => e.row.dui ?? null),
           column((e) => e.row.municipalityCode ?? null),
+          column((e) => e.row.familyGroup ?? null),
+          column((e) => e.row.familyRole ?? null),
         ],
       );
       accepted = inserted.length;
@@ -313,7 +315,8 @@ export class ArrivalListsService {
               arrival_date::text AS "arrivalDate", reception_point AS "receptionPoint",
               country_returned_from AS "countryReturnedFrom", first_names AS "firstNames",
               last_names AS "lastNames", date_of_birth::text AS "dateOfBirth", gender, dui,
-              municipality_code AS "municipalityCode", status, returnee_id AS "returneeId"
+              municipality_code AS "municipalityCode", family_group AS "familyGroup",
+              family_role AS "familyRole", status, returnee_id AS "returneeId"
          FROM arrival_entries WHERE ${where.join(' AND ')}
         ORDER BY row_number LIMIT $3`,
       params,

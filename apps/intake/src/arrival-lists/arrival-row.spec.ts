@@ -43,4 +43,20 @@ describe('arrival list rows', () => {
     expect(row?.cells).toMatchObject({ firstNames: 'Ana, "la Nena"' });
     expect(row?.cells).not.toHaveProperty('dui');
   });
+
+  it('take an optional family group and role; a role without a family is refused', () => {
+    const csv = arrivalListCsv([nth(rows, 0)]).split('\n');
+    const withFamily = `${csv[0]},familyGroup,familyRole\n${csv[1]},FAM-7,child\n${csv[1]},,head\n`;
+    const [member, loose] = rowsOf({ format: 'csv', text: withFamily });
+    expect(arrivalRowSchema.parse(member?.cells)).toMatchObject({
+      familyGroup: 'FAM-7',
+      familyRole: 'child',
+    });
+    expect(arrivalRowSchema.safeParse(loose?.cells).error?.issues).toEqual([
+      expect.objectContaining({ path: ['familyRole'] }),
+    ]);
+    expect(arrivalRowSchema.safeParse({ ...member?.cells, familyRole: 'cousin' }).success).toBe(
+      false,
+    );
+  });
 });

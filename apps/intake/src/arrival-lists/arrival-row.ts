@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bilingual } from '@reintegra/platform-http';
 import { foldName } from '../core/fold-name';
+import { familyRoleSchema } from '../households/relationships';
 import {
   RECEPTION_POINTS,
   registerReturneeRequestSchema,
@@ -31,6 +32,16 @@ export const arrivalRowSchema = z
     gender: registration.gender,
     dui: registration.dui,
     municipalityCode: registration.municipalityCode.optional(),
+    familyGroup: z
+      .string()
+      .trim()
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9 _-]{0,39}$/,
+        bilingual('Grupo familiar no válido.', 'Invalid family group.'),
+      )
+      .optional()
+      .describe('Rows of one list with the same value are one family (one household)'),
+    familyRole: familyRoleSchema.optional(),
   })
   .strict()
   .superRefine((row, ctx) => {
@@ -41,6 +52,16 @@ export const arrivalRowSchema = z
         message: bilingual(
           'La fecha de llegada es anterior al nacimiento.',
           'The arrival date is before the date of birth.',
+        ),
+      });
+    }
+    if (row.familyRole && !row.familyGroup) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['familyRole'],
+        message: bilingual(
+          'Indique también el grupo familiar de la persona.',
+          "Give the person's family group too.",
         ),
       });
     }

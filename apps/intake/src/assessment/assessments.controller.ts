@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
 import { CorrelationId, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { AuditedRead } from '../core/audited-read.interceptor';
 import { recordAssessmentSchema, type RecordAssessmentRequest } from './assessment.requests';
 import { AssessmentsService } from './assessments.service';
 
@@ -23,11 +24,18 @@ export class AssessmentsController {
   }
 
   @Get('assessments')
+  @AuditedRead({ action: 'case-assessments.read' })
   list(@CurrentActor() actor: Actor, @UuidParam('caseId') caseId: string) {
     return this.assessments.list(caseId, actor);
   }
 
   @Get('assessments/:assessmentId')
+  @AuditedRead({
+    action: 'case-assessment.read',
+    subjects: (_answer, params) => [
+      { caseId: params['caseId'] as string, relatedId: params['assessmentId'] as string },
+    ],
+  })
   get(
     @CurrentActor() actor: Actor,
     @UuidParam('caseId') caseId: string,
@@ -37,6 +45,7 @@ export class AssessmentsController {
   }
 
   @Get('scores')
+  @AuditedRead({ action: 'case-scores.read' })
   scores(@CurrentActor() actor: Actor, @UuidParam('caseId') caseId: string) {
     return this.assessments.scoresOf(caseId, actor);
   }

@@ -311,7 +311,7 @@ describe('referral status from the services and the path', () => {
     expect(await referralRow(target.referralId)).toEqual(before);
   });
 
-  it('marks a referral withdrawn when the path closes, and ignores the withdrawal of a bundle’s other providers', async () => {
+  it('marks a referral withdrawn when the path closes or its consent is withdrawn, and ignores the withdrawal of a bundle’s other providers', async () => {
     const accepted = await caseWithReferral();
     await send(referralStatusChangedV1, accepted.caseId, report(accepted, 'accepted'));
     const routed = (
@@ -342,6 +342,15 @@ describe('referral status from the services and the path', () => {
       expect(await referralRow(open.referralId)).toMatchObject({
         status: 'withdrawn',
         status_reason: 'path-closed',
+      }),
+    );
+    // The person withdrew the service's consent: the path withdraws the referral it rested on.
+    const unconsented = await caseWithReferral();
+    await routed(unconsented, PROVIDER, 'consent-withdrawn');
+    await eventually(async () =>
+      expect(await referralRow(unconsented.referralId)).toMatchObject({
+        status: 'withdrawn',
+        status_reason: 'consent-withdrawn',
       }),
     );
     await settled(accepted.caseId, 'path');

@@ -2,6 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
 import { entityTag, UuidParam } from '@reintegra/platform-http';
+import { AuditedRead } from '../core/audited-read.interceptor';
 import { CaseViewService } from './case-view.service';
 
 /** A case at a glance, by the municipal office (officers and supervisors of its municipality). */
@@ -12,6 +13,7 @@ export class CasesController {
 
   /** Status and version (the ETag), episode, plan summary and referrals with their statuses. */
   @Get()
+  @AuditedRead({ action: 'case.read' })
   async read(
     @CurrentActor() actor: Actor,
     @UuidParam('caseId') id: string,

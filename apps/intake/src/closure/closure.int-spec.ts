@@ -83,6 +83,8 @@ describe('closing a case', () => {
       ]);
     expect(audit).toEqual([
       { actor: proposal?.actor, action: 'case.closure-proposed', reason_code: 'reintegrated' },
+      // The supervisor read the case before deciding: reads of personal data are audited too.
+      { actor: 'user:test-supervisor', action: 'case.read', reason_code: null },
       { actor: closure?.actor, action: 'case.closed', reason_code: 'reintegrated' },
     ]);
     const after = await intake.call('GET', `/cases/${caseId}`, intake.tokens.supervisor);

@@ -25,6 +25,16 @@ export class Consent {
   @Column({ name: 'granted_by', type: 'text' })
   grantedBy!: string;
 
+  /** `guardian`: a minor's guardian gave it, named below with their capacity at that moment. */
+  @Column({ name: 'given_by', type: 'text', default: 'self' })
+  givenBy!: 'self' | 'guardian';
+
+  @Column({ name: 'guardian_name', type: 'text', nullable: true })
+  guardianName!: string | null;
+
+  @Column({ name: 'guardian_capacity', type: 'text', nullable: true })
+  guardianCapacity!: string | null;
+
   @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
   withdrawnAt!: Date | null;
 

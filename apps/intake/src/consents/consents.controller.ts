@@ -8,6 +8,7 @@ import {
   UuidParam,
   ValidBody,
 } from '@reintegra/platform-http';
+import { AuditedRead } from '../core/audited-read.interceptor';
 import { grantConsentRequestSchema, type GrantConsentRequest } from './consent.requests';
 import { ConsentsService } from './consents.service';
 
@@ -18,6 +19,7 @@ export class ConsentsController {
   constructor(private readonly consents: ConsentsService) {}
 
   @Get('consents')
+  @AuditedRead({ action: 'case-consents.read' })
   @ApiJsonResponse(200, 'Consents of the case, active and withdrawn')
   @ApiProblems({ 404: 'No case with that id' })
   listConsents(@CurrentActor() actor: Actor, @UuidParam('caseId') id: string) {
@@ -29,7 +31,11 @@ export class ConsentsController {
   @HttpCode(201)
   @Roles('intake-officer')
   @ApiJsonResponse(201, 'Consent recorded and published')
-  @ApiProblems({ 404: 'No case with that id', 409: 'Already an active consent for this purpose' })
+  @ApiProblems({
+    404: 'No case with that id',
+    409: 'Already an active consent for this purpose',
+    422: "A minor's case without a guardian (the guardian gives a minor's consent)",
+  })
   grantConsent(
     @CurrentActor() actor: Actor,
     @UuidParam('caseId') id: string,

@@ -7,9 +7,10 @@ import {
   type ConsentPurpose,
 } from '@reintegra/event-contracts';
 import { type Actor, actorReference } from '@reintegra/platform-auth';
-import { ConflictError, NotFoundError } from '@reintegra/platform-errors';
+import { ConflictError, NotFoundError, UnprocessableError } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
 import { CaseAccess } from '../core/case-access.service';
+import { guardianOf } from '../guardians/guardian-lookup';
 import { Consent } from './consent.entity';
 import type { GrantConsentRequest } from './consent.requests';
 
@@ -21,7 +22,15 @@ export interface ConsentView {
   grantedAt: string;
   withdrawnAt: string | null;
   active: boolean;
+  /** Who gave it: the person, or for a minor their guardian (name and capacity as recorded then). */
+  givenBy: { capacity: 'self' } | { capacity: 'guardian'; name: string; guardianCapacity: string };
 }
+
+const minorWithoutGuardian = () =>
+  new UnprocessableError('consent.minor-without-guardian', {
+    es: 'La persona es menor de edad: el consentimiento lo da su madre, padre o tutor. Registre primero al tutor en el expediente.',
+    en: "The person is a minor: their parent or guardian gives consent. Record the case's guardian first.",
+  });
 
 const view = (consent: Consent): ConsentView => ({
   id: consent.id,
@@ -31,6 +40,14 @@ const view = (consent: Consent): ConsentView => ({
   grantedAt: consent.grantedAt.toISOString(),
   withdrawnAt: consent.withdrawnAt?.toISOString() ?? null,
   active: consent.withdrawnAt === null,
+  givenBy:
+    consent.givenBy === 'guardian'
+      ? {
+          capacity: 'guardian',
+          name: consent.guardianName ?? '',
+          guardianCapacity: consent.guardianCapacity ?? '',
+        }
+      : { capacity: 'self' },
 });
 
 /** What both consent events say about the consent. */
@@ -69,7 +86,9 @@ export class ConsentsService {
     correlationId: string,
   ): Promise<ConsentView> {
     return this.dataSource.transaction(async (manager) => {
-      await this.cases.caseFor(manager, caseId, actor);
+      const episode = await this.cases.caseFor(manager, caseId, actor);
+      const guardian = episode.minor ? await guardianOf(manager, caseId) : undefined;
+      if (episode.minor && !guardian) throw minorWithoutGuardian();
       const existing = await this.active(manager, caseId, request.purpose, request.scope ?? null);
       if (existing) {
         throw new ConflictError(
@@ -89,6 +108,9 @@ export class ConsentsService {
         formVersion: request.formVersion,
         grantedAt: new Date(),
         grantedBy: actorReference(actor),
+        givenBy: guardian ? 'guardian' : 'self',
+        guardianName: guardian ? `${guardian.firstNames} ${guardian.lastNames}` : null,
+        guardianCapacity: guardian?.capacity ?? null,
         withdrawnAt: null,
         withdrawnBy: null,
       });

@@ -21,7 +21,10 @@ import { ArrivalTripsIndex1764202600000 } from './migrations/1764202600000-arriv
 import { IdempotencyKeys1764202700000 } from './migrations/1764202700000-idempotency-keys';
 import { VictimSupportDispatch1764202800000 } from './migrations/1764202800000-victim-support-dispatch';
 import { ScreeningOutsideMunicipality1764202830000 } from './migrations/1764202830000-screening-outside-municipality';
+import { CaseNotesAndDocuments1765600100000 } from './migrations/1765600100000-case-notes-and-documents';
+import { CaseTransfers1765600200000 } from './migrations/1765600200000-case-transfers';
 import { ArrivalLists1764202420000 } from './migrations/1764202420000-arrival-lists';
+import { HouseholdsAndGuardians1765600000000 } from './migrations/1765600000000-households-and-guardians';
 import { Consent } from '../consents/consent.entity';
 import { Referral } from '../referrals/referral.entity';
 
@@ -61,6 +64,9 @@ export function intakeDataSource(url: string, poolSize?: number): ServiceDataSou
       IdempotencyKeys1764202700000,
       VictimSupportDispatch1764202800000,
       ScreeningOutsideMunicipality1764202830000,
+      HouseholdsAndGuardians1765600000000,
+      CaseNotesAndDocuments1765600100000,
+      CaseTransfers1765600200000,
     ],
   };
 }

@@ -54,6 +54,10 @@ describe('intake API documentation', () => {
         'POST /cases/{caseId}/referrals',
         'POST /cases/{caseId}/referrals/{referralId}/revocation',
         'POST /cases/{caseId}/victim-support-referrals',
+        'POST /cases/{caseId}/notes',
+        'GET /cases/{caseId}/notes/{noteId}',
+        'POST /cases/{caseId}/documents',
+        'GET /cases/{caseId}/documents/{documentId}/content',
         'POST /arrival-lists',
         'GET /arrival-lists/{id}',
         'GET /arrival-lists/{id}/entries',
@@ -87,6 +91,26 @@ describe('intake API documentation', () => {
       'application/json',
       'text/csv',
     ]);
+  });
+
+  it('takes documents as the file’s raw bytes and answers them as files', () => {
+    const upload = document.paths['/cases/{caseId}/documents']?.['post'];
+    expect(Object.keys(upload?.requestBody?.content ?? {}).sort()).toEqual([
+      'application/octet-stream',
+      'application/pdf',
+      'image/jpeg',
+      'image/png',
+    ]);
+    expect(Object.keys(upload?.responses['415']?.content ?? {})).toEqual([
+      'application/problem+json',
+    ]);
+    const download = document.paths['/cases/{caseId}/documents/{documentId}/content']?.['get'];
+    expect(Object.keys(download?.responses['200']?.content ?? {}).sort()).toEqual([
+      'application/pdf',
+      'image/jpeg',
+      'image/png',
+    ]);
+    expect(download?.['x-roles']).toEqual(['intake-officer', 'supervisor', 'national-supervisor']);
   });
 
   it('needs no token for health and the docs, a bearer token for the rest', async () => {

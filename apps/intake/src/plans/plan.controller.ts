@@ -10,6 +10,7 @@ import {
   type PlanContent,
   type RejectPlanRequest,
 } from './plan.requests';
+import { AuditedRead } from '../core/audited-read.interceptor';
 import { PlansService, type PlanView } from './plans.service';
 
 function withEntityTag(response: Response, plan: PlanView): PlanView {
@@ -40,6 +41,7 @@ export class PlanController {
 
   @Get()
   @Roles('intake-officer', 'supervisor', 'national-supervisor')
+  @AuditedRead({ action: 'case-plan.read' })
   async get(
     @CurrentActor() actor: Actor,
     @UuidParam('caseId') id: string,

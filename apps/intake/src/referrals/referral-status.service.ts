@@ -16,6 +16,9 @@ import {
 import { reportProblem } from './referral-lifecycle';
 import { Referral } from './referral.entity';
 
+/** Withdrawals by the path that end the referral itself (not just one provider's part in it). */
+const ENDS_REFERRAL = ['path-closed', 'consent-withdrawn'];
+
 /**
  * Keeps intake's referral rows current from what the services report and what the reintegration
  * path routes. Each event is applied once (inbox, same transaction); a report the closed loop
@@ -64,7 +67,7 @@ export class ReferralStatusService {
 
   /**
    * `referral-routed` from the path: asking or re-routing marks the referral `sent` with its new
-   * deadline; the path closing withdraws it. Other routing (a bundle's siblings withdrawn after an
+   * deadline; the path closing, or the person withdrawing the service's consent, withdraws it. Other routing (a bundle's siblings withdrawn after an
    * acceptance, silent providers withdrawn before a re-route) leaves the referral as it is, and so
    * does a routing event that arrives after the providers already answered.
    */
@@ -74,11 +77,12 @@ export class ReferralStatusService {
       const referral = await this.lockReferral(manager, routed.referralId, routed.caseId);
       const at = new Date(routed.occurredAt);
       if (routed.action === 'withdrawn') {
-        if (routed.reasonCode === 'path-closed' && canMoveReferral(referral.status, 'withdrawn')) {
+        const reason = routed.reasonCode ?? '';
+        if (ENDS_REFERRAL.includes(reason) && canMoveReferral(referral.status, 'withdrawn')) {
           await manager.update(
             Referral,
             { id: referral.id },
-            { status: 'withdrawn', statusChangedAt: at, statusReason: 'path-closed' },
+            { status: 'withdrawn', statusChangedAt: at, statusReason: reason },
           );
         }
         return;

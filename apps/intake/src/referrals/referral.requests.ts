@@ -12,12 +12,21 @@ export const MAX_BACKDATE_DAYS = 30;
 
 export const requestReferralSchema = z
   .object({
-    service: referralServiceSchema.refine((service) => service !== 'victim-support', {
-      message: bilingual(
-        'Las remisiones a atención a víctimas usan su canal confidencial, no esta ruta.',
-        'Victim-support referrals use their confidential channel, not this route.',
-      ),
-    }),
+    service: referralServiceSchema
+      .refine((service) => service !== 'victim-support', {
+        message: bilingual(
+          'Las remisiones a atención a víctimas usan su canal confidencial, no esta ruta.',
+          'Victim-support referrals use their confidential channel, not this route.',
+        ),
+      })
+      // This route publishes the case id and the person's age, sex and district: a minor's
+      // protection referral must not leave intake that way (its confidential channel is to come).
+      .refine((service) => service !== 'child-protection', {
+        message: bilingual(
+          'Las remisiones a protección de la niñez son confidenciales: no salen por esta ruta. Haga la remisión directamente con la Junta de Protección.',
+          'Child-protection referrals are confidential: they do not leave through this route. Refer directly to the Child Protection Board.',
+        ),
+      }),
     priority: referralPrioritySchema,
     providerIds: z
       .array(z.string().trim().min(1).max(100))

@@ -14,6 +14,7 @@ import {
   type RequestReferralRequest,
   type RevokeReferralRequest,
 } from './referral.requests';
+import { AuditedRead } from '../core/audited-read.interceptor';
 import { ReferralsService } from './referrals.service';
 
 /** The referrals of a case, by the municipal office (officers and supervisors of its municipality). */
@@ -23,6 +24,7 @@ export class ReferralsController {
   constructor(private readonly referrals: ReferralsService) {}
 
   @Get('referrals')
+  @AuditedRead({ action: 'case-referrals.read' })
   @ApiJsonResponse(200, 'Referrals of the case')
   @ApiProblems({ 404: 'No case with that id' })
   listReferrals(@CurrentActor() actor: Actor, @UuidParam('caseId') id: string) {

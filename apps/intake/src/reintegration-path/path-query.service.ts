@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '@reintegra/platform-config';
-import { NotFoundError, returneeNotFound } from '@reintegra/platform-errors';
+import type { Actor } from '@reintegra/platform-auth';
+import { NotFoundError } from '@reintegra/platform-errors';
 import {
   nextFollowUpQuery,
   type NextFollowUp,
@@ -12,7 +13,7 @@ import {
   reintegrationPathWorkflowId,
   type PathState,
 } from '@reintegra/workflow-contracts';
-import { ReturnEpisode } from '../core/returnee.entities';
+import { CaseAccess } from '../core/case-access.service';
 import type { IntakeConfig } from '../config';
 
 export interface ReturneePath {
@@ -31,18 +32,12 @@ export class PathQueryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly temporal: Client,
+    private readonly access: CaseAccess,
     @Inject(APP_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
-  async currentPath(returneeId: string): Promise<ReturneePath> {
-    const episode = await this.dataSource.getRepository(ReturnEpisode).findOne({
-      where: { returneeId },
-      order: { episodeNumber: 'DESC' },
-      select: ['id'],
-    });
-    if (!episode) {
-      throw returneeNotFound();
-    }
+  async currentPath(returneeId: string, actor: Actor): Promise<ReturneePath> {
+    const episode = await this.access.latestCaseFor(this.dataSource.manager, returneeId, actor);
     const workflowId = reintegrationPathWorkflowId(episode.id);
     try {
       const handle = this.temporal.workflow.getHandle(workflowId);

@@ -1,10 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { ConflictError } from '@reintegra/platform-errors';
 import { bilingual, RequestValidationError } from '@reintegra/platform-http';
+import { joinArrivalFamily } from '../households/arrival-family';
 
 /**
  * Marks the arrival-list entry a registration came from as registered, in the registration's
- * transaction: an entry is registered once, and only an existing one.
+ * transaction: an entry is registered once, and only an existing one. A person of a family on
+ * the list joins that family's household.
  */
 export async function registerArrivalEntry(
   manager: EntityManager,
@@ -43,4 +45,5 @@ export async function registerArrivalEntry(
     `UPDATE arrival_entries SET status = 'registered', returnee_id = $2, registered_at = $3 WHERE id = $1`,
     [entryId, returneeId, at],
   );
+  await joinArrivalFamily(manager, entryId, returneeId, at);
 }

@@ -64,6 +64,12 @@ export class ReturneeMergeService {
       const survivor = records.find((record) => record.id === survivorId);
       const merged = records.find((record) => record.id === mergedId);
       if (!survivor || !merged) throw returneeNotFound();
+      // Scope first: another municipality learns nothing of the records (merged, same DUI).
+      const episodes = await manager.find(ReturnEpisode, {
+        where: { returneeId: In([survivorId, mergedId]) },
+        order: { episodeNumber: 'ASC' },
+      });
+      this.assertSupervises(actor, survivorId, mergedId, episodes);
       if (survivor.mergedInto) throw alreadyMerged(survivor);
       if (merged.mergedInto) throw alreadyMerged(merged);
       if (survivor.dui && merged.dui && survivor.dui !== merged.dui) {
@@ -72,11 +78,6 @@ export class ReturneeMergeService {
           en: 'The records have different DUIs: they are two people and are not merged.',
         });
       }
-      const episodes = await manager.find(ReturnEpisode, {
-        where: { returneeId: In([survivorId, mergedId]) },
-        order: { episodeNumber: 'ASC' },
-      });
-      this.assertSupervises(actor, survivorId, mergedId, episodes);
 
       const numbers = chronologicalEpisodeNumbers(episodes);
       const movedCaseIds = await this.moveAndRenumber(

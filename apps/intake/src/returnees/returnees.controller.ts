@@ -17,6 +17,7 @@ import {
   UuidParam,
   ValidBody,
 } from '@reintegra/platform-http';
+import { AuditedRead } from '../core/audited-read.interceptor';
 import { PathQueryService } from '../reintegration-path/path-query.service';
 import {
   openEpisodeRequestSchema,
@@ -79,6 +80,14 @@ export class ReturneesController {
   /** The person and their return episodes; contact details only for the intake officer. */
   @Get(':id')
   @Roles('intake-officer', 'supervisor', 'national-supervisor')
+  @AuditedRead({
+    action: 'returnee.read',
+    // A merged record answers only where its survivor is: nothing personal was shown.
+    subjects: (answer, params) =>
+      answer && typeof answer === 'object' && 'mergedInto' in answer
+        ? []
+        : [{ returneeId: params['id'] as string }],
+  })
   async read(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,
@@ -134,8 +143,6 @@ export class ReturneesController {
   ) {
     const survivor = await this.views.mergedInto(id, actor);
     if (survivor) return redirectToSurvivor(response, survivor, '/path');
-    const path = await this.paths.currentPath(id);
-    if (!canActInMunicipality(actor, path.path.municipalityCode)) throw outsideMunicipality();
-    return path;
+    return this.paths.currentPath(id, actor);
   }
 }

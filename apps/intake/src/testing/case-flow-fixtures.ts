@@ -111,8 +111,10 @@ export async function stateOf(
       'SELECT * FROM case_closure_proposals WHERE case_id = ANY($1) ORDER BY id',
       [caseIds],
     ),
+    // Reads are audited too, but change nothing: only decisions count here.
     audit: await rows(
-      'SELECT * FROM audit_log WHERE returnee_id = ANY($1) OR case_id = ANY($2) ORDER BY seq',
+      `SELECT * FROM audit_log WHERE (returnee_id = ANY($1) OR case_id = ANY($2))
+         AND action NOT LIKE '%.read' ORDER BY seq`,
       [returneeIds, caseIds],
     ),
     outbox: await rows(

@@ -1,5 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from '@reintegra/platform-config';
 import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
 import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
@@ -25,6 +28,9 @@ export interface IntakeTestOptions {
   readonly ownConsumerGroup?: { readonly groupId: string; readonly topics: readonly string[] };
 }
 
+/** The document size limit of test apps. */
+export const DOCUMENT_TEST_MAX_BYTES = 256 * 1024;
+
 /** Intake in-process against the real stack (test database, reintegra-test namespace), on a free port. */
 export async function startIntakeForTest(
   options: IntakeTestOptions = {},
@@ -48,6 +54,10 @@ export async function startIntakeForTest(
     // Victim-support events wait 3–6 s (minutes in production): long enough to unlink, short for tests.
     VICTIM_SUPPORT_HOLD_MAX_MS: '6000',
     KAFKA_CONSUMER_GROUP: options.ownConsumerGroup?.groupId ?? 'intake-test',
+    // A key of the run's own: notes and documents are sealed and read back within one test app.
+    INTAKE_KEK_FILE: join(mkdtempSync(join(tmpdir(), 'intake-kek-')), 'kek.b64'),
+    // Small, so the 413 test sends a few hundred kilobytes rather than ten megabytes.
+    INTAKE_DOCUMENT_MAX_BYTES: String(DOCUMENT_TEST_MAX_BYTES),
     ...testAuthEnvironment(),
   });
   const app = await NestFactory.create(IntakeModule.register(config), { logger: false });

@@ -123,6 +123,8 @@ export async function localHttpServer(
 }
 
 export interface TestNotifications {
+  app: INestApplication;
+  url: string;
   db: DataSource;
   /** Its consumer group (dead letters name it in `dlq-consumer`). */
   group: string;
@@ -171,6 +173,8 @@ export async function startNotifications(env: Record<string, string>): Promise<T
   await app.startAllMicroservices();
   await app.listen(0, '127.0.0.1');
   return {
+    app,
+    url: await app.getUrl(),
     db,
     group,
     stop: async () => {

@@ -6,6 +6,7 @@ import { educationEn } from './education.en';
 import { employmentEn } from './employment.en';
 import { offlineEn } from './offline.en';
 import { workspaceEn } from './workspace.en';
+import { householdEn } from './household.en';
 
 /** English: the same messages, for staff and partners who read English. */
 export const en: Messages = {
@@ -46,6 +47,8 @@ export const en: Messages = {
     title: 'Office login',
     intro: 'Choose a demo account to log in with (testing only).',
     as: 'Log in as',
+    provider: 'Sign in with your institution’s account',
+    providerFailed: 'The sign-in could not be completed. Please try again.',
     unavailable: 'Demo login is not enabled. Log in with your municipality account.',
   },
   noAccess: {
@@ -172,6 +175,7 @@ export const en: Messages = {
     minor: 'minor',
   },
   workspace: workspaceEn,
+  household: householdEn,
   education: educationEn,
   offline: offlineEn,
   community: communityEn,

@@ -5,6 +5,7 @@ import { educationEs } from './education.es';
 import { employmentEs } from './employment.es';
 import { offlineEs } from './offline.es';
 import { workspaceEs } from './workspace.es';
+import { householdEs } from './household.es';
 
 /** Spanish (es-SV): the app's first language, in words officers use. */
 export const es = {
@@ -45,6 +46,8 @@ export const es = {
     title: 'Ingreso a la oficina',
     intro: 'Elija con qué cuenta de demostración entrar (solo para pruebas).',
     as: 'Entrar como',
+    provider: 'Ingresar con la cuenta de su institución',
+    providerFailed: 'No se pudo completar el ingreso. Intente de nuevo.',
     unavailable:
       'El ingreso de demostración no está habilitado. Ingrese con la cuenta de su municipio.',
   },
@@ -173,6 +176,7 @@ export const es = {
     minor: 'menor',
   },
   workspace: workspaceEs,
+  household: householdEs,
   education: educationEs,
   offline: offlineEs,
   community: communityEs,

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n';
 import { AssessmentSection } from './workspace/assessment';
 import { ClosureSection } from './workspace/closure';
 import { ConsentsSection } from './workspace/consents';
+import { HouseholdSection } from './workspace/household';
 import { PersonSection } from './workspace/person';
 import { PlanSection } from './workspace/plan';
 import { ReferralsSection } from './workspace/referrals';
@@ -63,6 +64,7 @@ export function CaseWorkspace(props: { caseId: string }) {
             referrals={view.data.referrals}
             onChanged={reload}
           />
+          <HouseholdSection caseId={props.caseId} minor={view.data.episode.minor} />
           <AssessmentSection caseId={props.caseId} assessments={assessments} onSaved={reload} />
           <ScoresSection scores={scores} />
           <TimelineSection caseId={props.caseId} path={path} />

@@ -1,11 +1,15 @@
 import { type FormEvent, type RefObject, useState } from 'react';
-import { type Problem, ProblemMessage, problemOf } from '@reintegra/ui-web';
+import { type Problem, ProblemMessage, problemOf, splitFieldErrors } from '@reintegra/ui-web';
 import { api, intake } from '../api';
 import { CONSENT_CHOICES, CONSENT_FORM_VERSION, CONSENT_TEXT, consentBody } from '../consent-texts';
 import { useI18n } from '../i18n';
+import { SelectField, TextField } from './fields';
 import { isTransient } from '../offline/transient';
 import { enqueue } from '../offline/use-offline-queue';
 import type { Registered } from './register-person';
+
+/** The guardian's fields, as intake names them in its errors. */
+const GUARDIAN_FIELDS = ['firstNames', 'lastNames', 'phone'];
 
 /** The consent text read aloud, its version, and one consent per purpose the person agreed to. */
 export function ConsentStep(props: {
@@ -20,6 +24,15 @@ export function ConsentStep(props: {
   const [saved, setSaved] = useState<Set<string>>(new Set());
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
+  // A minor's consent is given by their guardian, recorded on the case first (online only).
+  const needsGuardian = props.registered.minor && props.registered.queuedAs === undefined;
+  const [guardian, setGuardian] = useState({
+    firstNames: '',
+    lastNames: '',
+    capacity: 'parent',
+    phone: '',
+  });
+  const [guardianSaved, setGuardianSaved] = useState(false);
   // One key per purpose: saving again after a lost answer records one consent, not two.
   const [keys] = useState<Record<string, string>>(() =>
     Object.fromEntries(CONSENT_CHOICES.map((choice) => [choice.key, crypto.randomUUID()])),
@@ -40,6 +53,15 @@ export function ConsentStep(props: {
         body: consentBody(choice),
       });
     try {
+      if (needsGuardian && !guardianSaved && chosen.size > 0) {
+        await api.apiPut(intake(`/cases/${caseId}/guardian`), {
+          firstNames: guardian.firstNames,
+          lastNames: guardian.lastNames,
+          capacity: guardian.capacity,
+          ...(guardian.phone.trim() ? { phone: guardian.phone } : {}),
+        });
+        setGuardianSaved(true);
+      }
       for (const choice of CONSENT_CHOICES) {
         if (!chosen.has(choice.key) || done.has(choice.key)) continue;
         if (offline) await queue(choice);
@@ -65,6 +87,7 @@ export function ConsentStep(props: {
       setBusy(false);
     }
   };
+  const { byField } = splitFieldErrors(problem, GUARDIAN_FIELDS);
   return (
     <section aria-labelledby="consent-title" className="consent">
       <p role="status" className="notice">
@@ -83,6 +106,45 @@ export function ConsentStep(props: {
         ))}
       </div>
       <form onSubmit={(e) => void save(e)}>
+        {needsGuardian && (
+          <fieldset data-testid="guardian-fields" disabled={guardianSaved}>
+            <legend>{t.household.guardianLegend}</legend>
+            <TextField
+              name="guardianFirstNames"
+              label={t.household.guardianFirstNames}
+              value={guardian.firstNames}
+              onChange={(e) => setGuardian({ ...guardian, firstNames: e.target.value })}
+              errors={byField['firstNames']}
+            />
+            <TextField
+              name="guardianLastNames"
+              label={t.household.guardianLastNames}
+              value={guardian.lastNames}
+              onChange={(e) => setGuardian({ ...guardian, lastNames: e.target.value })}
+              errors={byField['lastNames']}
+            />
+            <SelectField
+              name="guardianCapacity"
+              label={t.household.guardianCapacity}
+              value={guardian.capacity}
+              onChange={(e) => setGuardian({ ...guardian, capacity: e.target.value })}
+            >
+              {Object.entries(t.household.capacities).map(([value, text]) => (
+                <option key={value} value={value}>
+                  {text}
+                </option>
+              ))}
+            </SelectField>
+            <TextField
+              name="guardianPhone"
+              label={t.household.guardianPhone}
+              type="tel"
+              value={guardian.phone}
+              onChange={(e) => setGuardian({ ...guardian, phone: e.target.value })}
+              errors={byField['phone']}
+            />
+          </fieldset>
+        )}
         <fieldset>
           <legend>{t.consent.accepts}</legend>
           {CONSENT_CHOICES.map((choice) => (
@@ -107,7 +169,11 @@ export function ConsentStep(props: {
           ))}
         </fieldset>
         <p className="muted">{text.closing}</p>
-        <ProblemMessage problem={problem} genericTitle={t.genericError} />
+        <ProblemMessage
+          problem={problem}
+          genericTitle={t.genericError}
+          shownFields={needsGuardian ? GUARDIAN_FIELDS : []}
+        />
         <button type="submit" disabled={busy}>
           {t.consent.save}
         </button>

@@ -3,6 +3,8 @@ import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
 import {
   assessmentCompletedV1,
   caseClosedV1,
+  consentWithdrawnV1,
+  caseTransferredV1,
   episodeOpenedV1,
   planApprovedV1,
   referralRequestedV1,
@@ -12,6 +14,8 @@ import {
   TOPICS,
   type AssessmentCompletedV1,
   type CaseClosedV1,
+  type ConsentWithdrawnV1,
+  type CaseTransferredV1,
   type EpisodeOpenedV1,
   type EventEnvelope,
   type PlanApprovedV1,
@@ -22,6 +26,7 @@ import {
 } from '@reintegra/event-contracts';
 import { EventConsumer } from '@reintegra/platform-messaging';
 import { CaseLifecycleEventsHandler } from './case-lifecycle-events.service';
+import { ConsentEventsHandler } from './consent-events.service';
 import { ReferralEventsHandler } from './referral-events.service';
 import { StartReintegrationPathHandler } from './start-reintegration-path.service';
 
@@ -33,6 +38,7 @@ export class CaseEventsConsumer {
     private readonly startPath: StartReintegrationPathHandler,
     private readonly referrals: ReferralEventsHandler,
     private readonly lifecycle: CaseLifecycleEventsHandler,
+    private readonly consents: ConsentEventsHandler,
   ) {}
 
   @EventPattern(TOPICS.intakeReturnees)
@@ -48,6 +54,8 @@ export class CaseEventsConsumer {
         this.lifecycle.planApproved(event as EventEnvelope<PlanApprovedV1>, position),
       [caseClosedV1.type]: (event, position) =>
         this.lifecycle.caseClosed(event as EventEnvelope<CaseClosedV1>, position),
+      [caseTransferredV1.type]: (event, position) =>
+        this.lifecycle.caseTransferred(event as EventEnvelope<CaseTransferredV1>, position),
     });
   }
 
@@ -66,6 +74,15 @@ export class CaseEventsConsumer {
     return this.consumer.consume(context, {
       [referralStatusChangedV1.type]: (event, position) =>
         this.referrals.statusChanged(event as EventEnvelope<ReferralStatusChangedV1>, position),
+    });
+  }
+
+  /** A withdrawn referral consent ends the path's open referrals to that service. */
+  @EventPattern(TOPICS.intakeConsents)
+  onConsent(@Ctx() context: KafkaContext): Promise<void> {
+    return this.consumer.consume(context, {
+      [consentWithdrawnV1.type]: (event, position) =>
+        this.consents.withdrawn(event as EventEnvelope<ConsentWithdrawnV1>, position),
     });
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CaseEventsConsumer } from './case-events.consumer';
 import { CaseLifecycleEventsHandler } from './case-lifecycle-events.service';
+import { ConsentEventsHandler } from './consent-events.service';
 import { ReferralEventsHandler } from './referral-events.service';
 import { StartReintegrationPathHandler } from './start-reintegration-path.service';
 import { WorkflowDelivery } from './workflow-delivery.service';
@@ -13,6 +14,7 @@ import { WorkflowDelivery } from './workflow-delivery.service';
     WorkflowDelivery,
     ReferralEventsHandler,
     CaseLifecycleEventsHandler,
+    ConsentEventsHandler,
   ],
 })
 export class CaseEventsModule {}

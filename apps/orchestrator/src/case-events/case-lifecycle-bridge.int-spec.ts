@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   assessmentCompletedV1,
   caseClosedV1,
+  caseTransferredV1,
   deadLetterTopicOf,
   episodeOpenedV1,
   parseEvent,
@@ -35,11 +36,13 @@ const bed = new OrchestratorTestBed([
   deadLetterTopicOf(TOPICS.intakeReferrals),
 ]);
 const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
+const ELSEWHERE = 'SV-SS-SAN-SALVADOR-CENTRO';
 
 beforeAll(() => bed.start(), 180_000);
 afterAll(() => bed.stop());
 
 const now = () => new Date().toISOString();
+const countWhere = async (query: string) => (await bed.temporal.workflow.count(query)).count;
 
 function register(caseId: string) {
   return bed.send(returneeRegisteredV1, caseId, {
@@ -234,6 +237,75 @@ describe('case lifecycle events through the bridge', () => {
     await phaseBecomes(caseId, 'assessed');
     expect((await pathOf(caseId).describe()).status.name).toBe('RUNNING');
     await pathOf(caseId).terminate('test done');
+  });
+
+  it('moves a transferred case’s path to the new municipality; an open referral keeps its deadline', async () => {
+    const caseId = randomUUID();
+    const path = bed.temporal.workflow.getHandle(reintegrationPathWorkflowId(caseId));
+    const byId = `WorkflowId = '${reintegrationPathWorkflowId(caseId)}'`;
+    await bed.send(returneeRegisteredV1, caseId, {
+      caseId,
+      returneeId: randomUUID(),
+      episodeNumber: 1,
+      municipalityCode: MUNICIPALITY,
+      returnDate: '2026-11-20',
+      countryReturnedFrom: 'US',
+      minor: false,
+      registeredAt: now(),
+    });
+    await bed.send(referralRequestedV1, caseId, {
+      referralId: randomUUID(),
+      caseId,
+      service: 'employment',
+      priority: 'urgent',
+      providerIds: ['emp-a'],
+      acknowledgeBy: new Date(Date.now() + 72 * 3600_000).toISOString(),
+      requestedAt: now(),
+      consentId: randomUUID(),
+    });
+    const deadline = await eventually(
+      async () => {
+        const [referral] = await path.query(openReferralsQuery);
+        expect(referral?.acknowledgeBy).toBeDefined();
+        return referral?.acknowledgeBy;
+      },
+      { timeoutMs: 120_000 },
+    );
+    await eventually(async () =>
+      expect(await countWhere(`${byId} AND Municipality = '${MUNICIPALITY}'`)).toBe(1),
+    );
+
+    const transfer = await bed.send(caseTransferredV1, caseId, {
+      caseId,
+      transferId: randomUUID(),
+      fromMunicipalityCode: MUNICIPALITY,
+      toMunicipalityCode: ELSEWHERE,
+      requestedBy: 'user:oficial-la-paz',
+      acceptedBy: 'user:supervisora-san-salvador',
+      transferredAt: now(),
+    });
+    await eventually(
+      async () => expect(await countWhere(`${byId} AND Municipality = '${ELSEWHERE}'`)).toBe(1),
+      { timeoutMs: 60_000 },
+    );
+    expect(await countWhere(`${byId} AND Municipality = '${MUNICIPALITY}'`)).toBe(0);
+    const state = await path.query(pathStateQuery);
+    expect(state).toMatchObject({ municipalityCode: ELSEWHERE, phase: 'intake' });
+    expect(state.history.map((entry) => entry.eventType)).toContain('path.transferred');
+    const [referral] = await path.query(openReferralsQuery);
+    expect(referral?.acknowledgeBy).toBe(deadline);
+
+    // Delivered again (same event id): nothing changes, nothing is dead-lettered.
+    await bed.send(caseTransferredV1, caseId, transfer.data, transfer.id);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const dead = bed.recorder.messages.filter(
+      (m) => m.topic === deadLetterTopicOf(TOPICS.intakeReturnees) && m.key === caseId,
+    );
+    expect(dead).toEqual([]);
+    expect(
+      (await path.query(pathStateQuery)).history.filter((e) => e.eventType === 'path.transferred'),
+    ).toHaveLength(1);
+    await path.terminate('test done');
   });
 
   it('resumes every path where it was after the orchestrator restarts', async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type {
   AssessmentCompletedV1,
   CaseClosedV1,
+  CaseTransferredV1,
   EventEnvelope,
   PlanApprovedV1,
 } from '@reintegra/event-contracts';
@@ -12,13 +13,15 @@ import {
   type PathEvent,
   pathEventUpdate,
   reintegrationPathWorkflowId,
+  transferMunicipalityUpdate,
 } from '@reintegra/workflow-contracts';
 import { WorkflowDelivery } from './workflow-delivery.service';
 
 /**
  * Intake's case lifecycle events → the case's path. An initial assessment and a plan approval move
  * its phase; a follow-up re-assessment (with a wave) is the wave's score, compared with the
- * baseline; the supervisor's closure closes the path. Scores only, never answers.
+ * baseline; the supervisor's closure closes the path; an accepted transfer moves it to the new
+ * municipality's office. Scores only, never answers.
  */
 @Injectable()
 export class CaseLifecycleEventsHandler {
@@ -68,6 +71,28 @@ export class CaseLifecycleEventsHandler {
       (handle) =>
         handle.executeUpdate(approveClosureUpdate, {
           args: [{ eventId: event.id, supervisorId: data.approvedBy, reason: data.reason }],
+        }),
+    );
+  }
+
+  caseTransferred(
+    event: EventEnvelope<CaseTransferredV1>,
+    position: MessagePosition,
+  ): Promise<void> {
+    const { data } = event;
+    return this.workflows.deliver(
+      event,
+      position,
+      reintegrationPathWorkflowId(data.caseId),
+      (handle) =>
+        handle.executeUpdate(transferMunicipalityUpdate, {
+          args: [
+            {
+              eventId: event.id,
+              transferId: data.transferId,
+              municipalityCode: data.toMunicipalityCode,
+            },
+          ],
         }),
     );
   }

@@ -7,6 +7,7 @@ import type {
 } from '@reintegra/event-contracts';
 import type { MessagePosition } from '@reintegra/platform-messaging';
 import {
+  CONSENT_WITHDRAWN,
   referralStatusUpdate,
   referralWorkflowId,
   reintegrationPathWorkflowId,
@@ -39,10 +40,13 @@ export class ReferralEventsHandler {
               priority: data.priority,
               providerIds: data.providerIds,
               requestedAt: data.requestedAt,
+              consentId: data.consentId,
               ...(data.eligibility ? { eligibility: data.eligibility } : {}),
             },
           ],
         }),
+      // The path is started by the case's registration, on another topic: it may still be coming.
+      { awaitsStart: true },
     );
   }
 
@@ -51,18 +55,25 @@ export class ReferralEventsHandler {
     position: MessagePosition,
   ): Promise<void> {
     const { data } = event;
-    return this.workflows.deliver(event, position, referralWorkflowId(data.referralId), (handle) =>
-      handle.executeUpdate(referralStatusUpdate, {
-        args: [
-          {
-            eventId: event.id,
-            providerId: data.providerId,
-            status: data.status,
-            ...(data.reasonCode ? { reasonCode: data.reasonCode } : {}),
-            occurredAt: data.occurredAt,
-          },
-        ],
-      }),
+    return this.workflows.deliver(
+      event,
+      position,
+      referralWorkflowId(data.referralId),
+      (handle) =>
+        handle.executeUpdate(referralStatusUpdate, {
+          args: [
+            {
+              eventId: event.id,
+              providerId: data.providerId,
+              status: data.status,
+              ...(data.reasonCode ? { reasonCode: data.reasonCode } : {}),
+              occurredAt: data.occurredAt,
+            },
+          ],
+        }),
+      // A service's answer to a consent withdrawal after the path already withdrew the referral
+      // (its workflow has finished): both said the same, nothing is lost.
+      { finishedIsDone: data.reasonCode === CONSENT_WITHDRAWN },
     );
   }
 

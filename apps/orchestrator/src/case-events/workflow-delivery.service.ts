@@ -3,11 +3,23 @@ import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import type { EventEnvelope } from '@reintegra/event-contracts';
 import { ConflictError } from '@reintegra/platform-errors';
-import { Inbox, type MessagePosition } from '@reintegra/platform-messaging';
+import { Inbox, type MessagePosition, RetryLaterError } from '@reintegra/platform-messaging';
 
 const UPDATE_DEADLINE_MS = 5_000;
+/** How long an event may wait for its workflow to be started (by an event on another topic). */
+const NOT_STARTED_WAIT_MS = 10 * 60_000;
 
 export type WorkflowHandle = ReturnType<Client['workflow']['getHandle']>;
+
+export interface DeliveryOptions {
+  /** The event has nothing to do on a workflow that already finished (not a dead letter). */
+  readonly finishedIsDone?: boolean;
+  /**
+   * The workflow is started by an event on another topic, which may come later (after a restart,
+   * behind a backlog): a young event waits for it instead of counting towards the dead-letter topic.
+   */
+  readonly awaitsStart?: boolean;
+}
 
 /**
  * Delivers one Kafka event to one workflow, once: the inbox remembers the event id, so a
@@ -30,9 +42,14 @@ export class WorkflowDelivery {
     position: MessagePosition,
     workflowId: string,
     send: (handle: WorkflowHandle) => Promise<unknown>,
+    options: DeliveryOptions = {},
   ): Promise<void> {
-    return this.once(event, position, workflowId, () =>
-      send(this.temporal.workflow.getHandle(workflowId)),
+    return this.once(
+      event,
+      position,
+      workflowId,
+      () => send(this.temporal.workflow.getHandle(workflowId)),
+      options,
     );
   }
 
@@ -42,13 +59,20 @@ export class WorkflowDelivery {
     position: MessagePosition,
     workflowId: string,
     act: () => Promise<unknown>,
+    options: DeliveryOptions = {},
   ): Promise<void> {
     const processed = await this.inbox.handle(event, position, async () => {
       try {
         // Bounded: an update waits for a worker, and a consumer must never wait for ever.
         await this.temporal.withDeadline(Date.now() + UPDATE_DEADLINE_MS, act);
       } catch (error) {
-        throw await this.toDomainError(error, workflowId);
+        const failure = await this.toDomainError(
+          error,
+          workflowId,
+          options.awaitsStart ? event.time : undefined,
+        );
+        if (options.finishedIsDone && isFinished(failure)) return;
+        throw failure;
       }
     });
     this.logger.log({
@@ -64,7 +88,11 @@ export class WorkflowDelivery {
    * with its reason), anything else is retried. A workflow that ran and finished (the case closed,
    * the referral ended) is final too — retrying it in line would only hold up other cases.
    */
-  private async toDomainError(error: unknown, workflowId: string): Promise<unknown> {
+  private async toDomainError(
+    error: unknown,
+    workflowId: string,
+    awaitedSince: string | undefined,
+  ): Promise<unknown> {
     if (error instanceof WorkflowNotFoundError) {
       const status = await this.temporal.workflow
         .getHandle(workflowId)
@@ -79,9 +107,13 @@ export class WorkflowDelivery {
           en: `The workflow ${workflowId} has already finished (${status}); the event came too late.`,
         });
       }
-      // Never started: possibly out of order (the referral's request, or the case's registration,
-      // is still on its way on another topic): retried a few times, then dead-lettered.
-      return new Error(`No running workflow ${workflowId}`);
+      // Never started. Out of order, where the workflow is started from another topic (the case's
+      // registration still on its way — after a restart, behind a backlog): waited for while the
+      // event is young. Otherwise, or that old, none is coming: a few tries, then the dead letters.
+      const waited = awaitedSince ? Date.now() - Date.parse(awaitedSince) : Infinity;
+      return waited < NOT_STARTED_WAIT_MS
+        ? new RetryLaterError(`No running workflow ${workflowId} yet`)
+        : new Error(`No running workflow ${workflowId}`);
     }
     if (error instanceof WorkflowUpdateFailedError) {
       const reason = error.cause?.message ?? error.message;
@@ -92,4 +124,8 @@ export class WorkflowDelivery {
     }
     return error;
   }
+}
+
+function isFinished(failure: unknown): boolean {
+  return failure instanceof ConflictError && failure.code === 'workflow.closed';
 }

@@ -24,7 +24,12 @@ import { orchestratorConfigSpec } from '../config';
 import { orchestratorDataSource } from '../database/orchestrator-data-source';
 import { OrchestratorModule } from '../orchestrator.module';
 
-const CONSUMED_TOPICS = [TOPICS.intakeReturnees, TOPICS.intakeReferrals, TOPICS.referralStatus];
+const CONSUMED_TOPICS = [
+  TOPICS.intakeReturnees,
+  TOPICS.intakeReferrals,
+  TOPICS.referralStatus,
+  TOPICS.intakeConsents,
+];
 
 /**
  * The orchestrator in-process against the real stack (bridge + worker), on a consumer group and a

@@ -10,7 +10,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_CONFIG } from '@reintegra/platform-config';
 import { HealthRegistry, registerMetricsText } from '@reintegra/platform-http';
-import { findWorkspaceRoot, workspaceWebpackConfigHook } from '@reintegra/platform-temporal';
+import {
+  findWorkspaceRoot,
+  tracingWorkerOptions,
+  workflowTracingModules,
+  workspaceWebpackConfigHook,
+} from '@reintegra/platform-temporal';
 import type { OrchestratorConfig } from '../config';
 import { PathActivitiesProvider } from '../path-activities/path-activities.service';
 
@@ -45,12 +50,15 @@ export class ReintegrationWorker implements OnApplicationBootstrap, OnApplicatio
     this.exposeWorkerMetrics();
     this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
     const prebuilt = this.config.WORKFLOW_BUNDLE_PATH ?? join(__dirname, PREBUILT_BUNDLE);
+    const usePrebuilt = existsSync(prebuilt);
     this.worker = await Worker.create({
+      // Workflow spans go out through the sinks; the prebuilt bundle carries their interceptors.
+      ...tracingWorkerOptions(usePrebuilt ? [] : workflowTracingModules()),
       connection: this.connection,
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       activities: this.pathActivities.activities(),
-      ...(existsSync(prebuilt)
+      ...(usePrebuilt
         ? { workflowBundle: { codePath: prebuilt } }
         : {
             workflowsPath: workflowsSourcePath(),

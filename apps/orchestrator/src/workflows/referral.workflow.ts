@@ -18,6 +18,7 @@ import {
   type ReferralStatusReport,
   type ReferralWorkflowInput,
   type ReferralWorkflowStatus,
+  withdrawReferralSignal,
 } from '@reintegra/workflow-contracts';
 import {
   NEXT_PROVIDER_ATTEMPTS,
@@ -73,6 +74,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   // Before this patch a report applied during a flush (e.g. an acceptance while the 'sent'
   // progress was being signalled) was never passed on to the path: the loop slept on it.
   const wakeOnChangesDuringFlush = patched('referral-progress-after-flush');
+  /** Set by the path's withdrawReferral signal (consent withdrawn); never in older histories. */
+  let withdrawnByPath = false;
 
   const progress = (): ReferralProgress => ({
     referralId: request.referralId,
@@ -124,6 +127,13 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   };
 
   setHandler(referralProgressQuery, progress);
+  setHandler(withdrawReferralSignal, ({ reasonCode }) => {
+    if (done()) return;
+    withdraw(asked, reasonCode);
+    status = 'withdrawn';
+    withdrawnByPath = true;
+    changes += 1;
+  });
   setHandler(
     referralStatusUpdate,
     (report) => {
@@ -235,6 +245,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
       if (asked.length === 0) {
         // Everyone asked declined: re-route without escalation (nobody missed a deadline).
         const next = await nextProvider();
+        // Withdrawn while the directory was asked: nobody is to be asked any more.
+        if (withdrawnByPath) continue;
         if (next === undefined) status = 'unrouted';
         else {
           asked = [next];
@@ -287,8 +299,10 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
       const silent = asked.filter((providerId) => !waitlisted.has(providerId));
       withdraw(silent, 'deadline-missed');
       await flush();
+      if (withdrawnByPath) continue;
       asked = asked.filter((providerId) => waitlisted.has(providerId));
       const next = await nextProvider();
+      if (withdrawnByPath) continue;
       if (next !== undefined) {
         asked = [...asked, next];
         overdue = false;

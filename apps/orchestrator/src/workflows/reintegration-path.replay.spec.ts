@@ -2,7 +2,11 @@ import { temporal } from '@temporalio/proto';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { workspaceWebpackConfigHook } from '@reintegra/platform-temporal';
+import {
+  tracingWorkerOptions,
+  workflowTracingModules,
+  workspaceWebpackConfigHook,
+} from '@reintegra/platform-temporal';
 import { workflowsSourcePath } from '../worker/reintegration-worker.service';
 
 /**
@@ -26,6 +30,8 @@ beforeAll(async () => {
   bundle = await bundleWorkflowCode({
     workflowsPath: workflowsSourcePath(),
     webpackConfigHook: workspaceWebpackConfigHook(),
+    // As deployed: with the tracing interceptors (they add headers, never commands).
+    workflowInterceptorModules: workflowTracingModules(),
     logger: {
       log: () => undefined,
       trace: () => undefined,
@@ -42,7 +48,10 @@ describe('reintegrationPath replay', () => {
     'replays %s deterministically with the current code',
     async (name) => {
       await expect(
-        Worker.runReplayHistory({ workflowBundle: bundle }, history(name)),
+        Worker.runReplayHistory(
+          { workflowBundle: bundle, sinks: tracingWorkerOptions().sinks },
+          history(name),
+        ),
       ).resolves.toBeUndefined();
     },
     60_000,

@@ -7,11 +7,9 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import {
   caseEventSignalSchema,
   DEFAULT_PATH_CONFIG,
-  pathSearchAttributes,
   REFERRAL_WORKFLOW_TYPE,
   referralWorkflowId,
   type ApproveClosure,
@@ -29,6 +27,7 @@ import {
   type ReferralProgress,
   type ReintegrationPathInput,
   type RequestReferral,
+  type TransferMunicipality,
 } from '@reintegra/workflow-contracts';
 import { type PathEventPublication } from './path-activities.types';
 import type { PathView } from './reintegration-path.validators';
@@ -53,6 +52,8 @@ const SEEN_IDS_CAP = 2_000;
 const TERMINAL_REFERRAL = ['completed', 'not-completed', 'revoked', 'withdrawn'];
 /** Marks paths whose follow-ups run from the plan's approval date carried in the event. */
 export const FOLLOW_UPS_FROM_APPROVAL_PATCH = 'follow-ups-from-approval-date';
+/** Marks paths that moved to another municipality's office (their Municipality attribute moves). */
+export const MUNICIPALITY_TRANSFER_PATCH = 'municipality-transfer';
 
 /**
  * One path's state and what each signal, update and query does to it (the workflow function only
@@ -69,9 +70,12 @@ export class ReintegrationPathState {
   private readonly s: PathData;
   /** Seen event ids, for quick look-up (s.seenEventIds keeps the capped list). */
   private readonly seen: Set<string>;
+  /** The office that has the case; a transfer changes it (continue-as-new carries it as input). */
+  municipalityCode: string;
 
   constructor(private readonly input: ReintegrationPathInput) {
     this.config = { ...DEFAULT_PATH_CONFIG, ...input.config };
+    this.municipalityCode = input.municipalityCode;
     this.s = initialPathData(input);
     this.seen = new Set(this.s.seenEventIds);
   }
@@ -83,7 +87,7 @@ export class ReintegrationPathState {
     const due = this.nextDueMs();
     return {
       caseId: input.caseId,
-      municipalityCode: input.municipalityCode,
+      municipalityCode: this.municipalityCode,
       minor: input.minor,
       phase: s.phase,
       openedAt: input.openedAt,
@@ -272,12 +276,22 @@ export class ReintegrationPathState {
     return this.state();
   }
 
+  transferMunicipality({ eventId, municipalityCode }: TransferMunicipality): PathState {
+    if (this.seen.has(eventId)) return this.state();
+    this.markSeen(eventId);
+    // Histories from before transfers never reach this handler; the marker records the new step.
+    if (patched(MUNICIPALITY_TRANSFER_PATCH)) this.municipalityCode = municipalityCode;
+    this.note('path.transferred');
+    return this.state();
+  }
+
   /** What the update validators read. */
   view(): PathView {
     const { s, seen } = this;
     return {
       phase: s.phase,
       paused: s.paused,
+      municipalityCode: this.municipalityCode,
       assignedOfficer: s.assignedOfficer,
       wavesDone: s.wavesDone,
       referrals: s.referrals,
@@ -310,19 +324,6 @@ export class ReintegrationPathState {
         ...(s.assignedOfficer ? { assignedOfficer: s.assignedOfficer } : {}),
       },
     });
-  }
-
-  searchAttributes(): SearchAttributeUpdatePair[] {
-    const { s } = this;
-    const due = this.nextDueMs();
-    return [
-      { key: pathSearchAttributes.municipality, value: this.input.municipalityCode },
-      { key: pathSearchAttributes.casePhase, value: s.phase },
-      { key: pathSearchAttributes.overdueReferrals, value: this.overdueCount() },
-      { key: pathSearchAttributes.nextFollowUpAt, value: due === undefined ? null : new Date(due) },
-      { key: pathSearchAttributes.assignedOfficer, value: s.assignedOfficer ?? null },
-      { key: pathSearchAttributes.riskLevel, value: s.riskLevel ?? null },
-    ];
   }
 
   /** What the next run carries (continue-as-new). */

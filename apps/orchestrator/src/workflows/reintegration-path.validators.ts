@@ -3,6 +3,7 @@ import {
   pathEventSchema,
   pauseSchema,
   reassignOfficerSchema,
+  transferMunicipalitySchema,
   requestReferralSchema,
   type ApproveClosure,
   type CasePhase,
@@ -11,6 +12,7 @@ import {
   type PausePath,
   type ReassignOfficer,
   type RequestReferral,
+  type TransferMunicipality,
 } from '@reintegra/workflow-contracts';
 import { closureProblem, isOpen, nextPhase } from './path-model';
 
@@ -18,6 +20,7 @@ import { closureProblem, isOpen, nextPhase } from './path-model';
 export interface PathView {
   readonly phase: CasePhase;
   readonly paused: boolean;
+  readonly municipalityCode: string;
   readonly assignedOfficer: string | undefined;
   readonly wavesDone: number;
   readonly referrals: readonly OpenReferral[];
@@ -89,6 +92,16 @@ export function validatePause(path: PathView, request: PausePath): void {
   requireOpen(path);
   if (parsed.data.paused === path.paused) {
     throw new Error(parsed.data.paused ? 'already paused' : 'not paused');
+  }
+}
+
+export function validateTransfer(path: PathView, request: TransferMunicipality): void {
+  const parsed = transferMunicipalitySchema.safeParse(request);
+  if (!parsed.success) throw new Error(`invalid transfer: ${parsed.error.message}`);
+  if (path.hasSeen(parsed.data.eventId)) return;
+  requireOpen(path);
+  if (parsed.data.municipalityCode === path.municipalityCode) {
+    throw new Error('the case is already in that municipality');
   }
 }
 

@@ -21,6 +21,7 @@ import {
   reintegrationPathWorkflowId,
   requestReferralUpdate,
   setPausedUpdate,
+  transferMunicipalityUpdate,
   type ReintegrationPathInput,
   type RequestReferral,
 } from '@reintegra/workflow-contracts';
@@ -522,6 +523,36 @@ describe('reintegrationPath workflow', () => {
     const after = await handle.query(pathStateQuery);
     expect(after.history).toEqual(before.history);
     expect(after.history).toHaveLength(13);
+    await handle.terminate('test done');
+  });
+
+  it('keeps a transferred path in its new municipality across continue-as-new', async () => {
+    const handle = await startPath(input({ config: { maxHistoryEvents: 20 } }));
+    const transfer = {
+      eventId: randomUUID(),
+      transferId: randomUUID(),
+      municipalityCode: 'SV-SS-SAN-SALVADOR-CENTRO',
+    };
+    await handle.executeUpdate(transferMunicipalityUpdate, { args: [transfer] });
+    expect(
+      await rejected(
+        handle.executeUpdate(transferMunicipalityUpdate, {
+          args: [{ ...transfer, eventId: randomUUID() }],
+        }),
+      ),
+    ).toMatch(/already in that municipality/);
+    for (let i = 0; i < 12; i += 1) {
+      await handle.signal(caseEventSignal, {
+        eventId: randomUUID(),
+        type: 'sv.reintegra.consent.granted.v1',
+        occurredAt: new Date(Date.UTC(2026, 10, 21, i)).toISOString(),
+      });
+    }
+    await eventually(async () =>
+      expect((await handle.query(historySummaryQuery)).runs).toBeGreaterThan(1),
+    );
+    expect((await handle.query(pathStateQuery)).municipalityCode).toBe(transfer.municipalityCode);
+    expect(await searchAttribute(handle, 'municipality')).toBe(transfer.municipalityCode);
     await handle.terminate('test done');
   });
 });

@@ -7,6 +7,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import {
   approveClosureUpdate,
   caseEventSignal,
@@ -14,14 +15,22 @@ import {
   nextFollowUpQuery,
   openReferralsQuery,
   pathEventUpdate,
+  pathSearchAttributes,
   pathStateQuery,
   reassignOfficerUpdate,
   referralProgressSignal,
   requestReferralUpdate,
   setPausedUpdate,
+  transferMunicipalityUpdate,
   type PathState,
   type ReintegrationPathInput,
+  withdrawConsentUpdate,
 } from '@reintegra/workflow-contracts';
+import {
+  endIfConsentWithdrawn,
+  validateConsentWithdrawal,
+  withdrawConsent,
+} from './consent-withdrawal';
 import { publishPendingPathEvents } from './publish-path-events';
 import { reintegrationPathV1 } from './reintegration-path-v1.workflow';
 import { ReintegrationPathState } from './reintegration-path.state';
@@ -31,6 +40,7 @@ import {
   validatePause,
   validateReassignment,
   validateReferralRequest,
+  validateTransfer,
 } from './reintegration-path.validators';
 
 /**
@@ -67,9 +77,13 @@ export async function reintegrationPath(input: ReintegrationPathInput): Promise<
   setHandler(pathEventUpdate, (event) => path.pathEvent(event), {
     validator: (event) => validatePathEvent(path.view(), event),
   });
-  setHandler(requestReferralUpdate, (request) => path.requestReferral(request), {
-    validator: (request) => validateReferralRequest(path.view(), request),
-  });
+  setHandler(
+    requestReferralUpdate,
+    async (request) => endIfConsentWithdrawn(path, request, await path.requestReferral(request)),
+    {
+      validator: (request) => validateReferralRequest(path.view(), request),
+    },
+  );
   setHandler(approveClosureUpdate, (request) => path.approveClosure(request), {
     validator: (request) => validateClosure(path.view(), request),
   });
@@ -79,11 +93,17 @@ export async function reintegrationPath(input: ReintegrationPathInput): Promise<
   setHandler(setPausedUpdate, (request) => path.setPaused(request), {
     validator: (request) => validatePause(path.view(), request),
   });
+  setHandler(withdrawConsentUpdate, (request) => withdrawConsent(path, request), {
+    validator: validateConsentWithdrawal,
+  });
+  setHandler(transferMunicipalityUpdate, (request) => path.transferMunicipality(request), {
+    validator: (request) => validateTransfer(path.view(), request),
+  });
 
   // ---- Main loop: publish, keep search attributes current, run follow-up waves ----
   let upserted = '';
   const syncSearchAttributes = () => {
-    const pairs = path.searchAttributes();
+    const pairs = searchAttributePairs(path.state());
     const key = JSON.stringify(pairs.map((pair) => pair.value));
     if (key === upserted) return;
     upserted = key;
@@ -102,7 +122,11 @@ export async function reintegrationPath(input: ReintegrationPathInput): Promise<
       await condition(allHandlersFinished);
       await flush();
       if (path.isOpen()) {
-        await continueAsNew<typeof reintegrationPath>({ ...input, carried: path.snapshot() });
+        await continueAsNew<typeof reintegrationPath>({
+          ...input,
+          municipalityCode: path.municipalityCode,
+          carried: path.snapshot(),
+        });
       }
       continue;
     }
@@ -120,4 +144,20 @@ export async function reintegrationPath(input: ReintegrationPathInput): Promise<
   await condition(allHandlersFinished);
   await flush();
   return path.state();
+}
+
+/** The search attributes kept current, from the path's own view of itself. */
+function searchAttributePairs(state: PathState): SearchAttributeUpdatePair[] {
+  const { nextFollowUpAt } = state;
+  return [
+    { key: pathSearchAttributes.municipality, value: state.municipalityCode },
+    { key: pathSearchAttributes.casePhase, value: state.phase },
+    { key: pathSearchAttributes.overdueReferrals, value: state.overdueReferrals ?? 0 },
+    {
+      key: pathSearchAttributes.nextFollowUpAt,
+      value: nextFollowUpAt ? new Date(nextFollowUpAt) : null,
+    },
+    { key: pathSearchAttributes.assignedOfficer, value: state.assignedOfficer ?? null },
+    { key: pathSearchAttributes.riskLevel, value: state.riskLevel ?? null },
+  ];
 }

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type {
-  ReferralRequestedV1,
-  ReferralRevokedV1,
-  ReferralRoutedV1,
+import {
+  referralServiceOfConsent,
+  type ConsentWithdrawnV1,
+  type ReferralRequestedV1,
+  type ReferralRevokedV1,
+  type ReferralRoutedV1,
 } from '@reintegra/event-contracts';
 import { isInboxService, needToKnow } from './need-to-know';
 
@@ -73,4 +75,27 @@ export class InboxFeed {
       [data.referralId, data.reasonCode],
     );
   }
+
+  /**
+   * The person withdrew consent to be referred to the service: the case's live referrals to it
+   * close in every inbox (`withdrawn`, `consent-withdrawn`) and the need-to-know facts (age, sex)
+   * are erased from all of them, closed ones included. Kept: ids, service, status and dates — the
+   * closed-loop record the organisations' answers are checked against, with no personal data.
+   */
+  async consentWithdrawn(manager: EntityManager, data: ConsentWithdrawnV1): Promise<void> {
+    const service = referralServiceOfConsent(data);
+    if (!service || !isInboxService(service)) return;
+    await manager.query(
+      `UPDATE provider_referrals
+          SET facts = '{}',
+              status = CASE WHEN status = ANY ($3) THEN 'withdrawn' ELSE status END,
+              reason_code = CASE WHEN status = ANY ($3) THEN 'consent-withdrawn' ELSE reason_code END,
+              updated_at = now()
+        WHERE case_id = $1 AND service = $2`,
+      [data.caseId, service, LIVE],
+    );
+  }
 }
+
+/** Statuses of a referral an organisation still holds open. */
+const LIVE = ['asked', 'no-capacity', 'accepted', 'in-progress'];

@@ -61,6 +61,7 @@ export async function startServiceDirectory(): Promise<TestDirectory> {
     TOPICS.serviceCapacity,
     TOPICS.intakeReferrals,
     TOPICS.pathEvents,
+    TOPICS.intakeConsents,
   ]);
   const config = loadConfig(serviceDirectoryConfigSpec, {
     NODE_ENV: 'test',

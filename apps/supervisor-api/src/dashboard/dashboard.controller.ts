@@ -85,6 +85,7 @@ export class DashboardController {
           ? { ...live, openReferrals: redactOpenReferrals(live.openReferrals) }
           : live,
       workflowUrl: this.workflows.workflowUrl(caseId),
+      traceUrl: this.workflows.traceUrl(caseId),
     };
   }
 }

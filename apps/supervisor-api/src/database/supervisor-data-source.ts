@@ -3,6 +3,7 @@ import { ReadModel1765100000000 } from './migrations/1765100000000-read-model';
 import { ReferralDeadlineSetAt1765100100000 } from './migrations/1765100100000-referral-deadline-set-at';
 import { ReferralFilterIndex1765100200000 } from './migrations/1765100200000-referral-filter-index';
 import { CommunityInclusion1765100300000 } from './migrations/1765100300000-community-inclusion';
+import { PathActionsAudit1765600210000 } from './migrations/1765600210000-path-actions-audit';
 
 /**
  * Migrations of the supervisor database: only the read model, which is projected from Kafka and
@@ -14,6 +15,7 @@ export const supervisorDataSource = serviceDataSource('supervisor-api', [
   ReferralDeadlineSetAt1765100100000,
   ReferralFilterIndex1765100200000,
   CommunityInclusion1765100300000,
+  PathActionsAudit1765600210000,
 ]);
 
 /** The projected tables, swapped as a whole by a rebuild (migrations create them unqualified). */

@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@reintegra/event-contracts';
+import { caseTransfersProjections } from './case-transfers.projection';
 import { communityEventsProjections } from './community-events.projection';
 import { intakeConsentsProjections } from './intake-consents.projection';
 import { intakeReferralsProjections } from './intake-referrals.projection';
@@ -16,6 +17,7 @@ import { referralStatusProjections } from './referral-status.projection';
 export class ReadModelProjector {
   private readonly handlers: Projections = {
     ...intakeReturneesProjections,
+    ...caseTransfersProjections,
     ...intakeConsentsProjections,
     ...intakeReferralsProjections,
     ...referralStatusProjections,

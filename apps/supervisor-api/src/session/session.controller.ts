@@ -26,7 +26,11 @@ export class SessionController {
   @Public()
   @Get('settings')
   settings() {
-    return { devLogin: this.config.DEV_IDENTITY_URL !== undefined };
+    const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId } = this.config;
+    return {
+      devLogin: this.config.DEV_IDENTITY_URL !== undefined,
+      oidc: issuer ? { issuer, clientId } : null,
+    };
   }
 
   @Public()

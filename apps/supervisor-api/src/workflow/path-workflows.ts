@@ -10,6 +10,7 @@ import {
   reintegrationPathWorkflowId,
 } from '@reintegra/workflow-contracts';
 import type { SupervisorApiConfig } from '../config';
+import { traceSearchUrl } from './trace-link';
 
 const QUERY_TIMEOUT_MS = 2_000;
 
@@ -48,6 +49,11 @@ export class PathWorkflows {
     if (!this.config.TEMPORAL_UI_URL) return undefined;
     const base = this.config.TEMPORAL_UI_URL.replace(/\/$/, '');
     return `${base}/namespaces/${encodeURIComponent(this.config.TEMPORAL_NAMESPACE)}/workflows/${encodeURIComponent(reintegrationPathWorkflowId(caseId))}`;
+  }
+
+  /** Link to the case's traces in the trace viewer, when its URL is configured. */
+  traceUrl(caseId: string): string | undefined {
+    return traceSearchUrl(this.config.TRACE_VIEWER_URL, caseId);
   }
 
   async live(caseId: string): Promise<LiveWorkflow> {

@@ -20,6 +20,8 @@ export const appEs = {
     title: 'Ingreso de supervisión',
     intro: 'Elija una cuenta de demostración (solo en desarrollo).',
     as: 'Entrar como',
+    provider: 'Ingresar con la cuenta de su institución',
+    providerFailed: 'No se pudo completar el ingreso. Intente de nuevo.',
     unavailable:
       'El acceso de demostración no está habilitado. Ingrese con el proveedor de identidad de su municipio.',
   },
@@ -59,6 +61,8 @@ export const appEn: typeof appEs = {
     title: 'Supervisor login',
     intro: 'Choose a demo account (development only).',
     as: 'Log in as',
+    provider: 'Sign in with your institution’s account',
+    providerFailed: 'The sign-in could not be completed. Please try again.',
     unavailable: 'Demo login is not enabled. Log in with your municipality’s identity provider.',
   },
   alerts: {

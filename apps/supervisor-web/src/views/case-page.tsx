@@ -1,6 +1,7 @@
 import { Loading, ProblemMessage } from '../components/problem';
 import { formatDate, formatDateTime, label, useI18n } from '../i18n';
 import { useApi } from '../use-api';
+import { PathActions } from './path-actions';
 
 interface Referral {
   referralId: string;
@@ -62,11 +63,13 @@ export interface CaseDetail {
           overdueReferrals?: number;
           nextFollowUpAt?: string;
           riskLevel?: string;
+          assignedOfficer?: string;
         };
         openReferrals: Referral[];
       }
     | { status: 'not-started' | 'unavailable' };
   workflowUrl?: string;
+  traceUrl?: string;
 }
 
 interface Routing {
@@ -125,7 +128,7 @@ function detail(entry: TimelineEntry, t: ReturnType<typeof useI18n>['t']): strin
 
 export function CasePage({ caseId }: { caseId: string }) {
   const { t, language } = useI18n();
-  const { data, error } = useApi<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}`);
+  const { data, error, reload } = useApi<CaseDetail>(`/api/cases/${encodeURIComponent(caseId)}`);
   if (error) return <ProblemMessage problem={error} />;
   if (!data) return <Loading />;
   const c = data.case;
@@ -181,9 +184,11 @@ export function CasePage({ caseId }: { caseId: string }) {
                 {live.state.paused && (
                   <>
                     <dt>{t.casePage.paused}</dt>
-                    <dd>✓</dd>
+                    <dd data-testid="workflow-paused">✓</dd>
                   </>
                 )}
+                <dt>{t.casePage.officer}</dt>
+                <dd data-testid="workflow-officer">{live.state.assignedOfficer ?? '—'}</dd>
                 <dt>{t.casePage.nextFollowUp}</dt>
                 <dd>{formatDateTime(live.state.nextFollowUpAt, language)}</dd>
               </dl>
@@ -203,6 +208,14 @@ export function CasePage({ caseId }: { caseId: string }) {
               )}
             </>
           )}
+          {live.status === 'running' && 'state' in live && (
+            <PathActions
+              caseId={c.caseId}
+              paused={live.state.paused ?? false}
+              officer={live.state.assignedOfficer}
+              onChanged={reload}
+            />
+          )}
           {data.workflowUrl && (
             <p>
               <a
@@ -212,6 +225,13 @@ export function CasePage({ caseId }: { caseId: string }) {
                 data-testid="temporal-link"
               >
                 {t.casePage.workflowLink} ↗
+              </a>
+            </p>
+          )}
+          {data.traceUrl && (
+            <p>
+              <a href={data.traceUrl} target="_blank" rel="noreferrer" data-testid="trace-link">
+                {t.casePage.traceLink} ↗
               </a>
             </p>
           )}

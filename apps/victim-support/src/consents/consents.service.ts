@@ -6,7 +6,12 @@ import { CareRecordAccess } from '../core/care-record-access.service';
 import { OPEN } from '../core/care-records.queries';
 import type { GrantConsentRequest } from './consents.requests';
 
-/** The survivor's consents to share named categories with one recipient, and their withdrawal. */
+/**
+ * The survivor's consents to share named categories with one recipient, and their withdrawal.
+ * They are the survivor's own, given to the counsellor here: this service does not read intake's
+ * `reintegra.intake.consents`, whose events are keyed by case id, a link to the person that this
+ * database must never hold (records are known by a pseudonymous reference only).
+ */
 @Injectable()
 export class ConsentsService {
   constructor(private readonly records: CareRecordAccess) {}

@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditLog } from '../audit/audit-log.service';
 import type { VictimSupportConfig } from '../config';
 import { CaseKeyService } from '../crypto/case-keys.service';
-import { KEY_PROVIDER, type KeyProvider, LocalFileKeyProvider } from '../crypto/key-provider';
+import { KEY_PROVIDER, type KeyProvider, LocalFileKeyProvider } from '@reintegra/platform-crypto';
 import { CareRecordAccess } from './care-record-access.service';
 
 /**

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '@reintegra/platform-errors';
-import { KEY_BYTES, KEY_PROVIDER, type KeyProvider } from './key-provider';
+import { KEY_BYTES, KEY_PROVIDER, type KeyProvider } from '@reintegra/platform-crypto';
 
 export const caseErased = () =>
   new ConflictError('care-record.erased', {

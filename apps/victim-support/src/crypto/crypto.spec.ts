@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, chmodSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decryptField, encryptField } from './field-cipher';
-import { KEY_BYTES, LocalFileKeyProvider } from './key-provider';
+import { KEY_BYTES, LocalFileKeyProvider } from '@reintegra/platform-crypto';
 
 const reference = '6f1c2b9e-0d3a-4c1e-9a7b-1f2e3d4c5b6a';
 const notes = 'Refiere amenazas del agresor; acordamos plan de salida con su hermana.';
@@ -45,39 +45,6 @@ describe('field encryption (AES-256-GCM with the case key)', () => {
     expect(() => decryptField(key, other, 'session-notes', 'row-1', stored)).toThrow();
     expect(() => decryptField(key, reference, 'legal-case-details', 'row-1', stored)).toThrow();
     expect(() => decryptField(key, reference, 'session-notes', 'row-2', stored)).toThrow();
-  });
-});
-
-describe('local key-encryption key file', () => {
-  const dir = () => mkdtempSync(join(tmpdir(), 'vs-kek-'));
-
-  it('creates the key file with mode 0600 on first use and reuses it afterwards', async () => {
-    const path = join(dir(), 'nested', 'kek.b64');
-    const first = LocalFileKeyProvider.fromFile(path);
-    expect(statSync(path).mode & 0o777).toBe(0o600);
-    const second = LocalFileKeyProvider.fromFile(path);
-    expect(second.kekId).toBe(first.kekId);
-    const dataKey = randomBytes(KEY_BYTES);
-    const wrapped = await first.wrap(dataKey, reference);
-    expect((await second.unwrap(wrapped, reference)).equals(dataKey)).toBe(true);
-  });
-
-  it('refuses a key file readable by others, or one that is not a 256-bit key', () => {
-    const open = join(dir(), 'kek.b64');
-    LocalFileKeyProvider.fromFile(open);
-    chmodSync(open, 0o644);
-    expect(() => LocalFileKeyProvider.fromFile(open)).toThrow(/readable by group or others/);
-    const short = join(dir(), 'short.b64');
-    writeFileSync(short, randomBytes(16).toString('base64'), { mode: 0o600 });
-    expect(() => LocalFileKeyProvider.fromFile(short)).toThrow(/256-bit/);
-  });
-
-  it('binds a wrapped case key to its case and to its KEK', async () => {
-    const provider = LocalFileKeyProvider.fromFile(join(dir(), 'kek.b64'));
-    const otherKek = LocalFileKeyProvider.fromFile(join(dir(), 'kek.b64'));
-    const wrapped = await provider.wrap(randomBytes(KEY_BYTES), reference);
-    await expect(provider.unwrap(wrapped, 'another-reference')).rejects.toThrow();
-    await expect(otherKek.unwrap(wrapped, reference)).rejects.toThrow();
   });
 });
 

@@ -1,4 +1,4 @@
-import { openBytes, sealBytes } from './key-provider';
+import { openBytes, sealBytes } from '@reintegra/platform-crypto';
 
 /** The sensitive fields of a care record; each is encrypted with the case key. */
 export type SensitiveField =

@@ -22,7 +22,7 @@ import {
   testToken,
 } from '@reintegra/testing';
 import { victimSupportConfigSpec } from '../config';
-import { openBytes, sealBytes, type KeyProvider } from '../crypto/key-provider';
+import { openBytes, sealBytes, type KeyProvider } from '@reintegra/platform-crypto';
 import { victimSupportDataSource } from '../database/victim-support-data-source';
 import { VictimSupportModule } from '../victim-support.module';
 

@@ -15,6 +15,7 @@ import {
   returneesMergedV1,
   scoreComputedV1,
 } from './intake/case-lifecycle.v1';
+import { caseTransferredV1 } from './intake/case-transferred.v1';
 import { referralRequestedV1, referralRevokedV1 } from './referrals/referral-requested.v1';
 import { referralStatusChangedV1 } from './referrals/referral-status-changed.v1';
 import {
@@ -52,6 +53,7 @@ export const eventCatalogue: readonly EventDefinition[] = [
   caseStatusChangedV1,
   closureProposedV1,
   caseClosedV1,
+  caseTransferredV1,
   consentGrantedV1,
   consentWithdrawnV1,
   referralRequestedV1,

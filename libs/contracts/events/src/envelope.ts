@@ -25,6 +25,14 @@ export const eventEnvelopeSchema = z.object({
     .min(1)
     .max(200)
     .describe('Who caused the event: a pseudonymous user id or system:<service>; never a name'),
+  traceparent: z
+    .string()
+    .regex(/^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/)
+    .optional()
+    .describe(
+      'W3C trace context of the request that wrote the event (distributed tracing extension)',
+    ),
+  tracestate: z.string().max(512).optional().describe('W3C tracestate that goes with traceparent'),
   data: z.unknown().describe('Event payload, validated against the schema of `type`'),
 });
 

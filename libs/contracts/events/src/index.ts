@@ -6,6 +6,7 @@ export * from './intake/returnee-registered.v1';
 export * from './intake/consent.v1';
 export * from './intake/consent-scopes';
 export * from './intake/case-lifecycle.v1';
+export * from './intake/case-transferred.v1';
 export * from './referrals/referral-vocabulary';
 export * from './referrals/referral-requested.v1';
 export * from './referrals/referral-status-changed.v1';

@@ -1,1 +1,2 @@
 export * from './reintegration-path';
+export * from './consent-withdrawal';

@@ -41,6 +41,7 @@ export const REFERRAL_SERVICES = [
   'health',
   'housing',
   'community',
+  'child-protection',
 ] as const;
 export const REFERRAL_PRIORITIES = ['emergency', 'urgent', 'normal'] as const;
 export type PathReferralPriority = (typeof REFERRAL_PRIORITIES)[number];
@@ -202,6 +203,8 @@ export const requestReferralSchema = z.object({
   providerIds: z.array(z.string().min(1).max(100)).min(1).max(10),
   askInParallel: z.int().min(1).max(10).optional(),
   requestedAt: isoDateTime,
+  /** The consent the referral rests on: one withdrawn before the request arrived ends it at once. */
+  consentId: z.uuid().optional(),
   /**
    * Facts the service directory needs to re-route (age, sex for women-only services, district);
    * passed to the routing activity, never stored by the directory. Same shape as event-contracts'
@@ -231,6 +234,17 @@ export type ReassignOfficer = z.infer<typeof reassignOfficerSchema>;
 
 export const pauseSchema = z.object({ supervisorId: id, paused: z.boolean(), reasonCode: id });
 export type PausePath = z.infer<typeof pauseSchema>;
+
+/**
+ * From intake's case.transferred: the case moved to another municipality's office. The path goes
+ * on where it stands (phase, referrals and their deadlines); its `Municipality` attribute moves.
+ */
+export const transferMunicipalitySchema = z.object({
+  eventId: z.uuid(),
+  transferId: z.uuid(),
+  municipalityCode: z.string().regex(/^SV-[A-Z]{2}-[A-Z0-9-]+$/),
+});
+export type TransferMunicipality = z.infer<typeof transferMunicipalitySchema>;
 
 /** What `GET /returnees/:id/path` and the supervisor views show. Compact: ids, no documents. */
 export interface PathState {
@@ -274,6 +288,9 @@ export const requestReferralUpdate = defineUpdate<OpenReferral, [RequestReferral
 export const approveClosureUpdate = defineUpdate<PathState, [ApproveClosure]>('approveClosure');
 export const reassignOfficerUpdate = defineUpdate<PathState, [ReassignOfficer]>('reassignOfficer');
 export const setPausedUpdate = defineUpdate<PathState, [PausePath]>('setPaused');
+export const transferMunicipalityUpdate = defineUpdate<PathState, [TransferMunicipality]>(
+  'transferMunicipality',
+);
 
 // ---- Referral child workflow ----
 

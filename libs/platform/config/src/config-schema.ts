@@ -54,6 +54,10 @@ export function serviceConfigSpec(defaultPort: number) {
       'Bearer token Prometheus presents on GET /metrics; unset: /metrics answers anyone who reaches it (keep it on the internal network).',
       { secret: true },
     ),
+    OTEL_EXPORTER_OTLP_ENDPOINT: variable(
+      z.url().optional(),
+      'Base URL of an OTLP/HTTP trace receiver (the local stack: Jaeger, http://127.0.0.1:54318); spans go to <url>/v1/traces. Unset: no traces are recorded.',
+    ),
   } satisfies ConfigSpec;
 }
 

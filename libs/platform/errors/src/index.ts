@@ -23,7 +23,8 @@ export abstract class DomainError extends Error {
     | 'forbidden'
     | 'unprocessable'
     | 'precondition-failed'
-    | 'precondition-required';
+    | 'precondition-required'
+    | 'unsupported-media-type';
   /** Stable machine-readable code, e.g. `returnee.duplicate-dui`. */
   abstract readonly code: string;
 
@@ -124,6 +125,18 @@ export class PreconditionRequiredError extends DomainError {
 /** A well-formed request the domain refuses (a closed vacancy, a referral not accepted, …): 422. */
 export class UnprocessableError extends DomainError {
   readonly kind = 'unprocessable';
+
+  constructor(
+    readonly code: string,
+    localized: LocalizedMessage,
+  ) {
+    super(localized);
+  }
+}
+
+/** A body whose real content type (read from its bytes, not its name or header) is refused: 415. */
+export class UnsupportedMediaTypeError extends DomainError {
+  readonly kind = 'unsupported-media-type';
 
   constructor(
     readonly code: string,

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { json, text } from 'express';
+import { json, raw, text } from 'express';
 import { httpMetrics } from './metrics/http-metrics';
 import { type ApiDescription, setupOpenApi } from './openapi/document';
 import { refuseDeepJson, requireJsonBodies, securityHeaders } from './request-hardening';
@@ -14,14 +14,29 @@ export interface LargeBodyRoute {
   readonly limit: string;
 }
 
+/**
+ * A route that deliberately takes raw bytes (a scanned document) instead of JSON: only the listed
+ * types, only on exactly this path, read into a Buffer. What the bytes really are is the route's
+ * job to check (from their magic numbers, never from the declared type).
+ */
+export interface BinaryBodyRoute {
+  /** An Express path, parameters allowed: `/cases/:caseId/documents`. */
+  readonly path: string;
+  readonly types: readonly string[];
+  /** Bytes, or a size such as `10mb`; larger bodies are refused with 413. */
+  readonly limit: number | string;
+}
+
 export interface HttpAppOptions {
   readonly api: ApiDescription;
   readonly largeBodyRoutes?: readonly LargeBodyRoute[];
+  readonly binaryBodyRoutes?: readonly BinaryBodyRoute[];
 }
 
 /**
  * What every HTTP app gets before it listens, in production and in in-process tests alike:
- * security headers, JSON-only bodies (CSV too on large-body routes; anything else 415) with size
+ * security headers, JSON-only bodies (CSV too on large-body routes, declared bytes on binary-body
+ * routes; anything else 415) with size
  * and depth limits, and the API document at `/docs`.
  */
 export function configureHttpApp(app: INestApplication, options: HttpAppOptions): void {
@@ -34,7 +49,16 @@ export function configureHttpApp(app: INestApplication, options: HttpAppOptions)
   app.use(securityHeaders);
   const largeBodyRoutes = options.largeBodyRoutes ?? [];
   // Before any parser: Nest's default urlencoded parser then never sees a form post.
-  app.use(requireJsonBodies(largeBodyRoutes.map(({ path }) => ({ path, types: ['text/csv'] }))));
+  const binaryBodyRoutes = options.binaryBodyRoutes ?? [];
+  app.use(
+    requireJsonBodies([
+      ...largeBodyRoutes.map(({ path }) => ({ path, types: ['text/csv'] })),
+      ...binaryBodyRoutes.map(({ path, types }) => ({ path, types: [...types], exact: true })),
+    ]),
+  );
+  for (const route of binaryBodyRoutes) {
+    app.use(route.path, raw({ type: [...route.types], limit: route.limit }));
+  }
   for (const route of largeBodyRoutes) {
     // Parsed here first; the general parser below then skips the already-read body.
     app.use(

@@ -27,6 +27,7 @@ const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
   'precondition-failed': HttpStatus.PRECONDITION_FAILED,
   'precondition-required': HttpStatus.PRECONDITION_REQUIRED,
+  'unsupported-media-type': HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 };
 
 const GENERIC: Record<number, { code: string; es: string; en: string }> = {

@@ -33,6 +33,11 @@ class HardenedController {
     return { received: typeof body };
   }
 
+  @Post('files/:id')
+  file(@Body() body: unknown) {
+    return { bytes: Buffer.isBuffer(body) ? body.length : -1 };
+  }
+
   @Post('stored')
   store() {
     // What pg raises for a NUL byte reaching a text column (SQLSTATE 22021).
@@ -74,6 +79,7 @@ beforeAll(async () => {
   configureHttpApp(app, {
     api: { title: 'Hardened', description: 'test' },
     largeBodyRoutes: [{ path: '/uploads', limit: '1mb' }],
+    binaryBodyRoutes: [{ path: '/files/:id', types: ['application/pdf'], limit: '1kb' }],
   });
   await app.init();
 });
@@ -104,6 +110,21 @@ describe('JSON-only bodies', () => {
   it('still takes JSON and bodiless posts', async () => {
     expect((await http().post('/notes').send({ name: 'Ana' })).status).toBe(201);
     expect((await http().post('/uploads')).status).toBe(201);
+  });
+});
+
+describe('binary-body routes', () => {
+  it('take the declared bytes as a Buffer on exactly their path, up to their limit', async () => {
+    const pdf = Buffer.from('%PDF-1.4 fake');
+    const taken = await http().post('/files/7').type('application/pdf').send(pdf);
+    expect(taken.status).toBe(201);
+    expect(taken.body).toEqual({ bytes: pdf.length });
+    expect((await http().post('/notes').type('application/pdf').send(pdf)).status).toBe(415);
+    expect((await http().post('/files/7/x').type('application/pdf').send(pdf)).status).toBe(415);
+    expect((await http().post('/files/7').type('image/gif').send(pdf)).status).toBe(415);
+    const large = await http().post('/files/7').type('application/pdf').send(Buffer.alloc(2048));
+    expect(large.status).toBe(413);
+    expect(large.body.code).toBe('request.too-large');
   });
 });
 

@@ -83,19 +83,29 @@ function hasBody(request: Request): boolean {
   );
 }
 
+/** `/cases/:caseId/documents` → a regular expression; `exact` leaves out the paths below it. */
+function pathPattern({ path, exact }: { path: string; exact?: boolean }): RegExp {
+  const escaped = path
+    .split('/')
+    .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${escaped}${exact ? '' : '(?:/.*)?'}$`);
+}
+
 /**
  * JSON only: a body of any other type (form posts above all — a cross-site form with a stolen
  * session could close a case or erase a care record) is refused with 415 before a parser reads
  * it. `alsoAccepted` lists the routes that also take another type (CSV uploads).
  */
-export function requireJsonBodies(alsoAccepted: readonly { path: string; types: string[] }[]) {
+export function requireJsonBodies(
+  alsoAccepted: readonly { path: string; types: string[]; exact?: boolean }[],
+) {
+  const routes = alsoAccepted.map((route) => ({ ...route, pattern: pathPattern(route) }));
   return (request: Request, _response: Response, next: NextFunction): void => {
     if (!hasBody(request)) return next();
     const types = ['application/json', 'application/*+json'];
-    for (const route of alsoAccepted) {
-      if (request.path === route.path || request.path.startsWith(`${route.path}/`)) {
-        types.push(...route.types);
-      }
+    for (const route of routes) {
+      if (route.pattern.test(request.path)) types.push(...route.types);
     }
     if (request.is(types)) return next();
     next(

@@ -4,6 +4,7 @@ import { createEvent, returneeRegisteredV1 } from '@reintegra/event-contracts';
 import { ConflictError } from '@reintegra/platform-errors';
 import type { DeadLetter, DeadLetterPublisher } from './dead-letter.publisher';
 import { EventConsumer, type EventConsumerOptions } from './event-consumer';
+import { RetryLaterError } from './retry-later';
 
 const options: EventConsumerOptions = {
   groupId: 'test-group',
@@ -110,6 +111,36 @@ describe('EventConsumer', () => {
     expect(letters).toEqual([expect.objectContaining({ reason: 'processing-failed' })]);
     expect(letters[0]?.detail).toContain('after 3 attempts: temporal unavailable');
     expect(kafka.commitOffsets).toHaveBeenCalledWith(committedNext);
+  });
+
+  it('waits out PostgreSQL restarting (not counted towards the dead-letter topic), then handles it', async () => {
+    const { consumer, letters } = setup();
+    // What pg raises while the server starts up, wrapped as TypeORM wraps it.
+    const starting = Object.assign(new Error('query failed'), {
+      driverError: Object.assign(new Error('the database system is starting up'), {
+        code: '57P03',
+      }),
+    });
+    const handler = jest.fn();
+    for (let i = 0; i < 5; i += 1) handler.mockRejectedValueOnce(starting);
+    handler.mockResolvedValueOnce(undefined);
+    const { context, consumer: kafka } = fakeContext(JSON.stringify(validEvent()));
+    await consumer.consume(context, { [returneeRegisteredV1.type]: handler });
+    expect(handler).toHaveBeenCalledTimes(6);
+    expect(letters).toHaveLength(0);
+    expect(kafka.commitOffsets).toHaveBeenCalledWith(committedNext);
+  });
+
+  it('waits out an event ahead of the one it needs (RetryLaterError), in order', async () => {
+    const { consumer, letters } = setup();
+    const handler = jest.fn();
+    for (let i = 0; i < 4; i += 1)
+      handler.mockRejectedValueOnce(new RetryLaterError('path not started yet'));
+    handler.mockResolvedValueOnce(undefined);
+    const { context } = fakeContext(JSON.stringify(validEvent()));
+    await consumer.consume(context, { [returneeRegisteredV1.type]: handler });
+    expect(handler).toHaveBeenCalledTimes(5);
+    expect(letters).toHaveLength(0);
   });
 
   it('dead-letters a domain rejection at once, without retrying', async () => {

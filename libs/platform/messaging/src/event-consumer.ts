@@ -3,6 +3,8 @@ import type { KafkaContext } from '@nestjs/microservices';
 import { type EventEnvelope, parseEvent } from '@reintegra/event-contracts';
 import { DomainError } from '@reintegra/platform-errors';
 import { DeadLetterPublisher } from './dead-letter.publisher';
+import { waitsForRecovery } from './retry-later';
+import { describeEvent, withConsumerSpan } from './message-tracing';
 
 export const EVENT_CONSUMER_OPTIONS = Symbol('EVENT_CONSUMER_OPTIONS');
 
@@ -55,18 +57,31 @@ export class EventConsumer {
     };
     try {
       const parsed = parseEvent(message.value);
-      if (!parsed.ok) {
-        await this.deadLetter(context, parsed.reason, parsed.detail);
-      } else {
-        const handler = handlers[parsed.event.type];
-        if (!handler) {
-          // Valid events this service has no use for are skipped (other consumers need them), and
-          // committed in bulk: a shared topic can carry thousands of them.
-          await this.skip(context);
-          return;
-        }
-        await this.handleWithRetries(context, handler, parsed.event, position);
+      if (parsed.ok && !handlers[parsed.event.type]) {
+        // Valid events this service has no use for are skipped (other consumers need them), and
+        // committed in bulk: a shared topic can carry thousands of them. No span: nothing happens.
+        await this.skip(context);
+        return;
       }
+      await withConsumerSpan(
+        position,
+        message.headers,
+        async (span) => {
+          if (!parsed.ok) {
+            await this.deadLetter(context, parsed.reason, parsed.detail);
+            return;
+          }
+          const { event } = parsed;
+          describeEvent(span, { eventId: event.id, caseId: event.subject, type: event.type });
+          await this.handleWithRetries(
+            context,
+            handlers[event.type] as EventHandler,
+            event,
+            position,
+          );
+        },
+        parsed.ok ? parsed.event : undefined,
+      );
       await this.commit(context);
     } catch (error) {
       // Could not even dead-letter (Kafka unavailable): rewind and pause this partition so the
@@ -100,6 +115,9 @@ export class EventConsumer {
     event: EventEnvelope,
     position: MessagePosition,
   ): Promise<void> {
+    // Only failures of the message count towards the dead-letter topic; an engine away or an
+    // event ahead of the one it needs is waited out, in order (see waitsForRecovery).
+    let failures = 0;
     for (let attempt = 1; ; attempt += 1) {
       try {
         await handler(event, position);
@@ -109,16 +127,18 @@ export class EventConsumer {
           await this.deadLetter(context, `rejected:${error.code}`, error.message);
           return;
         }
-        if (attempt >= this.options.maxAttempts) {
+        const waiting = waitsForRecovery(error);
+        if (!waiting) failures += 1;
+        if (failures >= this.options.maxAttempts) {
           await this.deadLetter(
             context,
             'processing-failed',
-            `after ${attempt} attempts: ${(error as Error).message}`,
+            `after ${failures} attempts: ${(error as Error).message}`,
           );
           return;
         }
         this.logger.warn({
-          msg: 'event handling failed; retrying',
+          msg: waiting ? 'event waits for recovery; retrying' : 'event handling failed; retrying',
           ...position,
           eventType: event.type,
           attempt,

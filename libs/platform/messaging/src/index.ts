@@ -13,3 +13,4 @@ export * from './messaging.module';
 export * from './polling-loop';
 export * from './referral-status';
 export * from './referral-consumer';
+export * from './retry-later';

@@ -14,9 +14,11 @@ import {
   type EventEnvelope,
 } from '@reintegra/event-contracts';
 import { scrapedGauge } from '@reintegra/platform-http';
+import { activeTraceContext } from '@reintegra/platform-tracing';
 import { EVENT_ORIGIN, type EventContext, type EventOrigin } from './event-context';
 import { KAFKA_PRODUCER } from './kafka.tokens';
 import { PollingLoop } from './polling-loop';
+import { PublishSpans } from './message-tracing';
 
 /** What a service says in an event; the envelope's other members come from the writer and the context. */
 export interface NewEvent<TData> {
@@ -59,7 +61,11 @@ export class OutboxWriter {
     return envelope;
   }
 
-  /** Writes an envelope built elsewhere (e.g. one that must keep its id); a repeated id is ignored. */
+  /**
+   * Writes an envelope built elsewhere (e.g. one that must keep its id); a repeated id is ignored.
+   * The active trace context goes into the envelope (CloudEvents distributed tracing extension) so
+   * the relay, later and in another transaction, can continue the writer's trace.
+   */
   async add(
     manager: EntityManager,
     definition: EventDefinition,
@@ -68,7 +74,12 @@ export class OutboxWriter {
     await manager.query(
       `INSERT INTO outbox_messages (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4)
        ON CONFLICT (event_id) DO NOTHING`,
-      [event.id, definition.topic, event.subject, JSON.stringify(event)],
+      [
+        event.id,
+        definition.topic,
+        event.subject,
+        JSON.stringify({ ...activeTraceContext(), ...event }),
+      ],
     );
   }
 }
@@ -115,9 +126,12 @@ export interface OutboxRelayOptions {
 
 interface PendingRow {
   position: string;
+  event_id: string;
   topic: string;
   message_key: string;
   payload: string;
+  traceparent: string | null;
+  tracestate: string | null;
 }
 
 /**
@@ -162,7 +176,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: PendingRow[] = await manager.query(
-        `SELECT position, topic, message_key, payload::text AS payload
+        `SELECT position, event_id, topic, message_key, payload::text AS payload,
+                payload->>'traceparent' AS traceparent, payload->>'tracestate' AS tracestate
            FROM outbox_messages
           WHERE published_at IS NULL
           ORDER BY position
@@ -173,17 +188,33 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (rows.length === 0) return 0;
       const byTopic = new Map<string, PendingRow[]>();
       for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
-      await this.producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, topicRows]) => ({
-          topic,
-          messages: topicRows.map((row) => ({
-            key: row.message_key,
-            value: row.payload,
-            headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
+      const spans = new PublishSpans();
+      try {
+        await this.producer.sendBatch({
+          acks: -1,
+          topicMessages: [...byTopic].map(([topic, topicRows]) => ({
+            topic,
+            messages: topicRows.map((row) => ({
+              key: row.message_key,
+              value: row.payload,
+              headers: {
+                'content-type': CLOUDEVENTS_CONTENT_TYPE,
+                ...spans.start({
+                  topic,
+                  eventId: row.event_id,
+                  caseId: row.message_key,
+                  ...(row.traceparent ? { traceparent: row.traceparent } : {}),
+                  ...(row.tracestate ? { tracestate: row.tracestate } : {}),
+                }),
+              },
+            })),
           })),
-        })),
-      });
+        });
+        spans.end();
+      } catch (error) {
+        spans.end(error as Error);
+        throw error;
+      }
       await manager.query(
         `UPDATE outbox_messages SET published_at = now(), attempts = attempts + 1
           WHERE position = ANY($1::bigint[])`,

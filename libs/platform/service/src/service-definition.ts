@@ -14,6 +14,7 @@ import {
 import {
   configureHttpApp,
   type HttpAppOptions,
+  type BinaryBodyRoute,
   type LargeBodyRoute,
   runMain,
   ServiceCoreModule,
@@ -25,6 +26,7 @@ import {
   PlatformMessagingModule,
 } from '@reintegra/platform-messaging';
 import { PlatformTemporalClientModule } from '@reintegra/platform-temporal';
+import { startTracing } from '@reintegra/platform-tracing';
 
 /** The settings every service reads (see serviceConfigSpec, databaseConfigSpec, kafkaConfigSpec). */
 interface FoundationConfig extends AuthConfig {
@@ -32,6 +34,7 @@ interface FoundationConfig extends AuthConfig {
   HTTP_HOST: string;
   HTTP_PORT: number;
   AUTH_FAILURES_PER_MINUTE: number;
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
   DATABASE_URL: string;
   DATABASE_POOL_SIZE: number;
   KAFKA_CLIENT_ID: string;
@@ -59,6 +62,8 @@ export interface ServiceDefinition<S extends ConfigSpec> {
   readonly apiDescription?: string;
   /** Routes taking uploads larger than the general body limit (JSON or CSV). */
   readonly largeBodyRoutes?: readonly LargeBodyRoute[];
+  /** Routes taking raw bytes of the listed types (document uploads), read into a Buffer. */
+  readonly binaryBodyRoutes?: readonly BinaryBodyRoute[];
 }
 
 /** Body limits and API document of a service's HTTP app (also for in-process test apps). */
@@ -71,6 +76,7 @@ export function httpAppOptionsOf<S extends ConfigSpec>(
       description: definition.apiDescription ?? `The ${definition.name} service of Reintegra.`,
     },
     largeBodyRoutes: definition.largeBodyRoutes,
+    binaryBodyRoutes: definition.binaryBodyRoutes,
   };
 }
 
@@ -178,6 +184,8 @@ export function serve<S extends ConfigSpec>(
     definition.name,
     async () => {
       const config = loadConfig(definition.configSpec) as ConfigOf<S> & FoundationConfig;
+      // Before Nest opens its server and pools, so HTTP and PostgreSQL are instrumented.
+      startTracing(definition.name, config.OTEL_EXPORTER_OTLP_ENDPOINT);
       await startHttpService(rootModule(config), {
         ...httpAppOptionsOf(definition),
         service: definition.name,

@@ -1,2 +1,3 @@
 export * from './temporal-client.module';
 export * from './workflow-bundle';
+export * from './temporal-tracing';

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { HealthRegistry } from '@reintegra/platform-http';
+import { tracingClientInterceptors } from './temporal-tracing';
 
 export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 
@@ -54,7 +55,11 @@ export class PlatformTemporalClientModule {
           provide: Client,
           inject: [TEMPORAL_CONNECTION, OPTIONS],
           useFactory: (connection: Connection, o: TemporalClientOptions) =>
-            new Client({ connection, namespace: o.namespace }),
+            new Client({
+              connection,
+              namespace: o.namespace,
+              interceptors: tracingClientInterceptors(),
+            }),
         },
         TemporalClientLifecycle,
       ],

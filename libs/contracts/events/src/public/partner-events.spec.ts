@@ -51,8 +51,9 @@ describe('partner event contracts', () => {
     }
   });
 
-  it('never names victim support as a service', () => {
+  it('never names victim support or child protection as a service', () => {
     expect(partnerReferralServiceSchema.options).not.toContain('victim-support');
+    expect(partnerReferralServiceSchema.options).not.toContain('child-protection');
   });
 
   it('lists services and activities without victim support, participants or their figures', () => {

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** Services a case can be referred to. Victim support referrals carry no identity (see below). */
+/**
+ * Services a case can be referred to. Victim support and child protection are restricted: their
+ * referrals carry no identity (victim support: a pseudonymous reference; child protection: not
+ * sent through the ordinary referral route at all until its confidential channel exists).
+ */
 export const referralServiceSchema = z
   .enum([
     'employment',
@@ -11,6 +15,7 @@ export const referralServiceSchema = z
     'health',
     'housing',
     'community',
+    'child-protection',
   ])
   .describe('Service the referral asks for');
 export type ReferralService = z.infer<typeof referralServiceSchema>;

@@ -1,3 +1,4 @@
+import { trace } from '@opentelemetry/api';
 import type { NextFunction, Request, Response } from 'express';
 import { histogramOf } from './metrics-registry';
 
@@ -9,7 +10,10 @@ export function routeLabel(
   return typeof path === 'string' ? `${request.baseUrl ?? ''}${path}` || '/' : 'unmatched';
 }
 
-/** Records every answered request: rate, latency and status by method and route template. */
+/**
+ * Records every answered request: rate, latency and status by method and route template; the
+ * request's trace span (when tracing is on) is named by the same template, never the raw path.
+ */
 export function httpMetrics() {
   const duration = histogramOf(
     'http_server_request_duration_seconds',
@@ -20,11 +24,11 @@ export function httpMetrics() {
   return (request: Request, response: Response, next: NextFunction): void => {
     const stop = duration.startTimer();
     response.on('finish', () => {
-      stop({
-        method: request.method,
-        route: routeLabel(request),
-        status: String(response.statusCode),
-      });
+      const route = routeLabel(request);
+      stop({ method: request.method, route, status: String(response.statusCode) });
+      const span = trace.getActiveSpan();
+      span?.updateName(`${request.method} ${route}`);
+      span?.setAttribute('http.route', route);
     });
     next();
   };

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiProduces, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import type { HeaderObject } from '@nestjs/swagger';
 import { z } from 'zod';
 import { PROBLEM_CONTENT_TYPE } from '../problem-details.filter';
@@ -88,6 +88,32 @@ export function ApiQueryParams(schema: z.ZodObject): MethodDecorator {
     ...Object.entries(json.properties ?? {}).map(([name, property]) => {
       const { description, ...propertySchema } = property as { description?: string };
       return ApiQuery({ name, required: required.has(name), description, schema: propertySchema });
+    }),
+  );
+}
+
+/** A raw binary request body (a binary-body route's upload) of the given media types. */
+export function ApiBinaryBody(types: readonly string[], description: string): MethodDecorator {
+  return applyDecorators(
+    ApiConsumes(...types),
+    ApiBody({ required: true, description, schema: { type: 'string', format: 'binary' } }),
+  );
+}
+
+/** A success response whose body is a file of one of the given media types. */
+export function ApiBinaryResponse(
+  status: number,
+  types: readonly string[],
+  description: string,
+): MethodDecorator {
+  return applyDecorators(
+    ApiProduces(...types),
+    ApiResponse({
+      status,
+      description,
+      content: Object.fromEntries(
+        types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+      ),
     }),
   );
 }

@@ -11,8 +11,8 @@ import {
 import { dirname, resolve } from 'node:path';
 
 /**
- * Envelope encryption: every case has its own data key (AES-256); the key provider wraps and
- * unwraps data keys with a key-encryption key (KEK) that never leaves it. Only wrapped keys are
+ * Envelope encryption: every record has its own data key (AES-256: a care record in
+ * victim-support, a note or document in intake); the key provider wraps and unwraps data keys with a key-encryption key (KEK) that never leaves it. Only wrapped keys are
  * stored in the database, so a database dump alone reveals nothing. The local file provider is
  * for development and small installations; a KMS (AWS KMS, GCP KMS, Vault transit) implements the
  * same interface, keeping the KEK in hardware and logging each unwrap.
@@ -87,6 +87,7 @@ export class LocalFileKeyProvider implements KeyProvider {
     return new LocalFileKeyProvider(kek);
   }
 
+  // The `case-key|` label predates other users of this provider: keys wrapped in the field carry it.
   async wrap(dataKey: Buffer, context: string): Promise<Buffer> {
     return sealBytes(this.kek, dataKey, `case-key|${context}`);
   }

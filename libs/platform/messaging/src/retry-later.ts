@@ -1,0 +1,66 @@
+/**
+ * A condition that clears with time, not a fault of the message: an event ahead of the one it
+ * needs (a referral whose case's path is still being started). The consumer waits and tries again,
+ * in order, and never dead-letters the message for it; whoever throws it bounds how long (by the
+ * event's age, say) and throws an ordinary error after that.
+ */
+export class RetryLaterError extends Error {
+  override readonly name = 'RetryLaterError';
+}
+
+/** PostgreSQL's "cannot connect now", shutdown and connection-exception classes. */
+const POSTGRES_UNAVAILABLE = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
+const NETWORK_UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+]);
+/** gRPC UNAVAILABLE: Temporal's frontend is down or restarting. */
+const GRPC_UNAVAILABLE = 14;
+
+/**
+ * Whether a failure is an engine being away (PostgreSQL restarting, a refused connection, Temporal
+ * unavailable) rather than anything about the message: such a failure is waited out, not counted
+ * towards dead-lettering. Looks through TypeORM's `driverError` and `cause` chains.
+ */
+export function isInfrastructureOutage(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 6; depth += 1) {
+    const failure = current as {
+      code?: unknown;
+      message?: unknown;
+      driverError?: unknown;
+      cause?: unknown;
+    };
+    if (
+      typeof failure.code === 'string' &&
+      (POSTGRES_UNAVAILABLE.has(failure.code) || NETWORK_UNAVAILABLE.has(failure.code))
+    )
+      return true;
+    if (failure.code === GRPC_UNAVAILABLE) return true;
+    if (
+      typeof failure.message === 'string' &&
+      /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
+        failure.message,
+      )
+    )
+      return true;
+    current = failure.driverError ?? failure.cause;
+  }
+  return false;
+}
+
+/** Whether the consumer should wait a failure out instead of counting it. */
+export const waitsForRecovery = (error: unknown): boolean =>
+  error instanceof RetryLaterError || isInfrastructureOutage(error);
