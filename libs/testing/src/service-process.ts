@@ -38,7 +38,9 @@ export class ServiceProcess {
     readonly port: number,
     private readonly env: Record<string, string>,
   ) {
-    this.logFile = join(logDir, `${app}.log`);
+    // By port too: suites running side by side (npm test runs operations-e2e beside the rest)
+    // each keep their own log of the same app.
+    this.logFile = join(logDir, `${app}-${port}.log`);
   }
 
   get url(): string {
