@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { generateArrivalList } from '@reintegra/demo-data';
 import {
   either,
+  MATRIX_ELSEWHERE,
   MATRIX_HOME,
   type MatrixRow,
   PLATFORM_ROWS,
@@ -12,6 +13,7 @@ import {
 } from '@reintegra/testing';
 import { november2026Answers } from './testing/assessment-fixtures';
 import { moveCase, newPerson } from './testing/case-flow-fixtures';
+import { onePagePdf } from './testing/document-fixtures';
 import { startIntakeForTest } from './testing/intake-test-bed';
 
 /**
@@ -28,13 +30,18 @@ let returneeId: string;
 let assessmentId: string;
 let reference: string;
 let arrivalListId: string;
+let minorCaseId: string;
+let noteId: string;
+let restrictedNoteId: string;
+let documentId: string;
+let restrictedDocumentId: string;
 
 type Json = Record<string, unknown>;
-const as = (role: 'intake-officer' | 'supervisor') =>
-  testToken({ subject: `matrix-fixture-${role}`, roles: [role], municipalityCode: MATRIX_HOME });
+const as = (role: 'intake-officer' | 'supervisor', municipalityCode = MATRIX_HOME) =>
+  testToken({ subject: `matrix-fixture-${role}`, roles: [role], municipalityCode });
 
 async function call(
-  role: 'intake-officer' | 'supervisor',
+  token: Promise<string>,
   method: string,
   path: string,
   body: unknown,
@@ -43,15 +50,15 @@ async function call(
 ): Promise<Json> {
   const response = await fetch(`${url}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', authorization: await as(role), ...headers },
-    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', authorization: await token, ...headers },
+    body: body instanceof Buffer ? body : JSON.stringify(body),
   });
   const text = await response.text();
   expect({ path, status: response.status, text }).toMatchObject({ status: expected });
   return JSON.parse(text) as Json;
 }
 const officer = (method: string, path: string, body: unknown, expected: number) =>
-  call('intake-officer', method, path, body, expected);
+  call(as('intake-officer'), method, path, body, expected);
 
 /** A new person of MATRIX_HOME (`{ dui: undefined }`: registered without a DUI). */
 const register = async (overrides: Json = {}) => {
@@ -88,6 +95,39 @@ async function withReferral(): Promise<string> {
   await consent(id, 'employment');
   const referral = await officer('POST', `/cases/${id}/referrals`, employmentReferral, 201);
   return `/cases/${id}/referrals/${referral['id'] as string}`;
+}
+/** A minor registered without a DUI: only a minor's case takes a guardian. */
+const newMinorCase = async () =>
+  (await register({ dui: undefined, dateOfBirth: '2014-03-01' })).caseId;
+const guardian = { firstNames: 'Teresa', lastNames: 'Guardado', capacity: 'legal-guardian' };
+const note = (confidentiality: string) =>
+  officer('POST', `/cases/${caseId}/notes`, { text: 'Entrevista inicial', confidentiality }, 201);
+const pdf = onePagePdf('matriz');
+const pdfHeaders = { 'content-type': 'application/pdf' };
+const upload = (confidentiality: string) =>
+  call(
+    as('intake-officer'),
+    'POST',
+    `/cases/${caseId}/documents?kind=certificate&confidentiality=${confidentiality}`,
+    pdf,
+    201,
+    pdfHeaders,
+  );
+const transfer = (toMunicipalityCode: string) => ({
+  toMunicipalityCode,
+  reasonCode: 'moved-residence',
+  consent: { given: true, method: 'verbal' },
+});
+const sender = () => as('intake-officer', MATRIX_ELSEWHERE);
+/** A case of another municipality, registered by its own office. */
+async function elsewhereCase(): Promise<string> {
+  const person = newPerson({ municipalityCode: MATRIX_ELSEWHERE });
+  return (await call(sender(), 'POST', '/returnees', person, 201))['caseId'] as string;
+}
+/** A case of another municipality whose office asks MATRIX_HOME's to take it over. */
+async function incomingTransfer(): Promise<string> {
+  const path = `/cases/${await elsewhereCase()}/transfers`;
+  return (await call(sender(), 'POST', path, transfer(MATRIX_HOME), 201))['id'] as string;
 }
 const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 const arrivalRows = () =>
@@ -157,6 +197,29 @@ const ROWS: MatrixRow[] = [
   { route: 'POST /arrival-lists', request: () => ({ path: '/arrival-lists', body: { rows: arrivalRows() } }), allow: { 'intake-officer': 201, 'national-supervisor': 201 } },
   { route: 'GET /arrival-lists', request: () => ({ path: `/arrival-lists?arrivalDate=${yesterday}` }), allow: everyone(200) },
   { route: 'GET /arrival-lists/:id', request: () => ({ path: `/arrival-lists/${arrivalListId}` }), allow: everyone(200) },
+  // Households, guardians, notes and documents: the office of the case's municipality.
+  { route: 'GET /cases/:caseId/household', request: () => ({ path: `/cases/${caseId}/household` }), allow: staff(200) },
+  { route: 'POST /cases/:caseId/household/members', request: async () => ({ path: `/cases/${await newCase()}/household/members`, body: { firstNames: 'Marta', lastNames: 'Flujo', dateOfBirth: '1960-02-11', relationship: 'parent' } }), allow: officers(201) },
+  { route: 'POST /cases/:caseId/household/links', request: async () => ({ path: `/cases/${await newCase()}/household/links`, body: { relativeCaseId: await newCase(), relationship: 'sibling' } }), allow: officers(200) },
+  // Both cases must be the caller's: another municipality's returnee is not pulled in (403 for all).
+  { route: 'POST /cases/:caseId/household/links', request: async () => ({ path: `/cases/${await newCase()}/household/links`, body: { relativeCaseId: await elsewhereCase(), relationship: 'sibling' } }) },
+  { route: 'GET /cases/:caseId/guardian', request: () => ({ path: `/cases/${minorCaseId}/guardian` }), allow: staff(200) },
+  { route: 'PUT /cases/:caseId/guardian', request: async () => ({ path: `/cases/${await newMinorCase()}/guardian`, body: guardian }), allow: officers(200) },
+  { route: 'POST /cases/:caseId/notes', request: async () => ({ path: `/cases/${await newCase()}/notes`, body: { text: 'Llamada de seguimiento', confidentiality: 'general' } }), allow: staff(201) },
+  { route: 'GET /cases/:caseId/notes', request: () => ({ path: `/cases/${caseId}/notes` }), allow: staff(200) },
+  { route: 'GET /cases/:caseId/notes/:noteId', request: () => ({ path: `/cases/${caseId}/notes/${noteId}` }), allow: staff(200) },
+  // A restricted note of another officer: its author and the supervisors alone, with a reason.
+  { route: 'GET /cases/:caseId/notes/:noteId', request: () => ({ path: `/cases/${caseId}/notes/${restrictedNoteId}?reason=supervision` }), allow: { 'intake-officer': 403, supervisor: home(200), 'national-supervisor': 200 } },
+  { route: 'POST /cases/:caseId/documents', request: async () => ({ path: `/cases/${await newCase()}/documents?kind=certificate`, rawBody: pdf, headers: pdfHeaders }), allow: staff(201) },
+  { route: 'GET /cases/:caseId/documents', request: () => ({ path: `/cases/${caseId}/documents` }), allow: staff(200) },
+  { route: 'GET /cases/:caseId/documents/:documentId/content', request: () => ({ path: `/cases/${caseId}/documents/${documentId}/content` }), allow: staff(200) },
+  { route: 'GET /cases/:caseId/documents/:documentId/content', request: () => ({ path: `/cases/${caseId}/documents/${restrictedDocumentId}/content?reason=supervision` }), allow: { 'intake-officer': 403, supervisor: home(200), 'national-supervisor': 200 } },
+  // Transfers: the sending office asks, the receiving one (MATRIX_HOME here) answers; national
+  // supervisors do neither, they reassign paths at the supervisor dashboard.
+  { route: 'POST /cases/:caseId/transfers', request: async () => ({ path: `/cases/${await newCase()}/transfers`, body: transfer(MATRIX_ELSEWHERE) }), allow: { 'intake-officer': home(201), supervisor: home(201) } },
+  { route: 'GET /transfers/incoming', request: () => ({ path: '/transfers/incoming' }), allow: { 'intake-officer': 200, supervisor: 200 } },
+  { route: 'POST /transfers/:id/acceptance', request: async () => ({ path: `/transfers/${await incomingTransfer()}/acceptance` }), allow: { 'intake-officer': home(200), supervisor: home(200) } },
+  { route: 'POST /transfers/:id/decline', request: async () => ({ path: `/transfers/${await incomingTransfer()}/decline`, body: { reasonCode: 'no-capacity' } }), allow: { 'intake-officer': home(200), supervisor: home(200) } },
   { route: 'GET /arrival-lists/:id/entries', request: () => ({ path: `/arrival-lists/${arrivalListId}/entries` }), allow: everyone(200) },
 ];
 
@@ -186,6 +249,12 @@ beforeAll(async () => {
   arrivalListId = (await officer('POST', '/arrival-lists', { rows: arrivalRows() }, 201))[
     'id'
   ] as string;
+  minorCaseId = await newMinorCase();
+  await officer('PUT', `/cases/${minorCaseId}/guardian`, guardian, 200);
+  noteId = (await note('general'))['noteId'] as string;
+  restrictedNoteId = (await note('restricted'))['noteId'] as string;
+  documentId = (await upload('general'))['documentId'] as string;
+  restrictedDocumentId = (await upload('restricted'))['documentId'] as string;
 }, 60_000);
 
 afterAll(async () => {

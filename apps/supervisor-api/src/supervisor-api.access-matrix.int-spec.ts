@@ -47,6 +47,10 @@ const ROWS: MatrixRow[] = [
   { route: 'POST /api/cases/:caseId/plan/approval', request: () => ({ path: `/api/cases/${caseId}/plan/approval`, body: { planVersion: 2 } }), allow: onCase(200) },
   // Intake (stubbed) answers that the case is closed already: past the access check, its 409.
   { route: 'POST /api/cases/:caseId/closure', request: () => ({ path: `/api/cases/${caseId}/closure`, body: { reason: 'disengaged' } }), allow: onCase(409) },
+  // Only a supervisor of the case's municipality acts on its path; no path runs in this suite, so
+  // past the access check Temporal's answer is 409 path.not-running.
+  { route: 'POST /api/cases/:caseId/path/officer', request: () => ({ path: `/api/cases/${caseId}/path/officer`, body: { officerId: 'user:oficial-2' } }), allow: { supervisor: [409, 404, 409] } },
+  { route: 'POST /api/cases/:caseId/path/pause', request: () => ({ path: `/api/cases/${caseId}/path/pause`, body: { paused: true, reasonCode: 'hospitalised' } }), allow: { supervisor: [409, 404, 409] } },
   { route: 'GET /api/indicators', request: () => ({ path: '/api/indicators' }), allow: dashboard(200) },
   { route: 'GET /api/indicators.csv', request: () => ({ path: '/api/indicators.csv' }), allow: dashboard(200) },
   { route: 'GET /api/caseload', request: () => ({ path: '/api/caseload' }), allow: dashboard(200) },

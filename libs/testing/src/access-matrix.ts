@@ -15,6 +15,8 @@ export const MATRIX_ELSEWHERE = 'SV-SS-SAN-SALVADOR-CENTRO';
 export interface MatrixRequest {
   readonly path: string;
   readonly body?: unknown;
+  /** Sent as is instead of `body` as JSON (e.g. a file's bytes); name its type in `headers`. */
+  readonly rawBody?: Buffer;
   readonly headers?: Record<string, string>;
 }
 
@@ -247,7 +249,9 @@ export async function runAccessMatrix(options: MatrixOptions): Promise<MatrixRep
           ...(caller.authorization ? { authorization: caller.authorization } : {}),
           ...request.headers,
         },
-        ...(method === 'GET' ? {} : { body: JSON.stringify(request.body ?? {}) }),
+        ...(method === 'GET'
+          ? {}
+          : { body: request.rawBody ?? JSON.stringify(request.body ?? {}) }),
       });
       const type = response.headers.get('content-type') ?? '';
       // An event stream never ends: its answer is the status and type.

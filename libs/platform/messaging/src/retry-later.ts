@@ -26,13 +26,14 @@ const NETWORK_UNAVAILABLE = new Set([
   'EPIPE',
   'EHOSTUNREACH',
 ]);
-/** gRPC UNAVAILABLE: Temporal's frontend is down or restarting. */
-const GRPC_UNAVAILABLE = 14;
+/** gRPC UNAVAILABLE (Temporal's frontend down or restarting) and DEADLINE_EXCEEDED (overloaded). */
+const GRPC_AWAY = new Set([14, 4]);
 
 /**
- * Whether a failure is an engine being away (PostgreSQL restarting, a refused connection, Temporal
- * unavailable) rather than anything about the message: such a failure is waited out, not counted
- * towards dead-lettering. Looks through TypeORM's `driverError` and `cause` chains.
+ * Whether a failure is an engine being away or overloaded (PostgreSQL restarting, a refused
+ * connection, Temporal unavailable or past its deadline) rather than anything about the message:
+ * such a failure is waited out, in order, not counted towards dead-lettering. Looks through
+ * TypeORM's `driverError` and `cause` chains.
  */
 export function isInfrastructureOutage(error: unknown): boolean {
   let current: unknown = error;
@@ -48,10 +49,10 @@ export function isInfrastructureOutage(error: unknown): boolean {
       (POSTGRES_UNAVAILABLE.has(failure.code) || NETWORK_UNAVAILABLE.has(failure.code))
     )
       return true;
-    if (failure.code === GRPC_UNAVAILABLE) return true;
+    if (typeof failure.code === 'number' && GRPC_AWAY.has(failure.code)) return true;
     if (
       typeof failure.message === 'string' &&
-      /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
+      /Connection terminated|connection timeout|Client has encountered a connection error|deadline exceeded/i.test(
         failure.message,
       )
     )
