@@ -152,6 +152,7 @@ export async function runLoad(options: {
   intake: string;
   workers: number;
   minimum: number;
+  pauseMs: number;
   stop: () => boolean;
 }): Promise<{ people: Person[]; figures: LoadFigures }> {
   const people: Person[] = [];
@@ -161,6 +162,8 @@ export async function runLoad(options: {
       const person = newPerson();
       people.push(person);
       await walk(options.intake, person, figures);
+      // An office's pace, not a flood: a few people a second across the workers.
+      await sleep(options.pauseMs);
     }
   };
   await Promise.all(Array.from({ length: options.workers }, worker));
