@@ -65,15 +65,12 @@ async function countsById(database: string, table: string, column: string, ids: 
 /** Each id once: none missing, none twice. */
 async function expectOnceEach(database: string, table: string, column: string, ids: string[]) {
   const counts = await countsById(database, table, column, ids);
+  const found = new Set(counts.map((c) => c.id));
   expect({
-    table,
-    missing: ids.length - counts.length,
+    table: `${database}.${table}`,
+    missing: ids.filter((id) => !found.has(id)),
     twice: counts.filter((c) => c.n > 1),
-  }).toEqual({
-    table,
-    missing: 0,
-    twice: [],
-  });
+  }).toEqual({ table: `${database}.${table}`, missing: [], twice: [] });
 }
 
 /** Running workflows of a type on this stack (only this suite's). */
