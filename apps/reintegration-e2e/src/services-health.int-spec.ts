@@ -1,8 +1,8 @@
-import { Client } from 'pg';
 import {
   currentTestStack,
   runToCompletion,
   ServiceProcess,
+  shredForeignCaseKeys,
   testDatabaseUrl,
 } from '@reintegra/testing';
 
@@ -23,30 +23,12 @@ const envFor = (database: string) => ({
   DATABASE_MIGRATION_URL: testDatabaseUrl(database, 'migrator'),
 });
 
-/**
- * Victim support refuses to start when case keys are wrapped with another key-encryption key (a
- * mistyped key path must not look like data loss). Its own suite leaves keys wrapped with a fixed
- * test key in the shared test database: destroy them (crypto-shredding, as an erasure does) so the
- * key file of this process is the only one in use.
- */
-async function shredOtherSuitesCaseKeys(): Promise<void> {
-  const client = new Client({ connectionString: testDatabaseUrl('victim_support', 'migrator') });
-  await client.connect();
-  try {
-    await client.query(
-      'UPDATE case_keys SET wrapped_key = NULL, destroyed_at = now() WHERE wrapped_key IS NOT NULL',
-    );
-  } finally {
-    await client.end();
-  }
-}
-
 describe.each(services)('$app service', ({ app, database, port }) => {
   const service = new ServiceProcess(app, port, envFor(database));
 
   beforeAll(async () => {
     await runToCompletion(app, 'migrate', envFor(database));
-    if (app === 'victim-support') await shredOtherSuitesCaseKeys();
+    if (app === 'victim-support') await shredForeignCaseKeys();
     await service.start();
   });
   afterAll(() => service.stop());

@@ -251,7 +251,11 @@ export async function runAccessMatrix(options: MatrixOptions): Promise<MatrixRep
         },
         ...(method === 'GET'
           ? {}
-          : { body: request.rawBody ?? JSON.stringify(request.body ?? {}) }),
+          : {
+              body: request.rawBody
+                ? new Uint8Array(request.rawBody)
+                : JSON.stringify(request.body ?? {}),
+            }),
       });
       const type = response.headers.get('content-type') ?? '';
       // An event stream never ends: its answer is the status and type.

@@ -11,3 +11,4 @@ export * from './office-processes';
 export * from './browser-checks';
 export * from './free-port';
 export * from './access-matrix';
+export * from './victim-support-keys';

@@ -135,7 +135,10 @@ export class ReturneesController {
   @Get(':id/path')
   @Roles('intake-officer', 'supervisor', 'national-supervisor')
   @ApiJsonResponse(200, 'Phase, referrals and follow-ups of the latest case')
-  @ApiProblems({ 404: 'No returnee with that id' })
+  @ApiProblems({
+    404: 'No returnee with that id',
+    503: 'The workflow engine did not answer in time: retry after Retry-After seconds',
+  })
   async path(
     @CurrentActor() actor: Actor,
     @UuidParam('id') id: string,

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { type Actor, hasAnyRole, Public, TokenVerifier } from '@reintegra/platform-auth';
 import { ForbiddenError } from '@reintegra/platform-errors';
+import { ApiOwnBearerAuth } from '@reintegra/platform-http';
 import { AuditedProblemsFilter } from '../core/audited-problems.filter';
 import { AgencyUnauthenticatedError } from '../core/errors';
 import type { Agency } from './agencies.service';
@@ -78,4 +79,10 @@ export const CurrentAgency = createParamDecorator((_data: unknown, context: Exec
  * authenticated agency (AgencyAuthGuard), every refusal audited.
  */
 export const AgencyRoutes = () =>
-  applyDecorators(Public(), UseGuards(AgencyAuthGuard), UseFilters(AuditedProblemsFilter));
+  applyDecorators(
+    Public(),
+    UseGuards(AgencyAuthGuard),
+    UseFilters(AuditedProblemsFilter),
+    // The API document names the agency's own credentials (the partner token) and its refusals.
+    ApiOwnBearerAuth(['partner']),
+  );

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { type Actor, CurrentActor, Public, Roles } from '@reintegra/platform-auth';
 import { APP_CONFIG } from '@reintegra/platform-config';
 import { NotFoundError } from '@reintegra/platform-errors';
-import { ValidBody } from '@reintegra/platform-http';
+import { ApiJsonResponse, ApiProblems, ValidBody } from '@reintegra/platform-http';
 import { findMunicipality, municipalities } from '@reintegra/reference-data';
 import { DASHBOARD_ROLES, scopeOf } from '../core/scope';
 import type { SupervisorApiConfig } from '../config';
@@ -35,6 +35,8 @@ export class SessionController {
 
   @Public()
   @Get('dev/users')
+  @ApiJsonResponse(200, 'The demo users who may use the dashboard')
+  @ApiProblems({ 404: 'Demo login is not enabled' })
   async devUsers() {
     const base = this.devIdentity();
     const users = (await (await fetch(`${base}/dev/users`)).json()) as {
@@ -50,6 +52,8 @@ export class SessionController {
   @Public()
   @Post('dev/login')
   @HttpCode(200)
+  @ApiJsonResponse(200, 'An access token of the demo user')
+  @ApiProblems({ 404: 'Demo login is not enabled, or no demo user of that name' })
   async devLogin(@ValidBody(devLoginSchema) body: DevLoginRequest) {
     const response = await fetch(`${this.devIdentity()}/dev/tokens`, {
       method: 'POST',

@@ -122,6 +122,22 @@ export class PreconditionRequiredError extends DomainError {
   }
 }
 
+/**
+ * Something the service depends on (the workflow engine, another service) did not answer in time:
+ * 503 with Retry-After. Not a DomainError on purpose: a consumer retries it, never dead-letters it.
+ */
+export class UnavailableError extends Error {
+  readonly retryAfterSeconds = 5;
+
+  constructor(
+    readonly code: string,
+    readonly localized: LocalizedMessage,
+  ) {
+    super(localized.en);
+    this.name = new.target.name;
+  }
+}
+
 /** A well-formed request the domain refuses (a closed vacancy, a referral not accepted, …): 422. */
 export class UnprocessableError extends DomainError {
   readonly kind = 'unprocessable';

@@ -7,7 +7,12 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ConflictError, DomainError, PreconditionFailedError } from '@reintegra/platform-errors';
+import {
+  ConflictError,
+  DomainError,
+  PreconditionFailedError,
+  UnavailableError,
+} from '@reintegra/platform-errors';
 import type { z } from 'zod';
 import { type Language, localizeIssues, preferredLanguage } from './localized-issues';
 import type { problemDetailsSchema } from './openapi/problem-details.schema';
@@ -106,6 +111,13 @@ function problemFor(
     }
     return problem;
   }
+  if (exception instanceof UnavailableError) {
+    return {
+      title: exception.localized[language],
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      code: exception.code,
+    };
+  }
   // The caller's input, not a server fault. The message may quote the value: never echoed.
   const refused = databaseInputError(exception);
   if (refused) {
@@ -142,7 +154,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const language = preferredLanguage(request.headers['accept-language']);
     const problem = problemFor(exception, language);
-    if (problem.status >= 500) {
+    if (exception instanceof UnavailableError) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    } else if (problem.status >= 500) {
       // Stack only: messages of unexpected errors may quote data.
       this.logger.error({ err: exception instanceof Error ? exception.stack : String(exception) });
     }

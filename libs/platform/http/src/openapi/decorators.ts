@@ -1,5 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiProduces, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiExtension,
+  ApiProduces,
+  ApiQuery,
+  ApiResponse,
+} from '@nestjs/swagger';
+import type { Role } from '@reintegra/platform-auth';
 import type { HeaderObject } from '@nestjs/swagger';
 import { z } from 'zod';
 import { PROBLEM_CONTENT_TYPE } from '../problem-details.filter';
@@ -116,4 +125,12 @@ export function ApiBinaryResponse(
       ),
     }),
   );
+}
+
+/**
+ * Documents a route that is public to the access guard but checks a bearer token of its own
+ * (e.g. a partner agency's): the document keeps its security and names the roles it accepts.
+ */
+export function ApiOwnBearerAuth(roles: Role[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(ApiBearerAuth('bearer'), ApiExtension('x-roles', roles));
 }

@@ -1,16 +1,35 @@
 import 'reflect-metadata';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { Body, Controller, Get, Headers, Module, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  Module,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Sse,
+} from '@nestjs/common';
+import { EMPTY } from 'rxjs';
 import { NestFactory } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Public, Roles } from '@reintegra/platform-auth';
-import { ApiJsonBody, ApiJsonResponse, ApiProblems, ApiQueryParams } from './decorators';
+import {
+  ApiJsonBody,
+  ApiJsonResponse,
+  ApiOwnBearerAuth,
+  ApiProblems,
+  ApiQueryParams,
+} from './decorators';
 import { buildOpenApiDocument, type DocumentedOperation } from './document';
 
 const thingSchema = z.object({
   name: z.string().min(1).describe('Name of the thing'),
   size: z.enum(['s', 'm']).optional(),
+  due: z.iso.date().optional(),
 });
 const createdSchema = z.object({ id: z.uuid(), links: z.object({ self: z.string() }) });
 const listQuerySchema = z.object({
@@ -51,9 +70,34 @@ class OpenController {
   hello() {
     return 'hi';
   }
+
+  @Sse('events')
+  events() {
+    return EMPTY;
+  }
 }
 
-@Module({ controllers: [ThingsController, OpenController] })
+@Public()
+@ApiOwnBearerAuth(['partner'])
+@Controller('agency')
+class AgencyController {
+  @Get()
+  me() {
+    return 'agency';
+  }
+}
+
+@Controller('bundled')
+class BundledController {
+  @Patch(':id')
+  update(@Param('id') id: string, @Headers('if-match') _ifMatch?: string) {
+    return id;
+  }
+}
+// As in the services' webpack bundles: no emitted parameter types for Swagger to read.
+Reflect.deleteMetadata('design:paramtypes', BundledController.prototype, 'update');
+
+@Module({ controllers: [ThingsController, OpenController, AgencyController, BundledController] })
 class ThingsModule {}
 
 let document: OpenAPIObject;
@@ -143,5 +187,60 @@ describe('the OpenAPI document', () => {
       ).find((parameter) => parameter.name === name);
     expect(header('/things/{id}', 'patch', 'if-match')?.required).toBe(true);
     expect(header('/things', 'post', 'x-correlation-id')?.required).toBe(false);
+  });
+
+  it('lists the refusals the shared mechanisms give each kind of operation', () => {
+    const statuses = (path: string, method: 'get' | 'post' | 'patch') =>
+      Object.keys(document.paths[path]?.[method]?.responses ?? {});
+    // A named record (path parameter) may not exist; a write may conflict with its state; a
+    // body may be refused (not JSON, or by a rule); If-Match brings 412 and 428.
+    expect(statuses('/things/{id}', 'patch')).toEqual(
+      expect.arrayContaining(['404', '409', '412', '415', '422', '428']),
+    );
+    expect(statuses('/things', 'post')).toEqual(expect.arrayContaining(['409', '415', '422']));
+    expect(statuses('/things', 'post')).not.toContain('404');
+    expect(statuses('/things', 'post')).not.toContain('412');
+    expect(statuses('/things', 'get')).not.toContain('404');
+    expect(statuses('/things', 'get')).not.toContain('409');
+    // The operation's own wording wins over the shared one.
+    expect(document.paths['/things']?.post?.responses['409']).toMatchObject({
+      description: 'Already there',
+    });
+  });
+
+  it('keeps the own credentials of a route public to the access guard', () => {
+    const me = document.paths['/agency']?.get as DocumentedOperation;
+    expect(me.security).toEqual([{ bearer: [] }]);
+    expect(me['x-roles']).toEqual(['partner']);
+    expect(Object.keys(me.responses)).toEqual(expect.arrayContaining(['401', '403']));
+  });
+
+  it("documents dates by their format alone (no copy of zod's regular expression)", () => {
+    const body = document.paths['/things']?.post?.requestBody as {
+      content: Record<string, { schema: { properties: Record<string, object> } }>;
+    };
+    const due = body.content['application/json']?.schema.properties['due'];
+    expect(due).toMatchObject({ type: 'string', format: 'date' });
+    expect(due).not.toHaveProperty('pattern');
+  });
+
+  it('documents a server-sent event route as a stream', () => {
+    expect(document.paths['/open/events']?.get?.responses['200']).toMatchObject({
+      content: { 'text/event-stream': { schema: { type: 'string' } } },
+    });
+  });
+
+  it('documents the headers a handler reads even without emitted parameter types', () => {
+    const parameters = (document.paths['/bundled/{id}']?.patch?.parameters ?? []) as Array<{
+      name: string;
+      in: string;
+      required?: boolean;
+    }>;
+    expect(parameters).toContainEqual(
+      expect.objectContaining({ name: 'if-match', in: 'header', required: true }),
+    );
+    expect(Object.keys(document.paths['/bundled/{id}']?.patch?.responses ?? {})).toEqual(
+      expect.arrayContaining(['412', '428']),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { PATH_METADATA } from '@nestjs/common/constants';
+import { PATH_METADATA, ROUTE_ARGS_METADATA, SSE_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import {
   DocumentBuilder,
@@ -13,6 +14,7 @@ import {
 import { PUBLIC_KEY, type Role, ROLES_KEY } from '@reintegra/platform-auth';
 import { PROBLEM_CONTENT_TYPE } from '../problem-details.filter';
 import { PROBLEM_SCHEMA_REF } from './decorators';
+import { addPlatformProblems } from './operation-problems';
 import { problemDetailsSchema } from './problem-details.schema';
 import { openApiSchemaOf } from './zod-schema';
 
@@ -24,7 +26,30 @@ export interface ApiDescription {
 }
 
 /** Who may call an operation, keyed by operationId (`<Controller>_<method>`). */
-export type OperationAccess = ReadonlyMap<string, { public: boolean; roles: readonly Role[] }>;
+export type OperationAccess = ReadonlyMap<string, RouteAccess>;
+
+/** Who may call a route, and whether it answers a stream of server-sent events (`@Sse`). */
+interface RouteAccess {
+  public: boolean;
+  roles: readonly Role[];
+  stream?: boolean;
+  /** Request headers the handler reads with @Headers(name). */
+  headers?: readonly string[];
+}
+
+/**
+ * The headers a handler reads, from Nest's own route metadata: Swagger finds them only through
+ * emitted parameter types, which the services' bundles do not carry.
+ */
+function headersOf(controller: object, method: string): string[] {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<
+    string,
+    { data?: unknown }
+  >;
+  return Object.entries(args)
+    .filter(([key, arg]) => key.startsWith(`${RouteParamtypes.HEADERS}:`) && arg.data)
+    .map(([, arg]) => String(arg.data).toLowerCase());
+}
 
 export const OPENAPI_UI_PATH = 'docs';
 export const OPENAPI_JSON_PATH = 'docs/openapi.json';
@@ -45,7 +70,7 @@ const problem = (description: string): ResponseObject => ({
 export function operationAccessOf(app: INestApplication): OperationAccess {
   const reflector = new Reflector();
   const scanner = new MetadataScanner();
-  const access = new Map<string, { public: boolean; roles: readonly Role[] }>();
+  const access = new Map<string, RouteAccess>();
   for (const module of app.get(ModulesContainer).values()) {
     for (const { metatype } of module.controllers.values()) {
       if (!metatype) continue;
@@ -57,6 +82,8 @@ export function operationAccessOf(app: INestApplication): OperationAccess {
         access.set(`${metatype.name}_${name}`, {
           public: reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false,
           roles: reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [],
+          stream: Reflect.getMetadata(SSE_METADATA, handler) === true,
+          headers: headersOf(metatype, name),
         });
       }
     }
@@ -74,13 +101,16 @@ export function completeDocument(document: OpenAPIObject, access: OperationAcces
     ...document.components,
     schemas: {
       ...document.components?.schemas,
-      ProblemDetails: openApiSchemaOf(problemDetailsSchema, 'output'),
+      // Loose: a kind of problem may add extension members (a conflict's `currentStatus`, …).
+      ProblemDetails: openApiSchemaOf(problemDetailsSchema.loose(), 'output'),
     },
   };
   for (const pathItem of Object.values(document.paths)) {
     for (const method of HTTP_METHODS) {
       const operation = pathItem[method];
-      if (operation) completeOperation(operation, access.get(operation.operationId ?? ''));
+      if (!operation) continue;
+      completeOperation(operation, access.get(operation.operationId ?? ''));
+      addPlatformProblems(operation, method);
     }
   }
   return document;
@@ -89,11 +119,14 @@ export function completeDocument(document: OpenAPIObject, access: OperationAcces
 /** An operation with the `x-roles` extension this platform adds. */
 export type DocumentedOperation = OperationObject & { 'x-roles'?: Role[] };
 
-function completeOperation(
-  operation: DocumentedOperation,
-  access: { public: boolean; roles: readonly Role[] } | undefined,
-): void {
+function completeOperation(operation: DocumentedOperation, access: RouteAccess | undefined): void {
   const responses = operation.responses as Record<string, ResponseObject>;
+  if (access?.stream) {
+    responses['200'] = {
+      description: 'Server-sent events: the stream stays open until the client closes it',
+      content: { 'text/event-stream': { schema: { type: 'string' } } },
+    };
+  }
   const addProblem = (status: number, description: string) => {
     responses[status] ??= problem(description);
   };
@@ -101,6 +134,12 @@ function completeOperation(
     if (!response.description) response.description = status.startsWith('2') ? 'OK' : status;
   }
   const parameters = (operation.parameters ?? []) as ParameterObject[];
+  for (const name of access?.headers ?? []) {
+    if (!parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === name)) {
+      parameters.push({ name, in: 'header', schema: { type: 'string' } });
+    }
+  }
+  operation.parameters = parameters;
   for (const parameter of parameters.filter((p) => p.in === 'header')) {
     const name = parameter.name.toLowerCase();
     parameter.required = name === 'if-match';
@@ -116,7 +155,8 @@ function completeOperation(
       if (mediaType.startsWith('text/')) content.schema = { type: 'string' };
     }
   }
-  if (access?.public) {
+  // A public route with credentials of its own (declared with @ApiBearerAuth) keeps them.
+  if (access?.public && !operation.security?.length) {
     operation.security = [];
   } else {
     addProblem(401, 'No valid bearer token');
