@@ -2,7 +2,7 @@
 # Makes the upgrade test's fixture from a past release: the release's own `npm start` with its
 # demo data (150 generated returnees, enough for the 13-case La Paz Este story) on a stack of its
 # own, then its own `npm run backup`, packed as
-# apps/reintegration-e2e/fixtures/upgrade-from-<version>.tar.gz. Run it once per release, right
+# apps/operations-e2e/fixtures/upgrade-from-<version>.tar.gz. Run it once per release, right
 # after tagging, and commit the result with the upgrade test.
 #
 #   bash tools/scripts/make-upgrade-fixture.sh <git revision> <version>   e.g. adad92e 0.2.0
@@ -13,7 +13,7 @@ source "$(dirname "$0")/lib.sh"
 rev=${1:-}
 version=${2:-}
 [[ -n $rev && -n $version ]] || fail "usage: bash tools/scripts/make-upgrade-fixture.sh <git revision> <version>"
-out=$ROOT/apps/reintegration-e2e/fixtures/upgrade-from-$version.tar.gz
+out=$ROOT/apps/operations-e2e/fixtures/upgrade-from-$version.tar.gz
 backup=$work/backup
 work=$(mktemp -d)
 chmod 755 "$work" # PostgreSQL runs as its own OS user when we are root: it must reach the state dir

@@ -30,6 +30,7 @@ export function runToCompletion(
 /** A built service running as its own process, with its logs kept as a test artefact. */
 export class ServiceProcess {
   private child: ChildProcess | undefined;
+  private starts = 0;
   readonly logFile: string;
 
   constructor(
@@ -37,7 +38,9 @@ export class ServiceProcess {
     readonly port: number,
     private readonly env: Record<string, string>,
   ) {
-    this.logFile = join(logDir, `${app}.log`);
+    // By port too: suites running side by side (npm test runs operations-e2e beside the rest)
+    // each keep their own log of the same app.
+    this.logFile = join(logDir, `${app}-${port}.log`);
   }
 
   get url(): string {
@@ -46,7 +49,8 @@ export class ServiceProcess {
 
   async start(): Promise<void> {
     mkdirSync(logDir, { recursive: true });
-    const log = createWriteStream(this.logFile);
+    // A restart (after a kill) appends: the log keeps what happened before it.
+    const log = createWriteStream(this.logFile, { flags: this.starts++ > 0 ? 'a' : 'w' });
     this.child = spawn(process.execPath, [join(root, 'dist/apps', this.app, 'main.js')], {
       env: { ...process.env, ...this.env, HTTP_PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -86,5 +90,14 @@ export class ServiceProcess {
     const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
     await exited;
     clearTimeout(timer);
+  }
+
+  /** `kill -9`: no shutdown hooks, no goodbye to Kafka or the database (a crash, an OOM kill). */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
   }
 }

@@ -1,3 +1,4 @@
+import { Idempotent } from '@reintegra/platform-database';
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
 import {
@@ -31,6 +32,7 @@ export class ReferralsController {
   }
 
   @Post('referrals')
+  @Idempotent()
   @HttpCode(201)
   @Roles('intake-officer')
   @ApiJsonResponse(201, 'Referral requested; the path workflow sends it')

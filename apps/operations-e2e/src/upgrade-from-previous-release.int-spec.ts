@@ -34,7 +34,7 @@ const FIXTURE = join(upgrade.work, 'fixture');
 mkdirSync(FIXTURE);
 execFileSync('tar', [
   'xzf',
-  join(root, 'apps/reintegration-e2e/fixtures/upgrade-from-0.2.0.tar.gz'),
+  join(root, 'apps/operations-e2e/fixtures/upgrade-from-0.2.0.tar.gz'),
   '-C',
   FIXTURE,
 ]);
