@@ -137,8 +137,10 @@ describe(`the upgrade from release ${fixture.version}`, () => {
   it('goes on with an in-flight case: a new referral reaches its path', async () => {
     const [open] = await rows<{ id: string }>(
       'intake',
-      `SELECT c.id FROM return_episodes c
+      // An adult: since 0.3 a minor's consent needs a guardian, which 0.2.0 never recorded.
+      `SELECT c.id FROM return_episodes c JOIN returnees p ON p.id = c.returnee_id
         WHERE c.municipality_code = '${MUNICIPALITY}' AND c.status NOT IN ('closed')
+          AND p.date_of_birth <= current_date - interval '18 years'
           AND EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.id)
         ORDER BY c.id LIMIT 1`,
     );
