@@ -45,8 +45,6 @@ export class ReferralEventsHandler {
             },
           ],
         }),
-      // The path is started by the case's registration, on another topic: it may still be coming.
-      { awaitsStart: true },
     );
   }
 
