@@ -26,12 +26,15 @@ const NETWORK_UNAVAILABLE = new Set([
   'EPIPE',
   'EHOSTUNREACH',
 ]);
-/** gRPC UNAVAILABLE (Temporal's frontend down or restarting) and DEADLINE_EXCEEDED (overloaded). */
-const GRPC_AWAY = new Set([14, 4]);
+/**
+ * gRPC UNAVAILABLE: Temporal's frontend down or restarting. Not DEADLINE_EXCEEDED: a workflow no
+ * worker serves never answers, and waiting for it in line would stall the partition for ever.
+ */
+const GRPC_AWAY = new Set([14]);
 
 /**
  * Whether a failure is an engine being away or overloaded (PostgreSQL restarting, a refused
- * connection, Temporal unavailable or past its deadline) rather than anything about the message:
+ * connection, Temporal unavailable) rather than anything about the message:
  * such a failure is waited out, in order, not counted towards dead-lettering. Looks through
  * TypeORM's `driverError` and `cause` chains.
  */
@@ -52,7 +55,7 @@ export function isInfrastructureOutage(error: unknown): boolean {
     if (typeof failure.code === 'number' && GRPC_AWAY.has(failure.code)) return true;
     if (
       typeof failure.message === 'string' &&
-      /Connection terminated|connection timeout|Client has encountered a connection error|deadline exceeded/i.test(
+      /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
         failure.message,
       )
     )
