@@ -36,8 +36,9 @@ export class ConsentEventsHandler {
             },
           ],
         }),
-      // A closed path has no open referral left: the withdrawal is honoured, not dead-lettered.
-      { finishedIsDone: true },
+      // A closed path, or none, has no open referral: the withdrawal is honoured, not dead-lettered
+      // (retried in line, such events held up every case behind them).
+      { finishedIsDone: true, absentIsDone: true },
     );
   }
 }

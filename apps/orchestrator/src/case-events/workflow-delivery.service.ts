@@ -14,6 +14,8 @@ export type WorkflowHandle = ReturnType<Client['workflow']['getHandle']>;
 export interface DeliveryOptions {
   /** The event has nothing to do on a workflow that already finished (not a dead letter). */
   readonly finishedIsDone?: boolean;
+  /** Nor on a workflow that never ran (a consent withdrawn on a case with no path). */
+  readonly absentIsDone?: boolean;
   /**
    * The workflow is started by an event on another topic, which may come later (after a restart,
    * behind a backlog): a young event waits for it instead of counting towards the dead-letter topic.
@@ -66,6 +68,7 @@ export class WorkflowDelivery {
         // Bounded: an update waits for a worker, and a consumer must never wait for ever.
         await this.temporal.withDeadline(Date.now() + UPDATE_DEADLINE_MS, act);
       } catch (error) {
+        if (options.absentIsDone && error instanceof WorkflowNotFoundError) return;
         const failure = await this.toDomainError(
           error,
           workflowId,
