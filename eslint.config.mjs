@@ -17,7 +17,7 @@ const serviceScopes = [
   'notifications',
 ];
 
-export default [
+const config = [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
@@ -103,3 +103,46 @@ export default [
     },
   },
 ];
+export default config;
+
+/**
+ * Lint rules every React project shares (the web apps and libs/ui-web call this from their own
+ * eslint.config.mjs): typed rules for .tsx and, for an app's browser tests, what they may import.
+ * @param {{ dirname: string; scope?: string }} project the project's folder; for an app, its scope tag
+ */
+export function webConfig({ dirname, scope }) {
+  const web = [
+    ...config,
+    {
+      files: ['**/*.tsx'],
+      languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: dirname } },
+      rules: {
+        '@typescript-eslint/no-floating-promises': 'error',
+        '@typescript-eslint/no-misused-promises': [
+          'error',
+          { checksVoidReturn: { attributes: false } },
+        ],
+        '@typescript-eslint/no-explicit-any': 'error',
+      },
+    },
+  ];
+  if (!scope) return web;
+  // The browser tests run in Node (jest) and drive the built services: they may use the event
+  // contracts and the test helpers. The app itself (src/) may not (see the rules above).
+  web.push({
+    files: ['e2e/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          depConstraints: [
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:contracts', 'type:testing'] },
+            { sourceTag: scope, onlyDependOnLibsWithTags: ['scope:shared'] },
+          ],
+        },
+      ],
+    },
+  });
+  return web;
+}

@@ -1,3 +1,4 @@
+import './base.css';
 import type { ReactNode } from 'react';
 import type { Problem } from './problem';
 
