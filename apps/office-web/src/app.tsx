@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
-  beginSignIn,
-  completeSignIn,
+  type DemoUser,
   LanguageToggle,
   Loading,
   navigate,
-  type OidcProvider,
   ProblemMessage,
   type Problem,
   problemOf,
+  SignInChoices,
+  type SignInSettings,
+  type SignInSource,
   SkipLink,
   usePersistentLanguage,
   useRoute,
@@ -87,12 +88,13 @@ export function App() {
   );
 }
 
-interface DemoUser {
-  user: string;
-  roles: string[];
-  municipalityCode?: string;
-  organisationId?: string;
-}
+/** Sign-in through the office server: its settings, and the development identity's demo accounts. */
+const SIGN_IN: SignInSource = {
+  settings: () => api.apiGet<SignInSettings>('/api/settings'),
+  devUsers: () => api.apiGet<DemoUser[]>(identity('/dev/users')),
+  devToken: async (user) =>
+    (await api.apiPost<{ access_token: string }>(identity('/dev/tokens'), { user })).access_token,
+};
 
 function Login(props: {
   notice: string | undefined;
@@ -100,41 +102,8 @@ function Login(props: {
   onToggleLanguage: () => void;
 }) {
   const { t } = useI18n();
-  const [users, setUsers] = useState<DemoUser[]>();
-  const [enabled, setEnabled] = useState<boolean>();
   const [problem, setProblem] = useState<Problem>();
-  const [provider, setProvider] = useState<OidcProvider | null>(null);
-  const [failed, setFailed] = useState(false);
-  const { onLogin } = props;
-  useEffect(() => {
-    api.apiGet<{ devLogin: boolean; oidc: OidcProvider | null }>('/api/settings').then(
-      async (settings) => {
-        setProvider(settings.oidc);
-        // Back from the identity provider: the token for the code in the address.
-        if (settings.oidc) {
-          const token = await completeSignIn(settings.oidc).catch(() => {
-            setFailed(true);
-            return null;
-          });
-          if (token) return onLogin(token);
-        }
-        setEnabled(settings.devLogin);
-        if (settings.devLogin) setUsers(await api.apiGet<DemoUser[]>(identity('/dev/users')));
-      },
-      (failure: unknown) => setProblem(problemOf(failure)),
-    );
-  }, [onLogin]);
-  const login = async (user: string) => {
-    try {
-      const { access_token } = await api.apiPost<{ access_token: string }>(
-        identity('/dev/tokens'),
-        { user },
-      );
-      onLogin(access_token);
-    } catch (failure) {
-      setProblem(problemOf(failure));
-    }
-  };
+  const onProblem = useCallback((failure: unknown) => setProblem(problemOf(failure)), []);
   return (
     <main id="content" tabIndex={-1} className="login">
       <header className="login-header">
@@ -147,36 +116,14 @@ function Login(props: {
       </header>
       {props.notice && <p role="alert">{props.notice}</p>}
       <ProblemMessage problem={problem} genericTitle={t.genericError} />
-      {failed && <p role="alert">{t.login.providerFailed}</p>}
-      {enabled === undefined && !problem && <Loading label={t.loading} />}
-      {provider && (
-        <p>
-          <button type="button" onClick={() => void beginSignIn(provider)}>
-            {t.login.provider}
-          </button>
-        </p>
-      )}
-      {enabled === false && !provider && <p>{t.login.unavailable}</p>}
-      {users && (
-        <>
-          <p>{t.login.intro}</p>
-          <ul className="login-users">
-            {users.map((user) => (
-              <li key={user.user}>
-                <button type="button" onClick={() => void login(user.user)}>
-                  <span>
-                    {t.login.as} <strong>{user.user}</strong>
-                  </span>
-                  <span className="muted">
-                    {user.roles.map((role) => t.roles[role] ?? role).join(', ')}
-                    {user.municipalityCode ? ` · ${user.municipalityCode}` : ''}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <SignInChoices
+        source={SIGN_IN}
+        texts={t.login}
+        loading={problem ? null : <Loading label={t.loading} />}
+        onLogin={props.onLogin}
+        onProblem={onProblem}
+        describeRoles={(roles) => roles.map((role) => t.roles[role] ?? role).join(', ')}
+      />
     </main>
   );
 }

@@ -9,10 +9,11 @@ import {
   whenUnauthenticated,
 } from './api';
 import {
-  beginSignIn,
-  completeSignIn,
+  type DemoUser,
   LanguageToggle,
-  type OidcProvider,
+  SignInChoices,
+  type SignInSettings,
+  type SignInSource,
   SkipLink,
 } from '@reintegra/ui-web';
 import { type Language, LanguageProvider, label, messages, useI18n } from './i18n';
@@ -27,12 +28,6 @@ import { IndicatorsView } from './views/indicators';
 import { OverviewView } from './views/overview';
 
 const LANGUAGE_KEY = 'reintegra.supervisor.language';
-
-/** GET /api/settings: which sign-ins the dashboard offers. */
-interface Settings {
-  devLogin: boolean;
-  oidc: OidcProvider | null;
-}
 
 export interface Me {
   subject: string;
@@ -93,37 +88,20 @@ function LanguageButton({ onToggle }: { onToggle: () => void }) {
   );
 }
 
+/** Sign-in through the dashboard's server: its settings and, in development, the demo accounts. */
+const SIGN_IN: SignInSource = {
+  settings: () => apiGet<SignInSettings>('/api/settings'),
+  devUsers: () => apiGet<DemoUser[]>('/api/dev/users'),
+  devToken: async (user) =>
+    (await apiPost<{ access_token: string }>('/api/dev/login', { user })).access_token,
+};
+
 function Login(props: {
   notice: string | undefined;
   onLogin: (token: string) => void;
   onToggleLanguage: () => void;
 }) {
   const { t } = useI18n();
-  const [users, setUsers] =
-    useState<{ user: string; roles: string[]; municipalityCode?: string }[]>();
-  const [enabled, setEnabled] = useState<boolean>();
-  const [provider, setProvider] = useState<OidcProvider | null>(null);
-  const [failed, setFailed] = useState(false);
-  const { onLogin } = props;
-  useEffect(() => {
-    void apiGet<Settings>('/api/settings').then(async (settings) => {
-      setProvider(settings.oidc);
-      // Back from the identity provider: the token for the code in the address.
-      if (settings.oidc) {
-        const token = await completeSignIn(settings.oidc).catch(() => {
-          setFailed(true);
-          return null;
-        });
-        if (token) return onLogin(token);
-      }
-      setEnabled(settings.devLogin);
-      if (settings.devLogin) setUsers(await apiGet('/api/dev/users'));
-    });
-  }, [onLogin]);
-  const login = async (user: string) => {
-    const { access_token } = await apiPost<{ access_token: string }>('/api/dev/login', { user });
-    onLogin(access_token);
-  };
   return (
     <main id="content" className="login">
       <header className="login-header">
@@ -131,34 +109,12 @@ function Login(props: {
         <LanguageButton onToggle={props.onToggleLanguage} />
       </header>
       {props.notice && <p role="alert">{props.notice}</p>}
-      {failed && <p role="alert">{t.login.providerFailed}</p>}
-      {enabled === undefined && <Loading />}
-      {provider && (
-        <p>
-          <button type="button" onClick={() => void beginSignIn(provider)}>
-            {t.login.provider}
-          </button>
-        </p>
-      )}
-      {enabled === false && !provider && <p>{t.login.unavailable}</p>}
-      {users && (
-        <>
-          <p>{t.login.intro}</p>
-          <ul className="login-users">
-            {users.map((user) => (
-              <li key={user.user}>
-                <button type="button" onClick={() => void login(user.user)}>
-                  {t.login.as} <strong>{user.user}</strong>
-                  <span className="muted">
-                    {user.roles.join(', ')}
-                    {user.municipalityCode ? ` · ${user.municipalityCode}` : ''}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <SignInChoices
+        source={SIGN_IN}
+        texts={t.login}
+        loading={<Loading />}
+        onLogin={props.onLogin}
+      />
     </main>
   );
 }

@@ -8,3 +8,4 @@ export * from './layout';
 export * from './problem';
 export * from './router';
 export * from './oidc';
+export * from './sign-in';
