@@ -218,6 +218,7 @@ const ROWS: MatrixRow[] = [
   // supervisors do neither, they reassign paths at the supervisor dashboard.
   { route: 'POST /cases/:caseId/transfers', request: async () => ({ path: `/cases/${await newCase()}/transfers`, body: transfer(MATRIX_ELSEWHERE) }), allow: { 'intake-officer': home(201), supervisor: home(201) } },
   { route: 'GET /transfers/incoming', request: () => ({ path: '/transfers/incoming' }), allow: { 'intake-officer': 200, supervisor: 200 } },
+  { route: 'GET /transfers/outgoing', request: () => ({ path: '/transfers/outgoing' }), allow: { 'intake-officer': 200, supervisor: 200 } },
   { route: 'POST /transfers/:id/acceptance', request: async () => ({ path: `/transfers/${await incomingTransfer()}/acceptance` }), allow: { 'intake-officer': home(200), supervisor: home(200) } },
   { route: 'POST /transfers/:id/decline', request: async () => ({ path: `/transfers/${await incomingTransfer()}/decline`, body: { reasonCode: 'no-capacity' } }), allow: { 'intake-officer': home(200), supervisor: home(200) } },
   { route: 'GET /arrival-lists/:id/entries', request: () => ({ path: `/arrival-lists/${arrivalListId}/entries` }), allow: everyone(200) },
