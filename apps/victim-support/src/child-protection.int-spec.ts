@@ -64,13 +64,25 @@ async function call(method: string, path: string, body?: unknown) {
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+  return {
+    status: response.status,
+    body: (text ? JSON.parse(text) : {}) as Record<string, unknown>,
+  };
+}
+
+/** A name no other run has: intake offers similar names born within a year as duplicates (409). */
+function uniqueWord(): string {
+  const [consonants, vowels] = ['bcdfghjklmnprstvz', 'aeiou'];
+  const pick = (from: string) => from.charAt(Math.floor(Math.random() * from.length));
+  let word = '';
+  for (let i = 0; i < 4; i++) word += pick(consonants) + pick(vowels);
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 async function register(dateOfBirth: string): Promise<string> {
   const registered = await call('POST', '/returnees', {
-    firstNames: 'Niña',
-    lastNames: `Protección ${randomUUID().slice(0, 6)}`,
+    firstNames: uniqueWord(),
+    lastNames: `${uniqueWord()} ${uniqueWord()}`,
     dateOfBirth,
     gender: 'female',
     returnDate: new Date().toISOString().slice(0, 10),
@@ -129,7 +141,7 @@ describe('a child-protection referral from intake to victim support', () => {
   });
 
   it('reaches only the supervisor’s queue; the assigned counsellor reads it; the status returns to the case', async () => {
-    const caseId = await register('2013-09-15');
+    const caseId = await register('2011-09-15');
     const guardian = await call('PUT', `/cases/${caseId}/guardian`, {
       firstNames: 'Marta',
       lastNames: 'Guardado',
