@@ -189,6 +189,7 @@ const ROWS: MatrixRow[] = [
   { route: 'POST /cases/:caseId/referrals', request: async () => { const id = await newCase(); await consent(id, 'employment'); return { path: `/cases/${id}/referrals`, body: employmentReferral }; }, allow: officers(201) },
   { route: 'POST /cases/:caseId/referrals/:referralId/revocation', request: async () => ({ path: `${await withReferral()}/revocation`, body: { reasonCode: 'duplicate' } }), allow: { 'intake-officer': home(200), supervisor: home(200) } },
   { route: 'POST /cases/:caseId/victim-support-referrals', request: async () => { const id = await newCase(); await consent(id, 'victim-support'); return { path: `/cases/${id}/victim-support-referrals`, body: { priority: 'urgent', requestedServices: ['psychological'] } }; }, allow: officers(201) },
+  { route: 'POST /cases/:caseId/child-protection-referrals', request: async () => { const id = await newMinorCase(); await officer('PUT', `/cases/${id}/guardian`, guardian, 200); await consent(id, 'child-protection'); return { path: `/cases/${id}/child-protection-referrals`, body: { priority: 'urgent', requestedServices: ['psychological'] } }; }, allow: officers(201) },
   { route: 'GET /victim-support-referrals/:reference/screening', request: () => ({ path: `/victim-support-referrals/${reference}/screening` }), allow: { 'victim-support-counsellor': home(200), 'victim-support-supervisor': home(200) } },
   { route: 'GET /questionnaires', request: () => ({ path: '/questionnaires' }), allow: { ...everyone(200), admin: 200, 'victim-support-counsellor': 200, 'victim-support-supervisor': 200 } },
   { route: 'GET /questionnaires/:version', request: () => ({ path: '/questionnaires/2026-11' }), allow: { ...everyone(200), admin: 200, 'victim-support-counsellor': 200, 'victim-support-supervisor': 200 } },
@@ -218,6 +219,7 @@ const ROWS: MatrixRow[] = [
   // supervisors do neither, they reassign paths at the supervisor dashboard.
   { route: 'POST /cases/:caseId/transfers', request: async () => ({ path: `/cases/${await newCase()}/transfers`, body: transfer(MATRIX_ELSEWHERE) }), allow: { 'intake-officer': home(201), supervisor: home(201) } },
   { route: 'GET /transfers/incoming', request: () => ({ path: '/transfers/incoming' }), allow: { 'intake-officer': 200, supervisor: 200 } },
+  { route: 'GET /transfers/outgoing', request: () => ({ path: '/transfers/outgoing' }), allow: { 'intake-officer': 200, supervisor: 200 } },
   { route: 'POST /transfers/:id/acceptance', request: async () => ({ path: `/transfers/${await incomingTransfer()}/acceptance` }), allow: { 'intake-officer': home(200), supervisor: home(200) } },
   { route: 'POST /transfers/:id/decline', request: async () => ({ path: `/transfers/${await incomingTransfer()}/decline`, body: { reasonCode: 'no-capacity' } }), allow: { 'intake-officer': home(200), supervisor: home(200) } },
   { route: 'GET /arrival-lists/:id/entries', request: () => ({ path: `/arrival-lists/${arrivalListId}/entries` }), allow: everyone(200) },

@@ -36,6 +36,7 @@ import { EmploymentInbox } from './views/employment-inbox';
 import { ProviderInbox } from './views/provider-inbox/provider-inbox';
 import { ProviderReferralView } from './views/provider-inbox/provider-referral';
 import { Reception } from './views/reception';
+import { TransfersInbox } from './views/transfers/transfers-inbox';
 
 const LANGUAGE_KEY = 'reintegra.office.language';
 
@@ -203,6 +204,7 @@ function Shell(props: { claims: Claims; onToggleLanguage: () => void; onLogout: 
           />
         )}
         {screen === 'community' && <Community path={rest} claims={props.claims} />}
+        {screen === 'transfers' && <TransfersInbox />}
         {screen === 'provider-inbox' &&
           (rest[0] ? <ProviderReferralView referralId={rest[0]} /> : <ProviderInbox />)}
       </main>

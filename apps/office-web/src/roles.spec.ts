@@ -5,7 +5,12 @@ const jwt = (payload: object) =>
 
 describe('screens by role', () => {
   it('gives each office role its screens only', () => {
-    expect(screensFor(['intake-officer'])).toEqual(['reception', 'cases', 'directory']);
+    expect(screensFor(['intake-officer'])).toEqual([
+      'reception',
+      'cases',
+      'transfers',
+      'directory',
+    ]);
     expect(screensFor(['admin'])).toEqual(['directory']);
     expect(screensFor(['employment-caseworker'])).toEqual(['employment-inbox']);
     expect(screensFor(['education-caseworker'])).toEqual(['education-inbox', 'education-cohorts']);
@@ -16,6 +21,7 @@ describe('screens by role', () => {
     expect(screensFor(['intake-officer', 'employment-caseworker'])).toEqual([
       'reception',
       'cases',
+      'transfers',
       'directory',
       'employment-inbox',
     ]);

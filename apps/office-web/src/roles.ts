@@ -15,11 +15,12 @@ export type Screen =
   | 'education-cohorts'
   | 'directory'
   | 'community'
-  | 'provider-inbox';
+  | 'provider-inbox'
+  | 'transfers';
 
 /** The screens of each office role, in menu order. */
 const SCREENS_BY_ROLE: Record<string, readonly Screen[]> = {
-  'intake-officer': ['reception', 'cases', 'directory'],
+  'intake-officer': ['reception', 'cases', 'transfers', 'directory'],
   'employment-caseworker': ['employment-inbox'],
   'education-caseworker': ['education-inbox', 'education-cohorts'],
   admin: ['directory'],
@@ -43,6 +44,7 @@ export const SCREEN_PATH: Record<Screen, string> = {
   directory: 'directory',
   community: 'community',
   'provider-inbox': 'provider-inbox',
+  transfers: 'transfers',
 };
 
 export function screenOfSection(section: string | undefined): Screen | undefined {

@@ -45,6 +45,7 @@ interface Endpoint {
 }
 
 const record = (state?: 'referred') => fixtures.freshRecord(assigned, state);
+const childRecord = (state?: 'referred') => fixtures.freshChildRecord(assigned, state);
 const session = () => ({ heldAt: new Date().toISOString(), durationMinutes: 30, notes: 'n' });
 const crisis = {
   reasonCode: 'crisis-call' as const,
@@ -72,6 +73,10 @@ const TABLE: [Endpoint, ...number[]][] = [
   //                                                                                       ass  una  sup  fCo  fSu
   [{ name: 'GET /referrals', method: 'get', prepare: async () => ({ path: '/referrals' }) }, 200, 200, 200, 200, 200],
   [{ name: 'POST acceptance', method: 'post', prepare: async () => ({ path: `/care-records/${await record('referred')}/acceptance` }) }, 200, 200, 403, 404, 403],
+  // A child-protection referral: no counsellor takes it; the supervisor assigns it (then the ordinary rule).
+  [{ name: 'POST acceptance (child-protection)', method: 'post', prepare: async () => ({ path: `/care-records/${await childRecord('referred')}/acceptance` }) }, 403, 403, 403, 404, 403],
+  [{ name: 'POST assignments (child-protection)', method: 'post', prepare: async () => ({ path: `/care-records/${await childRecord('referred')}/assignments`, body: { counsellor: assigned.subject } }) }, 403, 403, 201, 403, 404],
+  [{ name: 'GET record (child-protection)', method: 'get', prepare: async () => ({ path: `/care-records/${await childRecord()}` }) }, 200, 403, 200, 404, 404],
   [{ name: 'POST assignments', method: 'post', prepare: async () => ({ path: `/care-records/${await record()}/assignments`, body: { counsellor: otherCounsellor.subject } }) }, 403, 403, 201, 403, 404],
   [{ name: 'GET record', method: 'get', prepare: async () => ({ path: `/care-records/${await record()}` }) }, 200, 403, 200, 404, 404],
   [{ name: 'POST risk-assessments', method: 'post', prepare: async () => ({ path: `/care-records/${await record()}/risk-assessments`, body: { level: 'moderate', reasonCodes: ['isolation'] } }) }, 201, 403, 403, 404, 403],
@@ -127,7 +132,7 @@ const cases = TABLE.flatMap(([endpoint, ...statuses]) => [
 ]);
 
 it('has a column per office caller and a row per route', () => {
-  expect(TABLE).toHaveLength(18);
+  expect(TABLE).toHaveLength(21);
   for (const [, ...statuses] of TABLE) expect(statuses).toHaveLength(ORDER.length);
 });
 

@@ -19,12 +19,12 @@ export const requestReferralSchema = z
           'Victim-support referrals use their confidential channel, not this route.',
         ),
       })
-      // This route publishes the case id and the person's age, sex and district: a minor's
-      // protection referral must not leave intake that way (its confidential channel is to come).
+      // This route sends the case id and the person's age, sex and district to the providers: a
+      // minor's protection referral goes through the confidential route instead (reference only).
       .refine((service) => service !== 'child-protection', {
         message: bilingual(
-          'Las remisiones a protección de la niñez son confidenciales: no salen por esta ruta. Haga la remisión directamente con la Junta de Protección.',
-          'Child-protection referrals are confidential: they do not leave through this route. Refer directly to the Child Protection Board.',
+          'Las remisiones a protección de la niñez son confidenciales: use POST /cases/{id}/child-protection-referrals.',
+          'Child-protection referrals are confidential: use POST /cases/{id}/child-protection-referrals.',
         ),
       }),
     priority: referralPrioritySchema,

@@ -73,6 +73,11 @@ export class ReferralsService {
       reasonCode?: string;
       /** When the referral was really made (on paper); now when absent. */
       requestedAt?: string;
+      /**
+       * Leave the person's age, sex and district out of the event (a child-protection referral:
+       * its one provider needs no re-routing, and the child's facts must not travel).
+       */
+      withholdEligibility?: boolean;
     },
     actor: Actor,
     correlationId: string,
@@ -152,7 +157,7 @@ export class ReferralsService {
           acknowledgeBy: referral.acknowledgeBy.toISOString(),
           requestedAt: requestedAt.toISOString(),
           consentId: consent.id,
-          ...(person && episode
+          ...(person && episode && !request.withholdEligibility
             ? { eligibility: eligibilityFacts(person, episode, requestedAt) }
             : {}),
         },

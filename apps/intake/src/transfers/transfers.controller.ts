@@ -32,6 +32,12 @@ export class TransfersController {
     return this.transfers.incoming(actor);
   }
 
+  /** What this office asked of others, answered or not: the sending side's follow-up. */
+  @Get('transfers/outgoing')
+  outgoing(@CurrentActor() actor: Actor) {
+    return this.transfers.outgoing(actor);
+  }
+
   @Post('transfers/:id/acceptance')
   @HttpCode(200)
   @ApiProblems({ 404: 'No such transfer', 409: 'Already answered, or the case closed' })

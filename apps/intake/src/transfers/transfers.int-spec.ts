@@ -102,6 +102,20 @@ describe('case transfers between offices', () => {
     );
     expect(twice.status).toBe(409);
 
+    // The sending office follows its request after losing the case: accepted, by then.
+    const outgoing = await intake.call('GET', '/transfers/outgoing', intake.tokens.officer);
+    expect(outgoing.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: transferId, status: 'accepted' })]),
+    );
+    const receiving = await intake.call(
+      'GET',
+      '/transfers/outgoing',
+      intake.tokens.officerElsewhere,
+    );
+    expect(receiving.body).not.toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: transferId })]),
+    );
+
     expect((await intake.call('GET', `/cases/${caseId}`, intake.tokens.officer)).status).toBe(403);
     const there = await intake.call('GET', `/cases/${caseId}`, intake.tokens.officerElsewhere);
     expect(there.status).toBe(200);
@@ -158,6 +172,7 @@ describe('case transfers between offices', () => {
     const routes: [string, string, unknown][] = [
       ['POST', `/cases/${caseId}/transfers`, toElsewhere],
       ['GET', '/transfers/incoming', undefined],
+      ['GET', '/transfers/outgoing', undefined],
       ['POST', `/transfers/${transferId}/acceptance`, undefined],
       ['POST', `/transfers/${transferId}/decline`, { reasonCode: 'other' }],
     ];

@@ -25,6 +25,16 @@ export const INCOMING_TRANSFERS_SQL = `
    ORDER BY requested_at, id
    LIMIT 200`;
 
+/**
+ * What the actor's office asked, newest first: waiting ones and the answers (the sending office
+ * follows its requests after it has lost access to the case itself; ids and codes only).
+ */
+export const OUTGOING_TRANSFERS_SQL = `
+  SELECT * FROM case_transfers
+   WHERE from_municipality_code = $1
+   ORDER BY requested_at DESC, id
+   LIMIT 200`;
+
 /** What the API answers: ids, codes and dates (who decided is a pseudonymous reference). */
 export function transferView(row: TransferRow) {
   return {

@@ -16,6 +16,7 @@ import type { DeclineRequest, TransferRequest } from './transfer.requests';
 import {
   INCOMING_TRANSFERS_SQL,
   LOCK_TRANSFER_SQL,
+  OUTGOING_TRANSFERS_SQL,
   type TransferRow,
   transferView,
 } from './transfers.queries';
@@ -108,6 +109,15 @@ export class TransfersService {
   async incoming(actor: Actor) {
     if (!actor.municipalityCode) return [];
     const rows: TransferRow[] = await this.dataSource.query(INCOMING_TRANSFERS_SQL, [
+      actor.municipalityCode,
+    ]);
+    return rows.map(transferView);
+  }
+
+  /** Requests the actor's office sent, with their status (the last 200). */
+  async outgoing(actor: Actor) {
+    if (!actor.municipalityCode) return [];
+    const rows: TransferRow[] = await this.dataSource.query(OUTGOING_TRANSFERS_SQL, [
       actor.municipalityCode,
     ]);
     return rows.map(transferView);

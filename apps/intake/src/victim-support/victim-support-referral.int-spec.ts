@@ -162,3 +162,74 @@ describe('victim-support referral from intake', () => {
     expect(JSON.stringify(forwarded)).not.toContain(reference);
   });
 });
+
+describe('child-protection referral from intake', () => {
+  it('leaves as a reference of kind child-protection, and a case-keyed referral without the child’s facts', async () => {
+    const minor = await post('/returnees', {
+      firstNames: 'Niño',
+      lastNames: `Prueba ${randomUUID().slice(0, 6)}`,
+      dateOfBirth: '2015-02-02',
+      gender: 'male',
+      returnDate: '2026-11-21',
+      countryReturnedFrom: 'MX',
+      receptionPoint: 'frontera-la-hachadura',
+      municipalityCode: 'SV-PA-LA-PAZ-ESTE',
+    });
+    const minorCase = minor.body['caseId'] as string;
+    const guardian = await fetch(`${url}/cases/${minorCase}/guardian`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: officer },
+      body: JSON.stringify({ firstNames: 'Ana', lastNames: 'Prueba', capacity: 'parent' }),
+    });
+    expect(guardian.status).toBe(200);
+    const consent = await post(`/cases/${minorCase}/consents`, {
+      purpose: 'service-referral',
+      scope: 'child-protection',
+      formVersion: 'CONS-CP-1',
+    });
+    expect(consent.body['givenBy']).toMatchObject({ capacity: 'guardian' });
+    const sent = await post(`/cases/${minorCase}/child-protection-referrals`, {
+      priority: 'urgent',
+      requestedServices: ['psychological'],
+    });
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ service: 'child-protection', status: 'requested' });
+    const referralId = sent.body['referralId'] as string;
+
+    const [confidential, forPath] = await eventually(() => {
+      const parsed = recorder.messages.map((m) => ({ message: m, parsed: parseEvent(m.value) }));
+      const vs = parsed.find(
+        (p) =>
+          p.parsed.ok &&
+          p.parsed.event.type === victimSupportReferralRequestedV1.type &&
+          (p.parsed.event.data as { kind?: string }).kind === 'child-protection',
+      );
+      const path = parsed.find(
+        (p) =>
+          p.parsed.ok &&
+          p.parsed.event.type === referralRequestedV1.type &&
+          p.message.key === minorCase,
+      );
+      if (!vs || !path) throw new Error('both events not there yet');
+      return [vs, path];
+    });
+    expect(confidential.message.value).not.toContain(minorCase);
+    expect(confidential.message.value).not.toContain(referralId);
+    expect(confidential.parsed).toMatchObject({
+      event: {
+        data: {
+          kind: 'child-protection',
+          priority: 'urgent',
+          requestedServices: ['psychological'],
+          municipalityCode: 'SV-PA-LA-PAZ-ESTE',
+        },
+      },
+    });
+    expect(forPath.parsed).toMatchObject({
+      ok: true,
+      event: { data: { referralId, service: 'child-protection', providerIds: ['victim-support'] } },
+    });
+    // The child's age, sex and district stay in intake.
+    expect(forPath.parsed.ok && 'eligibility' in (forPath.parsed.event.data as object)).toBe(false);
+  });
+});

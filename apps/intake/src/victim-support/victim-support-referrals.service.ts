@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
+  type CareReferralKind,
   type EventEnvelope,
   referralStatusChangedV1,
   type ReferralStatus,
@@ -10,6 +11,7 @@ import {
   type VictimSupportStatusChangedV1,
 } from '@reintegra/event-contracts';
 import type { Actor } from '@reintegra/platform-auth';
+import { UnprocessableError } from '@reintegra/platform-errors';
 import { Inbox, type MessagePosition } from '@reintegra/platform-messaging';
 import { CaseAccess } from '../core/case-access.service';
 import { ReferralsService } from '../referrals/referrals.service';
@@ -47,13 +49,50 @@ export class VictimSupportReferralsService {
   ) {}
 
   request(caseId: string, request: RequestVictimSupport, actor: Actor, correlationId: string) {
+    return this.send(caseId, 'care', request, actor, correlationId);
+  }
+
+  /**
+   * A minor's protection referral, on the same confidential route shape: the case-keyed side is a
+   * `child-protection` referral (its consent, given by the guardian, is checked there) without
+   * the child's age, sex or district; the other side is a reference of kind `child-protection`
+   * to victim support, whose supervisor assigns it. An adult's case is refused: child protection
+   * is for children, and an adult survivor's route is victim support's own.
+   */
+  requestChildProtection(
+    caseId: string,
+    request: RequestVictimSupport,
+    actor: Actor,
+    correlationId: string,
+  ) {
+    return this.send(caseId, 'child-protection', request, actor, correlationId);
+  }
+
+  private send(
+    caseId: string,
+    kind: CareReferralKind,
+    request: RequestVictimSupport,
+    actor: Actor,
+    correlationId: string,
+  ) {
     return this.dataSource.transaction(async (manager) => {
       const episode = await this.cases.caseFor(manager, caseId, actor);
+      if (kind === 'child-protection' && !episode.minor) {
+        throw new UnprocessableError('child-protection.not-a-minor', {
+          es: 'La persona no es menor de edad: la protección de la niñez es para niñas, niños y adolescentes. Para una persona adulta, use la remisión a atención a víctimas.',
+          en: 'The person is not a minor: child protection is for children. For an adult, use the victim-support referral.',
+        });
+      }
       // To the path: an ordinary case-keyed referral (consent checked there), without the reference.
       const referral = await this.referrals.open(
         manager,
         caseId,
-        { service: 'victim-support', priority: request.priority, providerIds: [PROVIDER] },
+        {
+          service: kind === 'care' ? 'victim-support' : 'child-protection',
+          priority: request.priority,
+          providerIds: [PROVIDER],
+          withholdEligibility: kind === 'child-protection',
+        },
         actor,
         correlationId,
       );
@@ -64,7 +103,8 @@ export class VictimSupportReferralsService {
         [reference, referral.id, caseId, request.requestedServices, referral.requestedAt],
       );
       // To victim support: by reference, without the case, not even who sent it; held, so it
-      // leaves neither with the case-keyed referral nor at its time.
+      // leaves neither with the case-keyed referral nor at its time. A survivor's care carries no
+      // kind (as before it existed), so its events look as they always did.
       await this.dispatch.hold(manager, victimSupportReferralRequestedV1, {
         subject: reference,
         data: {
@@ -73,12 +113,14 @@ export class VictimSupportReferralsService {
           requestedServices: request.requestedServices,
           consentGiven: true,
           municipalityCode: episode.municipalityCode, // routes it to that municipality's office
+          ...(kind === 'child-protection' ? { kind } : {}),
         },
       });
       // The reference is returned to nobody: the officer sees the case-keyed referral only.
       return {
         referralId: referral.id,
         caseId,
+        service: referral.service,
         priority: referral.priority,
         acknowledgeBy: referral.acknowledgeBy.toISOString(),
         status: referral.status,
@@ -93,11 +135,16 @@ export class VictimSupportReferralsService {
   ): Promise<void> {
     await this.inbox.handle(event, position, async (manager) => {
       const [row] = (await manager.query(
-        `SELECT v.referral_id, v.case_id, r.requested_at
+        `SELECT v.referral_id, v.case_id, r.requested_at, r.service
            FROM victim_support_referrals v JOIN referrals r ON r.id = v.referral_id
           WHERE v.reference = $1 FOR UPDATE OF v`,
         [event.data.reference],
-      )) as Array<{ referral_id: string; case_id: string; requested_at: Date }>;
+      )) as Array<{
+        referral_id: string;
+        case_id: string;
+        requested_at: Date;
+        service: 'victim-support' | 'child-protection';
+      }>;
       if (!row) {
         // Not a reference this intake minted (another deployment's): nothing to forward.
         this.logger.warn({ msg: 'unknown victim-support reference; ignored', eventId: event.id });
@@ -116,7 +163,7 @@ export class VictimSupportReferralsService {
         data: {
           referralId: row.referral_id,
           caseId: row.case_id,
-          service: 'victim-support',
+          service: row.service,
           providerId: PROVIDER,
           status,
           occurredAt: new Date(

@@ -36,4 +36,29 @@ export class VictimSupportController {
   ) {
     return this.victimSupport.request(id, body, actor, correlationId);
   }
+
+  /**
+   * A minor's protection referral: the same confidential shape (victim support receives a
+   * pseudonymous reference of kind `child-protection`, never this case nor the child's data).
+   */
+  @Post('child-protection-referrals')
+  @HttpCode(201)
+  @Roles('intake-officer')
+  @ApiJsonResponse(
+    201,
+    'Confidential child-protection referral sent under a pseudonymous reference',
+  )
+  @ApiProblems({
+    403: 'Role or municipality without access, or no consent (the guardian’s) for child protection',
+    404: 'No case with that id',
+    422: 'Not a minor’s case',
+  })
+  requestChildProtection(
+    @CurrentActor() actor: Actor,
+    @UuidParam('caseId') id: string,
+    @ValidBody(requestVictimSupportSchema) body: RequestVictimSupport,
+    @CorrelationId() correlationId: string,
+  ) {
+    return this.victimSupport.requestChildProtection(id, body, actor, correlationId);
+  }
 }

@@ -7,6 +7,7 @@ import { employmentEn } from './employment.en';
 import { offlineEn } from './offline.en';
 import { workspaceEn } from './workspace.en';
 import { householdEn } from './household.en';
+import { transfersEn } from './transfers.en';
 
 /** English: the same messages, for staff and partners who read English. */
 export const en: Messages = {
@@ -29,6 +30,7 @@ export const en: Messages = {
     directory: 'Service directory',
     community: 'My activities',
     'provider-inbox': 'Referrals received',
+    transfers: transfersEn.nav,
   },
   roles: {
     'community-facilitator': 'Community facilitator',
@@ -176,6 +178,7 @@ export const en: Messages = {
   },
   workspace: workspaceEn,
   household: householdEn,
+  transfers: transfersEn,
   education: educationEn,
   offline: offlineEn,
   community: communityEn,

@@ -6,6 +6,7 @@ import { employmentEs } from './employment.es';
 import { offlineEs } from './offline.es';
 import { workspaceEs } from './workspace.es';
 import { householdEs } from './household.es';
+import { transfersEs } from './transfers.es';
 
 /** Spanish (es-SV): the app's first language, in words officers use. */
 export const es = {
@@ -28,6 +29,7 @@ export const es = {
     directory: 'Directorio de servicios',
     community: 'Mis actividades',
     'provider-inbox': 'Remisiones recibidas',
+    transfers: transfersEs.nav,
   },
   roles: {
     'community-facilitator': 'Facilitador(a) comunitario(a)',
@@ -177,6 +179,7 @@ export const es = {
   },
   workspace: workspaceEs,
   household: householdEs,
+  transfers: transfersEs,
   education: educationEs,
   offline: offlineEs,
   community: communityEs,

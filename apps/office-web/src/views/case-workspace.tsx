@@ -10,6 +10,7 @@ import { PlanSection } from './workspace/plan';
 import { ReferralsSection } from './workspace/referrals';
 import { ScoresSection } from './workspace/scores';
 import { TimelineSection } from './workspace/timeline';
+import { TransferSection } from './transfers/transfer-section';
 import type {
   AssessmentSummary,
   CaseView,
@@ -83,6 +84,12 @@ export function CaseWorkspace(props: { caseId: string }) {
             caseId={props.caseId}
             caseStatus={view.data.status}
             proposal={view.data.closureProposal}
+            onChanged={reload}
+          />
+          <TransferSection
+            caseId={props.caseId}
+            caseStatus={view.data.status}
+            municipalityCode={view.data.episode.municipalityCode}
             onChanged={reload}
           />
         </div>

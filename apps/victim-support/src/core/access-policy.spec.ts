@@ -1,5 +1,5 @@
 import { ROLES, type Actor, type Role } from '@reintegra/platform-auth';
-import { accessBasis, inOffice } from './access-policy';
+import { accessBasis, inOffice, queueShows, selfAcceptBasis } from './access-policy';
 
 const actor = (...roles: Role[]): Actor => ({ subject: 'someone', roles });
 const none = { assigned: false, activeBreakGlass: false };
@@ -55,5 +55,18 @@ describe('office scope', () => {
   it('admits nobody to an unrouted record, and no token without a municipality', () => {
     expect(inOffice(of(laPaz, 'victim-support-supervisor'), null)).toBe(false);
     expect(inOffice(of(undefined, 'victim-support-supervisor', 'admin'), laPaz)).toBe(false);
+  });
+});
+
+describe('child-protection referrals', () => {
+  it('are taken by no counsellor alone: a survivor’s care is, a child’s protection is assigned', () => {
+    expect(selfAcceptBasis('care')).toBe('assigned-care');
+    expect(selfAcceptBasis('child-protection')).toBeNull();
+  });
+
+  it('are listed to the victim-support supervisor only', () => {
+    expect(queueShows(actor('victim-support-counsellor'), 'care')).toBe(true);
+    expect(queueShows(actor('victim-support-counsellor'), 'child-protection')).toBe(false);
+    expect(queueShows(actor('victim-support-supervisor'), 'child-protection')).toBe(true);
   });
 });

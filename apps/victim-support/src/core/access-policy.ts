@@ -34,6 +34,27 @@ export function accessBasis(
 }
 
 /**
+ * Who may take a referral from the queue themselves (acceptance self-assigns). A survivor's care:
+ * any counsellor of the office. A child-protection referral: nobody by themselves. The victims'
+ * office already holds what a child's protection needs (per-record keys, the audited need-to-know
+ * rule, break-glass), so intake's child-protection route ends here rather than in a new service;
+ * what differs is who handles it: not whichever counsellor opens the queue first, but the one the
+ * victim-support supervisor, who sees every referral, assigns (a counsellor trained for children).
+ * A platform role of its own for them would change the role vocabulary of every service; the
+ * supervisor's assignment gives the same need-to-know with the roles there are. Once assigned,
+ * the record follows the ordinary rule (accessBasis), break-glass included: audited, time-bound
+ * and notified to the supervisor.
+ */
+export function selfAcceptBasis(kind: 'care' | 'child-protection'): AccessBasis | null {
+  return kind === 'care' ? 'assigned-care' : null;
+}
+
+/** Whether the actor's queue lists referrals of this kind (as above: the supervisor sees all). */
+export function queueShows(actor: Actor, kind: 'care' | 'child-protection'): boolean {
+  return kind === 'care' || hasAnyRole(actor, [SUPERVISOR]);
+}
+
+/**
  * The office scope, checked before need-to-know: the victims' office is municipal, so a counsellor
  * or supervisor acts only on records routed to their own municipality (token claim
  * `municipality`). There is no national role here: a record without a municipality belongs to no

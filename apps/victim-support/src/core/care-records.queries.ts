@@ -6,8 +6,12 @@ export type RecordStatus = 'referred' | 'accepted' | 'engaged' | 'closed' | 'era
 /** The states in which care is given (and recorded). */
 export const OPEN: readonly RecordStatus[] = ['accepted', 'engaged'];
 
+/** What a record is for: a survivor's care, or a minor's protection (see access-policy.ts). */
+export type CareKind = 'care' | 'child-protection';
+
 export interface RecordRow {
   reference: string;
+  kind: CareKind;
   priority: string;
   requested_services: string[];
   status: RecordStatus;

@@ -43,6 +43,7 @@ export class RecordViewService {
           const plan = plans[0];
           return {
             reference,
+            kind: record.kind,
             status: record.status,
             access: basis,
             priority: record.priority,

@@ -5,6 +5,7 @@ import type { Actor } from '@reintegra/platform-auth';
 import { AuditLog } from '../audit/audit-log.service';
 import { CaseKeyService } from '../crypto/case-keys.service';
 import { encryptField } from '../crypto/field-cipher';
+import { queueShows, selfAcceptBasis } from '../core/access-policy';
 import { CareRecordAccess } from '../core/care-record-access.service';
 import { OPEN, type RecordRow } from '../core/care-records.queries';
 import type { AcceptReferralRequest, AssignCounsellorRequest } from './referrals.requests';
@@ -28,13 +29,15 @@ export class ReferralsService {
     referral: VictimSupportReferralRequestedV1,
   ): Promise<boolean> {
     const inserted: unknown[] = await manager.query(
-      `INSERT INTO care_records (reference, priority, requested_services, status, municipality_code)
-       VALUES ($1, $2, $3, 'referred', $4) ON CONFLICT (reference) DO NOTHING RETURNING reference`,
+      `INSERT INTO care_records (reference, priority, requested_services, status, municipality_code, kind)
+       VALUES ($1, $2, $3, 'referred', $4, $5) ON CONFLICT (reference) DO NOTHING RETURNING reference`,
       [
         referral.reference,
         referral.priority,
         referral.requestedServices,
         referral.municipalityCode ?? null,
+        // Events from before the field are survivors' care.
+        referral.kind ?? 'care',
       ],
     );
     if (inserted.length === 0) return false;
@@ -51,18 +54,25 @@ export class ReferralsService {
     return true;
   }
 
-  /** The office's referrals waiting for a counsellor: codes only, no care content. */
+  /**
+   * The office's referrals waiting for a counsellor: codes only, no care content. Counsellors see
+   * survivors' care only; the supervisor also the child-protection referrals they assign.
+   */
   async pendingReferrals(actor: Actor) {
     if (!actor.municipalityCode) return [];
-    const rows: Pick<RecordRow, 'reference' | 'priority' | 'requested_services' | 'received_at'>[] =
-      await this.dataSource.query(
-        `SELECT reference, priority, requested_services, received_at FROM care_records
-          WHERE status = 'referred' AND municipality_code = $1
-          ORDER BY array_position(ARRAY['emergency','urgent','normal'], priority), received_at`,
-        [actor.municipalityCode],
-      );
+    const kinds = (['care', 'child-protection'] as const).filter((kind) => queueShows(actor, kind));
+    const rows: Pick<
+      RecordRow,
+      'reference' | 'kind' | 'priority' | 'requested_services' | 'received_at'
+    >[] = await this.dataSource.query(
+      `SELECT reference, kind, priority, requested_services, received_at FROM care_records
+        WHERE status = 'referred' AND municipality_code = $1 AND kind = ANY($2)
+        ORDER BY array_position(ARRAY['emergency','urgent','normal'], priority), received_at`,
+      [actor.municipalityCode, kinds],
+    );
     return rows.map((row) => ({
       reference: row.reference,
+      kind: row.kind,
       priority: row.priority,
       requestedServices: row.requested_services,
       receivedAt: row.received_at.toISOString(),
@@ -78,7 +88,8 @@ export class ReferralsService {
         mode: 'write',
         action: 'care-record.accepted',
         states: ['referred'],
-        basis: () => 'assigned-care',
+        // A child-protection referral is assigned by the supervisor, never self-taken.
+        basis: (_actor, _facts, record) => selfAcceptBasis(record.kind),
       },
       async ({ manager, withKey, publishStatus }) => {
         await insertAssignment(manager, reference, actor.subject, actor.subject);

@@ -45,6 +45,32 @@ export function careFixtures(service: TestService) {
     return reference;
   }
 
+  /**
+   * A child-protection referral routed to OFFICE and (optionally) assigned to `carer` by the
+   * office's supervisor: counsellors never take one themselves.
+   */
+  async function freshChildRecord(
+    carer: Actor,
+    state: 'referred' | 'accepted' = 'accepted',
+  ): Promise<string> {
+    const reference = randomUUID();
+    await db.transaction((manager) =>
+      referrals.receiveReferral(manager, {
+        reference,
+        priority: 'urgent',
+        requestedServices: ['psychological'],
+        consentGiven: true,
+        municipalityCode: OFFICE,
+        kind: 'child-protection',
+      }),
+    );
+    if (state === 'accepted') {
+      const supervisor = officeUser('fixture-supervisor', 'victim-support-supervisor');
+      await referrals.assign(supervisor, reference, { counsellor: carer.subject });
+    }
+    return reference;
+  }
+
   /** Row counts that a refused request must leave unchanged. */
   async function footprint(reference: string) {
     const [row] = await db.query(
@@ -78,7 +104,7 @@ export function careFixtures(service: TestService) {
     );
   }
 
-  return { db, care, freshRecord, footprint, refusals };
+  return { db, care, freshRecord, freshChildRecord, footprint, refusals };
 }
 
 /** A user of a victims' office: counsellor or supervisor of `municipalityCode`. */

@@ -75,6 +75,12 @@ export const DEMO_USERS: Record<string, TokenSubject> = {
     roles: ['supervisor'],
     municipalityCode: 'SV-PA-LA-PAZ-ESTE',
   },
+  // Another municipality's office: receives the demo's case transfers from La Paz Este.
+  'oficial-san-salvador-centro': {
+    subject: 'demo-intake-officer-san-salvador-centro',
+    roles: ['intake-officer'],
+    municipalityCode: 'SV-SS-SAN-SALVADOR-CENTRO',
+  },
   'supervisora-nacional': { subject: 'demo-national-supervisor', roles: ['national-supervisor'] },
   'empleo-la-paz-este': {
     subject: 'demo-employment',

@@ -34,6 +34,19 @@ export const victimSupportRequestedServiceSchema = z
   .describe('Service asked of victim support');
 export type VictimSupportRequestedService = z.infer<typeof victimSupportRequestedServiceSchema>;
 
+/**
+ * What the referral is for. `care`: a survivor of violence (the default: events from before the
+ * field). `child-protection`: a minor's protection, from intake's child-protection route; victim
+ * support holds it like any care record (own key, audited need-to-know, break-glass) but no
+ * counsellor takes it from the queue: its supervisor assigns it. Added in place (optional, v1
+ * unchanged otherwise): an older strict consumer refuses an event that carries it, so deploy
+ * victim support and supervisor-api before intake, as for `municipalityCode`.
+ */
+export const careReferralKindSchema = z
+  .enum(['care', 'child-protection'])
+  .describe('What the referral is for: a survivor’s care, or a minor’s protection');
+export type CareReferralKind = z.infer<typeof careReferralKindSchema>;
+
 /** Inbound: intake asks victim support to care for a survivor (published by intake). */
 export const victimSupportReferralRequestedV1 = defineEvent({
   type: 'sv.reintegra.victim-support.referral-requested.v1',
@@ -57,6 +70,7 @@ export const victimSupportReferralRequestedV1 = defineEvent({
         .regex(/^SV-[A-Z]{2}-[A-Z0-9-]+$/)
         .optional()
         .describe("Survivor's municipality (2024 code): routes the referral to that office"),
+      kind: careReferralKindSchema.optional(),
     })
     .strict(),
 });
