@@ -276,7 +276,8 @@ async function main(): Promise<void> {
     return events;
   };
   try {
-    await Promise.all(processes.map((p) => p.start()));
+    // One at a time: on a busy machine three cold starts at once outlast the health wait.
+    for (const service of processes) await service.start();
     const [intake, , employment] = processes.map((p) => p.url) as [string, string, string];
     const officer = await testToken({ roles: ['intake-officer'], municipalityCode: MUNICIPALITY });
     const supervisor = await testToken({ roles: ['supervisor'], municipalityCode: MUNICIPALITY });
