@@ -25,9 +25,9 @@ import { type Benchmark, measure, report, type Result } from './harness';
  * hard negatives (the same trade far away, locally but missing skills and certificates, or at
  * hours the person cannot work) and random rows.
  *
- * Options (env): EMP_BENCH_VACANCIES (5000), EMP_BENCH_CANDIDATES (20000), EMP_BENCH_OPERATIONS
- * (200), EMP_BENCH_QUERIES (20), EMP_BENCH_PORT (3193). Data goes to the test database and is
- * deleted at the end.
+ * Options (env): EMP_BENCH_VACANCIES (5000), EMP_BENCH_CANDIDATES (20000), EMP_BENCH_SCALES
+ * (0.25,1), EMP_BENCH_OPERATIONS (200), EMP_BENCH_QUERIES (20), EMP_BENCH_PORT (3193). Each scale
+ * runs against the same service; data goes to the test database and is deleted at the end.
  */
 const option = (name: string, fallback: number): number => {
   const value = Number(process.env[`EMP_BENCH_${name}`] ?? fallback);
@@ -36,6 +36,15 @@ const option = (name: string, fallback: number): number => {
 };
 const VACANCIES = option('VACANCIES', 5000);
 const CANDIDATES = option('CANDIDATES', 20000);
+/**
+ * The cost curve: the same measure at fractions of the full size (EMP_BENCH_SCALES, default
+ * "0.25,1": 1,250 / 5,000 vacancies and 5,000 / 20,000 candidates), smallest first.
+ */
+const SCALES = (process.env['EMP_BENCH_SCALES'] ?? '0.25,1')
+  .split(',')
+  .map(Number)
+  .filter((scale) => scale > 0)
+  .sort((a, b) => a - b);
 const OPERATIONS = option('OPERATIONS', 200);
 const QUERIES = Math.min(option('QUERIES', 20), 20);
 const PORT = option('PORT', 3193);
@@ -236,7 +245,7 @@ const pairOf = (i: number) => ({
   place: PLACES[i % PLACES.length] as (typeof PLACES)[number],
 });
 
-function generate(seed: number) {
+function generate(seed: number, VACANCIES: number, CANDIDATES: number) {
   const next = random(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
   const some = (items: readonly string[], count: number) =>
@@ -462,13 +471,62 @@ async function main(): Promise<void> {
   const service = new ServiceProcess('employment-matching', PORT, env);
   const pool = new Pool({ connectionString: env.DATABASE_URL, max: 4 });
   pool.on('error', (error) => console.error(`[bench] database connection lost: ${error.message}`));
-  const run = randomUUID().slice(0, 8);
-  const office = `bench-office-${run}`;
-  const employer = `bench-employer-${run}`;
-  const data = generate(20_251_127);
+  const curve: Curve[] = [];
+  const runs: { office: string; employer: string }[] = [];
   try {
     await service.start();
     await consumerCaughtUp(kafkaBrokers, groupId);
+    for (const scale of SCALES) {
+      const vacancies = Math.max(1000, Math.round(VACANCIES * scale));
+      const candidates = Math.max(1000, Math.round(CANDIDATES * scale));
+      curve.push(await measureAt(pool, service, runs, vacancies, candidates));
+    }
+  } finally {
+    await service.stop().catch(() => undefined);
+    await deleteRuns(pool, runs);
+    await pool.end();
+  }
+  printCurve(curve);
+}
+
+interface Curve {
+  vacancies: number;
+  candidates: number;
+  naiveVacancies: Result;
+  rankVacancies: Result;
+  naiveCandidates: Result;
+  rankCandidates: Result;
+}
+
+/** The cost curve: p50/p99 per size, and per 1,000 rows ranked. */
+function printCurve(curve: Curve[]): void {
+  const row = (label: string, rows: number, naive: Result, service: Result) =>
+    `  ${label.padEnd(22)} naive p50 ${naive.p50Ms.toFixed(1).padStart(6)} / p99 ${naive.p99Ms.toFixed(1).padStart(6)} ms; ` +
+    `service p50 ${service.p50Ms.toFixed(1).padStart(6)} / p99 ${service.p99Ms.toFixed(1).padStart(6)} ms ` +
+    `(p50 ${((service.p50Ms / rows) * 1000).toFixed(2)} ms per 1,000 rows)`;
+  console.log('\n[bench] cost curve (same service, same run):');
+  for (const c of curve) {
+    console.log(row(`${c.vacancies} vacancies`, c.vacancies, c.naiveVacancies, c.rankVacancies));
+    console.log(
+      row(`${c.candidates} candidates`, c.candidates, c.naiveCandidates, c.rankCandidates),
+    );
+  }
+}
+
+/** One size: its own rows (earlier rows closed), the timed rankings, memory and precision@5. */
+async function measureAt(
+  pool: Pool,
+  service: ServiceProcess,
+  runs: { office: string; employer: string }[],
+  VACANCIES: number,
+  CANDIDATES: number,
+): Promise<Curve> {
+  const run = randomUUID().slice(0, 8);
+  const office = `bench-office-${run}`;
+  const employer = `bench-employer-${run}`;
+  const data = generate(20_251_127, VACANCIES, CANDIDATES);
+  runs.push({ office, employer });
+  try {
     console.log(
       `[bench] ${data.vacancies.length} open vacancies, ${data.candidates.length} candidates; ` +
         `${QUERIES} labelled queries each way, ${OPERATIONS} timed requests each way`,
@@ -635,7 +693,28 @@ async function main(): Promise<void> {
         `naive scan ${(await quality(data.vacancyQueries, naiveCandidates)).toFixed(2)}`,
     );
     summarise(vacancyRanking, candidateRanking);
+    return {
+      vacancies: VACANCIES,
+      candidates: CANDIDATES,
+      naiveVacancies: vacancyBaseline,
+      rankVacancies: vacancyRanking,
+      naiveCandidates: candidateBaseline,
+      rankCandidates: candidateRanking,
+    };
   } finally {
+    // Closed, so that the running service's match index lets go of them at the next size's
+    // first request (it never sees a deleted row before its next full reload); deleted at the end.
+    await pool
+      .query(`UPDATE candidates SET open = false WHERE referred_to = ARRAY[$1]`, [office])
+      .catch(() => undefined);
+    await pool
+      .query(`UPDATE vacancies SET open = false WHERE employer_id = $1`, [employer])
+      .catch(() => undefined);
+  }
+}
+
+async function deleteRuns(pool: Pool, runs: { office: string; employer: string }[]) {
+  for (const { office, employer } of runs) {
     await pool
       .query(`DELETE FROM vacancies WHERE employer_id = $1`, [employer])
       .catch(() => undefined);
@@ -643,7 +722,6 @@ async function main(): Promise<void> {
     await pool
       .query(`DELETE FROM candidates WHERE referred_to = ARRAY[$1]`, [office])
       .catch(() => undefined);
-    await Promise.allSettled([service.stop(), pool.end()]);
   }
 }
 
@@ -657,6 +735,6 @@ function summarise(vacancies: Result, candidates: Result): void {
 
 export const employmentMatchingBenchmark: Benchmark = {
   name: 'employment-matching',
-  description: `rank ${VACANCIES} vacancies for a candidate and ${CANDIDATES} candidates for a vacancy (HTTP + DB + explainable scoring) vs a naive scan; memory; precision@5 on a labelled set`,
+  description: `rank ${VACANCIES} vacancies for a candidate and ${CANDIDATES} candidates for a vacancy (HTTP + DB + explainable scoring) vs a naive scan, at scales ${SCALES.join(', ')}; memory; precision@5 on a labelled set`,
   main,
 };

@@ -16,7 +16,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Benchmark, measure, report, type Result } from './harness';
 
-const CASES = Number(process.env['BENCH_CASES'] ?? 50_000);
+/**
+ * The cost curve: the API is measured at each size (BENCH_CASES, comma-separated, default
+ * "10000,50000"), smallest first; the first render in Chromium at the largest only.
+ */
+const SIZES = (process.env['BENCH_CASES'] ?? '10000,50000')
+  .split(',')
+  .map(Number)
+  .filter((size) => Number.isInteger(size) && size > 0)
+  .sort((a, b) => a - b);
+const CASES = SIZES.at(-1) ?? 50_000;
 const REFERRALS_PER_CASE = 4;
 const OPERATIONS = Number(process.env['BENCH_OPERATIONS'] ?? 300);
 const RENDERS = Number(process.env['BENCH_RENDERS'] ?? 20);
@@ -34,7 +43,7 @@ const BENCH_DB = (role: 'app' | 'migrator') => {
  * larger), with a realistic mix of open, overdue, escalated and finished referrals, written
  * straight into the read model as the projection would leave them.
  */
-async function generate(pool: Pool): Promise<void> {
+async function generate(pool: Pool, CASES: number): Promise<void> {
   await pool.query(
     `TRUNCATE cases, referrals, case_events, follow_ups, scores, enrolments, projection_positions`,
   );
@@ -160,24 +169,29 @@ export const supervisorDashboardBenchmark: Benchmark = {
       DEV_IDENTITY_URL: '',
     };
     await runToCompletion('supervisor-api', 'migrate', env);
-    // The migration role: generating starts with TRUNCATE, which the application role may not do.
-    const pool = new Pool({ connectionString: env.DATABASE_MIGRATION_URL, max: 2 });
-    const generating = Date.now();
-    await generate(pool);
-    await projectionAtTheEnd(pool, stack.kafkaBrokers);
-    console.log(
-      `[bench] generated ${CASES} cases, ${CASES * REFERRALS_PER_CASE} referrals in ${((Date.now() - generating) / 1000).toFixed(1)} s`,
-    );
-    await pool.end();
-
-    const api = new ServiceProcess('supervisor-api', 3406, env);
-    await api.start();
-    try {
-      const municipal = await testToken({ roles: ['supervisor'], municipalityCode: MUNICIPALITY });
-      const national = await testToken({ roles: ['national-supervisor'] });
+    const municipal = await testToken({ roles: ['supervisor'], municipalityCode: MUNICIPALITY });
+    const national = await testToken({ roles: ['national-supervisor'] });
+    const curve: { cases: number; baseline: Result; results: Result[] }[] = [];
+    let api: ServiceProcess | undefined;
+    for (const cases of SIZES) {
+      // Stopped first: the previous size's process must not project into tables being refilled.
+      await api?.stop();
+      // The migration role: generating starts with TRUNCATE, which the application role may not do.
+      const pool = new Pool({ connectionString: env.DATABASE_MIGRATION_URL, max: 2 });
+      const generating = Date.now();
+      await generate(pool, cases);
+      await projectionAtTheEnd(pool, stack.kafkaBrokers);
+      console.log(
+        `[bench] generated ${cases} cases, ${cases * REFERRALS_PER_CASE} referrals in ${((Date.now() - generating) / 1000).toFixed(1)} s`,
+      );
+      await pool.end();
+      // A fresh process per size: no overview cached from the previous size.
+      api = new ServiceProcess('supervisor-api', 3406, env);
+      await api.start();
       const load = { operations: OPERATIONS, concurrency: CONCURRENCY, warmup: WARMUP };
+      const url = api.url;
       const run = (name: string, path: string, token: string) =>
-        measure({ name, run: get(`${api.url}${path}`, token) }, load);
+        measure({ name, run: get(`${url}${path}`, token) }, load);
       const baseline = await run('GET /api/me (auth, no query)', '/api/me', municipal);
       const results = [
         await run('overview (municipal)', '/api/overview', municipal),
@@ -192,11 +206,15 @@ export const supervisorDashboardBenchmark: Benchmark = {
         ),
       ];
       report(
-        'supervisor API with 50k cases / 200k referrals (aim: p99 < 100 ms)',
+        `supervisor API with ${cases} cases / ${cases * REFERRALS_PER_CASE} referrals (aim: p99 < 100 ms)`,
         baseline,
         results,
       );
-
+      curve.push({ cases, baseline, results });
+    }
+    printCurve(curve);
+    if (!api) return;
+    try {
       const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
       try {
         const bare = municipal.replace(/^Bearer /, '');
@@ -234,3 +252,19 @@ export const supervisorDashboardBenchmark: Benchmark = {
     }
   },
 };
+
+/** p50 and p99 of each route per size, and the p99 ratio to the trivial route of the same size. */
+function printCurve(curve: { cases: number; baseline: Result; results: Result[] }[]): void {
+  console.log(
+    '\n[bench] cost curve (p50 / p99 ms; x = p99 over GET /api/me p99 of the same size):',
+  );
+  const names = [curve[0]?.baseline, ...(curve[0]?.results ?? [])].map((r) => r?.name ?? '');
+  for (const [i, name] of names.entries()) {
+    const cells = curve.map(({ cases, baseline, results }) => {
+      const r = i === 0 ? baseline : results[i - 1];
+      if (!r) return '';
+      return `${cases}: ${r.p50Ms.toFixed(0)} / ${r.p99Ms.toFixed(0)} (x${(r.p99Ms / baseline.p99Ms).toFixed(2)})`;
+    });
+    console.log(`  ${name.padEnd(32)} ${cells.join('   ')}`);
+  }
+}

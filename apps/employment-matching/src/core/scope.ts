@@ -30,14 +30,26 @@ function caseworkerSees(actor: Actor, candidate: CandidateScope): boolean {
   );
 }
 
+/**
+ * Who of many candidates the actor may see: the rules of `canSeeCandidate`, with the actor's
+ * roles looked at once rather than once per candidate (ranking filters the whole index).
+ */
+export function candidateVisibility(actor: Actor): (candidate: CandidateScope) => boolean {
+  if (isNational(actor)) return () => true;
+  const caseworker = isCaseworker(actor);
+  const supervisor = hasAnyRole(actor, ['supervisor']);
+  const { organisationId, municipalityCode } = actor;
+  const local = (candidate: CandidateScope) =>
+    municipalityCode !== undefined && candidate.municipalityCode === municipalityCode;
+  return (candidate) =>
+    (caseworker &&
+      ((organisationId !== undefined && candidate.referredTo.includes(organisationId)) ||
+        local(candidate))) ||
+    (supervisor && local(candidate));
+}
+
 export function canSeeCandidate(actor: Actor, candidate: CandidateScope): boolean {
-  if (isNational(actor)) return true;
-  if (isCaseworker(actor) && caseworkerSees(actor, candidate)) return true;
-  return (
-    hasAnyRole(actor, ['supervisor']) &&
-    actor.municipalityCode !== undefined &&
-    candidate.municipalityCode === actor.municipalityCode
-  );
+  return candidateVisibility(actor)(candidate);
 }
 
 /** Record profiles, proposals, training and projects for a candidate. */

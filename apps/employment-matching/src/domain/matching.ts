@@ -58,14 +58,14 @@ export type OccupationLevel =
   | 'different';
 
 /** ISCO-08 is hierarchical: the longer the shared code prefix, the closer the trades. */
-const OCCUPATION_SCORE: Record<OccupationLevel, number> = {
+export const OCCUPATION_SCORE: Record<OccupationLevel, number> = {
   'same-occupation': 1,
   'same-minor-group': 0.6,
   'same-sub-major-group': 0.3,
   'same-major-group': 0.1,
   different: 0,
 };
-const LEVEL_BY_SHARED_DIGITS: readonly OccupationLevel[] = [
+export const LEVEL_BY_SHARED_DIGITS: readonly OccupationLevel[] = [
   'different',
   'same-major-group',
   'same-sub-major-group',
@@ -73,10 +73,15 @@ const LEVEL_BY_SHARED_DIGITS: readonly OccupationLevel[] = [
   'same-occupation',
 ];
 
-function occupationLevel(a: string, b: string): OccupationLevel {
+/** Leading ISCO-08 digits two codes share (0–4): the distance in the hierarchy. */
+export function sharedDigits(a: string, b: string): number {
   let shared = 0;
   while (shared < 4 && a[shared] === b[shared]) shared += 1;
-  return LEVEL_BY_SHARED_DIGITS[shared] ?? 'different';
+  return shared;
+}
+
+function occupationLevel(a: string, b: string): OccupationLevel {
+  return LEVEL_BY_SHARED_DIGITS[sharedDigits(a, b)] ?? 'different';
 }
 
 export type MissingRequirement =

@@ -1,15 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type CandidateMatchFields, toMatchCandidate } from '../core/candidates.queries';
+import {
+  type CandidateCodes,
+  encodeCandidate,
+  encodeVacancy,
+  MatchCodes,
+  type VacancyCodes,
+} from '../domain/match-codes';
 import type { MatchCandidate, MatchVacancy } from '../domain/matching';
 import { toMatchVacancy, VACANCY_COLUMNS, type VacancyRow } from '../core/vacancies.queries';
 
 export type IndexedVacancy = MatchVacancy & {
   row: VacancyRow & { employerName: string };
+  codes: VacancyCodes;
 };
 export type IndexedCandidate = MatchCandidate & {
   code: string;
   referredTo: string[];
+  codes: CandidateCodes;
 };
 
 type CandidateFeatures = CandidateMatchFields & {
@@ -37,6 +46,8 @@ const CANDIDATE_FEATURES = `c.case_id AS "caseId", c.code, c.referred_to AS "ref
 export class MatchIndex {
   private vacancies = new Map<string, IndexedVacancy>();
   private candidates = new Map<string, IndexedCandidate>();
+  /** Codes as small integers (domain/match-codes.ts); kept across full reloads. */
+  private readonly codes = new MatchCodes();
   /** The snapshot of the last read (pg_snapshot as text): changes it could not see are unread. */
   private snapshot: string | undefined;
   private loadedAt = 0;
@@ -50,11 +61,12 @@ export class MatchIndex {
    * after: rankings are synchronous, so no change lands halfway through one.
    */
   async current(): Promise<{
-    vacancies: IndexedVacancy[];
+    vacancies: ReadonlyMap<string, IndexedVacancy>;
     candidates: ReadonlyMap<string, IndexedCandidate>;
+    codes: MatchCodes;
   }> {
     await this.refresh();
-    return { vacancies: [...this.vacancies.values()], candidates: this.candidates };
+    return { vacancies: this.vacancies, candidates: this.candidates, codes: this.codes };
   }
 
   private refresh(): Promise<void> {
@@ -102,16 +114,19 @@ export class MatchIndex {
     const vacancies = full ? new Map<string, IndexedVacancy>() : this.vacancies;
     for (const row of changes.vacancies) {
       if (row.open && row.postsFilled < row.posts) {
-        vacancies.set(row.id, { ...toMatchVacancy(row), row });
+        const vacancy = toMatchVacancy(row);
+        vacancies.set(row.id, { ...vacancy, row, codes: encodeVacancy(this.codes, vacancy) });
       } else vacancies.delete(row.id);
     }
     const candidates = full ? new Map<string, IndexedCandidate>() : this.candidates;
     for (const row of changes.candidates) {
       if (row.live) {
+        const candidate = toMatchCandidate(row);
         candidates.set(row.caseId, {
-          ...toMatchCandidate(row),
+          ...candidate,
           code: row.code,
           referredTo: row.referredTo,
+          codes: encodeCandidate(this.codes, candidate),
         });
       } else candidates.delete(row.caseId);
     }
