@@ -13,12 +13,22 @@ if (dir) {
   session.post('Profiler.enable');
   session.post('Profiler.setSamplingInterval', { interval: 200 });
   session.post('Profiler.start');
-  process.on('exit', () => {
-    // Same-thread sessions answer synchronously, so this completes inside the exit handler.
+  let written = false;
+  const write = () => {
+    if (written) return;
+    written = true;
+    // Same-thread sessions answer synchronously, so this completes inside an exit handler.
     session.post('Profiler.stop', (error, result) => {
       if (error || !result) return;
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, `${process.pid}.cpuprofile`), JSON.stringify(result.profile));
     });
+  };
+  process.on('exit', write);
+  // A service without its own SIGTERM handler dies of the signal (no 'exit' event): write first,
+  // then end as the signal would have.
+  process.on('SIGTERM', () => {
+    write();
+    if (process.listenerCount('SIGTERM') === 1) process.exit(143);
   });
 }
