@@ -149,10 +149,11 @@ export const intakeRegistrationBenchmark: Benchmark = {
     };
     await runToCompletion('intake', 'migrate', env);
     // BENCH_CPU_PROF=<dir>: the intake writes a V8 CPU profile there when it stops.
-    const profiling = process.env['BENCH_CPU_PROF']
+    const profileDir = process.env['BENCH_CPU_PROF'];
+    const profiling: Record<string, string> = profileDir
       ? {
           NODE_OPTIONS: `--require ${join(findWorkspaceRoot(), 'benchmarks/cpu-profile.cjs')}`,
-          CPU_PROFILE_DIR: process.env['BENCH_CPU_PROF'],
+          CPU_PROFILE_DIR: profileDir,
         }
       : {};
     const intake = new ServiceProcess('intake', 3301, { ...env, ...profiling });
