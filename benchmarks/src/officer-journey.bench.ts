@@ -30,7 +30,9 @@ import { type Benchmark, measure, recordFigure, report, type Result } from './ha
 const PEOPLE = Number(process.env['JOURNEY_PEOPLE'] ?? 120);
 const OFFICERS = Number(process.env['JOURNEY_OFFICERS'] ?? 8);
 const POLL_MS = 50;
-const TIMEOUT_MS = 120_000;
+const TIMEOUT_MS = Number(process.env['JOURNEY_TIMEOUT_MS'] ?? 60_000);
+/** A stage gives up (its remaining people count as errors) after this many failures. */
+const GIVE_UP_AFTER = Math.max(3, Math.ceil(PEOPLE / 10));
 const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
 const OFFICE = 'oficina-empleo-la-paz-este';
 const PORTS = { intake: 3611, orchestrator: 3612, employment: 3613, metrics: 3619 };
@@ -118,6 +120,23 @@ async function call(
 function expectStatus(what: string, response: { status: number; body: unknown }, status: number) {
   if (response.status !== status)
     throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
+}
+
+/** A stage's operation that stops trying once the stage failed GIVE_UP_AFTER times. */
+function stage(name: string, run: (index: number) => Promise<void>) {
+  let failures = 0;
+  return {
+    name,
+    run: async (index: number) => {
+      if (failures >= GIVE_UP_AFTER) throw new Error(`${name}: gave up after ${failures} failures`);
+      try {
+        await run(index);
+      } catch (error) {
+        failures += 1;
+        throw error;
+      }
+    },
+  };
 }
 
 /** Polls until `seen` returns a value (every POLL_MS, at most TIMEOUT_MS). */
@@ -228,130 +247,116 @@ async function main(): Promise<void> {
 
     // 1. Registration → the path is visible to the officer.
     const registered = await measure(
-      {
-        name: 'registration → path visible',
-        run: async (index) => {
-          const response = await call(`${intake.url}/returnees`, 'POST', officer, {
-            dui: freshDui(),
-            firstNames: `${word()} ${word()}`,
-            lastNames: `${word()} ${word()}`,
-            dateOfBirth: `${1960 + (index % 45)}-0${1 + (index % 9)}-1${index % 9}`,
-            gender: index % 2 === 0 ? 'male' : 'female',
-            returnDate: new Date().toISOString().slice(0, 10),
-            countryReturnedFrom: 'US',
-            receptionPoint: 'aeropuerto-internacional-san-oscar-romero',
-            municipalityCode: MUNICIPALITY,
-          });
-          expectStatus('registration', response, 201);
-          const person = {
-            returneeId: response.body['returneeId'] as string,
-            caseId: response.body['caseId'] as string,
-          };
-          await until('path visible', () => phaseIs('*')(person));
-          people.push(person);
-        },
-      },
+      stage('registration → path visible', async (index) => {
+        const response = await call(`${intake.url}/returnees`, 'POST', officer, {
+          dui: freshDui(),
+          firstNames: `${word()} ${word()}`,
+          lastNames: `${word()} ${word()}`,
+          dateOfBirth: `${1960 + (index % 45)}-0${1 + (index % 9)}-1${index % 9}`,
+          gender: index % 2 === 0 ? 'male' : 'female',
+          returnDate: new Date().toISOString().slice(0, 10),
+          countryReturnedFrom: 'US',
+          receptionPoint: 'aeropuerto-internacional-san-oscar-romero',
+          municipalityCode: MUNICIPALITY,
+        });
+        expectStatus('registration', response, 201);
+        const person = {
+          returneeId: response.body['returneeId'] as string,
+          caseId: response.body['caseId'] as string,
+        };
+        await until('path visible', () => phaseIs('*')(person));
+        people.push(person);
+      }),
       load,
     );
 
     // Unmeasured: what the officer does before the plan goes to the supervisor.
     const plans = new Map<string, string>();
     await measure(
-      {
-        name: 'consent, assessment, plan, submission (setup)',
-        run: async (index) => {
-          const person = people[index];
-          if (!person) return;
-          const cases = `${intake.url}/cases/${person.caseId}`;
-          expectStatus(
-            'consent',
-            await call(`${cases}/consents`, 'POST', officer, {
-              purpose: 'service-referral',
-              scope: 'employment',
-              formVersion: 'consentimiento-2026-01',
-            }),
-            201,
-          );
-          expectStatus(
-            'assessment',
-            await call(`${cases}/assessments`, 'POST', officer, {
-              questionnaireVersion: '2026-11',
-              answers: ANSWERS,
-            }),
-            201,
-          );
-          await until('assessed', () => phaseIs('assessed')(person));
-          expectStatus(
-            'plan',
-            await call(`${cases}/plan`, 'POST', officer, {
-              goals: {
-                economic: [{ description: 'Empleo formal en construcción en La Paz Este' }],
+      stage('consent, assessment, plan, submission (setup)', async (index) => {
+        const person = people[index];
+        if (!person) return;
+        const cases = `${intake.url}/cases/${person.caseId}`;
+        expectStatus(
+          'consent',
+          await call(`${cases}/consents`, 'POST', officer, {
+            purpose: 'service-referral',
+            scope: 'employment',
+            formVersion: 'consentimiento-2026-01',
+          }),
+          201,
+        );
+        expectStatus(
+          'assessment',
+          await call(`${cases}/assessments`, 'POST', officer, {
+            questionnaireVersion: '2026-11',
+            answers: ANSWERS,
+          }),
+          201,
+        );
+        await until('assessed', () => phaseIs('assessed')(person));
+        expectStatus(
+          'plan',
+          await call(`${cases}/plan`, 'POST', officer, {
+            goals: {
+              economic: [{ description: 'Empleo formal en construcción en La Paz Este' }],
+            },
+            proposedReferrals: [
+              {
+                service: 'employment',
+                priority: 'urgent',
+                providerIds: [OFFICE],
+                reasonCode: 'seeks-employment',
               },
-              proposedReferrals: [
-                {
-                  service: 'employment',
-                  priority: 'urgent',
-                  providerIds: [OFFICE],
-                  reasonCode: 'seeks-employment',
-                },
-              ],
-            }),
-            201,
-          );
-          expectStatus('submission', await call(`${cases}/plan/submission`, 'POST', officer), 200);
-          const plan = await call(`${cases}/plan`, 'GET', supervisor);
-          plans.set(person.caseId, plan.etag ?? '');
-        },
-      },
+            ],
+          }),
+          201,
+        );
+        expectStatus('submission', await call(`${cases}/plan/submission`, 'POST', officer), 200);
+        const plan = await call(`${cases}/plan`, 'GET', supervisor);
+        plans.set(person.caseId, plan.etag ?? '');
+      }),
       { operations: people.length, concurrency: OFFICERS },
     );
 
     // 2. The supervisor's approval → the referral in the employment office's queue.
     const inbox = await measure(
-      {
-        name: 'plan approval → provider inbox',
-        run: async (index) => {
-          const person = people[index];
-          if (!person) throw new Error('no person');
-          const approved = await call(
-            `${intake.url}/cases/${person.caseId}/plan/approval`,
-            'POST',
-            supervisor,
-            {},
-            plans.get(person.caseId),
-          );
-          expectStatus('approval', approved, 200);
-          person.referralId = await until('in the queue', async () => {
-            const queue = await call(`${employment.url}/referrals`, 'GET', caseworker);
-            const rows = queue.body as unknown as Array<{ id: string; caseId: string }>;
-            return Array.isArray(rows)
-              ? rows.find((r) => r.caseId === person.caseId)?.id
-              : undefined;
-          });
-        },
-      },
+      stage('plan approval → provider inbox', async (index) => {
+        const person = people[index];
+        if (!person) throw new Error('no person');
+        const approved = await call(
+          `${intake.url}/cases/${person.caseId}/plan/approval`,
+          'POST',
+          supervisor,
+          {},
+          plans.get(person.caseId),
+        );
+        expectStatus('approval', approved, 200);
+        person.referralId = await until('in the queue', async () => {
+          const queue = await call(`${employment.url}/referrals`, 'GET', caseworker);
+          const rows = queue.body as unknown as Array<{ id: string; caseId: string }>;
+          return Array.isArray(rows) ? rows.find((r) => r.caseId === person.caseId)?.id : undefined;
+        });
+      }),
       { operations: people.length, concurrency: OFFICERS },
     );
 
     // 3. The office accepts → the officer sees the path in services.
     const accepted = await measure(
-      {
-        name: 'provider acceptance → path in services',
-        run: async (index) => {
-          const person = people[index];
-          if (!person?.referralId) throw new Error('no referral');
-          expectStatus(
-            'acceptance',
-            await call(
-              `${employment.url}/referrals/${person.referralId}/acceptance`,
-              'POST',
-              caseworker,
-            ),
-            200,
-          );
-          await until('in services', () => phaseIs('in-services')(person));
-        },
-      },
+      stage('provider acceptance → path in services', async (index) => {
+        const person = people[index];
+        if (!person?.referralId) throw new Error('no referral');
+        expectStatus(
+          'acceptance',
+          await call(
+            `${employment.url}/referrals/${person.referralId}/acceptance`,
+            'POST',
+            caseworker,
+          ),
+          200,
+        );
+        await until('in services', () => phaseIs('in-services')(person));
+      }),
       { operations: people.length, concurrency: OFFICERS },
     );
 
