@@ -41,7 +41,9 @@ function writeSummary(benchmark: Benchmark, startedAt: Date, loadBefore: number[
     machine: { nproc: cpus().length, loadBefore, loadAfter: loadavg() },
     ...takeRecorded(),
   };
-  writeFileSync(join(dir, `${benchmark.name}.json`), `${JSON.stringify(summary, null, 2)}\n`);
+  const file = join(dir, `${benchmark.name}.json`);
+  writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
+  console.log(`[bench] summary written: ${file}`);
 }
 
 async function main(): Promise<void> {
