@@ -85,6 +85,7 @@ const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toF
 
 /** Prints results as a table, each with its throughput and p99 as a ratio of the baseline's. */
 export function report(title: string, baseline: Result, candidates: readonly Result[]): void {
+  recorded.reports.push({ title, baseline, candidates });
   console.log(`\n== ${title}`);
   console.log(
     'name'.padEnd(34),
@@ -115,4 +116,116 @@ export interface Benchmark {
   readonly name: string;
   readonly description: string;
   main(): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saturation (closed loop, rising concurrency) and the JSON summary per benchmark.
+
+export interface SaturationOptions {
+  /** Clients in flight at each step, in order (closed loop: each sends its next request on reply). */
+  levels?: readonly number[];
+  /** Measured operations at a level with `c` clients: max(minimum, perClient × c). */
+  operationsPerClient?: number;
+  minimumOperations?: number;
+  /** Unmeasured operations before the first level. */
+  warmup?: number;
+  /** Stop once throughput grew less than this fraction over the best level, twice in a row. */
+  minimumGain?: number;
+  /** Stop once p99 exceeds this many times the first level's p99. */
+  p99Explosion?: number;
+}
+
+export interface Saturation {
+  readonly name: string;
+  readonly levels: ReadonlyArray<Result & { readonly concurrency: number }>;
+  /** The level with the highest throughput: the maximum sustainable rate. */
+  readonly ceiling: Result & { readonly concurrency: number };
+}
+
+/**
+ * Finds the ceiling of one or more workloads: runs each closed loop at 1, 2, 4, 8… clients — the
+ * workloads one after the other at each level, so that they share the machine's conditions (other
+ * load comes and goes) — until every workload's throughput stopped rising (two levels in a row
+ * without `minimumGain` over its best) or its p99 exploded. A workload's ceiling is its best
+ * level's throughput. `index` keeps counting across levels (unique rows per call).
+ */
+export async function saturate(
+  workloads: readonly Workload[],
+  options: SaturationOptions = {},
+): Promise<Saturation[]> {
+  const levels = options.levels ?? [1, 2, 4, 8, 16, 32, 64];
+  const perClient = options.operationsPerClient ?? 25;
+  const minimum = options.minimumOperations ?? 200;
+  const minimumGain = options.minimumGain ?? 0.05;
+  const explosion = options.p99Explosion ?? 20;
+  const warmup = options.warmup ?? 20;
+  const states = workloads.map((workload) => ({
+    workload,
+    offset: warmup,
+    measured: [] as Array<Result & { concurrency: number }>,
+    best: undefined as (Result & { concurrency: number }) | undefined,
+    flat: 0,
+    done: false,
+  }));
+  for (const { workload } of states) {
+    for (let i = 0; i < warmup; i += 1) await workload.run(i);
+  }
+  for (const concurrency of levels) {
+    const operations = Math.max(minimum, perClient * concurrency);
+    for (const state of states.filter((s) => !s.done)) {
+      const base = state.offset;
+      const result = await measure(
+        { name: state.workload.name, run: (index) => state.workload.run(base + index) },
+        { operations, concurrency },
+      );
+      state.offset += operations;
+      const level = { ...result, name: `${state.workload.name} ×${concurrency}`, concurrency };
+      state.measured.push(level);
+      console.log(
+        `[bench]   ${level.name.padEnd(40)} ${fixed(level.throughput).padStart(8)}/s  p50 ${fixed(level.p50Ms, 1)} ms  p99 ${fixed(level.p99Ms, 1)} ms  err ${level.errors}`,
+      );
+      if (!state.best || level.throughput > state.best.throughput * (1 + minimumGain)) {
+        state.best = level;
+        state.flat = 0;
+      } else {
+        if (level.throughput > state.best.throughput) state.best = level;
+        state.flat += 1;
+      }
+      const first = state.measured[0];
+      if (state.flat >= 2 || (first && level.p99Ms > explosion * first.p99Ms)) state.done = true;
+    }
+    if (states.every((s) => s.done)) break;
+  }
+  return states.map((state) => {
+    if (!state.best) throw new Error('saturate: no levels');
+    return { name: state.workload.name, levels: state.measured, ceiling: state.best };
+  });
+}
+
+interface RecordedReport {
+  readonly title: string;
+  readonly baseline: Result;
+  readonly candidates: readonly Result[];
+}
+
+const recorded: { reports: RecordedReport[]; figures: Record<string, number | string> } = {
+  reports: [],
+  figures: {},
+};
+
+/** A named figure for the benchmark's JSON summary (a ceiling, a ratio, a memory size). */
+export function recordFigure(key: string, value: number | string): void {
+  recorded.figures[key] = value;
+  console.log(`[bench] figure ${key} = ${typeof value === 'number' ? fixed(value, 3) : value}`);
+}
+
+/** What `report` printed and `recordFigure` noted since the last call; clears it. */
+export function takeRecorded(): {
+  reports: RecordedReport[];
+  figures: Record<string, number | string>;
+} {
+  const taken = { reports: [...recorded.reports], figures: { ...recorded.figures } };
+  recorded.reports.length = 0;
+  for (const key of Object.keys(recorded.figures)) delete recorded.figures[key];
+  return taken;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { Pool } from 'pg';
 import { TOPICS } from '@reintegra/event-contracts';
 import {
@@ -12,13 +13,24 @@ import {
   testToken,
   TopicRecorder,
   useLocalStack,
+  findWorkspaceRoot,
 } from '@reintegra/testing';
-import { type Benchmark, measure, report, type Result } from './harness';
+import {
+  type Benchmark,
+  measure,
+  recordFigure,
+  report,
+  type Result,
+  saturate,
+  type Workload,
+} from './harness';
 
 const OPERATIONS = Number(process.env['BENCH_OPERATIONS'] ?? 1000);
 const RATE = Number(process.env['BENCH_RATE'] ?? 100);
 const CONCURRENCY = 32;
 const WARMUP = 20;
+/** Clients at each saturation step (closed loop); `BENCH_LEVELS=1,2,4` to change. */
+const LEVELS = (process.env['BENCH_LEVELS'] ?? '1,2,4,8,16,32').split(',').map(Number);
 
 const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
 
@@ -34,6 +46,46 @@ function registration(index: number) {
     municipalityCode: MUNICIPALITY,
     // Bench names are alike by design: the officer-confirmed path (no similarity review).
     confirmedNewPerson: true,
+  };
+}
+
+const SYLLABLES =
+  'ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo fu ga go gu la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo za zo'.split(
+    ' ',
+  );
+
+/** A made-up pronounceable word: names share trigrams as real ones do, yet rarely resemble each other. */
+function word(): string {
+  const length = 2 + Math.floor(Math.random() * 3);
+  const text = Array.from(
+    { length },
+    () => SYLLABLES[Math.floor(Math.random() * SYLLABLES.length)],
+  ).join('');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A valid DUI (########-#, weights 9..2, check digit (10 - sum mod 10) mod 10). */
+function randomDui(): string {
+  const digits = Array.from({ length: 8 }, () => Math.floor(Math.random() * 10));
+  const sum = digits.reduce((total, digit, index) => total + digit * (9 - index), 0);
+  return `${digits.join('')}-${(10 - (sum % 10)) % 10}`;
+}
+
+/**
+ * A registration that goes through the whole duplicate check (DUI lookup, then the trigram name
+ * search within a year of the birth date): a new person each time, so the answer is 201.
+ */
+function checkedRegistration() {
+  const year = 1960 + Math.floor(Math.random() * 45);
+  const day = 1 + Math.floor(Math.random() * 28);
+  const month = 1 + Math.floor(Math.random() * 12);
+  const { confirmedNewPerson: _confirmed, ...fields } = registration(0);
+  return {
+    ...fields,
+    dui: randomDui(),
+    firstNames: `${word()} ${word()}`,
+    lastNames: `${word()} ${word()}`,
+    dateOfBirth: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
   };
 }
 
@@ -73,12 +125,14 @@ async function otlpSink(): Promise<{ url: string; close: () => void }> {
 
 /**
  * Issue 3's measure: registrations through the HTTP API at a fixed rate with the full path
- * (validation, database, outbox, relay to Kafka) against a bare INSERT of the same rows; then the
- * same requests to an intake that traces them (issue 19: spans exported over OTLP).
+ * (validation, duplicate check, database, outbox, relay to Kafka) against a bare INSERT of the same
+ * rows; issue 21's: the ceilings of registration and of a trivial authenticated route, closed loop
+ * at rising concurrency, and their ratio; then the same requests to an intake that traces them
+ * (issue 19: spans exported over OTLP; BENCH_TRACING=0 skips it).
  */
 export const intakeRegistrationBenchmark: Benchmark = {
   name: 'intake-registration',
-  description: `POST /returnees at ${RATE}/s (HTTP + DB + outbox + Kafka) vs bare INSERT of the same rows`,
+  description: `POST /returnees at ${RATE}/s (HTTP + duplicate check + DB + outbox + Kafka) vs bare INSERT; ceilings vs a trivial authenticated route`,
   async main() {
     const stack = await useLocalStack();
     Object.assign(process.env, stackEnvironment(stack), await testIdentityEnvironment());
@@ -94,10 +148,19 @@ export const intakeRegistrationBenchmark: Benchmark = {
       OUTBOX_POLL_INTERVAL_MS: '20',
     };
     await runToCompletion('intake', 'migrate', env);
-    const intake = new ServiceProcess('intake', 3301, env);
+    // BENCH_CPU_PROF=<dir>: the intake writes a V8 CPU profile there when it stops.
+    const profileDir = process.env['BENCH_CPU_PROF'];
+    const profiling: Record<string, string> = profileDir
+      ? {
+          NODE_OPTIONS: `--require ${join(findWorkspaceRoot(), 'benchmarks/cpu-profile.cjs')}`,
+          CPU_PROFILE_DIR: profileDir,
+        }
+      : {};
+    const intake = new ServiceProcess('intake', 3301, { ...env, ...profiling });
     const recorder = new TopicRecorder(kafkaBrokers, [TOPICS.intakeReturnees]);
     const pool = new Pool({ connectionString: env.DATABASE_URL, max: CONCURRENCY });
     await Promise.all([intake.start(), recorder.start()]);
+    let intakeStopped = false;
     try {
       const authorization = await testToken({
         roles: ['intake-officer'],
@@ -142,13 +205,13 @@ export const intakeRegistrationBenchmark: Benchmark = {
       const measureStart = Date.now();
       const http = await measure(
         {
-          name: 'POST /returnees (HTTP response)',
+          name: 'POST /returnees, duplicate check',
           run: async (index) => {
             const t0 = Date.now();
             const response = await fetch(`${intake.url}/returnees`, {
               method: 'POST',
               headers: { 'content-type': 'application/json', authorization },
-              body: JSON.stringify(registration(index)),
+              body: JSON.stringify(checkedRegistration()),
             });
             if (response.status !== 201)
               throw new Error(`status ${response.status}: ${await response.text()}`);
@@ -181,7 +244,58 @@ export const intakeRegistrationBenchmark: Benchmark = {
         baseline,
         [http, eventPath],
       );
+
+      // Saturation (issue 21, part 3): the service's ceiling on a trivial authenticated route
+      // (GET /questionnaires: token verified, roles checked, no database) against registration's.
+      const trivial: Workload = {
+        name: 'GET /questionnaires (auth, no DB)',
+        run: async () => {
+          const response = await fetch(`${intake.url}/questionnaires`, {
+            headers: { authorization },
+          });
+          if (response.status !== 200) throw new Error(`status ${response.status}`);
+          await response.arrayBuffer();
+        },
+      };
+      const register: Workload = {
+        name: 'POST /returnees, duplicate check',
+        run: async () => {
+          const response = await fetch(`${intake.url}/returnees`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization },
+            body: JSON.stringify(checkedRegistration()),
+          });
+          if (response.status !== 201)
+            throw new Error(`status ${response.status}: ${await response.text()}`);
+          await response.arrayBuffer();
+        },
+      };
+      console.log('[bench] saturation, closed loop, clients', LEVELS.join(', '));
+      const [trivialCeiling, registerCeiling] = await saturate([trivial, register], {
+        levels: LEVELS,
+      });
+      if (!trivialCeiling || !registerCeiling) throw new Error('no ceiling');
+      const ceiling = (s: typeof trivialCeiling) => ({
+        ...s.ceiling,
+        name: `${s.name} ceiling (×${s.ceiling.concurrency})`,
+      });
+      report(
+        'intake at saturation: maximum sustainable rate (closed loop, rising concurrency)',
+        ceiling(trivialCeiling),
+        [ceiling(registerCeiling)],
+      );
+      recordFigure('trivialCeilingPerSecond', trivialCeiling.ceiling.throughput);
+      recordFigure('registrationCeilingPerSecond', registerCeiling.ceiling.throughput);
+      recordFigure(
+        'registrationToTrivialRatio',
+        registerCeiling.ceiling.throughput / trivialCeiling.ceiling.throughput,
+      );
+      recordFigure(`registrationP99MsAt${RATE}PerSecond`, http.p99Ms);
+      // Once only: a second stop() of a process that died of SIGTERM (exit code null) waits for
+      // an 'exit' that never comes, and the runner then ends silently without its summary.
       await intake.stop();
+      intakeStopped = true;
+      if (process.env['BENCH_TRACING'] === '0') return;
 
       // The same run, an intake with tracing on (HTTP, PostgreSQL and outbox spans, batch export).
       const sink = await otlpSink();
@@ -194,11 +308,11 @@ export const intakeRegistrationBenchmark: Benchmark = {
         const tracedHttp = await measure(
           {
             name: 'POST /returnees, tracing on',
-            run: async (index) => {
+            run: async () => {
               const response = await fetch(`${traced.url}/returnees`, {
                 method: 'POST',
                 headers: { 'content-type': 'application/json', authorization },
-                body: JSON.stringify(registration(OPERATIONS + index)),
+                body: JSON.stringify(checkedRegistration()),
               });
               if (response.status !== 201)
                 throw new Error(`status ${response.status}: ${await response.text()}`);
@@ -212,7 +326,11 @@ export const intakeRegistrationBenchmark: Benchmark = {
         sink.close();
       }
     } finally {
-      await Promise.allSettled([intake.stop(), recorder.stop(), pool.end()]);
+      await Promise.allSettled([
+        intakeStopped ? undefined : intake.stop(),
+        recorder.stop(),
+        pool.end(),
+      ]);
     }
   },
 };

@@ -4,8 +4,13 @@ import { communityInclusionBenchmark } from './community-inclusion.bench';
 import { directoryRoutingBenchmark } from './directory-routing.bench';
 import { educationEnrolmentBenchmark } from './education-enrolment.bench';
 import { employmentMatchingBenchmark } from './employment-matching.bench';
-import type { Benchmark } from './harness';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { type Benchmark, takeRecorded } from './harness';
 import { intakeRegistrationBenchmark } from './intake-registration.bench';
+import { officerJourneyBenchmark } from './officer-journey.bench';
 import { officeWebBenchmark } from './office-web.bench';
 import { partnerWebhooksBenchmark } from './partner-webhooks.bench';
 import { reintegrationPathBenchmark } from './reintegration-path.bench';
@@ -21,10 +26,31 @@ const benchmarks: Benchmark[] = [
   employmentMatchingBenchmark,
   directoryRoutingBenchmark,
   officeWebBenchmark,
+  officerJourneyBenchmark,
 ];
 
+/** Each benchmark's printed tables and figures, as JSON (read by tools/scripts/bench-table.mjs). */
+function writeSummary(benchmark: Benchmark, startedAt: Date, loadBefore: number[]): void {
+  const dir = join(process.cwd(), 'artifacts/bench');
+  mkdirSync(dir, { recursive: true });
+  const summary = {
+    name: benchmark.name,
+    description: benchmark.description,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { nproc: cpus().length, loadBefore, loadAfter: loadavg() },
+    ...takeRecorded(),
+  };
+  const file = join(dir, `${benchmark.name}.json`);
+  writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
+  console.log(`[bench] summary written: ${file}`);
+}
+
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  // `--table`: afterwards, rewrite README's performance table from artifacts/bench/*.json.
+  const table = args.includes('--table');
+  const wanted = args.filter((arg) => arg !== '--table');
   const unknown = wanted.filter((name) => !benchmarks.some((b) => b.name === name));
   if (unknown.length > 0 || benchmarks.length === 0) {
     console.error(
@@ -41,7 +67,17 @@ async function main(): Promise<void> {
     (b) => wanted.length === 0 || wanted.includes(b.name),
   )) {
     console.log(`\n[bench] ${benchmark.name}: ${benchmark.description}`);
+    const startedAt = new Date();
+    const loadBefore = loadavg();
+    takeRecorded();
     await benchmark.main();
+    writeSummary(benchmark, startedAt, loadBefore);
+  }
+  if (table) {
+    const result = spawnSync(process.execPath, ['tools/scripts/bench-table.mjs'], {
+      stdio: 'inherit',
+    });
+    if (result.status !== 0) throw new Error('bench-table failed');
   }
 }
 

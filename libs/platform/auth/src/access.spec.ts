@@ -72,3 +72,31 @@ describe('access tokens', () => {
     expect(canActInMunicipality(national, 'SV-SS-SAN-SALVADOR-CENTRO')).toBe(true);
   });
 });
+
+describe('verified tokens remembered (issue 21)', () => {
+  it('answers a token seen before from memory, never past its expiry, and a changed byte in full', async () => {
+    const { issuer, verifier } = await setup();
+    const token = await issuer.issue({ subject: 'u-2', roles: ['intake-officer'] });
+    const first = await verifier.verify(token);
+    // The same object: not verified or parsed again.
+    expect(await verifier.verify(token)).toBe(first);
+    const [head, body, signature = ''] = token.split('.');
+    const flipped = `${head}.${body}.${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
+    await expect(verifier.verify(flipped)).rejects.toThrow();
+
+    const shortLived = await issuer.issue({ subject: 'u-3', roles: ['intake-officer'] }, 1);
+    const before = await verifier.verify(shortLived);
+    expect(await verifier.verify(shortLived)).toBe(before);
+    const now = Date.now;
+    Date.now = () => now() + 2_000;
+    try {
+      // Past its expiry it is verified in full again (jose's 30 s clock tolerance still accepts
+      // it), so a new object, not the remembered one.
+      const again = await verifier.verify(shortLived);
+      expect(again).toEqual(before);
+      expect(again).not.toBe(before);
+    } finally {
+      Date.now = now;
+    }
+  });
+});
