@@ -183,6 +183,7 @@ async function main(): Promise<void> {
   await producer.connect();
   const connection = await Connection.connect({ address: env['TEMPORAL_ADDRESS'] });
   const client = new Client({ connection, namespace: env['TEMPORAL_NAMESPACE'] });
+  await terminateLeftovers(client);
   let orchestrator = await startOrchestrator();
   const sink = await traceSink();
   const opened: string[] = [];
@@ -206,8 +207,12 @@ async function main(): Promise<void> {
     );
 
     const bridged = await throughBridge(producer, client, opened, 'event → bridge → workflow');
+    // Latency at a load the pipeline sustains: the bare loop's rate (80 % of it), not a burst.
+    const rate = Math.max(1, Math.floor(baseline.throughput * 0.8));
+    const paced = await throughBridge(producer, client, opened, `same, paced ${rate}/s`, rate);
     report(`reintegration path starts (${paths} paths, same worker, same run)`, baseline, [
       bridged,
+      paced,
     ]);
 
     await memoryWithOpenPaths(client, opened, orchestrator.pid ?? 0);
@@ -311,19 +316,26 @@ function publish(producer: Producer, input: ReintegrationPathInput) {
 }
 
 /**
- * Open loop: every event is published as fast as Kafka takes it; latency of each path is the
- * workflow's start time (from Temporal) minus the moment its event was sent.
+ * Open loop: every event is published as fast as Kafka takes it (a burst: throughput is the rate the
+ * bridge drains it, latency mostly time in the queue), or at a fixed rate (latency of the pipeline
+ * at a sustainable load); latency of each path is the workflow's start time (from Temporal) minus
+ * the moment its event was sent.
  */
 async function throughBridge(
   producer: Producer,
   client: Client,
   opened: string[],
   name: string,
+  ratePerSecond?: number,
 ): Promise<Result> {
   const sent = new Map<string, number>();
   const t0 = performance.now();
   const wall0 = Date.now();
   for (let i = 0; i < paths; i += 1) {
+    if (ratePerSecond) {
+      const wait = t0 + (i * 1000) / ratePerSecond - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
     const input = pathInput();
     sent.set(reintegrationPathWorkflowId(input.caseId), Date.now());
     await publish(producer, input);
@@ -387,6 +399,20 @@ async function fill(client: Client, opened: string[], target: number): Promise<v
     }
   };
   await Promise.all(Array.from({ length: 32 }, lane));
+}
+
+/** Paths an interrupted earlier run left open on its own task queue: terminated before measuring. */
+async function terminateLeftovers(client: Client): Promise<void> {
+  const ids: string[] = [];
+  try {
+    for await (const execution of client.workflow.list({
+      query: "TaskQueue STARTS_WITH 'bench-paths-' AND ExecutionStatus = 'Running'",
+    }))
+      ids.push(execution.workflowId);
+  } catch (error) {
+    console.log(`[bench] could not list earlier runs' paths: ${(error as Error).message}`);
+  }
+  if (ids.length > 0) await terminateAll(client, ids);
 }
 
 /** Benchmarks leave nothing running: every path opened here is terminated. */

@@ -9,7 +9,14 @@ export const orchestratorConfigSpec = {
   ...foundationConfigSpec({ port: 3102, database: 'orchestrator', name: SERVICE_NAME }),
   ...temporalConfigSpec(),
   ...outboxConfigSpec(),
-  ...consumerConfigSpec(SERVICE_NAME, { concurrency: 16 }),
+  ...consumerConfigSpec(SERVICE_NAME, { concurrency: 8 }),
+  // The bridge keeps its inbox row and its signal-with-start in one transaction, so every event in
+  // flight holds a pooled connection for a Temporal round trip: the pool bounds the bridge (10 held
+  // it to ~8 events/s where a bare client started 12/s), and the worker's activities share it.
+  DATABASE_POOL_SIZE: variable(
+    z.coerce.number().int().min(1).max(100).default(32),
+    'Maximum connections in the application pool (the orchestrator: events in flight in the bridge hold one each across their Temporal call, beside the worker activities).',
+  ),
   DIRECTORY_URL: variable(
     z.url(),
     'Base URL of the service directory, which answers "which provider next" when a referral re-routes.',
