@@ -72,6 +72,8 @@ const orchestratorEnv = {
   DATABASE_MIGRATION_URL: testDatabaseUrl('orchestrator', 'migrator', env),
   TEMPORAL_TASK_QUEUE: TASK_QUEUE,
   KAFKA_CONSUMER_GROUP: CONSUMER_GROUP,
+  // The worker's own series (sticky cache size) in GET /metrics, read beside the RSS.
+  TEMPORAL_METRICS_PORT: '39464',
 };
 
 function pathInput(): ReintegrationPathInput {
@@ -89,6 +91,21 @@ function rssMiB(pid: number): number {
     .split('\n')
     .find((l) => l.startsWith('VmRSS:'));
   return Number(line?.replace(/\D+/g, '') ?? 0) / 1024;
+}
+
+/** RSS of the process, its main thread's V8 heap in use, and the paths in the worker's cache. */
+async function memoryFigures(pid: number): Promise<string> {
+  const text = await fetch(`http://127.0.0.1:${HTTP_PORT}/metrics`)
+    .then((response) => response.text())
+    .catch(() => '');
+  const sum = (metric: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith(metric) && /^[\w]+(\{[^}]*\})? /.test(line))
+      .reduce((total, line) => total + Number(line.split(' ').at(-1)), 0);
+  const heap = sum('nodejs_heap_size_used_bytes') / 2 ** 20;
+  const cached = sum('temporal_sticky_cache_size');
+  return `RSS ${rssMiB(pid).toFixed(0)} MiB, main-thread heap used ${heap.toFixed(0)} MiB, paths in the worker's cache ${cached}`;
 }
 
 async function startOrchestrator(extraEnv: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
@@ -256,12 +273,12 @@ async function memoryWithOpenPaths(client: Client, opened: string[], pid: number
   console.log(
     `\n== orchestrator memory (RSS of the process: bridge + worker), WORKFLOW_CACHE_SIZE ${process.env['WORKFLOW_CACHE_SIZE'] ?? 'default'}`,
   );
-  console.log(`open paths ${String(opened.length).padStart(6)}: ${rssMiB(pid).toFixed(0)} MiB`);
+  console.log(`open paths ${String(opened.length).padStart(6)}: ${await memoryFigures(pid)}`);
   for (const target of openPathTargets) {
     await fill(client, opened, target);
     // Let the worker run every new path's first task (and cache it) before reading memory.
     await new Promise((resolve) => setTimeout(resolve, 10_000));
-    console.log(`open paths ${String(opened.length).padStart(6)}: ${rssMiB(pid).toFixed(0)} MiB`);
+    console.log(`open paths ${String(opened.length).padStart(6)}: ${await memoryFigures(pid)}`);
   }
   const sample = 100;
   const newest = opened.slice(-sample);
@@ -283,7 +300,7 @@ async function memoryWithOpenPaths(client: Client, opened: string[], pid: number
   report(`eviction cost with ${opened.length} open paths: replay on the next task`, cached, [
     evicted,
   ]);
-  console.log(`after the replays: ${rssMiB(pid).toFixed(0)} MiB`);
+  console.log(`after the replays: ${await memoryFigures(pid)}`);
 }
 
 function publish(producer: Producer, input: ReintegrationPathInput) {
