@@ -232,8 +232,6 @@ async function main(): Promise<void> {
       paced,
     ]);
 
-    await memoryWithOpenPaths(client, opened, orchestrator.pid ?? 0);
-
     const variants: Result[] = [];
     for (const profile of profiles) {
       await stopOrchestrator(orchestrator);
@@ -249,6 +247,8 @@ async function main(): Promise<void> {
       } else {
         console.log(`[bench] unknown profile ${profile}: skipped`);
       }
+      await stopOrchestrator(orchestrator);
+      orchestrator = await startOrchestrator();
     }
     if (variants.length > 0)
       report(
@@ -256,12 +256,35 @@ async function main(): Promise<void> {
         bridged,
         variants,
       );
+
+    await memoryWithOpenPaths(client, opened, orchestrator.pid ?? 0);
   } finally {
     await stopOrchestrator(orchestrator);
     sink.close();
     await terminateAll(client, opened);
     await Promise.allSettled([producer.disconnect(), admin.disconnect(), connection.close()]);
   }
+}
+
+/** Waits (bounded) until the worker has taken the workflow tasks queued; returns what is left. */
+async function workflowBacklog(client: Client, timeoutMs: number): Promise<number | string> {
+  const deadline = Date.now() + timeoutMs;
+  let left: number | string = 'unknown';
+  do {
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    try {
+      const answer = await client.workflowService.describeTaskQueue({
+        namespace: env['TEMPORAL_NAMESPACE'],
+        taskQueue: { name: TASK_QUEUE },
+        taskQueueType: 1, // workflow tasks
+        reportStats: true,
+      });
+      left = Number(answer.stats?.approximateBacklogCount ?? 0);
+    } catch {
+      return left; // a server without task-queue statistics: the 5 s pause is all
+    }
+  } while (left > 20 && Date.now() < deadline);
+  return left;
 }
 
 /**
@@ -277,10 +300,11 @@ async function memoryWithOpenPaths(client: Client, opened: string[], pid: number
   for (const target of openPathTargets) {
     await fill(client, opened, target);
     // Let the worker run every new path's first task (and cache it) before reading memory.
-    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    const backlog = await workflowBacklog(client, 180_000);
+    console.log(`[bench] workflow tasks still queued: ${backlog}`);
     console.log(`open paths ${String(opened.length).padStart(6)}: ${await memoryFigures(pid)}`);
   }
-  const sample = 100;
+  const sample = 20;
   const newest = opened.slice(-sample);
   const oldest = opened.slice(0, sample);
   const query = (ids: string[], name: string) =>
