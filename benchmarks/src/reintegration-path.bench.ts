@@ -1,5 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import {
 } from '@reintegra/event-contracts';
 import { eventually, findWorkspaceRoot, testDatabaseUrl } from '@reintegra/testing';
 import {
+  pathStateQuery,
   REINTEGRATION_PATH_WORKFLOW_TYPE,
   reintegrationPathWorkflowId,
   type ReintegrationPathInput,
@@ -23,12 +26,19 @@ import { type Benchmark, measure, report, type Result } from './harness';
  * The reintegration path's front door, measured end to end: returnee.registered on Kafka → the
  * orchestrator's bridge (contract check, inbox row, signal-with-start) → a running workflow, beside
  * a bare Temporal client start loop on the same task queue, worker and run. Then the worker's
- * memory (resident set of the orchestrator process) with 1,000 and 10,000 open paths.
+ * memory (resident set of the orchestrator process) with 1,000 and 10,000 open paths and the cost
+ * of an eviction (a query answered from the cache vs one that replays the path's history). Then
+ * the bridge again, in the same run: with tracing on (spans exported over OTLP/HTTP to a sink in
+ * this process) and with one event per partition at a time (CONSUMER_CONCURRENCY=1, the bridge as
+ * it was), each against the default bridge.
  *
- * Needs the local stack and the orchestrator's build (`npx nx run orchestrator:build`). Uses the
- * test database and the reintegra-test namespace, a task queue of its own, and terminates every
- * path it opened. Knobs: BENCH_PATHS (events per run, default 500), BENCH_CONCURRENCY (bare
- * client starts in flight, default 16), BENCH_OPEN_PATHS (default "1000,10000").
+ * Needs the local stack and the orchestrator's build with its workflow bundle
+ * (`npx nx run orchestrator:bundle-workflows`). Uses the test database and the reintegra-test
+ * namespace, a task queue and consumer-group offsets of its own (reset to the end of the topics at
+ * start: earlier runs' and tests' events are not measured), and terminates every path it opened.
+ * Knobs: BENCH_PATHS (events per run, default 500), BENCH_CONCURRENCY (bare client starts in
+ * flight, default 16), BENCH_OPEN_PATHS (default "1000,10000"), BENCH_PROFILES (default
+ * "traced,sequential"; empty: only the default bridge).
  */
 const root = findWorkspaceRoot();
 const run = randomUUID().slice(0, 8);
@@ -48,6 +58,10 @@ const openPathTargets = (process.env['BENCH_OPEN_PATHS'] ?? '1000,10000')
   .split(',')
   .map(Number)
   .filter((n) => n > 0);
+const profiles = (process.env['BENCH_PROFILES'] ?? 'traced,sequential')
+  .split(',')
+  .map((p) => p.trim())
+  .filter(Boolean);
 
 const orchestratorEnv = {
   ...env,
@@ -58,6 +72,8 @@ const orchestratorEnv = {
   DATABASE_MIGRATION_URL: testDatabaseUrl('orchestrator', 'migrator', env),
   TEMPORAL_TASK_QUEUE: TASK_QUEUE,
   KAFKA_CONSUMER_GROUP: CONSUMER_GROUP,
+  // The worker's own series (sticky cache size) in GET /metrics, read beside the RSS.
+  TEMPORAL_METRICS_PORT: '39464',
 };
 
 function pathInput(): ReintegrationPathInput {
@@ -77,17 +93,36 @@ function rssMiB(pid: number): number {
   return Number(line?.replace(/\D+/g, '') ?? 0) / 1024;
 }
 
-async function startOrchestrator(): Promise<ChildProcess> {
+/** RSS of the process, its main thread's V8 heap in use, and the paths in the worker's cache. */
+async function memoryFigures(pid: number): Promise<string> {
+  const text = await fetch(`http://127.0.0.1:${HTTP_PORT}/metrics`)
+    .then((response) => response.text())
+    .catch(() => '');
+  const sum = (metric: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith(metric) && /^[\w]+(\{[^}]*\})? /.test(line))
+      .reduce((total, line) => total + Number(line.split(' ').at(-1)), 0);
+  const heap = sum('nodejs_heap_size_used_bytes') / 2 ** 20;
+  const cached = sum('temporal_sticky_cache_size');
+  return `RSS ${rssMiB(pid).toFixed(0)} MiB, main-thread heap used ${heap.toFixed(0)} MiB, paths in the worker's cache ${cached}`;
+}
+
+async function startOrchestrator(extraEnv: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
   const main = join(root, 'dist/apps/orchestrator/main.js');
+  // Tracing only where a run asks for it (the shell's endpoint, if any, is not inherited).
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...orchestratorEnv };
+  delete childEnv['OTEL_EXPORTER_OTLP_ENDPOINT'];
+  Object.assign(childEnv, extraEnv);
   const migrate = spawnSync(process.execPath, [join(root, 'dist/apps/orchestrator/migrate.js')], {
     env: { ...process.env, ...orchestratorEnv },
     encoding: 'utf8',
   });
   if (migrate.status !== 0) throw new Error(`migrate failed: ${migrate.stderr}${migrate.stdout}`);
   mkdirSync(join(root, 'artifacts/bench'), { recursive: true });
-  const log = createWriteStream(join(root, 'artifacts/bench/orchestrator.log'));
+  const log = createWriteStream(join(root, 'artifacts/bench/orchestrator.log'), { flags: 'a' });
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, ...orchestratorEnv },
+    env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);
@@ -103,6 +138,43 @@ async function startOrchestrator(): Promise<ChildProcess> {
   return child;
 }
 
+type Producer = ReturnType<Kafka['producer']>;
+
+/** Stops the orchestrator and waits for it to leave (its consumer group membership with it). */
+async function stopOrchestrator(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+/** Warm-up: the bridge's consumer joins its group; one event must make it through. */
+async function warmUp(producer: Producer, client: Client, opened: string[]): Promise<void> {
+  const warm = pathInput();
+  opened.push(reintegrationPathWorkflowId(warm.caseId));
+  await publish(producer, warm);
+  await eventually(
+    () => client.workflow.getHandle(reintegrationPathWorkflowId(warm.caseId)).describe(),
+    { timeoutMs: 120_000, intervalMs: 200 },
+  );
+}
+
+/** An OTLP/HTTP receiver that takes every export and counts it: what tracing costs the sender. */
+async function traceSink(): Promise<{ url: string; exports: () => number; close: () => void }> {
+  let exports = 0;
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      exports += 1;
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, exports: () => exports, close: () => server.close() };
+}
+
 async function main(): Promise<void> {
   const kafka = new Kafka({
     brokers: (env['KAFKA_BROKERS'] ?? '').split(','),
@@ -113,7 +185,12 @@ async function main(): Promise<void> {
   // are not part of this measurement.
   const admin = kafka.admin();
   await admin.connect();
-  for (const topic of [TOPICS.intakeReturnees, TOPICS.intakeReferrals, TOPICS.referralStatus]) {
+  for (const topic of [
+    TOPICS.intakeReturnees,
+    TOPICS.intakeReferrals,
+    TOPICS.referralStatus,
+    TOPICS.intakeConsents,
+  ]) {
     await admin.resetOffsets({ groupId: CONSUMER_GROUP, topic, earliest: false }).catch(() => {
       // A group that never consumed has nothing to reset: it is created at the latest offsets
       // below, when the producer has sent nothing yet.
@@ -123,21 +200,12 @@ async function main(): Promise<void> {
   await producer.connect();
   const connection = await Connection.connect({ address: env['TEMPORAL_ADDRESS'] });
   const client = new Client({ connection, namespace: env['TEMPORAL_NAMESPACE'] });
-  const orchestrator = await startOrchestrator();
+  await terminateBenchmarkPaths(client, '*');
+  let orchestrator = await startOrchestrator();
+  const sink = await traceSink();
   const opened: string[] = [];
   try {
-    // Warm-up: the bridge's consumer joins its group; one event must make it through.
-    const warm = pathInput();
-    await publish(producer, warm);
-    await eventually(
-      () => client.workflow.getHandle(reintegrationPathWorkflowId(warm.caseId)).describe(),
-      {
-        timeoutMs: 60_000,
-        intervalMs: 200,
-      },
-    );
-    opened.push(reintegrationPathWorkflowId(warm.caseId));
-
+    await warmUp(producer, client, opened);
     const baseline = await measure(
       {
         name: 'bare client.workflow.start',
@@ -155,31 +223,111 @@ async function main(): Promise<void> {
       { operations: paths, concurrency, warmup: 20 },
     );
 
-    const bridged = await throughBridge(producer, client, opened);
+    const bridged = await throughBridge(producer, client, opened, 'event → bridge → workflow');
+    // Latency at a load the pipeline sustains: the bare loop's rate (80 % of it), not a burst.
+    const rate = Math.max(1, Math.floor(baseline.throughput * 0.8));
+    const paced = await throughBridge(producer, client, opened, `same, paced ${rate}/s`, rate);
     report(`reintegration path starts (${paths} paths, same worker, same run)`, baseline, [
       bridged,
+      paced,
     ]);
 
-    console.log('\n== orchestrator memory (RSS of the process: bridge + worker) with open paths');
-    console.log(
-      `open paths ${String(opened.length).padStart(6)}: ${rssMiB(orchestrator.pid ?? 0).toFixed(0)} MiB`,
-    );
-    for (const target of openPathTargets) {
-      await fill(client, opened, target);
-      // Let the worker run every new path's first task (and cache it) before reading memory.
-      await new Promise((resolve) => setTimeout(resolve, 10_000));
-      console.log(
-        `open paths ${String(opened.length).padStart(6)}: ${rssMiB(orchestrator.pid ?? 0).toFixed(0)} MiB`,
-      );
+    const variants: Result[] = [];
+    for (const profile of profiles) {
+      await stopOrchestrator(orchestrator);
+      if (profile === 'traced') {
+        orchestrator = await startOrchestrator({ OTEL_EXPORTER_OTLP_ENDPOINT: sink.url });
+        await warmUp(producer, client, opened);
+        variants.push(await throughBridge(producer, client, opened, 'same, tracing on (OTLP)'));
+        console.log(`[bench] trace exports received by the sink: ${sink.exports()}`);
+      } else if (profile === 'sequential') {
+        orchestrator = await startOrchestrator({ CONSUMER_CONCURRENCY: '1' });
+        await warmUp(producer, client, opened);
+        variants.push(await throughBridge(producer, client, opened, 'same, 1 event/partition'));
+      } else {
+        console.log(`[bench] unknown profile ${profile}: skipped`);
+      }
+      await stopOrchestrator(orchestrator);
+      orchestrator = await startOrchestrator();
     }
+    if (variants.length > 0)
+      report(
+        'the bridge against itself: tracing on, one event per partition at a time',
+        bridged,
+        variants,
+      );
+
+    await memoryWithOpenPaths(client, opened, orchestrator.pid ?? 0);
   } finally {
-    orchestrator.kill('SIGTERM');
-    await terminateAll(client, opened);
+    await stopOrchestrator(orchestrator);
+    sink.close();
+    await terminateBenchmarkPaths(client, TASK_QUEUE);
     await Promise.allSettled([producer.disconnect(), admin.disconnect(), connection.close()]);
   }
 }
 
-function publish(producer: ReturnType<Kafka['producer']>, input: ReintegrationPathInput) {
+/** Waits (bounded) until the worker has taken the workflow tasks queued; returns what is left. */
+async function workflowBacklog(client: Client, timeoutMs: number): Promise<number | string> {
+  const deadline = Date.now() + timeoutMs;
+  let left: number | string = 'unknown';
+  do {
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    try {
+      const answer = await client.workflowService.describeTaskQueue({
+        namespace: env['TEMPORAL_NAMESPACE'],
+        taskQueue: { name: TASK_QUEUE },
+        taskQueueType: 1, // workflow tasks
+        reportStats: true,
+      });
+      left = Number(answer.stats?.approximateBacklogCount ?? 0);
+    } catch {
+      return left; // a server without task-queue statistics: the 5 s pause is all
+    }
+  } while (left > 20 && Date.now() < deadline);
+  return left;
+}
+
+/**
+ * Worker memory as open paths grow (each path's first task run and cached, up to the cache's
+ * bound), then what eviction costs: the same query answered for the newest paths (in the cache)
+ * and for the oldest (evicted: the worker replays each one's history first).
+ */
+async function memoryWithOpenPaths(client: Client, opened: string[], pid: number): Promise<void> {
+  console.log(
+    `\n== orchestrator memory (RSS of the process: bridge + worker), WORKFLOW_CACHE_SIZE ${process.env['WORKFLOW_CACHE_SIZE'] ?? 'default'}`,
+  );
+  console.log(`open paths ${String(opened.length).padStart(6)}: ${await memoryFigures(pid)}`);
+  for (const target of openPathTargets) {
+    await fill(client, opened, target);
+    // Let the worker run every new path's first task (and cache it) before reading memory.
+    const backlog = await workflowBacklog(client, 180_000);
+    console.log(`[bench] workflow tasks still queued: ${backlog}`);
+    console.log(`open paths ${String(opened.length).padStart(6)}: ${await memoryFigures(pid)}`);
+  }
+  const sample = 20;
+  const newest = opened.slice(-sample);
+  const oldest = opened.slice(0, sample);
+  const query = (ids: string[], name: string) =>
+    measure(
+      {
+        name,
+        async run(index) {
+          await client.workflow.getHandle(ids[index % ids.length] ?? '').query(pathStateQuery);
+        },
+      },
+      { operations: ids.length, concurrency: 4 },
+    );
+  // Newest first, twice: the first pass puts any of them not yet cached into the cache.
+  await query(newest, 'warm');
+  const cached = await query(newest, `query, cached path (newest ${sample})`);
+  const evicted = await query(oldest, `query, evicted path (oldest ${sample})`);
+  report(`eviction cost with ${opened.length} open paths: replay on the next task`, cached, [
+    evicted,
+  ]);
+  console.log(`after the replays: ${await memoryFigures(pid)}`);
+}
+
+function publish(producer: Producer, input: ReintegrationPathInput) {
   const event = createEvent(returneeRegisteredV1, {
     subject: input.caseId,
     source: '/reintegra/intake',
@@ -209,18 +357,26 @@ function publish(producer: ReturnType<Kafka['producer']>, input: ReintegrationPa
 }
 
 /**
- * Open loop: every event is published as fast as Kafka takes it; latency of each path is the
- * workflow's start time (from Temporal) minus the moment its event was sent.
+ * Open loop: every event is published as fast as Kafka takes it (a burst: throughput is the rate the
+ * bridge drains it, latency mostly time in the queue), or at a fixed rate (latency of the pipeline
+ * at a sustainable load); latency of each path is the workflow's start time (from Temporal) minus
+ * the moment its event was sent.
  */
 async function throughBridge(
-  producer: ReturnType<Kafka['producer']>,
+  producer: Producer,
   client: Client,
   opened: string[],
+  name: string,
+  ratePerSecond?: number,
 ): Promise<Result> {
   const sent = new Map<string, number>();
   const t0 = performance.now();
   const wall0 = Date.now();
   for (let i = 0; i < paths; i += 1) {
+    if (ratePerSecond) {
+      const wait = t0 + (i * 1000) / ratePerSecond - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
     const input = pathInput();
     sent.set(reintegrationPathWorkflowId(input.caseId), Date.now());
     await publish(producer, input);
@@ -255,7 +411,7 @@ async function throughBridge(
   const pct = (p: number) =>
     sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
   return {
-    name: 'event → bridge → workflow',
+    name,
     operations: paths,
     errors,
     seconds,
@@ -286,22 +442,30 @@ async function fill(client: Client, opened: string[], target: number): Promise<v
   await Promise.all(Array.from({ length: 32 }, lane));
 }
 
-/** Benchmarks leave nothing running: every path opened here is terminated. */
-async function terminateAll(client: Client, workflowIds: readonly string[]): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < workflowIds.length) {
-      const workflowId = workflowIds[next];
-      next += 1;
-      if (workflowId)
-        await client.workflow
-          .getHandle(workflowId)
-          .terminate('benchmark done')
-          .catch(() => undefined);
-    }
-  };
-  await Promise.all(Array.from({ length: 32 }, lane));
-  console.log(`\n[bench] terminated ${workflowIds.length} benchmark paths`);
+/**
+ * Benchmarks leave nothing running: the paths open on benchmark task queues (this run's, and any an
+ * interrupted earlier run left) are terminated by one batch operation of the Temporal server, which
+ * works through them on its own; a client terminating thousands one by one took minutes.
+ */
+async function terminateBenchmarkPaths(client: Client, taskQueue: string): Promise<void> {
+  const query =
+    taskQueue === '*'
+      ? "TaskQueue STARTS_WITH 'bench-paths-' AND ExecutionStatus = 'Running'"
+      : `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`;
+  try {
+    const { count } = await client.workflow.count(query);
+    if (Number(count) === 0) return;
+    await client.workflowService.startBatchOperation({
+      namespace: env['TEMPORAL_NAMESPACE'],
+      jobId: randomUUID(),
+      reason: 'benchmark done',
+      visibilityQuery: query,
+      terminationOperation: {},
+    });
+    console.log(`[bench] terminating ${count} benchmark paths (${taskQueue}) in a batch`);
+  } catch (error) {
+    console.log(`[bench] could not terminate benchmark paths: ${(error as Error).message}`);
+  }
 }
 
 export const reintegrationPathBenchmark: Benchmark = {

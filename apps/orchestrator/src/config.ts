@@ -9,7 +9,14 @@ export const orchestratorConfigSpec = {
   ...foundationConfigSpec({ port: 3102, database: 'orchestrator', name: SERVICE_NAME }),
   ...temporalConfigSpec(),
   ...outboxConfigSpec(),
-  ...consumerConfigSpec(SERVICE_NAME),
+  ...consumerConfigSpec(SERVICE_NAME, { concurrency: 8 }),
+  // The bridge keeps its inbox row and its signal-with-start in one transaction, so every event in
+  // flight holds a pooled connection for a Temporal round trip: the pool bounds the bridge (10 held
+  // it to ~8 events/s where a bare client started 12/s), and the worker's activities share it.
+  DATABASE_POOL_SIZE: variable(
+    z.coerce.number().int().min(1).max(100).default(32),
+    'Maximum connections in the application pool (the orchestrator: events in flight in the bridge hold one each across their Temporal call, beside the worker activities).',
+  ),
   DIRECTORY_URL: variable(
     z.url(),
     'Base URL of the service directory, which answers "which provider next" when a referral re-routes.',
@@ -28,6 +35,10 @@ export const orchestratorConfigSpec = {
   TEMPORAL_METRICS_PORT: variable(
     z.coerce.number().int().min(0).max(65535).default(0),
     "Loopback port where the Temporal worker serves its own metrics (workflow task latency, sticky cache size, slots); GET /metrics includes them. 0: not collected. One per process (the SDK's runtime is process-wide).",
+  ),
+  WORKFLOW_CACHE_SIZE: variable(
+    z.coerce.number().int().min(2).max(100_000).default(500),
+    "Paths the worker keeps in memory between events (Temporal's sticky workflow cache); a path evicted from it is replayed from its history on its next event. Bounds the worker's memory whatever the number of open paths (see the reintegration-path benchmark for the measured cost per cached path and per replay).",
   ),
   WORKFLOW_BUNDLE_PATH: variable(
     z.string().optional(),

@@ -58,6 +58,10 @@ export class ReintegrationWorker implements OnApplicationBootstrap, OnApplicatio
       namespace: this.config.TEMPORAL_NAMESPACE,
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
       activities: this.pathActivities.activities(),
+      // Bounded: memory stays flat in the number of open paths; an evicted path replays on its next
+      // event. Workflow tasks in flight cannot exceed the cache (the SDK's rule).
+      maxCachedWorkflows: this.config.WORKFLOW_CACHE_SIZE,
+      maxConcurrentWorkflowTaskExecutions: Math.min(40, this.config.WORKFLOW_CACHE_SIZE),
       ...(usePrebuilt
         ? { workflowBundle: { codePath: prebuilt } }
         : {

@@ -171,3 +171,177 @@ describe('EventConsumer', () => {
     });
   });
 });
+
+describe('EventConsumer with several events of a partition in flight', () => {
+  const concurrent: EventConsumerOptions = { ...options, concurrency: 4 };
+
+  /** Contexts of one partition sharing one consumer double; each message with its own key. */
+  function partition() {
+    const consumer = {
+      commitOffsets: jest.fn().mockResolvedValue(undefined),
+      pause: jest.fn(),
+      resume: jest.fn(),
+      seek: jest.fn(),
+    };
+    const message = (offset: number, key: string, value: string) =>
+      ({
+        getMessage: () => ({
+          offset: String(offset),
+          key: Buffer.from(key),
+          value: Buffer.from(value),
+          headers: {},
+        }),
+        getTopic: () => 'reintegra.intake.returnees',
+        getPartition: () => 2,
+        getConsumer: () => consumer,
+        getHeartbeat: () => jest.fn().mockResolvedValue(undefined),
+      }) as unknown as KafkaContext;
+    return { consumer, message };
+  }
+
+  /** A handler whose calls stay open until released, recording which event ids started. */
+  function gatedHandler() {
+    const started: string[] = [];
+    const gates = new Map<string, () => void>();
+    const handler = jest.fn(
+      (event: { id: string }) =>
+        new Promise<void>((resolve) => {
+          started.push(event.id);
+          gates.set(event.id, resolve);
+        }),
+    );
+    const release = (id: string) => gates.get(id)?.();
+    return { handler, started, release };
+  }
+
+  async function until(condition: () => boolean): Promise<void> {
+    for (let i = 0; i < 200 && !condition(); i += 1) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(condition()).toBe(true);
+  }
+
+  const settle = async () => {
+    for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  it("handles different keys side by side, a key's events one after the other in offset order", async () => {
+    const publisher = { publish: jest.fn() } as unknown as DeadLetterPublisher;
+    const consumer = new EventConsumer(publisher, concurrent);
+    const { message } = partition();
+    const { handler, started, release } = gatedHandler();
+    const events = [validEvent(), validEvent(), validEvent()];
+    const [a1, b1, a2] = events.map((e) => e.id);
+    const handlers = { [returneeRegisteredV1.type]: handler };
+    await consumer.consume(message(0, 'case-a', JSON.stringify(events[0])), handlers);
+    await consumer.consume(message(1, 'case-b', JSON.stringify(events[1])), handlers);
+    await consumer.consume(message(2, 'case-a', JSON.stringify(events[2])), handlers);
+
+    // Case b does not wait for case a; case a's second event waits for its first.
+    await until(() => started.length === 2);
+    expect(started).toEqual([a1, b1]);
+    release(b1 as string);
+    await settle();
+    expect(started).toEqual([a1, b1]);
+    release(a1 as string);
+    await until(() => started.length === 3);
+    expect(started).toEqual([a1, b1, a2]);
+    release(a2 as string);
+  });
+
+  it('commits only up to the lowest unfinished message, then past everything finished', async () => {
+    const publisher = { publish: jest.fn() } as unknown as DeadLetterPublisher;
+    const consumer = new EventConsumer(publisher, concurrent);
+    const { consumer: kafka, message } = partition();
+    const { handler, started, release } = gatedHandler();
+    const events = [validEvent(), validEvent(), validEvent()];
+    const handlers = { [returneeRegisteredV1.type]: handler };
+    for (const [i, event] of events.entries())
+      await consumer.consume(message(10 + i, `case-${i}`, JSON.stringify(event)), handlers);
+    await until(() => started.length === 3);
+
+    // 11 and 12 are done, 10 is not: nothing may be committed (a crash must redeliver 10).
+    release(events[1]?.id as string);
+    release(events[2]?.id as string);
+    await settle();
+    expect(kafka.commitOffsets).not.toHaveBeenCalled();
+
+    release(events[0]?.id as string);
+    await until(() => kafka.commitOffsets.mock.calls.length > 0);
+    await settle();
+    expect(kafka.commitOffsets).toHaveBeenCalledTimes(1);
+    expect(kafka.commitOffsets).toHaveBeenCalledWith([
+      { topic: 'reintegra.intake.returnees', partition: 2, offset: '13' },
+    ]);
+  });
+
+  it('takes no more than `concurrency` events of a partition at once', async () => {
+    const publisher = { publish: jest.fn() } as unknown as DeadLetterPublisher;
+    const consumer = new EventConsumer(publisher, { ...options, concurrency: 2 });
+    const { message } = partition();
+    const { handler, started, release } = gatedHandler();
+    const events = [validEvent(), validEvent(), validEvent()];
+    const handlers = { [returneeRegisteredV1.type]: handler };
+    await consumer.consume(message(0, 'case-a', JSON.stringify(events[0])), handlers);
+    let secondReturned = false;
+    const second = consumer
+      .consume(message(1, 'case-b', JSON.stringify(events[1])), handlers)
+      .then(() => (secondReturned = true));
+    await until(() => started.length === 2);
+    // The partition is full: Kafka is not handed back the turn until one of them finishes.
+    expect(secondReturned).toBe(false);
+    release(events[0]?.id as string);
+    await second;
+    // Room for one more again; while it runs, the partition is full once more.
+    const third = consumer.consume(message(2, 'case-c', JSON.stringify(events[2])), handlers);
+    await until(() => started.length === 3);
+    release(events[1]?.id as string);
+    await third;
+    release(events[2]?.id as string);
+  });
+
+  it("leaves a key's later events alone when an earlier one could not even be dead-lettered", async () => {
+    const publisher = {
+      publish: jest.fn().mockRejectedValue(new Error('broker down')),
+    } as unknown as DeadLetterPublisher;
+    const consumer = new EventConsumer(publisher, concurrent);
+    const { consumer: kafka, message } = partition();
+    const handler = jest.fn().mockResolvedValue(undefined);
+    const handlers = { [returneeRegisteredV1.type]: handler };
+    await consumer.consume(message(5, 'case-a', 'not json'), handlers);
+    await consumer.consume(message(6, 'case-a', JSON.stringify(validEvent())), handlers);
+    await until(() => kafka.seek.mock.calls.length > 0);
+    await settle();
+    // The partition is rewound to the message left unprocessed; the next one of its case waits
+    // for the redelivery instead of overtaking it.
+    expect(kafka.seek).toHaveBeenCalledWith({
+      topic: 'reintegra.intake.returnees',
+      partition: 2,
+      offset: '5',
+    });
+    expect(handler).not.toHaveBeenCalled();
+    expect(kafka.commitOffsets).not.toHaveBeenCalled();
+  });
+
+  it('lets the events in flight finish at shutdown and takes no new ones', async () => {
+    const publisher = { publish: jest.fn() } as unknown as DeadLetterPublisher;
+    const consumer = new EventConsumer(publisher, concurrent);
+    const { consumer: kafka, message } = partition();
+    const { handler, started, release } = gatedHandler();
+    const event = validEvent();
+    const handlers = { [returneeRegisteredV1.type]: handler };
+    await consumer.consume(message(0, 'case-a', JSON.stringify(event)), handlers);
+    await until(() => started.length === 1);
+    let drained = false;
+    const shutdown = consumer.beforeApplicationShutdown().then(() => (drained = true));
+    await consumer.consume(message(1, 'case-b', JSON.stringify(validEvent())), handlers);
+    await settle();
+    expect(drained).toBe(false);
+    release(event.id);
+    await shutdown;
+    expect(started).toEqual([event.id]);
+    expect(kafka.commitOffsets).toHaveBeenCalledWith([
+      { topic: 'reintegra.intake.returnees', partition: 2, offset: '1' },
+    ]);
+  });
+});

@@ -12,7 +12,7 @@ export function outboxConfigSpec() {
 }
 
 /** Settings of a service that consumes events (its consumer group is also its inbox name). */
-export function consumerConfigSpec(defaultGroup: string) {
+export function consumerConfigSpec(defaultGroup: string, defaults: { concurrency?: number } = {}) {
   return {
     KAFKA_CONSUMER_GROUP: variable(
       z.string().min(1).default(defaultGroup),
@@ -21,6 +21,15 @@ export function consumerConfigSpec(defaultGroup: string) {
     CONSUMER_MAX_ATTEMPTS: variable(
       z.coerce.number().int().min(1).max(20).default(5),
       'Attempts for a transiently failing event before it goes to the dead-letter topic.',
+    ),
+    CONSUMER_CONCURRENCY: variable(
+      z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(256)
+        .default(defaults.concurrency ?? 1),
+      "Events of one Kafka partition handled at once: different keys (cases) side by side, one case's events in order; offsets committed up to the lowest unfinished. 1: one at a time.",
     ),
   } satisfies ConfigSpec;
 }

@@ -44,6 +44,7 @@ interface FoundationConfig extends AuthConfig {
   OUTBOX_POLL_INTERVAL_MS?: number;
   KAFKA_CONSUMER_GROUP?: string;
   CONSUMER_MAX_ATTEMPTS?: number;
+  CONSUMER_CONCURRENCY?: number;
 }
 
 /** What makes a service: its name, configuration, database and whether it talks to Temporal. */
@@ -135,6 +136,7 @@ export function foundationModules<S extends ConfigSpec>(
                 ),
                 retryDelayMs: 500,
                 pauseOnInfrastructureFailureMs: 10_000,
+                concurrency: config.CONSUMER_CONCURRENCY ?? 1,
               },
             }
           : {}),
