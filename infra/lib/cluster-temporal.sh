@@ -11,7 +11,8 @@ TEMPORAL_SQL_TOOL=$TEMPORAL_SERVER_HOME/bin/sql
 TEMPORAL_SERVER_MARKER=$TEMPORAL_SERVER_HOME/.installed
 CLUSTER_TEMPORAL_DIR=$STACK_DIR/temporal-cluster
 CLUSTER_TEMPORAL_SHARDS=${CLUSTER_TEMPORAL_SHARDS:-8}
-# <process> <service> <offset from TEMPORAL_PORT>: gRPC on +offset, membership on +100+offset,
+# <process> <service> <offset from TEMPORAL_PORT>: gRPC on +offset, membership on
+# TEMPORAL_MEMBERSHIP_PORT+offset (Temporal stores it as a smallint: below 32768),
 # Prometheus metrics on +200+offset.
 CLUSTER_TEMPORAL_PROCESSES=("frontend frontend 0" "history-1 history 2" "history-2 history 3"
   "matching matching 4" "worker worker 5")
@@ -70,6 +71,19 @@ SQL
       fail "temporal-sql-tool update-schema ($db) failed" "$slog"
   done
   log "temporal: schemas of temporal and temporal_visibility up to date in $(since "$t0")s"
+}
+
+# Every process lists every service (membership tracks them all); a history process gives its own
+# ports to the history entry, the others name history-1's.
+cluster_temporal_services() {
+  local proc=$1 line p service offset
+  for line in "${CLUSTER_TEMPORAL_PROCESSES[@]}"; do
+    read -r p service offset <<<"$line"
+    [[ $service == history && $p != "$proc" && ($proc == history-* || $p != history-1) ]] && continue
+    printf '  %s:\n    rpc:\n      grpcPort: %s\n      membershipPort: %s\n      bindOnIP: "%s"\n' \
+      "$service" $((TEMPORAL_PORT + offset)) $((TEMPORAL_MEMBERSHIP_PORT + offset)) "$BIND_HOST"
+    if [[ $service == frontend ]]; then printf '      httpPort: %s\n' $((TEMPORAL_PORT + 1)); fi
+  done
 }
 
 cluster_temporal_render() {
@@ -135,12 +149,7 @@ global:
       client:
         $tls_client
 services:
-  $service:
-    rpc:
-      grpcPort: $((TEMPORAL_PORT + offset))
-      membershipPort: $((TEMPORAL_PORT + 100 + offset))
-      bindOnIP: "$BIND_HOST"
-$([[ $service == frontend ]] && echo "      httpPort: $((TEMPORAL_PORT + 1))")
+$(cluster_temporal_services "$proc")
 clusterMetadata:
   enableGlobalNamespace: false
   failoverVersionIncrement: 10
@@ -175,7 +184,7 @@ cluster_temporal_launch_process() {
     return 0
   fi
   ensure_port_free "temporal-$proc gRPC port" $((TEMPORAL_PORT + offset))
-  ensure_port_free "temporal-$proc membership port" $((TEMPORAL_PORT + 100 + offset))
+  ensure_port_free "temporal-$proc membership port" $((TEMPORAL_MEMBERSHIP_PORT + offset))
   cluster_temporal_render "$proc" "$service" "$offset"
   rotate_log "$(cluster_temporal_log "$proc")"
   start_detached "$(cluster_temporal_pid_file "$proc")" "$(cluster_temporal_log "$proc")" \
