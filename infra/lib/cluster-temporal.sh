@@ -249,10 +249,11 @@ cluster_temporal_status() {
   for line in "${CLUSTER_TEMPORAL_PROCESSES[@]}"; do
     proc=${line%% *}
     offset=${line##* }
-    if pid=$(cluster_temporal_pid "$proc") && port_listening $((TEMPORAL_PORT + offset)); then
-      log "temporal-$proc  running  pid $pid  $BIND_HOST:$((TEMPORAL_PORT + offset))"
+    # The worker service serves no gRPC: its membership port says it is up.
+    if pid=$(cluster_temporal_pid "$proc") && port_listening $((TEMPORAL_MEMBERSHIP_PORT + offset)); then
+      log "temporal-$proc  running  pid $pid  gRPC $BIND_HOST:$((TEMPORAL_PORT + offset)), membership $((TEMPORAL_MEMBERSHIP_PORT + offset))"
     else
-      log "temporal-$proc  DOWN     port $((TEMPORAL_PORT + offset))"
+      log "temporal-$proc  DOWN     membership port $((TEMPORAL_MEMBERSHIP_PORT + offset))"
       rc=1
     fi
   done
