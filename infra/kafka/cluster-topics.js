@@ -53,7 +53,9 @@ async function main() {
         })),
       });
     }
-    console.log(`${plan.length} declared, ${missing.length} created (replication 3, min.insync.replicas 2)`);
+    console.log(
+      `${plan.length} declared, ${missing.length} created (replication 3, min.insync.replicas 2)`,
+    );
   } finally {
     await admin.disconnect();
   }
