@@ -36,29 +36,44 @@ async function main() {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const existing = new Set(await admin.listTopics());
-    const missing = plan.filter(([name]) => !existing.has(name));
-    if (missing.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map(([topic, partitions, retention, policy]) => ({
-          topic,
-          numPartitions: Number(partitions),
-          replicationFactor: 3,
-          configEntries: [
-            { name: 'min.insync.replicas', value: '2' },
-            { name: 'retention.ms', value: retention },
-            { name: 'cleanup.policy', value: policy },
-          ],
-        })),
-      });
+    // Just after start the quorum may not know every broker yet (a topic of replication 3 needs
+    // all three), and a fresh cluster's metadata can answer "not hosted" for a moment: retry.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const { brokers } = await admin.describeCluster();
+        if (brokers.length < 3) throw new Error(`${brokers.length} of 3 brokers registered`);
+        return await ensure(admin, plan);
+      } catch (error) {
+        if (attempt >= 30) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+      }
     }
-    console.log(
-      `${plan.length} declared, ${missing.length} created (replication 3, min.insync.replicas 2)`,
-    );
   } finally {
     await admin.disconnect();
   }
+}
+
+async function ensure(admin, plan) {
+  const existing = new Set(await admin.listTopics());
+  const missing = plan.filter(([name]) => !existing.has(name));
+  if (missing.length > 0) {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map(([topic, partitions, retention, policy]) => ({
+        topic,
+        numPartitions: Number(partitions),
+        replicationFactor: 3,
+        configEntries: [
+          { name: 'min.insync.replicas', value: '2' },
+          { name: 'retention.ms', value: retention },
+          { name: 'cleanup.policy', value: policy },
+        ],
+      })),
+    });
+  }
+  console.log(
+    `${plan.length} declared, ${missing.length} created (replication 3, min.insync.replicas 2)`,
+  );
 }
 
 main().catch((error) => {
