@@ -80,7 +80,8 @@ export class ClusterStack {
     const env: Record<string, string> = {};
     for (const line of lines) {
       const match = /^export ([A-Z_]+)=(.*)$/.exec(line);
-      if (match) env[match[1]] = match[2].replace(/^'(.*)'$/, '$1');
+      // printf %q escapes with backslashes (the commas of KAFKA_BROKERS among others).
+      if (match) env[match[1]] = match[2].replace(/\\(.)/g, '$1');
     }
     return env;
   }
