@@ -134,7 +134,11 @@ cluster_kafka_wait() {
   deadline=$(($(now_ms) + KAFKA_START_TIMEOUT * 1000))
   for n in "${CLUSTER_KAFKA_NODES[@]}"; do
     until port_listening "$(cluster_kafka_client_port "$n")"; do
-      cluster_kafka_pid "$n" >/dev/null || fail "kafka-$n exited during start-up" "$(cluster_kafka_log "$n")"
+      if ! cluster_kafka_pid "$n" >/dev/null; then
+        grep -m 5 -E '^\[[^]]*\] (ERROR|FATAL)' "$(cluster_kafka_log "$n")" >&2 || true
+        show_log_tail "$LOG_DIR/kafka-$n.out" 10
+        fail "kafka-$n exited during start-up (its first errors above)" "$(cluster_kafka_log "$n")"
+      fi
       (($(now_ms) < deadline)) || fail "kafka-$n is not listening after ${KAFKA_START_TIMEOUT}s" "$(cluster_kafka_log "$n")"
       sleep 0.3
     done

@@ -13,7 +13,7 @@ CLUSTER_TEMPORAL_DIR=$STACK_DIR/temporal-cluster
 CLUSTER_TEMPORAL_SHARDS=${CLUSTER_TEMPORAL_SHARDS:-8}
 # <process> <service> <offset from TEMPORAL_PORT>: gRPC on +offset, membership on
 # TEMPORAL_MEMBERSHIP_PORT+offset (Temporal stores it as a smallint: below 32768),
-# Prometheus metrics on +200+offset.
+# Prometheus metrics on +10+offset.
 CLUSTER_TEMPORAL_PROCESSES=("frontend frontend 0" "history-1 history 2" "history-2 history 3"
   "matching matching 4" "worker worker 5")
 
@@ -131,7 +131,7 @@ global:
     prometheus:
       framework: tally
       timerType: histogram
-      listenAddress: "$BIND_HOST:$((TEMPORAL_PORT + 200 + offset))"
+      listenAddress: "$BIND_HOST:$((TEMPORAL_PORT + 10 + offset))"
   tls:
     internode:
       server:

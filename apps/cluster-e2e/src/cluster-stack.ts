@@ -1,6 +1,6 @@
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -162,8 +162,12 @@ export class ClusterStack {
     }
   }
 
+  /** Stops the engines, keeps their logs in artifacts/cluster-e2e, removes the state dir. */
   async dispose(): Promise<void> {
     await this.run('stop').catch(() => undefined);
+    const logs = join(this.stackDir, 'logs');
+    if (existsSync(logs))
+      cpSync(logs, join(root, 'artifacts/cluster-e2e/engine-logs'), { recursive: true });
     rmSync(this.work, { recursive: true, force: true });
   }
 }
