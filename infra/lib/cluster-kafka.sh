@@ -62,6 +62,12 @@ transaction.state.log.replication.factor=3
 transaction.state.log.min.isr=2
 transaction.state.log.num.partitions=10
 unclean.leader.election.enable=false
+# Tolerant of a busy development machine (defaults: 9 s, 1 s, 2 s, 2 s): a starved JVM missed its
+# heartbeats and was fenced at start. A killed broker's partitions move after the session timeout.
+broker.session.timeout.ms=18000
+controller.quorum.election.timeout.ms=4000
+controller.quorum.fetch.timeout.ms=8000
+controller.quorum.request.timeout.ms=8000
 auto.create.topics.enable=false
 delete.topic.enable=true
 group.initial.rebalance.delay.ms=0
