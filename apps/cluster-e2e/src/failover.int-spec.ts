@@ -87,11 +87,21 @@ const healthy = (service: ServiceProcess) =>
   );
 
 /**
- * Starts a replica; on this busy 2-core machine a boot can outlast ServiceProcess's 60 s wait
- * (the orchestrator loads its workflow bundle and connects a worker over TLS), so a replica that
- * is still running gets longer to turn healthy.
+ * Starts a replica as a process supervisor would (systemd's Restart=on-failure, a Deployment):
+ * a replica that exits at boot (an engine still recovering answers too late) is started again,
+ * up to three times; one still booting after ServiceProcess's 60 s (a busy 2-core machine) gets
+ * longer to turn healthy.
  */
-const boot = (service: ServiceProcess) => service.start().catch(() => healthy(service));
+async function boot(service: ServiceProcess): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await service.start();
+    } catch (error) {
+      if (!/ exited with /.test((error as Error).message)) return healthy(service);
+      if (attempt === 3) throw error;
+    }
+  }
+}
 
 async function unleash(): Promise<void> {
   await sleep(5_000);
