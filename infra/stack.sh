@@ -12,6 +12,14 @@
 set -euo pipefail
 
 LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/lib" && pwd)
+# `--profile cluster` changes the defaults (state dir, ports) before common.sh reads them.
+for ((i = 1; i < $#; i++)); do
+  if [[ ${!i} == --profile ]]; then
+    j=$((i + 1))
+    # shellcheck source=lib/cluster-defaults.sh
+    [[ ${!j} == cluster ]] && source "$LIB_DIR/cluster-defaults.sh"
+  fi
+done
 # shellcheck source=lib/common.sh
 source "$LIB_DIR/common.sh"
 # shellcheck source=lib/postgres.sh
@@ -32,6 +40,8 @@ source "$LIB_DIR/schemathesis.sh"
 source "$LIB_DIR/backup.sh"
 # shellcheck source=lib/jaeger.sh
 source "$LIB_DIR/jaeger.sh"
+# shellcheck source=lib/cluster.sh
+source "$LIB_DIR/cluster.sh"
 
 usage() {
   cat <<EOF
@@ -57,6 +67,10 @@ usage: bash infra/stack.sh <command>
   restore <dir>  put a backup back (services stopped, engines running); re-sends the events
                  published shortly before the backup
 
+  --profile cluster   start|stop|status|install|env: the engines in cluster mode beside the default
+                 stack (state .stack-cluster): 3 Kafka brokers over SASL_SSL, the Temporal server
+                 (frontend, 2 history, matching, worker) on PostgreSQL with mutual TLS, a
+                 development CA; 'env --profile cluster --service <name>' prints a service's settings
   --profile keycloak  (or KEYCLOAK=1) with start/install/env/status: also Keycloak on port
                  $KEYCLOAK_PORT, realm 'reintegra' from infra/keycloak/reintegra-realm.json;
                  'env' then points the services' AUTH_* settings at it
@@ -270,8 +284,11 @@ main() {
   while [[ $# -gt 0 ]]; do
     case $1 in
       --profile)
-        [[ ${2:-} == keycloak ]] || fail "unknown profile '${2:-}'" "" "the only profile is: keycloak"
-        KEYCLOAK=1
+        case ${2:-} in
+          keycloak) KEYCLOAK=1 ;;
+          cluster) CLUSTER=1 ;;
+          *) fail "unknown profile '${2:-}'" "" "the profiles are: keycloak, cluster" ;;
+        esac
         shift 2
         ;;
       *)
@@ -281,6 +298,10 @@ main() {
     esac
   done
   set -- "${rest[@]}"
+  if cluster_enabled; then
+    cluster_main "$sub" "$@"
+    return
+  fi
   case $sub in
     start) cmd_start ;;
     stop) cmd_stop ;;

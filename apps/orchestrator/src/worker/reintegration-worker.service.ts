@@ -8,7 +8,7 @@ import {
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_CONFIG } from '@reintegra/platform-config';
+import { APP_CONFIG, temporalTlsOptions } from '@reintegra/platform-config';
 import { HealthRegistry, registerMetricsText } from '@reintegra/platform-http';
 import {
   findWorkspaceRoot,
@@ -48,7 +48,11 @@ export class ReintegrationWorker implements OnApplicationBootstrap, OnApplicatio
 
   async onApplicationBootstrap(): Promise<void> {
     this.exposeWorkerMetrics();
-    this.connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    const tls = temporalTlsOptions(this.config);
+    this.connection = await NativeConnection.connect({
+      address: this.config.TEMPORAL_ADDRESS,
+      ...(tls ? { tls } : {}),
+    });
     const prebuilt = this.config.WORKFLOW_BUNDLE_PATH ?? join(__dirname, PREBUILT_BUNDLE);
     const usePrebuilt = existsSync(prebuilt);
     this.worker = await Worker.create({

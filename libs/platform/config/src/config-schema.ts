@@ -1,28 +1,8 @@
 import { z } from 'zod';
+import { kafkaSecurityConfigSpec, temporalTlsConfigSpec } from './connection-security';
+import { type ConfigSpec, variable } from './variable';
 
-/**
- * Every configuration variable is declared once, with a description (shown in the README table),
- * whether it is a secret (never printed) and an optional development default. Development
- * defaults apply only when NODE_ENV is not `production`: production must set everything.
- */
-export interface ConfigVariable<T extends z.ZodType = z.ZodType> {
-  readonly schema: T;
-  readonly description: string;
-  readonly secret?: boolean;
-  readonly devDefault?: string;
-}
-
-export type ConfigSpec = Record<string, ConfigVariable>;
-
-export type ConfigOf<S extends ConfigSpec> = { [K in keyof S]: z.output<S[K]['schema']> };
-
-export function variable<T extends z.ZodType>(
-  schema: T,
-  description: string,
-  options: { secret?: boolean; devDefault?: string } = {},
-): ConfigVariable<T> {
-  return { schema, description, ...options };
-}
+export { type ConfigOf, type ConfigSpec, type ConfigVariable, variable } from './variable';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -112,6 +92,7 @@ export function kafkaConfigSpec(clientId: string) {
       z.string().min(1).default(clientId),
       'Kafka client id of this service.',
     ),
+    ...kafkaSecurityConfigSpec(),
   } satisfies ConfigSpec;
 }
 
@@ -130,5 +111,6 @@ export function temporalConfigSpec() {
       'Base URL of the Temporal web UI, for links to a workflow.',
       { devDefault: `http://127.0.0.1:${process.env['TEMPORAL_UI_PORT'] ?? '58233'}` },
     ),
+    ...temporalTlsConfigSpec(),
   } satisfies ConfigSpec;
 }

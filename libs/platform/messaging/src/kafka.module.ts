@@ -56,6 +56,8 @@ export class PlatformKafkaModule {
             new Kafka({
               clientId: connection.clientId,
               brokers: connection.brokers,
+              ...(connection.ssl ? { ssl: connection.ssl } : {}),
+              ...(connection.sasl ? { sasl: connection.sasl } : {}),
               logLevel: KAFKA_LOG_LEVEL,
               logCreator: kafkaLogCreator,
               retry: { retries: 8, initialRetryTime: 200 },
@@ -65,7 +67,8 @@ export class PlatformKafkaModule {
           provide: KAFKA_PRODUCER,
           inject: [KAFKA],
           // Idempotent producer: broker-side de-duplication of retried sends; one request in
-          // flight keeps per-key order.
+          // flight keeps per-key order. Every send passes acks: -1 (all in-sync replicas; with
+          // min.insync.replicas=2 in the cluster profile a send survives the loss of a broker).
           useFactory: (kafka: Kafka) =>
             kafka.producer({
               idempotent: true,

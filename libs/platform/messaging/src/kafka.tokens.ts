@@ -1,8 +1,11 @@
+import type { KafkaSecurityOptions } from '@reintegra/platform-config';
+
 export const KAFKA = Symbol('KAFKA');
 export const KAFKA_PRODUCER = Symbol('KAFKA_PRODUCER');
 export const KAFKA_OPTIONS = Symbol('KAFKA_OPTIONS');
 
-export interface KafkaConnectionOptions {
+/** Brokers plus TLS/SASL (kafkaSecurityOptions of the validated config; none = plaintext). */
+export interface KafkaConnectionOptions extends KafkaSecurityOptions {
   clientId: string;
   brokers: string[];
 }

@@ -3,8 +3,12 @@ import { type AuthConfig, PlatformAuthModule } from '@reintegra/platform-auth';
 import {
   type ConfigOf,
   type ConfigSpec,
+  kafkaSecurityOptions,
+  type KafkaSecurityConfig,
   loadConfig,
   migrationConfigSpec,
+  temporalTlsOptions,
+  type TemporalTlsConfig,
 } from '@reintegra/platform-config';
 import {
   migrateCommand,
@@ -29,7 +33,7 @@ import { PlatformTemporalClientModule } from '@reintegra/platform-temporal';
 import { startTracing } from '@reintegra/platform-tracing';
 
 /** The settings every service reads (see serviceConfigSpec, databaseConfigSpec, kafkaConfigSpec). */
-interface FoundationConfig extends AuthConfig {
+interface FoundationConfig extends AuthConfig, KafkaSecurityConfig, TemporalTlsConfig {
   LOG_LEVEL: string;
   HTTP_HOST: string;
   HTTP_PORT: number;
@@ -106,7 +110,11 @@ export function foundationModules<S extends ConfigSpec>(
     }),
     PlatformKafkaModule.forRootAsync({
       inject: [],
-      useFactory: () => ({ clientId: config.KAFKA_CLIENT_ID, brokers: config.KAFKA_BROKERS }),
+      useFactory: () => ({
+        clientId: config.KAFKA_CLIENT_ID,
+        brokers: config.KAFKA_BROKERS,
+        ...kafkaSecurityOptions(config),
+      }),
     }),
   ];
   if (definition.publishesEvents || definition.consumesEvents) {
@@ -150,7 +158,7 @@ export function foundationModules<S extends ConfigSpec>(
     modules.push(
       PlatformTemporalClientModule.forRootAsync({
         inject: [],
-        useFactory: () => ({ address, namespace }),
+        useFactory: () => ({ address, namespace, tls: temporalTlsOptions(config) }),
       }),
     );
   }
@@ -186,6 +194,9 @@ export function serve<S extends ConfigSpec>(
     definition.name,
     async () => {
       const config = loadConfig(definition.configSpec) as ConfigOf<S> & FoundationConfig;
+      // TLS/SASL combinations and certificate files: refused at boot, naming the variable.
+      kafkaSecurityOptions(config);
+      if (definition.temporalClient) temporalTlsOptions(config);
       // Before Nest opens its server and pools, so HTTP and PostgreSQL are instrumented.
       startTracing(definition.name, config.OTEL_EXPORTER_OTLP_ENDPOINT);
       await startHttpService(rootModule(config), {
@@ -200,6 +211,7 @@ export function serve<S extends ConfigSpec>(
               kafkaConsumerTransport({
                 clientId: config.KAFKA_CLIENT_ID,
                 brokers: config.KAFKA_BROKERS,
+                ...kafkaSecurityOptions(config),
                 groupId: required(definition, config.KAFKA_CONSUMER_GROUP, 'KAFKA_CONSUMER_GROUP'),
               }),
               { inheritAppConfig: true },

@@ -7,6 +7,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import type { TemporalTlsOptions } from '@reintegra/platform-config';
 import { HealthRegistry } from '@reintegra/platform-http';
 import { tracingClientInterceptors } from './temporal-tracing';
 
@@ -15,6 +16,8 @@ export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 export interface TemporalClientOptions {
   address: string;
   namespace: string;
+  /** temporalTlsOptions of the validated config; undefined = plaintext (the dev server). */
+  tls?: TemporalTlsOptions;
 }
 
 @Injectable()
@@ -49,7 +52,8 @@ export class PlatformTemporalClientModule {
         {
           provide: TEMPORAL_CONNECTION,
           inject: [OPTIONS],
-          useFactory: (o: TemporalClientOptions) => Connection.connect({ address: o.address }),
+          useFactory: (o: TemporalClientOptions) =>
+            Connection.connect({ address: o.address, ...(o.tls ? { tls: o.tls } : {}) }),
         },
         {
           provide: Client,

@@ -1,0 +1,182 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { duiCheckDigit } from '@reintegra/demo-data';
+import { testToken } from '@reintegra/testing';
+
+export const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
+
+let replicas: string[] = [];
+let next = 0;
+/** The next intake replica (round robin); a retry after a refused connection lands on the other. */
+function replica(): string {
+  next = (next + 1) % replicas.length;
+  return replicas[next];
+}
+
+/** One person of the load: registered, consenting to employment, referred to employment. */
+export interface Person {
+  dui: string;
+  /** Set once intake answered the registration (201, its replay, or the DUI already there). */
+  returneeId?: string;
+  caseId?: string;
+  referralId?: string;
+}
+
+export interface LoadFigures {
+  requests: number;
+  /** Attempts that met a service or an engine down (connection refused, 5xx, timeout). */
+  retried: number;
+}
+
+interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/**
+ * (Adapted from apps/operations-e2e/src/chaos-load.ts: the same walk, spread over replicas.)
+ * Sends one request until it has a definitive answer, as a careful client does: the same
+ * Idempotency-Key on every attempt, so an answer lost to a crash is replayed, never done twice.
+ * Refused connections, timeouts, 5xx and "still in progress" (409 with Retry-After) are tried
+ * again with backoff; any other answer is final.
+ */
+async function definitive(
+  figures: LoadFigures,
+  path: string,
+  body: unknown,
+  key: string,
+): Promise<Answer> {
+  const giveUpAt = Date.now() + 240_000;
+  for (let attempt = 0; ; attempt += 1) {
+    figures.requests += 1;
+    try {
+      const response = await fetch(`${replica()}${path}`, {
+        method: 'POST',
+        headers: {
+          authorization: await testToken({
+            roles: ['intake-officer'],
+            municipalityCode: MUNICIPALITY,
+            subject: 'oficial-cluster',
+          }),
+          'content-type': 'application/json',
+          'idempotency-key': key,
+        },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(15_000),
+      });
+      const inProgress = response.status === 409 && response.headers.has('retry-after');
+      if (response.status < 500 && !inProgress)
+        return { status: response.status, body: (await response.json()) as Answer['body'] };
+    } catch {
+      // The service or its engine is down: the next attempt finds it back.
+    }
+    figures.retried += 1;
+    if (Date.now() > giveUpAt) throw new Error(`no definitive answer for ${path} in 4 minutes`);
+    await sleep(Math.min(2_000, 150 * 2 ** Math.min(attempt, 4)));
+  }
+}
+
+/** A GET until it answers 200. */
+async function definitiveRead(figures: LoadFigures, path: string): Promise<Answer['body']> {
+  for (;;) {
+    figures.requests += 1;
+    const response = await fetch(`${replica()}${path}`, {
+      headers: {
+        authorization: await testToken({
+          roles: ['intake-officer'],
+          municipalityCode: MUNICIPALITY,
+        }),
+      },
+      signal: AbortSignal.timeout(15_000),
+    }).catch(() => undefined);
+    if (response?.status === 200) return (await response.json()) as Answer['body'];
+    figures.retried += 1;
+    await sleep(1_000);
+  }
+}
+
+function newPerson(): Person {
+  const digits = String(randomInt(10_000_000, 99_999_999));
+  return { dui: `${digits}-${duiCheckDigit(digits)}` };
+}
+
+/** Registers, gives the employment consent and refers one person; each step until answered. */
+async function walk(person: Person, figures: LoadFigures): Promise<void> {
+  const registered = await definitive(
+    figures,
+    `/returnees`,
+    {
+      // A distinct DUI: two people, never a "possible duplicate" of each other.
+      dui: person.dui,
+      firstNames: `Persona ${randomUUID().slice(0, 8)}`,
+      lastNames: 'Prueba de Clúster',
+      dateOfBirth: `19${randomInt(60, 99)}-0${randomInt(1, 9)}-1${randomInt(0, 9)}`,
+      gender: 'female',
+      returnDate: '2026-11-30',
+      countryReturnedFrom: 'US',
+      receptionPoint: 'aeropuerto-internacional-san-oscar-romero',
+      municipalityCode: MUNICIPALITY,
+      districtCode: 'SV-PA-LA-PAZ-ESTE/ZACATECOLUCA',
+    },
+    `registration-${person.dui}`,
+  );
+  if (registered.status === 201) {
+    person.returneeId = registered.body['returneeId'] as string;
+    person.caseId = registered.body['caseId'] as string;
+  } else if (registered.body['code'] === 'returnee.duplicate-dui') {
+    // Registered by an earlier attempt whose answer and idempotency record a crash lost: the DUI
+    // is this person's alone, so the record is theirs — once. Its case is read back.
+    person.returneeId = (registered.body['links'] as { returnee: string }).returnee.split('/')[2];
+    const view = await definitiveRead(figures, `/returnees/${person.returneeId}`);
+    person.caseId = (view['episodes'] as { caseId: string }[])[0].caseId;
+  } else
+    throw new Error(
+      `registration answered ${registered.status}: ${JSON.stringify(registered.body)}`,
+    );
+  const consent = await definitive(
+    figures,
+    `/cases/${person.caseId}/consents`,
+    { purpose: 'service-referral', scope: 'employment', formVersion: 'CONS-2026-01' },
+    `consent-${person.dui}`,
+  );
+  // Already granted: an earlier attempt gave it, and a crash lost its answer (once, all the same).
+  if (consent.status !== 201 && consent.body['code'] !== 'consent.already-granted')
+    throw new Error(`consent answered ${consent.status}: ${JSON.stringify(consent.body)}`);
+  const referral = await definitive(
+    figures,
+    `/cases/${person.caseId}/referrals`,
+    { service: 'employment', priority: 'normal', providerIds: ['proveedor-empleo-cluster'] },
+    `referral-${person.dui}`,
+  );
+  if (referral.status !== 201)
+    throw new Error(`referral answered ${referral.status}: ${JSON.stringify(referral.body)}`);
+  person.referralId = referral.body['id'] as string;
+}
+
+/**
+ * Keeps `workers` officers registering and referring people until `stop()` says so and at least
+ * `minimum` people are through. Every person's three requests reach a definitive answer.
+ */
+export async function runLoad(options: {
+  /** Base URLs of the intake replicas: requests go round the replicas, as behind a balancer. */
+  intake: string[];
+  workers: number;
+  minimum: number;
+  pauseMs: number;
+  stop: () => boolean;
+}): Promise<{ people: Person[]; figures: LoadFigures }> {
+  const people: Person[] = [];
+  const figures: LoadFigures = { requests: 0, retried: 0 };
+  replicas = options.intake;
+  const worker = async () => {
+    while (!options.stop() || people.length < options.minimum) {
+      const person = newPerson();
+      people.push(person);
+      await walk(person, figures);
+      // An office's pace, not a flood: a few people a second across the workers.
+      await sleep(options.pauseMs);
+    }
+  };
+  await Promise.all(Array.from({ length: options.workers }, worker));
+  return { people, figures };
+}

@@ -1,0 +1,173 @@
+import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { execFile } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Kafka, logLevel } from 'kafkajs';
+import { findWorkspaceRoot } from '@reintegra/testing';
+
+const run = promisify(execFile);
+export const root = findWorkspaceRoot();
+
+/** Ports of the suite's own cluster (never the shared stack's nor the developer's cluster). */
+const PORTS = {
+  PG_PORT: '56532',
+  KAFKA_PORT: '59492',
+  KAFKA_CONTROLLER_PORT: '59592',
+  TEMPORAL_PORT: '57533',
+  TEMPORAL_UI_PORT: '58533',
+  TEMPORAL_MEMBERSHIP_PORT: '27033',
+  SMTP_PORT: '51325',
+  PROMETHEUS_PORT: '59390',
+  KEYCLOAK_PORT: '58480',
+  KEYCLOAK_MANAGEMENT_PORT: '58490',
+};
+
+/** `bash infra/stack.sh <args> --profile cluster` with the given environment. */
+async function stackSh(env: Record<string, string>, ...args: string[]): Promise<string> {
+  try {
+    const { stdout, stderr } = await run(
+      'bash',
+      ['infra/stack.sh', ...args, '--profile', 'cluster'],
+      {
+        cwd: root,
+        env: { ...process.env, ...env },
+        timeout: 600_000,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
+    return `${stdout}${stderr}`;
+  } catch (error) {
+    const failure = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(
+      `stack.sh ${args.join(' ')} --profile cluster failed: ${failure.message}\n${failure.stdout ?? ''}${failure.stderr ?? ''}`,
+    );
+  }
+}
+
+/** Are the profile's binaries cached (Kafka jars, Temporal CLI, the Temporal server build)? */
+export async function clusterPrerequisitesCached(): Promise<boolean> {
+  return stackSh({}, 'installed').then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * A cluster-profile stack of the suite's own, driven through `infra/stack.sh` as municipal IT
+ * would; every client of it (services, the suite's own checks) connects with the TLS/SASL
+ * settings `env --profile cluster --service <name>` prints.
+ */
+export class ClusterStack {
+  readonly work: string;
+  readonly stackDir: string;
+
+  constructor(label: string) {
+    this.work = mkdtempSync(join(tmpdir(), `${label}-`));
+    // PostgreSQL runs as its own OS user when the runner is root: it must reach the state dir.
+    chmodSync(this.work, 0o755);
+    this.stackDir = join(this.work, 'stack');
+  }
+
+  run(...args: string[]): Promise<string> {
+    return stackSh({ ...PORTS, REINTEGRA_STACK_DIR: this.stackDir }, ...args);
+  }
+
+  /** The settings of one identity (a service's, or `cluster-e2e` for the suite's own clients). */
+  async identity(who: string): Promise<Record<string, string>> {
+    const lines = (await this.run('env', '--service', who)).split('\n');
+    const env: Record<string, string> = {};
+    for (const line of lines) {
+      const match = /^export ([A-Z_]+)=(.*)$/.exec(line);
+      // printf %q escapes with backslashes (the commas of KAFKA_BROKERS among others).
+      if (match) env[match[1]] = match[2].replace(/\\(.)/g, '$1');
+    }
+    return env;
+  }
+
+  /** A service replica's settings: its identity on the engines and its database. */
+  async serviceEnv(service: string, database: string): Promise<Record<string, string>> {
+    const url = (role: string) =>
+      `postgres://${database}_${role}:${database}_${role}_pw@127.0.0.1:${PORTS.PG_PORT}/${database}`;
+    return {
+      ...(await this.identity(service)),
+      NODE_ENV: 'test',
+      TEMPORAL_NAMESPACE: 'reintegra',
+      OUTBOX_POLL_INTERVAL_MS: '100',
+      DATABASE_URL: url('app'),
+      DATABASE_MIGRATION_URL: url('migrator'),
+    };
+  }
+
+  databaseUrl(database: string): string {
+    return `postgres://${database}_migrator:${database}_migrator_pw@127.0.0.1:${PORTS.PG_PORT}/${database}`;
+  }
+
+  /** The superuser's connection over the local socket is peer-only: terminate through psql. */
+  async terminateBackends(): Promise<string> {
+    const pgBin = process.env['PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
+    const sql =
+      "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()";
+    const asRoot = process.getuid?.() === 0;
+    const psql = [`${pgBin}/psql`, '-X', '-tA', '-h', join(this.stackDir, 'postgres/run')];
+    const args = [...psql, '-p', PORTS.PG_PORT, '-d', 'postgres', '-c', sql];
+    const { stdout } = asRoot
+      ? await run('runuser', ['-u', 'postgres', '--', ...args], { cwd: '/' })
+      : await run(args[0], args.slice(1));
+    return stdout.trim();
+  }
+
+  pid(name: string): number {
+    return Number(readFileSync(join(this.stackDir, 'run', `${name}.pid`), 'utf8').trim());
+  }
+
+  /** A Kafka client with the suite's identity (SASL_SSL, client certificate): what the services' settings mean. */
+  async kafka(): Promise<Kafka> {
+    const env = await this.identity('cluster-e2e');
+    const file = (name: string) => readFileSync(env[name]);
+    return new Kafka({
+      clientId: 'cluster-e2e',
+      brokers: env['KAFKA_BROKERS'].split(','),
+      logLevel: logLevel.NOTHING,
+      ssl: {
+        ca: [file('KAFKA_SSL_CA_FILE')],
+        cert: file('KAFKA_SSL_CERT_FILE'),
+        key: file('KAFKA_SSL_KEY_FILE'),
+      },
+      sasl: {
+        mechanism: 'scram-sha-512',
+        username: env['KAFKA_SASL_USERNAME'],
+        password: env['KAFKA_SASL_PASSWORD'],
+      },
+    });
+  }
+
+  /** Runs `use` with a Temporal client over mutual TLS, closing its connection afterwards. */
+  async temporal<T>(use: (client: TemporalClient) => Promise<T>): Promise<T> {
+    const env = await this.identity('cluster-e2e');
+    const file = (name: string) => readFileSync(env[name]);
+    const connection = await Connection.connect({
+      address: env['TEMPORAL_ADDRESS'],
+      tls: {
+        serverRootCACertificate: file('TEMPORAL_TLS_CA_FILE'),
+        clientCertPair: { crt: file('TEMPORAL_TLS_CERT_FILE'), key: file('TEMPORAL_TLS_KEY_FILE') },
+        serverNameOverride: env['TEMPORAL_TLS_SERVER_NAME'],
+      },
+    });
+    try {
+      return await use(new TemporalClient({ connection, namespace: 'reintegra' }));
+    } finally {
+      await connection.close();
+    }
+  }
+
+  /** Stops the engines, keeps their logs in artifacts/cluster-e2e, removes the state dir. */
+  async dispose(): Promise<void> {
+    await this.run('stop').catch(() => undefined);
+    const logs = join(this.stackDir, 'logs');
+    if (existsSync(logs))
+      cpSync(logs, join(root, 'artifacts/cluster-e2e/engine-logs'), { recursive: true });
+    rmSync(this.work, { recursive: true, force: true });
+  }
+}
