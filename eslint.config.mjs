@@ -77,6 +77,12 @@ const config = [
             },
             // Scopes (scope:*): shared code never depends on a service; a service only on itself
             // and shared code.
+            // The production chart's checks render it and validate what it sets with the
+            // services' own config rules (platform-config), as each service would at boot.
+            {
+              sourceTag: 'type:deployment',
+              onlyDependOnLibsWithTags: ['type:platform', 'type:testing'],
+            },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             ...serviceScopes.map((scope) => ({
               sourceTag: `scope:${scope}`,
