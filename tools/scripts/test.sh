@@ -81,7 +81,7 @@ echo "[test] operations-e2e (restore drill, upgrade: ~5 min) runs beside them; o
 npx nx run operations-e2e:integration --excludeTaskDependencies --outputStyle=static \
   >artifacts/operations-e2e.log 2>&1 &
 operations=$!
-npx nx run-many -t integration --parallel=1 --exclude=operations-e2e --outputStyle=static \
+npx nx run-many -t integration --parallel=1 --exclude=operations-e2e,cluster-e2e --outputStyle=static \
   || status=${status:-integration}
 step "operations suites (restore drill, upgrade on stacks of their own)"
 wait "$operations" || status=${status:-integration}
