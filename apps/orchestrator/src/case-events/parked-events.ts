@@ -95,6 +95,7 @@ export class ParkedEvents {
     event: EventEnvelope,
     position: MessagePosition,
     workflowId: string,
+    why = 'its workflow has not started',
   ): Promise<void> {
     await manager.query(
       `INSERT INTO parked_events
@@ -114,7 +115,8 @@ export class ParkedEvents {
     );
     this.parked.inc({ outcome: 'parked' });
     this.logger.log({
-      msg: 'event parked until its workflow starts',
+      msg: 'event parked until its workflow takes it',
+      why,
       workflowId,
       eventId: event.id,
       eventType: event.type,
@@ -156,6 +158,7 @@ export class ParkedEvents {
           workflowId,
           eventId: row.event_id,
           error: (failure as Error).message,
+          cause: ((failure as Error).cause as { details?: string } | undefined)?.details,
         });
         break;
       }

@@ -8,8 +8,8 @@ import { WorkflowNotFoundError } from '@temporalio/common';
 import { temporal as proto } from '@temporalio/proto';
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@reintegra/event-contracts';
-import { ConflictError } from '@reintegra/platform-errors';
-import { Inbox, type MessagePosition } from '@reintegra/platform-messaging';
+import { ConflictError, DomainError } from '@reintegra/platform-errors';
+import { Inbox, isInfrastructureOutage, type MessagePosition } from '@reintegra/platform-messaging';
 import { ParkedEvents, type Send, UPDATE_DEADLINE_MS } from './parked-events';
 
 export type { WorkflowHandle } from './parked-events';
@@ -22,7 +22,10 @@ export interface DeliveryOptions {
   /**
    * The workflow is started by an event on another topic, which may come later (after a restart,
    * behind a backlog), and the event must reach it: when the workflow has not started, the event is
-   * parked (ParkedEvents) until it does, and the consumer moves on.
+   * parked (ParkedEvents) until it does, and the consumer moves on. So is it when Temporal fails to
+   * take it for a reason that is not the event's (an update past its deadline while the path's
+   * worker is busy or moving, an update refused while its workflow task is retried): the sweep
+   * tries again every 30 s, instead of five tries in line and the dead-letter topic.
    */
   readonly parksUntilStarted?: boolean;
   /**
@@ -93,23 +96,23 @@ export class WorkflowDelivery {
         await this.temporal.withDeadline(Date.now() + UPDATE_DEADLINE_MS, () => act(manager));
       } catch (error) {
         const failure = await this.toDomainError(error, workflowId);
-        if (failure instanceof NotStarted) {
-          if (options.absentIsDone) return;
-          if (options.parksUntilStarted) {
-            await this.parking.park(manager, event, position, workflowId);
-            parked = true;
-            return;
-          }
-        }
+        if (failure instanceof NotStarted && options.absentIsDone) return;
         if (isFinished(failure) && (options.finishedIsDone || options.absentIsDone)) return;
-        throw failure;
+        const parks =
+          options.parksUntilStarted &&
+          !(failure instanceof DomainError) &&
+          // An engine away is waited out in line (parking needs the database too).
+          !isInfrastructureOutage(failure);
+        if (!parks) throw failure;
+        await this.parking.park(manager, event, position, workflowId, describe(failure));
+        parked = true;
       }
     });
     this.logger.log({
       msg: !processed
         ? 'duplicate event skipped'
         : parked
-          ? 'event parked until its workflow starts'
+          ? 'event parked until its workflow takes it'
           : 'event delivered to workflow',
       workflowId,
       eventId: event.id,
@@ -178,6 +181,15 @@ export class WorkflowDelivery {
       return false;
     }
   }
+}
+
+/** A failure's message with its gRPC cause (code and details), for the log. */
+function describe(failure: unknown): string {
+  const { message, cause } = failure as { message?: string; cause?: unknown };
+  const grpc = cause as { code?: unknown; details?: unknown } | undefined;
+  return grpc && typeof grpc.code === 'number'
+    ? `${message ?? ''} (gRPC ${grpc.code}: ${String(grpc.details ?? '')})`
+    : (message ?? String(failure));
 }
 
 function isFinished(failure: unknown): boolean {
