@@ -58,7 +58,7 @@ step "integration tests (real PostgreSQL, Kafka, Temporal)"
 # recovery times) into that output.
 build_services
 mkdir -p artifacts
-echo "[test] operations-e2e (restore drill, upgrade, chaos: ~11 min) runs beside them; output in artifacts/operations-e2e.log"
+echo "[test] operations-e2e (restore drill, upgrade, chaos: ~13-20 min) runs beside them; output in artifacts/operations-e2e.log"
 npx nx run operations-e2e:integration --excludeTaskDependencies --outputStyle=static \
   >artifacts/operations-e2e.log 2>&1 &
 operations=$!

@@ -6,10 +6,10 @@ import {
 import { PollingLoop } from '@reintegra/platform-messaging';
 import { ParkedEvents } from './parked-events';
 
-const SWEEP_EVERY_MS = 30_000;
+const SWEEP_EVERY_MS = 10_000;
 
 /**
- * Every 30 s: parked events past their lifetime go to the dead-letter topic, and those whose
+ * Every 10 s: parked events past their lifetime go to the dead-letter topic, and those whose
  * workflow runs now (their drain at the start failed, Temporal being away) are delivered.
  */
 @Injectable()

@@ -180,7 +180,7 @@ export class ParkedEvents {
    * whose workflow now runs (their drain failed, or a start came through another way), are
    * delivered. Each workflow is looked at once every `recheckMs`.
    */
-  async sweep(now = Date.now(), recheckMs = 30_000): Promise<Drained> {
+  async sweep(now = Date.now(), recheckMs = 10_000): Promise<Drained> {
     const total: Drained = { delivered: 0, deadLettered: 0, left: 0 };
     // An UPDATE … RETURNING answers [rows, count] through TypeORM.
     const [due]: [{ workflow_id: string }[], number] = await this.dataSource.query(

@@ -25,7 +25,7 @@ export interface DeliveryOptions {
    * parked (ParkedEvents) until it does, and the consumer moves on. So is it when Temporal fails to
    * take it for a reason that is not the event's (an update past its deadline while the path's
    * worker is busy or moving, an update refused while its workflow task is retried): the sweep
-   * tries again every 30 s, instead of five tries in line and the dead-letter topic.
+   * tries again every 10 s, instead of five tries in line and the dead-letter topic.
    */
   readonly parksUntilStarted?: boolean;
   /**
