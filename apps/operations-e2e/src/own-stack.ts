@@ -46,7 +46,8 @@ export class OwnStack {
       const { stdout, stderr } = await run('bash', ['infra/stack.sh', ...args], {
         cwd: root,
         env: { ...process.env, ...this.ports, REINTEGRA_STACK_DIR: this.stackDir },
-        timeout: 300_000,
+        // Generous: on 2 busy cores a first start (initdb, three JVMs creating topics) takes minutes.
+        timeout: 600_000,
         maxBuffer: 16 * 1024 * 1024,
       });
       return `${stdout}${stderr}`;

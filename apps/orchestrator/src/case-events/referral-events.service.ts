@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  EventEnvelope,
-  ReferralRequestedV1,
-  ReferralRevokedV1,
-  ReferralStatusChangedV1,
+import {
+  referralRequestedV1,
+  type EventEnvelope,
+  type ReferralRequestedV1,
+  type ReferralRevokedV1,
+  type ReferralStatusChangedV1,
 } from '@reintegra/event-contracts';
 import type { MessagePosition } from '@reintegra/platform-messaging';
 import {
@@ -13,38 +14,34 @@ import {
   reintegrationPathWorkflowId,
   requestReferralUpdate,
 } from '@reintegra/workflow-contracts';
+import { ParkedEvents, type Send } from './parked-events';
 import { WorkflowDelivery } from './workflow-delivery.service';
 
 /**
  * Referral events → workflows. `referral.requested` asks the case's path (update) to start the
- * referral's child workflow; status changes and revocations go to that child (update). An unknown
- * case or referral, an invalid payload or an illegal transition ends on the dead-letter topic.
+ * referral's child workflow; one that comes before the path has started (its registration still
+ * behind a backlog on another topic) is parked until the path starts. Status changes and
+ * revocations go to the child (update). An invalid payload or an illegal transition ends on the
+ * dead-letter topic at once, an unknown referral after a few tries.
  */
 @Injectable()
 export class ReferralEventsHandler {
-  constructor(private readonly workflows: WorkflowDelivery) {}
+  constructor(
+    private readonly workflows: WorkflowDelivery,
+    parking: ParkedEvents,
+  ) {
+    parking.register(referralRequestedV1.type, {
+      send: (event) => requestReferral(event as EventEnvelope<ReferralRequestedV1>),
+    });
+  }
 
   requested(event: EventEnvelope<ReferralRequestedV1>, position: MessagePosition): Promise<void> {
-    const { data } = event;
     return this.workflows.deliver(
       event,
       position,
-      reintegrationPathWorkflowId(data.caseId),
-      (handle) =>
-        handle.executeUpdate(requestReferralUpdate, {
-          args: [
-            {
-              eventId: event.id,
-              referralId: data.referralId,
-              service: data.service,
-              priority: data.priority,
-              providerIds: data.providerIds,
-              requestedAt: data.requestedAt,
-              consentId: data.consentId,
-              ...(data.eligibility ? { eligibility: data.eligibility } : {}),
-            },
-          ],
-        }),
+      reintegrationPathWorkflowId(event.data.caseId),
+      requestReferral(event),
+      { parksUntilStarted: true },
     );
   }
 
@@ -90,4 +87,24 @@ export class ReferralEventsHandler {
       }),
     );
   }
+}
+
+/** The path's requestReferral update for a `referral.requested` event. */
+function requestReferral(event: EventEnvelope<ReferralRequestedV1>): Send {
+  const { data } = event;
+  return (handle) =>
+    handle.executeUpdate(requestReferralUpdate, {
+      args: [
+        {
+          eventId: event.id,
+          referralId: data.referralId,
+          service: data.service,
+          priority: data.priority,
+          providerIds: data.providerIds,
+          requestedAt: data.requestedAt,
+          consentId: data.consentId,
+          ...(data.eligibility ? { eligibility: data.eligibility } : {}),
+        },
+      ],
+    });
 }

@@ -17,19 +17,23 @@ import {
   reintegrationPathWorkflowId,
 } from '@reintegra/workflow-contracts';
 import type { OrchestratorConfig } from '../config';
+import { ParkedEvents } from './parked-events';
 import { WorkflowDelivery } from './workflow-delivery.service';
 
 /**
  * `returnee.registered` or `returnee.episode-opened` (a new return of a known person) → the case's
  * reintegration path. Signal-with-start on a workflow id derived from the case id: a redelivered
  * event finds the inbox row and does nothing; if it slips past (crash between Temporal and commit),
- * the workflow drops the repeated event id itself.
+ * the workflow drops the repeated event id itself. Events that came for the path before it started
+ * (parked: a referral request ahead of its registration) are delivered right after the start, in
+ * order, in the same inbox transaction.
  */
 @Injectable()
 export class StartReintegrationPathHandler {
   constructor(
     private readonly workflows: WorkflowDelivery,
     private readonly temporal: Client,
+    private readonly parking: ParkedEvents,
     @Inject(APP_CONFIG) private readonly config: OrchestratorConfig,
   ) {}
 
@@ -39,7 +43,9 @@ export class StartReintegrationPathHandler {
   ): Promise<void> {
     const { data } = event;
     const workflowId = reintegrationPathWorkflowId(data.caseId);
-    return this.workflows.once(event, position, workflowId, async () => {
+    return this.workflows.once(event, position, workflowId, async (manager) => {
+      // Held to the commit: an event parked from now on is seen by this drain or drains itself.
+      await this.parking.lock(manager, workflowId);
       try {
         await this.temporal.workflow.signalWithStart(REINTEGRATION_PATH_WORKFLOW_TYPE, {
           workflowId,
@@ -60,7 +66,9 @@ export class StartReintegrationPathHandler {
       } catch (error) {
         // The case's path already ran to its end: nothing to start again.
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+        return;
       }
+      await this.parking.drain(manager, workflowId);
     });
   }
 }

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { Kafka, type Producer } from 'kafkajs';
@@ -101,6 +101,12 @@ export class OrchestratorTestBed {
     await app.startAllMicroservices();
     await app.listen(0, '127.0.0.1');
     this.app = app;
+  }
+
+  /** A provider of the running orchestrator (to run a sweep now rather than wait for it). */
+  get<T>(type: Type<T>): T {
+    if (!this.app) throw new Error('the orchestrator is not running');
+    return this.app.get(type);
   }
 
   /** Publishes an event as its producing service would (key = case id); `id` to redeliver one. */

@@ -18,12 +18,38 @@ import type { ReintegrationPathState } from './reintegration-path.state';
 export const CONSENT_WITHDRAWAL_PATCH = 'referrals-withdrawn-on-consent-withdrawal';
 
 /**
+ * Marks histories in which a withdrawal arrived as a signal (withdrawConsentSignal) rather than
+ * the update; set when the signal is handled, so histories recorded before it replay unchanged.
+ */
+export const CONSENT_WITHDRAWAL_SIGNAL_PATCH = 'consent-withdrawal-by-signal';
+
+/**
  * A withdrawal is accepted in any phase: on a closed path it has nothing left to end, which is
  * an answer, not an error (it must not land on the dead-letter topic).
  */
 export function validateConsentWithdrawal(request: WithdrawConsent): void {
   const parsed = withdrawConsentSchema.safeParse(request);
   if (!parsed.success) throw new Error(`invalid consent withdrawal: ${parsed.error.message}`);
+}
+
+/**
+ * The withdrawal as a signal: the same effect as the update, once per consent id. A signal cannot
+ * be refused, so a payload that breaks the contract (the bridge builds it from a validated event;
+ * it never should) is logged and ignored rather than failing the workflow.
+ */
+export async function withdrawConsentBySignal(
+  path: ReintegrationPathState,
+  request: WithdrawConsent,
+): Promise<void> {
+  patched(CONSENT_WITHDRAWAL_SIGNAL_PATCH);
+  const parsed = withdrawConsentSchema.safeParse(request);
+  if (!parsed.success) {
+    log.warn('consent withdrawal signal ignored: invalid payload', {
+      issues: parsed.error.issues.length,
+    });
+    return;
+  }
+  await withdrawConsent(path, parsed.data);
 }
 
 /**

@@ -24,12 +24,14 @@ import {
   transferMunicipalityUpdate,
   type PathState,
   type ReintegrationPathInput,
+  withdrawConsentSignal,
   withdrawConsentUpdate,
 } from '@reintegra/workflow-contracts';
 import {
   endIfConsentWithdrawn,
   validateConsentWithdrawal,
   withdrawConsent,
+  withdrawConsentBySignal,
 } from './consent-withdrawal';
 import { publishPendingPathEvents } from './publish-path-events';
 import { reintegrationPathV1 } from './reintegration-path-v1.workflow';
@@ -72,6 +74,7 @@ export async function reintegrationPath(input: ReintegrationPathInput): Promise<
   // ---- Signals ----
   setHandler(caseEventSignal, (signal) => path.caseEvent(signal));
   setHandler(referralProgressSignal, (progress) => path.referralProgress(progress));
+  setHandler(withdrawConsentSignal, (request) => withdrawConsentBySignal(path, request));
 
   // ---- Updates (validators reject bad input; the workflow never fails because of it) ----
   setHandler(pathEventUpdate, (event) => path.pathEvent(event), {

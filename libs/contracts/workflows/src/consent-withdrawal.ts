@@ -15,10 +15,19 @@ export const withdrawConsentSchema = z.object({
 });
 export type WithdrawConsent = z.infer<typeof withdrawConsentSchema>;
 
-/** Answers the referrals the withdrawal ended (empty when none was open for that service). */
+/**
+ * Answers the referrals the withdrawal ended (empty when none was open for that service). Kept for
+ * compatibility; the bridge sends `withdrawConsentSignal`, which needs no worker to be accepted.
+ */
 export const withdrawConsentUpdate = defineUpdate<readonly OpenReferral[], [WithdrawConsent]>(
   'withdrawConsent',
 );
+
+/**
+ * The same withdrawal as a signal (bridge → path): fire and forget, accepted by Temporal whether or
+ * not a worker is polling, so a consumer never waits on one for it. Same payload and effect.
+ */
+export const withdrawConsentSignal = defineSignal<[WithdrawConsent]>('withdrawConsentSignal');
 
 /** The reason code of everything a consent withdrawal ends (routing events, status answers). */
 export const CONSENT_WITHDRAWN = 'consent-withdrawn';

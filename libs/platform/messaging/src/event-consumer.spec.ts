@@ -4,7 +4,6 @@ import { createEvent, returneeRegisteredV1 } from '@reintegra/event-contracts';
 import { ConflictError } from '@reintegra/platform-errors';
 import type { DeadLetter, DeadLetterPublisher } from './dead-letter.publisher';
 import { EventConsumer, type EventConsumerOptions } from './event-consumer';
-import { RetryLaterError } from './retry-later';
 
 const options: EventConsumerOptions = {
   groupId: 'test-group',
@@ -129,18 +128,6 @@ describe('EventConsumer', () => {
     expect(handler).toHaveBeenCalledTimes(6);
     expect(letters).toHaveLength(0);
     expect(kafka.commitOffsets).toHaveBeenCalledWith(committedNext);
-  });
-
-  it('waits out an event ahead of the one it needs (RetryLaterError), in order', async () => {
-    const { consumer, letters } = setup();
-    const handler = jest.fn();
-    for (let i = 0; i < 4; i += 1)
-      handler.mockRejectedValueOnce(new RetryLaterError('path not started yet'));
-    handler.mockResolvedValueOnce(undefined);
-    const { context } = fakeContext(JSON.stringify(validEvent()));
-    await consumer.consume(context, { [returneeRegisteredV1.type]: handler });
-    expect(handler).toHaveBeenCalledTimes(5);
-    expect(letters).toHaveLength(0);
   });
 
   it('dead-letters a domain rejection at once, without retrying', async () => {

@@ -1,13 +1,3 @@
-/**
- * A condition that clears with time, not a fault of the message: an event ahead of the one it
- * needs (a referral whose case's path is still being started). The consumer waits and tries again,
- * in order, and never dead-letters the message for it; whoever throws it bounds how long (by the
- * event's age, say) and throws an ordinary error after that.
- */
-export class RetryLaterError extends Error {
-  override readonly name = 'RetryLaterError';
-}
-
 /** PostgreSQL's "cannot connect now", shutdown and connection-exception classes. */
 const POSTGRES_UNAVAILABLE = new Set([
   '57P01',
@@ -65,6 +55,9 @@ export function isInfrastructureOutage(error: unknown): boolean {
   return false;
 }
 
-/** Whether the consumer should wait a failure out instead of counting it. */
-export const waitsForRecovery = (error: unknown): boolean =>
-  error instanceof RetryLaterError || isInfrastructureOutage(error);
+/**
+ * Whether the consumer should wait a failure out instead of counting it: only an engine away. An
+ * event ahead of the one it needs is never waited for in line (it would hold up every event
+ * behind it): its service parks it (the orchestrator's parked_events) or retries it a few times.
+ */
+export const waitsForRecovery = (error: unknown): boolean => isInfrastructureOutage(error);
