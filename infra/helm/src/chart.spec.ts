@@ -12,7 +12,7 @@ import { findWorkspaceRoot } from '@reintegra/testing';
  * relies on — every service deployed with probes on its real health routes, migrations run once
  * as Jobs, disruption budgets and autoscalers, non-root read-only containers with resources, and
  * an environment each service's own config validation accepts with NODE_ENV=production.
- * `npm test` builds Helm first (infra/lib/helm.sh); without the binary this file is skipped.
+ * `npm test` installs Helm first (infra/lib/helm.sh); without the binary this file is skipped.
  */
 const root = findWorkspaceRoot();
 const chart = join(root, 'infra/helm/reintegra');
@@ -23,7 +23,7 @@ const cacheDir = process.env['REINTEGRA_CACHE_DIR'] ?? join(homedir(), '.cache/r
 const helm = process.env['HELM_PATH'] ?? join(cacheDir, `helm-${helmVersion}/bin/helm`);
 const haveHelm = existsSync(helm);
 if (!haveHelm)
-  console.warn(`[helm-chart] ${helm} is not built (bash infra/lib/helm.sh install): skipped`);
+  console.warn(`[helm-chart] ${helm} is not installed (bash infra/lib/helm.sh install): skipped`);
 
 /** Every app with a `migrate` entry point is a service with a database: the chart must run it. */
 const services = readdirSync(join(root, 'apps'))
