@@ -3,9 +3,10 @@ module.exports = {
   displayName: 'office-web:e2e',
   preset: '../../jest.preset.js',
   testMatch: ['<rootDir>/e2e/**/*.int-spec.ts'],
-  globalSetup: '<rootDir>/../../libs/testing/src/jest-global-setup.ts',
-  globalTeardown: '<rootDir>/../../libs/testing/src/jest-global-teardown.ts',
+  globalSetup: '<rootDir>/../../libs/testing/src/office-jest-global-setup.ts',
+  globalTeardown: '<rootDir>/../../libs/testing/src/office-jest-global-teardown.ts',
   testTimeout: 180_000,
-  // Each spec file starts six processes and Chromium (office-test-bed.ts): one file at a time.
+  // The spec files share one set of service processes (office-jest-global-setup.ts) and each opens
+  // Chromium: one file at a time.
   maxWorkers: 1,
 };

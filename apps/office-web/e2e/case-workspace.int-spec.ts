@@ -20,7 +20,7 @@ import {
  * the referral accepted by the employment office, consent withdrawal and closure proposal.
  * Screenshots go to artifacts/office-web/case-workspace/.
  */
-const bed = new OfficeTestBed('case-workspace', 3420);
+const bed = new OfficeTestBed('case-workspace');
 const { intake, office } = bed;
 let page: Page;
 let officer: string;
@@ -160,9 +160,22 @@ describe('case workspace of the intake officer, in Chromium', () => {
   it('writes the plan with an employment referral, saves it with If-Match (a stale one refused) and submits it', async () => {
     const form = page.getByTestId('plan-form');
     await form.getByRole('button', { name: 'Agregar meta económica' }).click();
+    // The directory is down for this step — the office server's answer when it cannot reach it
+    // (office-server.spec.ts) — so the screen says so and takes a typed code.
+    await page.route('**/api/directory/**', (route) =>
+      route.fulfill({
+        status: 502,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'gateway.upstream-unavailable',
+          title: 'El servicio no responde. Intente de nuevo en unos minutos.',
+          status: 502,
+        }),
+      }),
+    );
     await form.getByRole('button', { name: 'Proponer una remisión' }).click();
-    // This bed runs without the service directory: the screen says so and takes a typed code.
     await page.getByTestId('directory-unreachable').waitFor();
+    await page.unroute('**/api/directory/**');
     await page.locator('#referral-0-priority').selectOption('urgent');
     // Saved without the goal's words nor the receiving office: intake's errors beside both.
     await form.getByRole('button', { name: 'Guardar plan' }).click();

@@ -21,7 +21,7 @@ import {
  * shows who now has sustained participation and who still stopped coming.
  * Screenshots in artifacts/office-web/community/.
  */
-const bed = new OfficeTestBed('community', 3560, { community: true });
+const bed = new OfficeTestBed('community');
 let page: Page;
 let db: Client;
 const run = randomUUID().slice(0, 6);
@@ -48,7 +48,7 @@ beforeAll(async () => {
   page = bed.page;
   token = await bed.tokenOf('facilitadora-la-paz-este');
   const community = async (method: string, path: string, body: unknown, status: number) => {
-    const answer = await call(bed.community?.url ?? '', method, path, token, body);
+    const answer = await call(bed.community.url, method, path, token, body);
     expect({ path, status: answer.status }).toEqual({ path, status });
     return answer.body;
   };
@@ -121,7 +121,7 @@ beforeAll(async () => {
 afterAll(async () => {
   // Closed: later runs' facilitator lists stay short.
   if (activityId)
-    await call(bed.community?.url ?? '', 'PATCH', `/activities/${activityId}`, token, {
+    await call(bed.community.url, 'PATCH', `/activities/${activityId}`, token, {
       open: false,
     });
   await db?.end();
@@ -187,7 +187,7 @@ describe('the community facilitator', () => {
   it('takes the attendance of 40 on a phone without a network, through a reload', async () => {
     // Today's session, opened through the API as the phone would have.
     const today = await call(
-      bed.community?.url ?? '',
+      bed.community.url,
       'POST',
       `/activities/${activityId}/sessions`,
       token,
@@ -311,7 +311,7 @@ describe('the community facilitator', () => {
   });
   it('keeps reflection notes of a sensitive session for the facilitators only, online', async () => {
     const sensitive = await call(
-      bed.community?.url ?? '',
+      bed.community.url,
       'POST',
       `/activities/${activityId}/sessions`,
       token,

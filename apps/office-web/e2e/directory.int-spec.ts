@@ -18,7 +18,7 @@ import {
  * picker proposes the directory's services of the type, nearest first, saving the provider id.
  * Screenshots go to artifacts/office-web/directory/.
  */
-const bed = new OfficeTestBed('directory', 3520, { directory: true });
+const bed = new OfficeTestBed('directory');
 let page: Page;
 // The test database keeps earlier runs: every id and name carries this run's tag.
 const run = randomUUID().slice(0, 6);
@@ -75,7 +75,7 @@ beforeAll(async () => {
   page = bed.page;
   const admin = await bed.tokenOf('admin');
   const directory = (method: string, path: string, body: unknown) =>
-    call(bed.directory?.url ?? '', method, path, admin, body);
+    call(bed.directory.url, method, path, admin, body);
   for (const [key, entry] of Object.entries(entries)) {
     const organization = await directory('POST', '/organizations', {
       id: entry.org,
@@ -300,7 +300,7 @@ describe('the service directory in Chromium', () => {
     await editor.getByRole('alert').getByText('Su rol no tiene acceso a esta operación.').waitFor();
     await bed.shot('06-forced-edit-refused');
     const stored = await call(
-      bed.directory?.url ?? '',
+      bed.directory.url,
       'GET',
       `/services/${serviceIds['shelter']}`,
       await bed.tokenOf('admin'),

@@ -24,7 +24,7 @@ import {
  * session's attendance taken on a 360 px phone with the keyboard alone. Screenshots go to
  * artifacts/office-web/education-cohorts/.
  */
-const bed = new OfficeTestBed('education-cohorts', 3440);
+const bed = new OfficeTestBed('education-cohorts');
 let page: Page;
 const PROVIDER = 'centro-escolar-zacatecoluca';
 const day = (offset: number) =>

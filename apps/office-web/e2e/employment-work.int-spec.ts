@@ -19,7 +19,7 @@ import {
  * a proposal, the hiring and the 30-day retention check. Screenshots in
  * artifacts/office-web/employment-work/.
  */
-const bed = new OfficeTestBed('employment-work', 3480);
+const bed = new OfficeTestBed('employment-work');
 let page: Page;
 let caseId = '';
 const run = randomUUID().slice(0, 6);

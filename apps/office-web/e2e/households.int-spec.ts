@@ -15,7 +15,7 @@ import {
  * appears for minors only), and his case shows the household. Screenshots go to
  * artifacts/office-web/households/.
  */
-const bed = new OfficeTestBed('households', 3580);
+const bed = new OfficeTestBed('households');
 const { intake, office } = bed;
 let page: Page;
 let listId = '';

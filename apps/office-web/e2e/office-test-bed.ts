@@ -3,40 +3,49 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import {
+  devIdentityToken,
   eventually,
   findWorkspaceRoot,
-  type OfficeExtras,
-  OfficeProcesses,
+  OFFICE_SUITES_PORT_BASE,
+  officeUrls,
   testDatabaseUrl,
 } from '@reintegra/testing';
 
 /**
- * What every browser test of the office app needs: the built services as real processes
- * (OfficeProcesses: dev identity, intake, orchestrator, employment, education, office server),
- * headless Chromium, and the checks every screen passes (axe WCAG 2.2 AA, 360 px). Each spec file takes its own block of ports, consumer groups
- * and Temporal task queue, so spec files never see each other's processes.
+ * What every browser test of the office app needs: the built services as real processes, headless
+ * Chromium, and the checks every screen passes (axe WCAG 2.2 AA, 360 px). The processes (dev
+ * identity, intake, orchestrator, employment, education, directory, community inclusion, office
+ * server) are started once for all spec files (libs/testing office-jest-global-setup.ts) — started
+ * per file they cost about 40 s each — so a spec file tells its data apart by fresh DUIs and
+ * surnames, never by having the services to itself.
  */
 export const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
 export const today = new Date().toISOString().slice(0, 10);
 export type Json = Record<string, unknown>;
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const urls = officeUrls(OFFICE_SUITES_PORT_BASE);
 
-export class OfficeTestBed extends OfficeProcesses {
+export class OfficeTestBed {
+  readonly identity = { url: urls.identity };
+  readonly intake = { url: urls.intake };
+  readonly employment = { url: urls.employment };
+  readonly education = { url: urls.education };
+  readonly directory = { url: urls.directory };
+  readonly community = { url: urls.community };
+  readonly office = { url: urls.office };
   readonly shots: string;
   browser!: Browser;
   context!: BrowserContext;
   page!: Page;
 
-  /** `name` labels artifacts, groups and the task queue; ports are portBase … portBase + 8. */
-  constructor(name: string, portBase: number, extras: OfficeExtras = {}) {
-    super(name, portBase, extras);
+  /** `name` labels the spec file's screenshots (artifacts/office-web/<name>). */
+  constructor(name: string) {
     this.shots = join(findWorkspaceRoot(), 'artifacts/office-web', name);
   }
 
-  /** Migrates, starts every process from the end of the topics, then opens Chromium. */
-  override async start(): Promise<void> {
+  /** Opens Chromium (the services are already running). */
+  async start(): Promise<void> {
     mkdirSync(this.shots, { recursive: true });
-    await super.start();
     this.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     this.context = await this.browser.newContext({
       viewport: { width: 1280, height: 900 },
@@ -45,9 +54,13 @@ export class OfficeTestBed extends OfficeProcesses {
     this.page = await this.context.newPage();
   }
 
-  override async stop(): Promise<void> {
+  async stop(): Promise<void> {
     await this.browser?.close();
-    await super.stop();
+  }
+
+  /** A bearer token of a demo user. */
+  tokenOf(user: string): Promise<string> {
+    return devIdentityToken(this.identity.url, user);
   }
 
   /** Logs in through the login screen's demo button, from a clean session. */

@@ -21,7 +21,7 @@ import {
  * The office app in headless Chromium against the built services as real processes (see the test
  * bed). A flight is received through the screens. Screenshots go to artifacts/office-web/reception/.
  */
-const bed = new OfficeTestBed('reception', 3400);
+const bed = new OfficeTestBed('reception');
 const { intake, office } = bed;
 let page: Page;
 let officer: string;

@@ -22,7 +22,7 @@ import {
  * organisation's referral is never shown, and a user without provider-staff is refused the screen.
  * Screenshots in artifacts/office-web/provider-inbox/.
  */
-const bed = new OfficeTestBed('provider-inbox', 3540, { directory: true });
+const bed = new OfficeTestBed('provider-inbox');
 let page: Page;
 const SHELTER = 'casa-acogida-nonualco';
 const run = randomUUID().slice(0, 6);
@@ -38,7 +38,7 @@ let caseId = '';
 const referrals = { accept: '', decline: '', complete: '', other: '' };
 
 const directory = (method: string, path: string, token: string, body?: unknown) =>
-  call(bed.directory?.url ?? '', method, path, token, body);
+  call(bed.directory.url, method, path, token, body);
 
 /** The organisation with a location and an active housing service with places (idempotent). */
 async function ensureShelter(admin: string, id: string): Promise<void> {

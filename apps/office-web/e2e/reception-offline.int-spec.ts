@@ -21,7 +21,7 @@ import {
  * device in clear, nothing at all once synced and signed out.
  * Screenshots in artifacts/office-web/reception-offline/.
  */
-const bed = new OfficeTestBed('reception-offline', 3460);
+const bed = new OfficeTestBed('reception-offline');
 let page: Page;
 let db: Client;
 const trip = `GXA${Math.floor(1000 + Math.random() * 9000)}`;

@@ -19,7 +19,7 @@ import {
  * case (its page answers with the refusal; the API says 403) while the new one opens it.
  * Screenshots go to artifacts/office-web/transfers/.
  */
-const bed = new OfficeTestBed('transfers', 3700);
+const bed = new OfficeTestBed('transfers');
 const { intake, office } = bed;
 const RECEIVING = 'SV-SS-SAN-SALVADOR-CENTRO';
 let page: Page;
@@ -61,10 +61,7 @@ async function requestTransfer(who: keyof typeof people, reason: string): Promis
 
 beforeAll(async () => {
   // Six processes start at once; on a loaded machine one may miss its 60 s to health: once more.
-  await bed.start().catch(async () => {
-    await bed.stop();
-    await bed.start();
-  });
+  await bed.start();
   page = bed.page;
   officer = await bed.tokenOf('oficial-la-paz-este');
   for (const who of Object.keys(people) as (keyof typeof people)[]) {

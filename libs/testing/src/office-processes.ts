@@ -7,6 +7,41 @@ import { startGroupAtEnd } from './consumer-groups';
 import { runToCompletion, ServiceProcess } from './service-process';
 import { currentTestStack, testDatabaseUrl } from './stack';
 
+/** The block the office app's browser suites share (office-jest-global-setup.ts). */
+export const OFFICE_SUITES_PORT_BASE = 3400;
+
+/** Where each process of a block listens: portBase + offset (7 is left free). */
+export const OFFICE_PORT_OFFSETS = {
+  identity: 0,
+  intake: 1,
+  orchestrator: 2,
+  employment: 3,
+  education: 4,
+  directory: 5,
+  community: 6,
+  office: 8,
+} as const;
+
+/** The address of every process of the block at portBase, started or not. */
+export function officeUrls(portBase: number): Record<keyof typeof OFFICE_PORT_OFFSETS, string> {
+  return Object.fromEntries(
+    Object.entries(OFFICE_PORT_OFFSETS).map(([name, offset]) => [
+      name,
+      `http://127.0.0.1:${portBase + offset}`,
+    ]),
+  ) as Record<keyof typeof OFFICE_PORT_OFFSETS, string>;
+}
+
+/** A bearer token of a demo user from the dev identity at identityUrl. */
+export async function devIdentityToken(identityUrl: string, user: string): Promise<string> {
+  const response = await fetch(`${identityUrl}/dev/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ user }),
+  });
+  return `Bearer ${((await response.json()) as { access_token: string }).access_token}`;
+}
+
 /** Services a test of the office app may need beyond the core five (each costs a process). */
 export interface OfficeExtras {
   /** The service directory (port portBase + 5): the orchestrator routes through it. */
@@ -37,7 +72,9 @@ export class OfficeProcesses {
 
   constructor(name: string, portBase: number, extras: OfficeExtras = {}) {
     const stack = currentTestStack();
-    this.identityUrl = `http://127.0.0.1:${portBase}`;
+    const port = (member: keyof typeof OFFICE_PORT_OFFSETS) =>
+      portBase + OFFICE_PORT_OFFSETS[member];
+    this.identityUrl = officeUrls(portBase).identity;
     const authEnv = {
       AUTH_ISSUER: 'reintegra-dev-identity',
       AUTH_AUDIENCE: 'reintegra',
@@ -88,35 +125,35 @@ export class OfficeProcesses {
         : []),
     ];
     const env = (service: string) => this.migrations.find(([name]) => name === service)?.[1] ?? {};
-    this.identity = new ServiceProcess('dev-identity', portBase, {
+    this.identity = new ServiceProcess('dev-identity', port('identity'), {
       NODE_ENV: 'test',
       AUTH_ISSUER: authEnv.AUTH_ISSUER,
       DEV_IDENTITY_KEY_FILE: join(mkdtempSync(join(tmpdir(), 'office-e2e-')), 'key.json'),
     });
-    this.intake = new ServiceProcess('intake', portBase + 1, env('intake'));
+    this.intake = new ServiceProcess('intake', port('intake'), env('intake'));
     this.directory = extras.directory
-      ? new ServiceProcess('service-directory', portBase + 5, env('service-directory'))
+      ? new ServiceProcess('service-directory', port('directory'), env('service-directory'))
       : undefined;
     this.community = extras.community
-      ? new ServiceProcess('community-inclusion', portBase + 6, env('community-inclusion'))
+      ? new ServiceProcess('community-inclusion', port('community'), env('community-inclusion'))
       : undefined;
-    this.orchestrator = new ServiceProcess('orchestrator', portBase + 2, {
+    this.orchestrator = new ServiceProcess('orchestrator', port('orchestrator'), {
       ...env('orchestrator'),
       // Without the directory the orchestrator's re-routing finds no next provider (unrouted).
-      DIRECTORY_URL: this.directory?.url ?? `http://127.0.0.1:${portBase + 5}`,
+      DIRECTORY_URL: officeUrls(portBase).directory,
       DEV_IDENTITY_URL: this.identityUrl,
     });
     this.employment = new ServiceProcess(
       'employment-matching',
-      portBase + 3,
+      port('employment'),
       env('employment-matching'),
     );
     this.education = new ServiceProcess(
       'education-enrolment',
-      portBase + 4,
+      port('education'),
       env('education-enrolment'),
     );
-    this.office = new ServiceProcess('office-web-server', portBase + 8, {
+    this.office = new ServiceProcess('office-web-server', port('office'), {
       NODE_ENV: 'test',
       INTAKE_URL: this.intake.url,
       EMPLOYMENT_URL: this.employment.url,
@@ -161,12 +198,7 @@ export class OfficeProcesses {
   }
 
   /** A bearer token of a demo user from the dev identity. */
-  async tokenOf(user: string): Promise<string> {
-    const response = await fetch(`${this.identityUrl}/dev/tokens`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ user }),
-    });
-    return `Bearer ${((await response.json()) as { access_token: string }).access_token}`;
+  tokenOf(user: string): Promise<string> {
+    return devIdentityToken(this.identityUrl, user);
   }
 }
