@@ -20,6 +20,7 @@ import {
   runToCompletion,
   ServiceProcess,
   stackEnvironment,
+  startGroupAtEnd,
   testDatabaseUrl,
   testIdentityEnvironment,
   testToken,
@@ -213,17 +214,7 @@ export const partnerWebhooksBenchmark: Benchmark = {
       clientId: group,
       logLevel: logLevel.NOTHING,
     });
-    const admin = kafka.admin();
-    await admin.connect();
-    for (const topic of CONSUMED_TOPICS) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({
-        groupId: group,
-        topic,
-        partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
-      });
-    }
-    await admin.disconnect();
+    await startGroupAtEnd(stack.kafkaBrokers, group, CONSUMED_TOPICS);
     const pool = new Pool({ connectionString: env.DATABASE_URL, max: 4 });
     // Agencies of earlier test runs share this database: retire them for the measurement.
     await pool.query(`UPDATE agencies SET active = false WHERE active`);

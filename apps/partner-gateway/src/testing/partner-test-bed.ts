@@ -23,6 +23,7 @@ import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
 import {
   currentTestStack,
   eventually,
+  startGroupAtEnd,
   testAuthEnvironment,
   testDatabaseUrl,
   testToken,
@@ -82,23 +83,8 @@ export class PartnerTestBed {
       ...testAuthEnvironment(),
       ...this.overrides,
     });
+    await startGroupAtEnd(config.KAFKA_BROKERS, group, INTERNAL_TOPICS);
     const kafka = new Kafka({ brokers: config.KAFKA_BROKERS, clientId: group, logLevel: 1 });
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      // Explicit offsets (not "latest", which would be resolved only when the group joins and
-      // could skip events published meanwhile).
-      for (const topic of INTERNAL_TOPICS) {
-        const ends = await admin.fetchTopicOffsets(topic);
-        await admin.setOffsets({
-          groupId: group,
-          topic,
-          partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
-        });
-      }
-    } finally {
-      await admin.disconnect();
-    }
     this.producer = kafka.producer();
     await this.producer.connect();
     this.app = await NestFactory.create(PartnerGatewayModule.register(config), { logger: false });

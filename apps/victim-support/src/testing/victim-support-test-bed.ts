@@ -17,6 +17,7 @@ import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-dat
 import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
 import {
   currentTestStack,
+  startGroupAtEnd,
   testAuthEnvironment,
   testDatabaseUrl,
   testToken,
@@ -131,17 +132,7 @@ export async function startVictimSupport(
   if (options.withConsumer) {
     // A fresh group per run, started at the end of the topic: the topic's history (earlier runs'
     // referrals) is not re-read, so nothing is still being processed when the test shuts down.
-    const admin = new Kafka({
-      brokers: config.KAFKA_BROKERS,
-      clientId: group,
-      logLevel: 1,
-    }).admin();
-    await admin.connect();
-    try {
-      await admin.resetOffsets({ groupId: group, topic: TOPICS.intakeReferrals, earliest: false });
-    } finally {
-      await admin.disconnect();
-    }
+    await startGroupAtEnd(config.KAFKA_BROKERS, group, [TOPICS.intakeReferrals]);
     app.connectMicroservice(
       kafkaConsumerTransport({ clientId: group, brokers: config.KAFKA_BROKERS, groupId: group }),
       { inheritAppConfig: true },
