@@ -38,7 +38,9 @@ export async function startGroupAtEnd(
       await admin.disconnect();
     }
   };
-  const consumer = kafka.consumer({ groupId });
+  // The seeks are committed at the start of the next fetch: a short fetch wait (kafkajs waits
+  // 5 s on an idle topic by default) lets that come at once.
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 50 });
   await consumer.connect();
   try {
     await consumer.subscribe({ topics: [...topics], fromBeginning: false });
