@@ -8,9 +8,15 @@ import {
   referralStatusChangedV1,
   TOPICS,
 } from '@reintegra/event-contracts';
-import { currentTestStack, eventually, testToken, TopicRecorder } from '@reintegra/testing';
+import {
+  currentTestStack,
+  eventually,
+  freshDui,
+  journeyAnswers as answers,
+  testToken,
+  TopicRecorder,
+} from '@reintegra/testing';
 import { reintegrationPathWorkflowId } from '@reintegra/workflow-contracts';
-import { answers, freshDui } from './journey-fixtures';
 import { PathServices } from './path-services';
 
 /**

@@ -13,9 +13,10 @@ import {
   eventually,
   findWorkspaceRoot,
   freePort,
+  freshDui,
+  journeyAnswers as answers,
   testToken,
 } from '@reintegra/testing';
-import { answers, freshDui } from './journey-fixtures';
 import { OtlpSpanReceiver, type ReceivedSpan } from './otlp-span-receiver';
 import { PathServices } from './path-services';
 
