@@ -59,15 +59,8 @@ cluster_stop() {
   validate_ports
   lock_stack
   cluster_temporal_stop
-  local -a jobs=()
-  cluster_kafka_stop &
-  jobs+=($!)
-  pg_stop &
-  jobs+=($!)
-  smtp_stop &
-  jobs+=($!)
-  local job
-  for job in "${jobs[@]}"; do wait "$job" || true; done
+  # A component that did not stop cleanly has said so; the others are stopped all the same.
+  run_concurrently cluster_kafka_stop pg_stop smtp_stop
   log "cluster stopped (data kept; reset with: rm -rf $STACK_DIR)"
 }
 
