@@ -4,6 +4,7 @@ import {
   currentTestStack,
   freshDui,
   journeyAnswers,
+  jsonRequest as call,
   runToCompletion,
   ServiceProcess,
   stackEnvironment,
@@ -52,30 +53,6 @@ interface Person {
   returneeId: string;
   caseId: string;
   referralId?: string;
-}
-
-async function call(
-  url: string,
-  method: string,
-  token: string,
-  body?: unknown,
-  ifMatch?: string,
-): Promise<{ status: number; etag: string | null; body: Record<string, unknown> }> {
-  const response = await fetch(url, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      authorization: token,
-      ...(ifMatch ? { 'if-match': ifMatch } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    etag: response.headers.get('etag'),
-    body: (text ? JSON.parse(text) : {}) as Record<string, unknown>,
-  };
 }
 
 function expectStatus(what: string, response: { status: number; body: unknown }, status: number) {

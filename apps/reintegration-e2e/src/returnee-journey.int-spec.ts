@@ -13,6 +13,7 @@ import {
   eventually,
   freshDui,
   journeyAnswers as answers,
+  jsonRequest,
   testToken,
   TopicRecorder,
 } from '@reintegra/testing';
@@ -47,23 +48,8 @@ let temporal: TemporalClient;
 let officer: string;
 let supervisor: string;
 
-async function call(method: string, path: string, token: string, body?: unknown, ifMatch?: string) {
-  const response = await fetch(`${intake.url}${path}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      authorization: token,
-      ...(ifMatch ? { 'if-match': ifMatch } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    etag: response.headers.get('etag'),
-    body: (text ? JSON.parse(text) : {}) as Record<string, unknown>,
-  };
-}
+const call = (method: string, path: string, token: string, body?: unknown, ifMatch?: string) =>
+  jsonRequest(`${intake.url}${path}`, method, token, body, ifMatch);
 
 function eventTypesOf(caseId: string): string[] {
   return recorder.messages

@@ -51,3 +51,28 @@ export function duiWithCheckDigit(eightDigits: string): string {
 export function freshDui(): string {
   return duiWithCheckDigit(String(Math.floor(Math.random() * 1e8)).padStart(8, '0'));
 }
+
+/** A JSON request as the journeys' officer sends it; the answer's body parsed (`{}` when empty). */
+export async function jsonRequest(
+  url: string,
+  method: string,
+  token: string,
+  body?: unknown,
+  ifMatch?: string,
+): Promise<{ status: number; etag: string | null; body: Record<string, unknown> }> {
+  const response = await fetch(url, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      authorization: token,
+      ...(ifMatch ? { 'if-match': ifMatch } : {}),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    etag: response.headers.get('etag'),
+    body: (text ? JSON.parse(text) : {}) as Record<string, unknown>,
+  };
+}
