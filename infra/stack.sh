@@ -178,10 +178,7 @@ cmd_stop() {
 cmd_status() {
   validate_ports
   local rc=0
-  pg_status || rc=1
-  kafka_status || rc=1
-  temporal_status || rc=1
-  smtp_status || rc=1
+  all_statuses pg_status kafka_status temporal_status smtp_status || rc=1
   prometheus_status
   jaeger_status
   keycloak_status || rc=1

@@ -67,10 +67,7 @@ cluster_stop() {
 cluster_status() {
   validate_ports
   local rc=0
-  pg_status || rc=1
-  cluster_kafka_status || rc=1
-  cluster_temporal_status || rc=1
-  smtp_status || rc=1
+  all_statuses pg_status cluster_kafka_status cluster_temporal_status smtp_status || rc=1
   log "state: $STACK_DIR"
   return $rc
 }

@@ -192,6 +192,16 @@ run_concurrently() {
   done
 }
 
+# all_statuses <function...>: runs every status check, so that one component down does not hide the
+# others, and returns 1 when any failed.
+all_statuses() {
+  local fn rc=0
+  for fn in "$@"; do
+    "$fn" || rc=1
+  done
+  return $rc
+}
+
 # Keep the previous run's log next to the new one instead of growing forever.
 rotate_log() {
   [[ -f $1 ]] && mv -f "$1" "$1.prev"
