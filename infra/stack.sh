@@ -42,6 +42,8 @@ source "$LIB_DIR/backup.sh"
 source "$LIB_DIR/jaeger.sh"
 # shellcheck source=lib/cluster.sh
 source "$LIB_DIR/cluster.sh"
+# shellcheck source=lib/zipkin.sh
+source "$LIB_DIR/zipkin.sh"
 
 usage() {
   cat <<EOF
@@ -54,6 +56,8 @@ usage: bash infra/stack.sh <command>
             build Jaeger $JAEGER_VERSION from its Go module if needed (minutes, once; cached) and start
             it: OTLP/HTTP $JAEGER_OTLP_URL, UI and API $JAEGER_UI_URL (npm start does this);
             with --if-built, exit 3 instead of building
+  zipkin    fetch zipkin-server $ZIPKIN_VERSION from Maven Central if needed (once; cached) and start
+            it, in memory: spans $ZIPKIN_URL/api/v2/spans, UI $ZIPKIN_URL/zipkin/ (npm start does this)
   status    state of each component; exits non-zero if anything is down
   install   only install/cache the binaries (Kafka jars, Temporal and Schemathesis venvs, PostgreSQL via apt)
   env       print 'export K=V' lines for services and tests: eval "\$(bash infra/stack.sh env)"
@@ -178,6 +182,8 @@ cmd_stop() {
   jobs+=($!)
   jaeger_stop &
   jobs+=($!)
+  zipkin_stop &
+  jobs+=($!)
   keycloak_stop &
   jobs+=($!)
   local job rc=0
@@ -200,6 +206,7 @@ cmd_status() {
   smtp_status || rc=1
   prometheus_status
   jaeger_status
+  zipkin_status
   keycloak_status || rc=1
   log "state: $STACK_DIR"
   return $rc
@@ -266,6 +273,14 @@ cmd_keycloak() {
   esac
 }
 
+# The trace viewer `npm start` uses: Zipkin (jar fetched once from Maven Central, cached).
+cmd_zipkin() {
+  preflight_common
+  with_cache_lock "zipkin-$ZIPKIN_VERSION" zipkin_install
+  lock_stack
+  zipkin_start
+}
+
 cmd_traces() {
   preflight_common
   if ! jaeger_installed; then
@@ -308,6 +323,7 @@ main() {
     status) cmd_status ;;
     install) cmd_install ;;
     traces) cmd_traces "$@" ;;
+    zipkin) cmd_zipkin "$@" ;;
     env) cmd_env ;;
     keycloak) cmd_keycloak "$@" ;;
     logs) cmd_logs "$@" ;;
