@@ -164,26 +164,10 @@ cmd_stop() {
   validate_ports
   lock_stack
   # Independent engines: stop them concurrently (Kafka's controlled shutdown takes a few seconds).
-  local -a jobs=()
-  kafka_stop &
-  jobs+=($!)
-  temporal_stop &
-  jobs+=($!)
-  pg_stop &
-  jobs+=($!)
-  smtp_stop &
-  jobs+=($!)
-  prometheus_stop &
-  jobs+=($!)
-  zipkin_stop &
-  jobs+=($!)
-  keycloak_stop &
-  jobs+=($!)
-  local job rc=0
-  for job in "${jobs[@]}"; do
-    wait "$job" || rc=1
-  done
-  ((rc == 0)) || fail "some components did not stop cleanly (see above)" "" "check 'bash infra/stack.sh status'"
+  run_concurrently kafka_stop temporal_stop pg_stop smtp_stop prometheus_stop zipkin_stop keycloak_stop
+  if $CONCURRENTLY_FAILED; then
+    fail "some components did not stop cleanly (see above)" "" "check 'bash infra/stack.sh status'"
+  fi
   pg_resolve_dirs
   local reset="rm -rf $STACK_DIR"
   if $PG_DIR_FALLBACK; then reset+=" $(dirname "$PG_DIR")"; fi
@@ -193,10 +177,7 @@ cmd_stop() {
 cmd_status() {
   validate_ports
   local rc=0
-  pg_status || rc=1
-  kafka_status || rc=1
-  temporal_status || rc=1
-  smtp_status || rc=1
+  all_statuses pg_status kafka_status temporal_status smtp_status || rc=1
   prometheus_status
   zipkin_status
   keycloak_status || rc=1

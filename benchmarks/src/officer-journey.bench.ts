@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@reintegra/event-contracts';
 import {
   currentTestStack,
+  freshDui,
+  journeyAnswers,
+  jsonRequest as call,
   runToCompletion,
   ServiceProcess,
   stackEnvironment,
@@ -37,41 +40,6 @@ const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
 const OFFICE = 'oficina-empleo-la-paz-este';
 const PORTS = { intake: 3611, orchestrator: 3612, employment: 3613, metrics: 3619 };
 
-/** The needs assessment of every person (questionnaire 2026-11), as the journey e2e enters it. */
-const ANSWERS = {
-  occupations: [{ code: '7112', yearsOfExperience: 9, learnedAbroad: true }],
-  'currently-working': 'looking-for-work',
-  'income-sources': 0,
-  'receives-remittances': false,
-  'economic-satisfaction': 1,
-  'food-shortage': 'often',
-  'has-debt': true,
-  'debt-months-of-income': 6,
-  'can-borrow-if-needed': false,
-  'certifications-held': ['none'],
-  'last-grade-completed': 6,
-  'can-read-write': true,
-  'housing-situation': 'with-family',
-  'housing-at-risk': false,
-  'basic-services': ['drinking-water', 'electricity'],
-  'has-dui': true,
-  'documents-held': ['birth-certificate'],
-  'pending-legal-matters': false,
-  'health-status': 3,
-  'has-health-access': true,
-  'children-in-school': 'all',
-  'participates-community': 'rarely',
-  'people-to-count-on': 2,
-  'family-relations': 4,
-  'feels-part-of-community': 3,
-  'experienced-discrimination': true,
-  'feels-sad-or-hopeless': 3,
-  'sleep-problems': 3,
-  'feels-safe': 3,
-  'wish-to-remigrate': 3,
-  'plans-to-migrate-next-year': false,
-};
-
 const SYLLABLES =
   'ba be bi bo ca ce co da de do fa fe ga go la le li lo ma me mi mo na ne no pa pe ra re ri ro sa se so ta te to va ve za zo'.split(
     ' ',
@@ -81,40 +49,10 @@ const word = () =>
     .join('')
     .replace(/^./, (c) => c.toUpperCase());
 
-function freshDui(): string {
-  const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
-  const sum = [...digits].reduce((total, digit, index) => total + Number(digit) * (9 - index), 0);
-  return `${digits}-${(10 - (sum % 10)) % 10}`;
-}
-
 interface Person {
   returneeId: string;
   caseId: string;
   referralId?: string;
-}
-
-async function call(
-  url: string,
-  method: string,
-  token: string,
-  body?: unknown,
-  ifMatch?: string,
-): Promise<{ status: number; etag: string | null; body: Record<string, unknown> }> {
-  const response = await fetch(url, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      authorization: token,
-      ...(ifMatch ? { 'if-match': ifMatch } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    etag: response.headers.get('etag'),
-    body: (text ? JSON.parse(text) : {}) as Record<string, unknown>,
-  };
 }
 
 function expectStatus(what: string, response: { status: number; body: unknown }, status: number) {
@@ -290,7 +228,7 @@ async function main(): Promise<void> {
           'assessment',
           await call(`${cases}/assessments`, 'POST', officer, {
             questionnaireVersion: '2026-11',
-            answers: ANSWERS,
+            answers: journeyAnswers,
           }),
           201,
         );

@@ -59,25 +59,15 @@ cluster_stop() {
   validate_ports
   lock_stack
   cluster_temporal_stop
-  local -a jobs=()
-  cluster_kafka_stop &
-  jobs+=($!)
-  pg_stop &
-  jobs+=($!)
-  smtp_stop &
-  jobs+=($!)
-  local job
-  for job in "${jobs[@]}"; do wait "$job" || true; done
+  # A component that did not stop cleanly has said so; the others are stopped all the same.
+  run_concurrently cluster_kafka_stop pg_stop smtp_stop
   log "cluster stopped (data kept; reset with: rm -rf $STACK_DIR)"
 }
 
 cluster_status() {
   validate_ports
   local rc=0
-  pg_status || rc=1
-  cluster_kafka_status || rc=1
-  cluster_temporal_status || rc=1
-  smtp_status || rc=1
+  all_statuses pg_status cluster_kafka_status cluster_temporal_status smtp_status || rc=1
   log "state: $STACK_DIR"
   return $rc
 }

@@ -175,6 +175,33 @@ stop_pid() {
   done
 }
 
+# run_concurrently <function...>: runs each in the background and waits for them all (independent
+# engines stop faster at once). Sets CONCURRENTLY_FAILED=true when any failed instead of returning a
+# status: a caller's `|| ...` would switch errexit off inside the functions as well.
+run_concurrently() {
+  local -a jobs=()
+  local fn job
+  for fn in "$@"; do
+    "$fn" &
+    jobs+=($!)
+  done
+  # shellcheck disable=SC2034 # read by the caller
+  CONCURRENTLY_FAILED=false
+  for job in "${jobs[@]}"; do
+    wait "$job" || CONCURRENTLY_FAILED=true
+  done
+}
+
+# all_statuses <function...>: runs every status check, so that one component down does not hide the
+# others, and returns 1 when any failed.
+all_statuses() {
+  local fn rc=0
+  for fn in "$@"; do
+    "$fn" || rc=1
+  done
+  return $rc
+}
+
 # Keep the previous run's log next to the new one instead of growing forever.
 rotate_log() {
   [[ -f $1 ]] && mv -f "$1" "$1.prev"

@@ -2,14 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka } from 'kafkajs';
-import { Client } from 'pg';
-import { eventually, runToCompletion, ServiceProcess } from '@reintegra/testing';
 import {
-  openReferralsQuery,
-  referralWorkflowId,
-  reintegrationPathWorkflowId,
-} from '@reintegra/workflow-contracts';
-import { type Person, runLoad } from './chaos-load';
+  countDeadLetters,
+  eventually,
+  expectEachRequestDoneOnce,
+  type LoadPerson,
+  readDeadLetters,
+  runRegistrationLoad,
+  runToCompletion,
+  ServiceProcess,
+} from '@reintegra/testing';
 import { OwnStack } from './own-stack';
 
 /**
@@ -52,32 +54,6 @@ const DATABASES = {
 
 /** What was killed, and how long it took from the kill to healthy again. */
 const recoveries: { what: string; seconds: number }[] = [];
-
-/** How many rows of a table have each id: every id should have exactly one. */
-async function countsById(database: string, table: string, column: string, ids: string[]) {
-  const client = new Client({ connectionString: chaos.env(database)['DATABASE_MIGRATION_URL'] });
-  await client.connect();
-  try {
-    const { rows } = await client.query(
-      `SELECT ${column}::text AS id, count(*)::int AS n FROM ${table} WHERE ${column}::text = ANY($1) GROUP BY 1`,
-      [ids],
-    );
-    return rows as { id: string; n: number }[];
-  } finally {
-    await client.end();
-  }
-}
-
-/** Each id once: none missing, none twice. */
-async function expectOnceEach(database: string, table: string, column: string, ids: string[]) {
-  const counts = await countsById(database, table, column, ids);
-  const found = new Set(counts.map((c) => c.id));
-  expect({
-    table: `${database}.${table}`,
-    missing: ids.filter((id) => !found.has(id)),
-    twice: counts.filter((c) => c.n > 1),
-  }).toEqual({ table: `${database}.${table}`, missing: [], twice: [] });
-}
 
 const pidIn = (file: string) => Number(readFileSync(file, 'utf8').split('\n')[0].trim());
 
@@ -153,7 +129,7 @@ afterAll(async () => {
 });
 
 describe('chaos during registrations and referrals', () => {
-  let people: Person[] = [];
+  let people: LoadPerson[] = [];
 
   it('keeps taking registrations and referrals while five parts are killed and brought back', async () => {
     await chaos.run('start');
@@ -163,8 +139,11 @@ describe('chaos during registrations and referrals', () => {
     let unleashed = false;
     const started = Date.now();
     const [load] = await Promise.all([
-      runLoad({
-        intake: services.intake.url,
+      runRegistrationLoad({
+        intakeUrl: () => services.intake.url,
+        officer: 'oficial-caos',
+        lastNames: 'Prueba de Caos',
+        providerId: 'proveedor-empleo-caos',
         workers: PROFILE.workers,
         minimum: 30,
         pauseMs: PROFILE.pauseMs,
@@ -186,71 +165,13 @@ describe('chaos during registrations and referrals', () => {
 
   it('has done each accepted request exactly once, everywhere, with nothing stuck', async () => {
     const settledFrom = Date.now();
-    const all = people as Required<Person>[];
-    await eventually(
-      async () => {
-        await expectOnceEach(
-          'intake',
-          'returnees',
-          'dui',
-          all.map((p) => p.dui),
-        );
-        await expectOnceEach(
-          'intake',
-          'referrals',
-          'case_id',
-          all.map((p) => p.caseId),
-        );
-        await expectOnceEach(
-          'employment_matching',
-          'referrals',
-          'id',
-          all.map((p) => p.referralId),
-        );
-        await expectOnceEach(
-          'supervisor',
-          'cases',
-          'case_id',
-          all.map((p) => p.caseId),
-        );
-        await expectOnceEach(
-          'supervisor',
-          'referrals',
-          'referral_id',
-          all.map((p) => p.referralId),
-        );
-        // One running path per person and one referral child per referral (ids are per case and
-        // per referral, so a second start would have been refused), and each path holds its own
-        // referral (a sample: a query replays the path).
-        await chaos.temporal(async (client) => {
-          // Each that is not running, named: `<workflow id> <status>` (NOT_FOUND: never started).
-          const status = (id: string) =>
-            client.workflow
-              .getHandle(id)
-              .describe()
-              .then(
-                (d) => `${id} ${d.status.name}`,
-                () => `${id} NOT_FOUND`,
-              );
-          for (let i = 0; i < all.length; i += 50) {
-            const batch = all.slice(i, i + 50);
-            const statuses = await Promise.all(
-              batch.flatMap(({ caseId, referralId }) => [
-                status(reintegrationPathWorkflowId(caseId)),
-                status(referralWorkflowId(referralId)),
-              ]),
-            );
-            expect(statuses.filter((s) => !s.endsWith(' RUNNING'))).toEqual([]);
-          }
-          for (const { caseId, referralId } of all.slice(0, 25)) {
-            const open = await client.workflow
-              .getHandle(reintegrationPathWorkflowId(caseId))
-              .query(openReferralsQuery);
-            expect(open.filter((referral) => referral.referralId === referralId)).toHaveLength(1);
-          }
-        });
+    await expectEachRequestDoneOnce(
+      {
+        databaseUrl: (database) => chaos.env(database)['DATABASE_MIGRATION_URL'],
+        temporal: (use) => chaos.temporal(use),
       },
-      { timeoutMs: 240_000, intervalMs: 3_000 },
+      people,
+      240_000,
     );
     console.log(
       `chaos: every effect in place ${((Date.now() - settledFrom) / 1000).toFixed(0)} s after the load`,
@@ -259,34 +180,11 @@ describe('chaos during registrations and referrals', () => {
 
   it('wrote no dead letter: the load held no bad input', async () => {
     const kafka = new Kafka({ brokers: [`127.0.0.1:${chaos.ports.KAFKA_PORT}`], logLevel: 0 });
-    const admin = kafka.admin();
-    await admin.connect();
-    const deadLetterTopics = (await admin.listTopics()).filter((topic) => topic.endsWith('.dlq'));
-    let written = 0;
-    for (const topic of deadLetterTopics)
-      for (const partition of await admin.fetchTopicOffsets(topic))
-        written += Number(partition.high);
-    await admin.disconnect();
-    expect(deadLetterTopics.length).toBeGreaterThan(0);
-    console.log(`chaos: ${written} dead letters on ${deadLetterTopics.length} dead-letter topics`);
+    const { topics, written } = await countDeadLetters(kafka);
+    expect(topics.length).toBeGreaterThan(0);
+    console.log(`chaos: ${written} dead letters on ${topics.length} dead-letter topics`);
     if (written === 0) return;
-    // Each letter's topic, consumer and reason, so a failure says what was set aside and why.
-    const letters: string[] = [];
-    const reader = kafka.consumer({ groupId: `chaos-dlq-${Date.now()}` });
-    await reader.connect();
-    await reader.subscribe({ topics: deadLetterTopics, fromBeginning: true });
-    await reader.run({
-      eachMessage: async ({ topic, message }) => {
-        const header = (name: string) => message.headers?.[name]?.toString() ?? '';
-        letters.push(
-          `${topic} ${header('dlq-consumer')} ${header('dlq-reason')}: ${header('dlq-detail')}`,
-        );
-      },
-    });
-    await eventually(async () => expect(letters.length).toBeGreaterThanOrEqual(written), {
-      timeoutMs: 60_000,
-    }).catch(() => undefined);
-    await reader.disconnect();
+    const letters = await readDeadLetters(kafka, topics, written, `chaos-dlq-${Date.now()}`);
     expect(letters).toEqual([]);
   });
 });

@@ -8,9 +8,16 @@ import {
   referralStatusChangedV1,
   TOPICS,
 } from '@reintegra/event-contracts';
-import { currentTestStack, eventually, testToken, TopicRecorder } from '@reintegra/testing';
+import {
+  currentTestStack,
+  eventually,
+  freshDui,
+  journeyAnswers as answers,
+  jsonRequest,
+  testToken,
+  TopicRecorder,
+} from '@reintegra/testing';
 import { reintegrationPathWorkflowId } from '@reintegra/workflow-contracts';
-import { answers, freshDui } from './journey-fixtures';
 import { PathServices } from './path-services';
 
 /**
@@ -41,23 +48,8 @@ let temporal: TemporalClient;
 let officer: string;
 let supervisor: string;
 
-async function call(method: string, path: string, token: string, body?: unknown, ifMatch?: string) {
-  const response = await fetch(`${intake.url}${path}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      authorization: token,
-      ...(ifMatch ? { 'if-match': ifMatch } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    etag: response.headers.get('etag'),
-    body: (text ? JSON.parse(text) : {}) as Record<string, unknown>,
-  };
-}
+const call = (method: string, path: string, token: string, body?: unknown, ifMatch?: string) =>
+  jsonRequest(`${intake.url}${path}`, method, token, body, ifMatch);
 
 function eventTypesOf(caseId: string): string[] {
   return recorder.messages

@@ -13,9 +13,11 @@ import {
   eventually,
   findWorkspaceRoot,
   freePort,
+  freshDui,
+  journeyAnswers as answers,
+  jsonRequest,
   testToken,
 } from '@reintegra/testing';
-import { answers, freshDui } from './journey-fixtures';
 import { OtlpSpanReceiver, type ReceivedSpan } from './otlp-span-receiver';
 import { PathServices } from './path-services';
 
@@ -39,23 +41,8 @@ let producer: Producer;
 let officer: string;
 let supervisor: string;
 
-async function call(method: string, path: string, token: string, body?: unknown, ifMatch?: string) {
-  const response = await fetch(`${services.intake.url}${path}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      authorization: token,
-      ...(ifMatch ? { 'if-match': ifMatch } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    etag: response.headers.get('etag'),
-    body: (text ? JSON.parse(text) : {}) as Record<string, unknown>,
-  };
-}
+const call = (method: string, path: string, token: string, body?: unknown, ifMatch?: string) =>
+  jsonRequest(`${services.intake.url}${path}`, method, token, body, ifMatch);
 
 async function phaseBecomes(returneeId: string, phase: string) {
   await eventually(

@@ -12,3 +12,6 @@ export * from './browser-checks';
 export * from './free-port';
 export * from './access-matrix';
 export * from './victim-support-keys';
+export * from './journey-fixtures';
+export * from './registration-load';
+export * from './load-invariants';

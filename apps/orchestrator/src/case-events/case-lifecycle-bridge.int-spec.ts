@@ -9,7 +9,6 @@ import {
   planApprovedV1,
   referralRequestedV1,
   referralStatusChangedV1,
-  returneeRegisteredV1,
   TOPICS,
 } from '@reintegra/event-contracts';
 import { eventually } from '@reintegra/testing';
@@ -21,7 +20,10 @@ import {
   referralWorkflowId,
   reintegrationPathWorkflowId,
 } from '@reintegra/workflow-contracts';
-import { OrchestratorTestBed } from '../testing/orchestrator-test-bed';
+import {
+  OrchestratorTestBed,
+  TEST_MUNICIPALITY as MUNICIPALITY,
+} from '../testing/orchestrator-test-bed';
 
 /**
  * A whole reintegration path driven only by Kafka events, as intake and the services publish them,
@@ -35,7 +37,6 @@ const bed = new OrchestratorTestBed([
   deadLetterTopicOf(TOPICS.referralStatus),
   deadLetterTopicOf(TOPICS.intakeReferrals),
 ]);
-const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
 const ELSEWHERE = 'SV-SS-SAN-SALVADOR-CENTRO';
 
 beforeAll(() => bed.start(), 180_000);
@@ -43,37 +44,6 @@ afterAll(() => bed.stop());
 
 const now = () => new Date().toISOString();
 const countWhere = async (query: string) => (await bed.temporal.workflow.count(query)).count;
-
-function register(caseId: string) {
-  return bed.send(returneeRegisteredV1, caseId, {
-    caseId,
-    returneeId: randomUUID(),
-    episodeNumber: 1,
-    municipalityCode: MUNICIPALITY,
-    returnDate: '2026-11-20',
-    countryReturnedFrom: 'US',
-    minor: false,
-    registeredAt: now(),
-  });
-}
-
-function assessed(caseId: string) {
-  return bed.send(assessmentCompletedV1, caseId, {
-    caseId,
-    assessmentId: randomUUID(),
-    questionnaireVersion: '2026-11',
-    scoringVersion: 'equal-weights-1',
-    scores: {
-      economic: 0.3,
-      social: 0.6,
-      psychosocial: 0.5,
-      composite: 0.47,
-      incompleteDimensions: [],
-    },
-    riskLevel: 'high',
-    completedAt: now(),
-  });
-}
 
 function planApproved(caseId: string) {
   return bed.send(planApprovedV1, caseId, {
@@ -112,10 +82,10 @@ function phaseChanges(caseId: string): string[] {
 describe('case lifecycle events through the bridge', () => {
   it('drives a path from registration to closure and publishes every phase change', async () => {
     const caseId = randomUUID();
-    await register(caseId);
+    await bed.register(caseId);
     await phaseBecomes(caseId, 'intake', 120_000);
 
-    const assessment = await assessed(caseId);
+    const assessment = await bed.assessed(caseId);
     await bed.send(assessmentCompletedV1, caseId, assessment.data, assessment.id); // redelivered
     await phaseBecomes(caseId, 'assessed');
     expect(await pathOf(caseId).query(pathStateQuery)).toMatchObject({ riskLevel: 'high' });
@@ -218,7 +188,7 @@ describe('case lifecycle events through the bridge', () => {
 
   it('dead-letters an illegal phase fact with the reason and keeps the path running', async () => {
     const caseId = randomUUID();
-    await register(caseId);
+    await bed.register(caseId);
     await phaseBecomes(caseId, 'intake', 120_000);
     await planApproved(caseId); // no assessment yet
     const dead = await eventually(
@@ -233,7 +203,7 @@ describe('case lifecycle events through the bridge', () => {
     );
     expect(dead.headers['dlq-reason']).toBe('rejected:workflow.update-rejected');
     expect(dead.headers['dlq-detail']).toMatch(/no plan approval in intake/);
-    await assessed(caseId);
+    await bed.assessed(caseId);
     await phaseBecomes(caseId, 'assessed');
     expect((await pathOf(caseId).describe()).status.name).toBe('RUNNING');
     await pathOf(caseId).terminate('test done');
@@ -243,16 +213,7 @@ describe('case lifecycle events through the bridge', () => {
     const caseId = randomUUID();
     const path = bed.temporal.workflow.getHandle(reintegrationPathWorkflowId(caseId));
     const byId = `WorkflowId = '${reintegrationPathWorkflowId(caseId)}'`;
-    await bed.send(returneeRegisteredV1, caseId, {
-      caseId,
-      returneeId: randomUUID(),
-      episodeNumber: 1,
-      municipalityCode: MUNICIPALITY,
-      returnDate: '2026-11-20',
-      countryReturnedFrom: 'US',
-      minor: false,
-      registeredAt: now(),
-    });
+    await bed.register(caseId);
     await bed.send(referralRequestedV1, caseId, {
       referralId: randomUUID(),
       caseId,
@@ -310,9 +271,9 @@ describe('case lifecycle events through the bridge', () => {
 
   it('resumes every path where it was after the orchestrator restarts', async () => {
     const cases = [randomUUID(), randomUUID(), randomUUID()];
-    for (const caseId of cases) await register(caseId);
+    for (const caseId of cases) await bed.register(caseId);
     for (const caseId of cases) await phaseBecomes(caseId, 'intake', 120_000);
-    for (const caseId of cases) await assessed(caseId);
+    for (const caseId of cases) await bed.assessed(caseId);
     for (const caseId of cases) await phaseBecomes(caseId, 'assessed');
 
     await bed.stopApp();

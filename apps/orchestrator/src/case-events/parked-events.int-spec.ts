@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import {
-  assessmentCompletedV1,
   consentWithdrawnV1,
   deadLetterTopicOf,
   referralRequestedV1,
@@ -16,7 +15,10 @@ import {
   REINTEGRATION_PATH_WORKFLOW_TYPE,
   reintegrationPathWorkflowId,
 } from '@reintegra/workflow-contracts';
-import { OrchestratorTestBed } from '../testing/orchestrator-test-bed';
+import {
+  OrchestratorTestBed,
+  TEST_MUNICIPALITY as MUNICIPALITY,
+} from '../testing/orchestrator-test-bed';
 import { PARKING_LIFETIME_MS, ParkedEvents } from './parked-events';
 
 /**
@@ -32,7 +34,6 @@ const bed = new OrchestratorTestBed([
   deadLetterTopicOf(TOPICS.intakeReturnees),
   deadLetterTopicOf(TOPICS.intakeConsents),
 ]);
-const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
 const db = new Client({ connectionString: testDatabaseUrl('orchestrator', 'migrator') });
 
 beforeAll(async () => {
@@ -104,16 +105,7 @@ describe('events that cannot be delivered yet', () => {
       { timeoutMs: 60_000 },
     );
 
-    await bed.send(returneeRegisteredV1, caseId, {
-      caseId,
-      returneeId: randomUUID(),
-      episodeNumber: 1,
-      municipalityCode: MUNICIPALITY,
-      returnDate: '2026-11-20',
-      countryReturnedFrom: 'US',
-      minor: false,
-      registeredAt: now(),
-    });
+    await bed.register(caseId);
     const path = bed.temporal.workflow.getHandle(reintegrationPathWorkflowId(caseId));
     // Both referrals reached the path; the employment consent's withdrawal, delivered after them,
     // ended the employment one.
@@ -204,21 +196,7 @@ describe('events that cannot be delivered yet', () => {
     expect(signals).toContain('withdrawConsentSignal');
 
     // An update needs a worker: dead-lettered after one try, not retried in line.
-    await bed.send(assessmentCompletedV1, caseId, {
-      caseId,
-      assessmentId: randomUUID(),
-      questionnaireVersion: '2026-11',
-      scoringVersion: 'equal-weights-1',
-      scores: {
-        economic: 0.3,
-        social: 0.6,
-        psychosocial: 0.5,
-        composite: 0.47,
-        incompleteDimensions: [],
-      },
-      riskLevel: 'high',
-      completedAt: now(),
-    });
+    await bed.assessed(caseId);
     const [letter] = await eventually(
       () => {
         const letters = lettersFor(caseId);

@@ -4,10 +4,12 @@ import { Client, Connection } from '@temporalio/client';
 import { Kafka, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import {
+  assessmentCompletedV1,
   CLOUDEVENTS_CONTENT_TYPE,
   createEvent,
   type EventDefinition,
   type EventEnvelope,
+  returneeRegisteredV1,
   TOPICS,
 } from '@reintegra/event-contracts';
 import { loadConfig } from '@reintegra/platform-config';
@@ -23,6 +25,9 @@ import {
 import { orchestratorConfigSpec } from '../config';
 import { orchestratorDataSource } from '../database/orchestrator-data-source';
 import { OrchestratorModule } from '../orchestrator.module';
+
+/** The municipality of the beds' cases unless a test says otherwise. */
+export const TEST_MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
 
 const CONSUMED_TOPICS = [
   TOPICS.intakeReturnees,
@@ -135,6 +140,39 @@ export class OrchestratorTestBed {
       ],
     });
     return envelope;
+  }
+
+  /** Intake's registration of an adult opening the case's first episode: its path starts. */
+  register(caseId: string, municipalityCode = TEST_MUNICIPALITY) {
+    return this.send(returneeRegisteredV1, caseId, {
+      caseId,
+      returneeId: randomUUID(),
+      episodeNumber: 1,
+      municipalityCode,
+      returnDate: '2026-11-20',
+      countryReturnedFrom: 'US',
+      minor: false,
+      registeredAt: new Date().toISOString(),
+    });
+  }
+
+  /** A completed needs assessment of high risk (questionnaire 2026-11) for the case. */
+  assessed(caseId: string) {
+    return this.send(assessmentCompletedV1, caseId, {
+      caseId,
+      assessmentId: randomUUID(),
+      questionnaireVersion: '2026-11',
+      scoringVersion: 'equal-weights-1',
+      scores: {
+        economic: 0.3,
+        social: 0.6,
+        psychosocial: 0.5,
+        composite: 0.47,
+        incompleteDimensions: [],
+      },
+      riskLevel: 'high',
+      completedAt: new Date().toISOString(),
+    });
   }
 
   async stop(): Promise<void> {

@@ -1,20 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { duiCheckDigit } from '@reintegra/demo-data';
-import { testToken } from '@reintegra/testing';
+import { duiWithCheckDigit } from './journey-fixtures';
+import { testToken } from './test-identity';
 
-export const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
-
-let replicas: string[] = [];
-let next = 0;
-/** The next intake replica (round robin); a retry after a refused connection lands on the other. */
-function replica(): string {
-  next = (next + 1) % replicas.length;
-  return replicas[next];
-}
+const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
 
 /** One person of the load: registered, consenting to employment, referred to employment. */
-export interface Person {
+export interface LoadPerson {
   dui: string;
   /** Set once intake answered the registration (201, its replay, or the DUI already there). */
   returneeId?: string;
@@ -28,35 +20,46 @@ export interface LoadFigures {
   retried: number;
 }
 
+export interface RegistrationLoadOptions {
+  /** Intake's base URL, asked again on every attempt: a caller may go round replicas. */
+  intakeUrl: () => string;
+  /** The token's subject, and the marks of this suite's people and referrals in the data. */
+  officer: string;
+  lastNames: string;
+  providerId: string;
+  workers: number;
+  minimum: number;
+  pauseMs: number;
+  stop: () => boolean;
+}
+
 interface Answer {
   status: number;
   body: Record<string, unknown>;
 }
 
+type Walk = Pick<RegistrationLoadOptions, 'intakeUrl' | 'officer' | 'lastNames' | 'providerId'> & {
+  figures: LoadFigures;
+};
+
 /**
- * (Adapted from apps/operations-e2e/src/chaos-load.ts: the same walk, spread over replicas.)
  * Sends one request until it has a definitive answer, as a careful client does: the same
  * Idempotency-Key on every attempt, so an answer lost to a crash is replayed, never done twice.
  * Refused connections, timeouts, 5xx and "still in progress" (409 with Retry-After) are tried
  * again with backoff; any other answer is final.
  */
-async function definitive(
-  figures: LoadFigures,
-  path: string,
-  body: unknown,
-  key: string,
-): Promise<Answer> {
+async function definitive(walk: Walk, path: string, body: unknown, key: string): Promise<Answer> {
   const giveUpAt = Date.now() + 240_000;
   for (let attempt = 0; ; attempt += 1) {
-    figures.requests += 1;
+    walk.figures.requests += 1;
     try {
-      const response = await fetch(`${replica()}${path}`, {
+      const response = await fetch(`${walk.intakeUrl()}${path}`, {
         method: 'POST',
         headers: {
           authorization: await testToken({
             roles: ['intake-officer'],
             municipalityCode: MUNICIPALITY,
-            subject: 'oficial-cluster',
+            subject: walk.officer,
           }),
           'content-type': 'application/json',
           'idempotency-key': key,
@@ -70,17 +73,17 @@ async function definitive(
     } catch {
       // The service or its engine is down: the next attempt finds it back.
     }
-    figures.retried += 1;
+    walk.figures.retried += 1;
     if (Date.now() > giveUpAt) throw new Error(`no definitive answer for ${path} in 4 minutes`);
     await sleep(Math.min(2_000, 150 * 2 ** Math.min(attempt, 4)));
   }
 }
 
 /** A GET until it answers 200. */
-async function definitiveRead(figures: LoadFigures, path: string): Promise<Answer['body']> {
+async function definitiveRead(walk: Walk, path: string): Promise<Answer['body']> {
   for (;;) {
-    figures.requests += 1;
-    const response = await fetch(`${replica()}${path}`, {
+    walk.figures.requests += 1;
+    const response = await fetch(`${walk.intakeUrl()}${path}`, {
       headers: {
         authorization: await testToken({
           roles: ['intake-officer'],
@@ -90,26 +93,25 @@ async function definitiveRead(figures: LoadFigures, path: string): Promise<Answe
       signal: AbortSignal.timeout(15_000),
     }).catch(() => undefined);
     if (response?.status === 200) return (await response.json()) as Answer['body'];
-    figures.retried += 1;
+    walk.figures.retried += 1;
     await sleep(1_000);
   }
 }
 
-function newPerson(): Person {
-  const digits = String(randomInt(10_000_000, 99_999_999));
-  return { dui: `${digits}-${duiCheckDigit(digits)}` };
+function newPerson(): LoadPerson {
+  return { dui: duiWithCheckDigit(String(randomInt(10_000_000, 99_999_999))) };
 }
 
 /** Registers, gives the employment consent and refers one person; each step until answered. */
-async function walk(person: Person, figures: LoadFigures): Promise<void> {
+async function walkOne(walk: Walk, person: LoadPerson): Promise<void> {
   const registered = await definitive(
-    figures,
+    walk,
     `/returnees`,
     {
       // A distinct DUI: two people, never a "possible duplicate" of each other.
       dui: person.dui,
       firstNames: `Persona ${randomUUID().slice(0, 8)}`,
-      lastNames: 'Prueba de Clúster',
+      lastNames: walk.lastNames,
       dateOfBirth: `19${randomInt(60, 99)}-0${randomInt(1, 9)}-1${randomInt(0, 9)}`,
       gender: 'female',
       returnDate: '2026-11-30',
@@ -127,14 +129,14 @@ async function walk(person: Person, figures: LoadFigures): Promise<void> {
     // Registered by an earlier attempt whose answer and idempotency record a crash lost: the DUI
     // is this person's alone, so the record is theirs — once. Its case is read back.
     person.returneeId = (registered.body['links'] as { returnee: string }).returnee.split('/')[2];
-    const view = await definitiveRead(figures, `/returnees/${person.returneeId}`);
+    const view = await definitiveRead(walk, `/returnees/${person.returneeId}`);
     person.caseId = (view['episodes'] as { caseId: string }[])[0].caseId;
   } else
     throw new Error(
       `registration answered ${registered.status}: ${JSON.stringify(registered.body)}`,
     );
   const consent = await definitive(
-    figures,
+    walk,
     `/cases/${person.caseId}/consents`,
     { purpose: 'service-referral', scope: 'employment', formVersion: 'CONS-2026-01' },
     `consent-${person.dui}`,
@@ -143,9 +145,9 @@ async function walk(person: Person, figures: LoadFigures): Promise<void> {
   if (consent.status !== 201 && consent.body['code'] !== 'consent.already-granted')
     throw new Error(`consent answered ${consent.status}: ${JSON.stringify(consent.body)}`);
   const referral = await definitive(
-    figures,
+    walk,
     `/cases/${person.caseId}/referrals`,
-    { service: 'employment', priority: 'normal', providerIds: ['proveedor-empleo-cluster'] },
+    { service: 'employment', priority: 'normal', providerIds: [walk.providerId] },
     `referral-${person.dui}`,
   );
   if (referral.status !== 201)
@@ -155,24 +157,20 @@ async function walk(person: Person, figures: LoadFigures): Promise<void> {
 
 /**
  * Keeps `workers` officers registering and referring people until `stop()` says so and at least
- * `minimum` people are through. Every person's three requests reach a definitive answer.
+ * `minimum` people are through. Every person's three requests reach a definitive answer: the load
+ * of the chaos and cluster failover suites, which kill parts of the stack under it.
  */
-export async function runLoad(options: {
-  /** Base URLs of the intake replicas: requests go round the replicas, as behind a balancer. */
-  intake: string[];
-  workers: number;
-  minimum: number;
-  pauseMs: number;
-  stop: () => boolean;
-}): Promise<{ people: Person[]; figures: LoadFigures }> {
-  const people: Person[] = [];
+export async function runRegistrationLoad(
+  options: RegistrationLoadOptions,
+): Promise<{ people: LoadPerson[]; figures: LoadFigures }> {
+  const people: LoadPerson[] = [];
   const figures: LoadFigures = { requests: 0, retried: 0 };
-  replicas = options.intake;
+  const walk: Walk = { ...options, figures };
   const worker = async () => {
     while (!options.stop() || people.length < options.minimum) {
       const person = newPerson();
       people.push(person);
-      await walk(person, figures);
+      await walkOne(walk, person);
       // An office's pace, not a flood: a few people a second across the workers.
       await sleep(options.pauseMs);
     }

@@ -1,0 +1,161 @@
+import { deepStrictEqual } from 'node:assert/strict';
+import type { Client as TemporalClient } from '@temporalio/client';
+import type { Kafka } from 'kafkajs';
+import { Client } from 'pg';
+import {
+  openReferralsQuery,
+  referralWorkflowId,
+  reintegrationPathWorkflowId,
+} from '@reintegra/workflow-contracts';
+import { eventually } from './eventually';
+import type { LoadPerson } from './registration-load';
+
+/** Where the suite's stack is: a database's URL by name, and a Temporal client for a while. */
+export interface LoadStack {
+  databaseUrl(database: string): string;
+  temporal<T>(use: (client: TemporalClient) => Promise<T>): Promise<T>;
+}
+
+/** Where each accepted request leaves exactly one row: database, table, column, the person's id. */
+const ONCE_EACH: [string, string, string, (person: Required<LoadPerson>) => string][] = [
+  ['intake', 'returnees', 'dui', (p) => p.dui],
+  ['intake', 'referrals', 'case_id', (p) => p.caseId],
+  ['employment_matching', 'referrals', 'id', (p) => p.referralId],
+  ['supervisor', 'cases', 'case_id', (p) => p.caseId],
+  ['supervisor', 'referrals', 'referral_id', (p) => p.referralId],
+];
+
+/** Each id once in a table: none missing, none twice. */
+async function expectOnceEach(
+  stack: LoadStack,
+  database: string,
+  table: string,
+  column: string,
+  ids: string[],
+) {
+  const client = new Client({ connectionString: stack.databaseUrl(database) });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string; n: number }>(
+      `SELECT ${column}::text AS id, count(*)::int AS n FROM ${table} WHERE ${column}::text = ANY($1) GROUP BY 1`,
+      [ids],
+    );
+    const found = new Set(rows.map((row) => row.id));
+    deepStrictEqual(
+      {
+        table: `${database}.${table}`,
+        missing: ids.filter((id) => !found.has(id)),
+        twice: rows.filter((row) => row.n > 1),
+      },
+      { table: `${database}.${table}`, missing: [], twice: [] },
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * After a registration load (runRegistrationLoad) that parts of the stack were killed under: waits
+ * until every accepted request has had exactly one effect — one person, one path, one referral
+ * child in it, one employment referral, one read-model row each — and fails with what is missing
+ * or twice when `timeoutMs` ends first. (node:assert, not jest's expect: this library is not
+ * compiled with jest's globals.)
+ */
+export async function expectEachRequestDoneOnce(
+  stack: LoadStack,
+  people: LoadPerson[],
+  timeoutMs: number,
+): Promise<void> {
+  const all = people as Required<LoadPerson>[];
+  await eventually(
+    async () => {
+      for (const [database, table, column, idOf] of ONCE_EACH)
+        await expectOnceEach(stack, database, table, column, all.map(idOf));
+      // One running path per person and one referral child per referral (ids are per case and
+      // per referral, so a second start would have been refused), and each path holds its own
+      // referral (a sample: a query replays the path).
+      await stack.temporal(async (client) => {
+        // Each that is not running, named: `<workflow id> <status>` (NOT_FOUND: never started).
+        const status = (id: string) =>
+          client.workflow
+            .getHandle(id)
+            .describe()
+            .then(
+              (d) => `${id} ${d.status.name}`,
+              () => `${id} NOT_FOUND`,
+            );
+        for (let i = 0; i < all.length; i += 50) {
+          const statuses = await Promise.all(
+            all
+              .slice(i, i + 50)
+              .flatMap(({ caseId, referralId }) => [
+                status(reintegrationPathWorkflowId(caseId)),
+                status(referralWorkflowId(referralId)),
+              ]),
+          );
+          deepStrictEqual(
+            statuses.filter((s) => !s.endsWith(' RUNNING')),
+            [],
+          );
+        }
+        for (const { caseId, referralId } of all.slice(0, 25)) {
+          const open = await client.workflow
+            .getHandle(reintegrationPathWorkflowId(caseId))
+            .query(openReferralsQuery);
+          deepStrictEqual(
+            open.filter((referral) => referral.referralId === referralId).length,
+            1,
+            `${reintegrationPathWorkflowId(caseId)} holds ${referralId} once`,
+          );
+        }
+      });
+    },
+    { timeoutMs, intervalMs: 3_000 },
+  );
+}
+
+/** The stack's dead-letter topics and how many letters were ever written to them. */
+export async function countDeadLetters(
+  kafka: Kafka,
+): Promise<{ topics: string[]; written: number }> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const topics = (await admin.listTopics()).filter((topic) => topic.endsWith('.dlq'));
+  let written = 0;
+  for (const topic of topics)
+    for (const partition of await admin.fetchTopicOffsets(topic)) written += Number(partition.high);
+  await admin.disconnect();
+  return { topics, written };
+}
+
+/**
+ * Each letter's topic, consumer and reason (`written` of them, or what a minute brought), so a
+ * failure says what was set aside and why.
+ */
+export async function readDeadLetters(
+  kafka: Kafka,
+  topics: string[],
+  written: number,
+  groupId: string,
+): Promise<string[]> {
+  const letters: string[] = [];
+  const reader = kafka.consumer({ groupId });
+  await reader.connect();
+  await reader.subscribe({ topics, fromBeginning: true });
+  await reader.run({
+    eachMessage: async ({ topic, message }) => {
+      const header = (name: string) => message.headers?.[name]?.toString() ?? '';
+      letters.push(
+        `${topic} ${header('dlq-consumer')} ${header('dlq-reason')}: ${header('dlq-detail')}`,
+      );
+    },
+  });
+  await eventually(
+    async () => {
+      if (letters.length < written) throw new Error(`${letters.length} of ${written} letters read`);
+    },
+    { timeoutMs: 60_000 },
+  ).catch(() => undefined);
+  await reader.disconnect();
+  return letters;
+}
