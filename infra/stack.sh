@@ -38,10 +38,10 @@ source "$LIB_DIR/keycloak.sh"
 source "$LIB_DIR/schemathesis.sh"
 # shellcheck source=lib/backup.sh
 source "$LIB_DIR/backup.sh"
-# shellcheck source=lib/jaeger.sh
-source "$LIB_DIR/jaeger.sh"
 # shellcheck source=lib/cluster.sh
 source "$LIB_DIR/cluster.sh"
+# shellcheck source=lib/zipkin.sh
+source "$LIB_DIR/zipkin.sh"
 
 usage() {
   cat <<EOF
@@ -49,11 +49,10 @@ usage: bash infra/stack.sh <command>
 
   start     install what is missing, start PostgreSQL, Kafka, Temporal and the SMTP sink, wait
             until healthy, create databases/roles, topics and search attributes (idempotent)
-  stop      stop all four, and Jaeger if it runs (data and received mail are kept)
-  traces [--if-built]
-            build Jaeger $JAEGER_VERSION from its Go module if needed (minutes, once; cached) and start
-            it: OTLP/HTTP $JAEGER_OTLP_URL, UI and API $JAEGER_UI_URL (npm start does this);
-            with --if-built, exit 3 instead of building
+  stop      stop all four, and Zipkin if it runs (data and received mail are kept)
+  zipkin    fetch zipkin-server $ZIPKIN_VERSION from Maven Central if needed (once; cached) and start
+            it, in memory: spans $ZIPKIN_URL/api/v2/spans, UI $ZIPKIN_URL/zipkin/ (npm start does this);
+            'zipkin stop' stops only Zipkin (its traces are in memory)
   status    state of each component; exits non-zero if anything is down
   install   only install/cache the binaries (Kafka jars, Temporal and Schemathesis venvs, PostgreSQL via apt)
   env       print 'export K=V' lines for services and tests: eval "\$(bash infra/stack.sh env)"
@@ -165,7 +164,7 @@ cmd_stop() {
   validate_ports
   lock_stack
   # Independent engines: stop them concurrently (Kafka's controlled shutdown takes a few seconds).
-  run_concurrently kafka_stop temporal_stop pg_stop smtp_stop prometheus_stop jaeger_stop keycloak_stop
+  run_concurrently kafka_stop temporal_stop pg_stop smtp_stop prometheus_stop zipkin_stop keycloak_stop
   if $CONCURRENTLY_FAILED; then
     fail "some components did not stop cleanly (see above)" "" "check 'bash infra/stack.sh status'"
   fi
@@ -180,7 +179,7 @@ cmd_status() {
   local rc=0
   all_statuses pg_status kafka_status temporal_status smtp_status || rc=1
   prometheus_status
-  jaeger_status
+  zipkin_status
   keycloak_status || rc=1
   log "state: $STACK_DIR"
   return $rc
@@ -247,14 +246,16 @@ cmd_keycloak() {
   esac
 }
 
-cmd_traces() {
-  preflight_common
-  if ! jaeger_installed; then
-    [[ ${1:-} == --if-built ]] && return 3
-    with_cache_lock "jaeger-$JAEGER_VERSION" jaeger_install
+# The trace viewer `npm start` uses: Zipkin (jar fetched once from Maven Central, cached).
+cmd_zipkin() {
+  if [[ ${1:-} == stop ]]; then
+    zipkin_stop
+    return
   fi
+  preflight_common
+  with_cache_lock "zipkin-$ZIPKIN_VERSION" zipkin_install
   lock_stack
-  jaeger_start
+  zipkin_start
 }
 
 main() {
@@ -288,7 +289,7 @@ main() {
     stop) cmd_stop ;;
     status) cmd_status ;;
     install) cmd_install ;;
-    traces) cmd_traces "$@" ;;
+    zipkin) cmd_zipkin "$@" ;;
     env) cmd_env ;;
     keycloak) cmd_keycloak "$@" ;;
     logs) cmd_logs "$@" ;;

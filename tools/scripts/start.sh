@@ -17,22 +17,16 @@ ensure_dependencies
 step "starting the local stack"
 bash infra/stack.sh start || fail "the local stack did not start (see the message above)"
 load_stack_env
-# The trace viewer (Jaeger): built once from its Go module, then started with the stack; the
-# services started below export their spans to it. The first build takes many minutes, so it runs
-# in the background and the next start uses it. REINTEGRA_TRACES=off skips it.
+# The trace viewer (Zipkin, its UI included): the jar is fetched once from Maven Central (cached)
+# and started with the stack; the services started below send their spans to it and the
+# supervisors' case page links to a case's traces there. REINTEGRA_TRACES=off skips it.
 TRACES_UI_URL=
 if [[ ${REINTEGRA_TRACES:-on} != off ]]; then
-  traces=0
-  bash infra/stack.sh traces --if-built || traces=$?
-  if ((traces == 0)); then
-    export OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:${JAEGER_OTLP_PORT:-54318}"
-    TRACES_UI_URL="http://127.0.0.1:${JAEGER_UI_PORT:-56686}"
-    export TRACE_VIEWER_URL=$TRACES_UI_URL
-  elif ((traces == 3)); then
-    mkdir -p .stack/logs
-    setsid nohup bash infra/stack.sh traces >.stack/logs/jaeger-build.log 2>&1 &
-    echo "  the trace viewer (Jaeger) is being built in the background (minutes, once; log:"
-    echo "  .stack/logs/jaeger-build.log); the services run without traces until the next npm start"
+  if bash infra/stack.sh zipkin; then
+    zipkin_url="http://127.0.0.1:${ZIPKIN_PORT:-59411}"
+    export OTEL_EXPORTER_ZIPKIN_ENDPOINT=$zipkin_url
+    export TRACE_VIEWER_URL=$zipkin_url
+    TRACES_UI_URL=$zipkin_url/zipkin/
   else
     echo "  (no trace viewer: see the message above; the services run without traces)"
   fi
@@ -130,7 +124,7 @@ Reintegra is running.
   notifications         http://127.0.0.1:${PORT[notifications]}/health      (reminders; e-mails land in ${SMTP_SINK_DIR:-.stack/mail}/)
   Temporal web UI       ${TEMPORAL_UI_URL:-http://127.0.0.1:58233}
   Prometheus            ${PROMETHEUS_URL:-http://127.0.0.1:59090}/api/v1/alerts   (alert rules: infra/prometheus/alerts.yml)
-  traces (Jaeger)       ${TRACES_UI_URL:-off}   (API: /api/traces?service=intake&tags={"case.id":"<case id>"})
+  traces (Zipkin)       ${TRACES_UI_URL:-off}   (a case: /zipkin/api/v2/traces?annotationQuery=case.id%3D<case id>; the case page links there)
   PostgreSQL            127.0.0.1:${PG_PORT:-55432}   Kafka ${KAFKA_BROKERS:-127.0.0.1:59092}
   service logs          $LOG_DIR/
 Stop everything with: npm stop   (data is kept in .stack/)

@@ -31,7 +31,7 @@ export const supervisorApiConfigSpec = {
   ),
   TRACE_VIEWER_URL: variable(
     z.url().optional(),
-    'Base URL of the trace viewer (Jaeger) for the case page’s link to a case’s traces; unset: no link.',
+    'Base URL of the trace viewer (Zipkin, e.g. http://127.0.0.1:59411) for the case page’s link to a case’s traces; unset: no link.',
   ),
   OIDC_ISSUER: variable(
     z.url().optional(),

@@ -36,7 +36,11 @@ export function serviceConfigSpec(defaultPort: number) {
     ),
     OTEL_EXPORTER_OTLP_ENDPOINT: variable(
       z.url().optional(),
-      'Base URL of an OTLP/HTTP trace receiver (the local stack: Jaeger, http://127.0.0.1:54318); spans go to <url>/v1/traces. Unset: no traces are recorded.',
+      'Base URL of an OTLP/HTTP trace receiver (Tempo, Jaeger, an OpenTelemetry Collector); spans go to <url>/v1/traces. Unset: no OTLP export.',
+    ),
+    OTEL_EXPORTER_ZIPKIN_ENDPOINT: variable(
+      z.url().optional(),
+      'Base URL of a Zipkin server (the local stack: http://127.0.0.1:59411); spans go to <url>/api/v2/spans. Unset: no Zipkin export. With neither endpoint no traces are recorded.',
     ),
   } satisfies ConfigSpec;
 }

@@ -39,6 +39,7 @@ interface FoundationConfig extends AuthConfig, KafkaSecurityConfig, TemporalTlsC
   HTTP_PORT: number;
   AUTH_FAILURES_PER_MINUTE: number;
   OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+  OTEL_EXPORTER_ZIPKIN_ENDPOINT?: string;
   DATABASE_URL: string;
   DATABASE_POOL_SIZE: number;
   KAFKA_CLIENT_ID: string;
@@ -198,7 +199,10 @@ export function serve<S extends ConfigSpec>(
       kafkaSecurityOptions(config);
       if (definition.temporalClient) temporalTlsOptions(config);
       // Before Nest opens its server and pools, so HTTP and PostgreSQL are instrumented.
-      startTracing(definition.name, config.OTEL_EXPORTER_OTLP_ENDPOINT);
+      startTracing(definition.name, {
+        otlp: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+        zipkin: config.OTEL_EXPORTER_ZIPKIN_ENDPOINT,
+      });
       await startHttpService(rootModule(config), {
         ...httpAppOptionsOf(definition),
         service: definition.name,

@@ -1,5 +1,6 @@
 import { type Attributes, diag, DiagConsoleLogger, DiagLogLevel } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { ZipkinExporter } from '@opentelemetry/exporter-zipkin';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
@@ -7,6 +8,7 @@ import { Resource } from '@opentelemetry/resources';
 import {
   BatchSpanProcessor,
   NoopSpanProcessor,
+  type SpanExporter,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
@@ -24,22 +26,64 @@ const UNTRACED_PATHS = /^\/(health|metrics)(\/|\?|$)/;
 
 let active: Tracing | undefined;
 
+/** Where this process's spans go; each receiver that is set gets every span. */
+export interface TraceReceivers {
+  /** Base URL of an OTLP/HTTP receiver: spans go to `<url>/v1/traces`. */
+  otlp?: string | undefined;
+  /** Base URL of a Zipkin server: spans go to `<url>/api/v2/spans` (Zipkin v2 JSON). */
+  zipkin?: string | undefined;
+}
+
+const withoutSlash = (url: string) => url.replace(/\/$/, '');
+
+/** The exporters for the receivers that are set (none: tracing stays off). */
+export function traceExporters(receivers: TraceReceivers): SpanExporter[] {
+  const exporters: SpanExporter[] = [];
+  if (receivers.otlp) {
+    exporters.push(new OTLPTraceExporter({ url: `${withoutSlash(receivers.otlp)}/v1/traces` }));
+  }
+  if (receivers.zipkin) {
+    exporters.push(new ZipkinExporter({ url: `${withoutSlash(receivers.zipkin)}/api/v2/spans` }));
+  }
+  return exporters;
+}
+
+/** One processor for the Temporal worker's sinks that hands every span to each receiver's batch. */
+class EachProcessor implements SpanProcessor {
+  constructor(private readonly processors: SpanProcessor[]) {}
+  onStart(...args: Parameters<SpanProcessor['onStart']>): void {
+    for (const processor of this.processors) processor.onStart(...args);
+  }
+  onEnd(...args: Parameters<SpanProcessor['onEnd']>): void {
+    for (const processor of this.processors) processor.onEnd(...args);
+  }
+  async forceFlush(): Promise<void> {
+    await Promise.all(this.processors.map((processor) => processor.forceFlush()));
+  }
+  async shutdown(): Promise<void> {
+    await Promise.all(this.processors.map((processor) => processor.shutdown()));
+  }
+}
+
 /**
  * Starts tracing for this process (call once, before the service's modules open connections):
  * HTTP server and client spans, PostgreSQL spans under them, W3C trace context, and a batch
- * exporter to `<endpoint>/v1/traces` (OTLP/HTTP). Without an endpoint nothing is recorded and the
- * OpenTelemetry API stays a no-op. No personal data: query strings are cut from every HTTP
- * attribute, and SQL parameters are never recorded (`enhancedDatabaseReporting` off).
+ * exporter per receiver: OTLP/HTTP (`<otlp>/v1/traces`) and Zipkin (`<zipkin>/api/v2/spans`, the
+ * local stack's viewer). Without a receiver nothing is recorded and the OpenTelemetry API stays a
+ * no-op. No personal data: query strings are cut from every HTTP attribute, and SQL parameters are
+ * never recorded (`enhancedDatabaseReporting` off).
  */
-export function startTracing(service: string, endpoint: string | undefined): Tracing | undefined {
-  if (!endpoint || active) return active;
+export function startTracing(service: string, receivers: TraceReceivers): Tracing | undefined {
+  if (active) return active;
+  const exporters = traceExporters(receivers);
+  if (exporters.length === 0) return undefined;
   // The SDK's own problems (an unreachable receiver) as warnings on stderr, never its chatter.
   diag.setLogger(new DiagConsoleLogger(), DiagLogLevel.WARN);
   const resource = new Resource({ 'service.name': service, 'service.namespace': 'reintegra' });
-  const spanProcessor = new BatchSpanProcessor(
-    new OTLPTraceExporter({ url: `${endpoint.replace(/\/$/, '')}/v1/traces` }),
-  );
-  const provider = new NodeTracerProvider({ resource, spanProcessors: [spanProcessor] });
+  const batches = exporters.map((exporter) => new BatchSpanProcessor(exporter));
+  const [only] = batches;
+  const spanProcessor = only && batches.length === 1 ? only : new EachProcessor(batches);
+  const provider = new NodeTracerProvider({ resource, spanProcessors: batches });
   provider.register();
   const unregister = registerInstrumentations({
     tracerProvider: provider,
