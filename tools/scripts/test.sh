@@ -58,6 +58,8 @@ for values in infra/helm/reintegra/values.yaml infra/helm/examples/values-produc
     && "$HELM_PATH" template reintegra infra/helm/reintegra --values "$values" >/dev/null; } \
     || fail "the chart does not lint or render with $values (output above): fix infra/helm/"
 done
+step "trace viewer (the services' Zipkin exporter to a Zipkin of its own, found by case id)"
+bash tools/scripts/check-zipkin.sh || fail "the trace check failed (output above): see libs/platform/tracing"
 step "typecheck"
 npx nx run-many -t typecheck --outputStyle=static || fail "type errors above"
 step "unit tests"

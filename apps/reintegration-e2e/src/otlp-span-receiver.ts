@@ -43,7 +43,7 @@ const flatten = (attributes: Array<{ key: string; value: OtlpValue }> = []) =>
   Object.fromEntries(attributes.map(({ key, value }) => [key, text(value)]));
 
 /**
- * An OTLP/HTTP trace receiver in the test process (what Jaeger is in the local stack): services
+ * An OTLP/HTTP trace receiver in the test process (what a collector is in production): services
  * export to `url`, and the test reads every span they sent, in the order received.
  */
 export class OtlpSpanReceiver {
