@@ -1,4 +1,5 @@
 import { Kafka, type Producer } from 'kafkajs';
+import { chromium } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import {
   freshDui,
   journeyAnswers as answers,
   jsonRequest,
+  OwnZipkin,
   testToken,
 } from '@reintegra/testing';
 import { OtlpSpanReceiver, type ReceivedSpan } from './otlp-span-receiver';
@@ -26,7 +28,8 @@ import { PathServices } from './path-services';
  * an OTLP receiver in this test: registration → plan approval → referral → the provider's
  * acceptance. Each consumed event's span must hang, parent by parent, under the HTTP request or
  * event that caused it, across Kafka (outbox relay → consumer) and Temporal (client → workflow →
- * activity → outbox → the next service's consumer); and no span may carry personal data.
+ * activity → outbox → the next service's consumer); and no span may carry personal data. The
+ * same spans go to the local trace viewer (Zipkin), where the case page's link must find them.
  */
 jest.setTimeout(240_000);
 const stack = currentTestStack();
@@ -37,6 +40,7 @@ const CONSUMER = 5;
 const receiver = new OtlpSpanReceiver();
 const kafka = new Kafka({ brokers: stack.kafkaBrokers, clientId: 'traces-e2e', logLevel: 1 });
 let services: PathServices;
+let zipkin: OwnZipkin;
 let producer: Producer;
 let officer: string;
 let supervisor: string;
@@ -85,12 +89,17 @@ function pathEventLineages(caseId: string): string[][] {
 }
 
 beforeAll(async () => {
-  await receiver.start();
+  zipkin = new OwnZipkin(await freePort());
+  await Promise.all([receiver.start(), zipkin.start()]);
   services = new PathServices(
     'traces-e2e',
     { intake: await freePort(), orchestrator: await freePort() },
     // Short export batches, so the spans arrive while the test waits.
-    { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '200' },
+    {
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+      OTEL_EXPORTER_ZIPKIN_ENDPOINT: zipkin.url,
+      OTEL_BSP_SCHEDULE_DELAY: '200',
+    },
   );
   producer = kafka.producer();
   await Promise.all([services.start(), producer.connect()]);
@@ -104,7 +113,7 @@ afterAll(async () => {
   const dir = join(findWorkspaceRoot(), 'artifacts/e2e-logs');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'traces-e2e-spans.json'), JSON.stringify(receiver.spans, null, 1));
-  await receiver.stop();
+  await Promise.allSettled([receiver.stop(), zipkin?.stop()]);
 });
 
 describe('traces of one returnee from registration to the referral’s acceptance', () => {
@@ -294,5 +303,48 @@ describe('traces of one returnee from registration to the referral’s acceptanc
     expect(exported).not.toContain('db.postgresql.values');
     for (const personal of [person.dui, person.firstNames, person.lastNames])
       expect(exported).not.toContain(personal);
+  });
+
+  it('shows the case’s traces in the local viewer (Zipkin): its API, and its page in Chromium', async () => {
+    const annotation = `annotationQuery=${encodeURIComponent(`case.id=${caseId}`)}`;
+    interface ZipkinSpan {
+      name?: string;
+      localEndpoint?: { serviceName?: string };
+    }
+    await eventually(
+      async () => {
+        const response = await fetch(
+          `${zipkin.url}/zipkin/api/v2/traces?${annotation}&lookback=86400000&limit=100`,
+        );
+        const spans = ((await response.json()) as ZipkinSpan[][]).flat();
+        const services = new Set(spans.map((span) => span.localEndpoint?.serviceName));
+        expect([...services]).toEqual(expect.arrayContaining(['intake', 'orchestrator']));
+        expect(spans.map((span) => span.name)).toContain('handleupdate:referralstatus');
+      },
+      { timeoutMs: 30_000 },
+    );
+    const browser = await chromium.launch({
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: ['--no-sandbox'],
+    });
+    try {
+      const page = await browser.newPage();
+      // What the case page's "Ver traza del caso" opens (supervisor-api workflow/trace-link.ts).
+      await page.goto(
+        `${zipkin.url}/zipkin/?${annotation}&lookback=7d&endTs=${Date.now()}&limit=100`,
+      );
+      try {
+        // One row per trace, named by its root: the registration, and the acceptance's message.
+        await page.getByText('intake: post /returnees').waitFor({ timeout: 30_000 });
+        await page.getByText('orchestrator: reintegra.services.referral-status process').waitFor();
+      } finally {
+        // Kept as an artifact, also to read a failure.
+        const dir = join(findWorkspaceRoot(), 'artifacts/e2e-logs');
+        mkdirSync(dir, { recursive: true });
+        await page.screenshot({ path: join(dir, 'traces-e2e-zipkin.png'), fullPage: true });
+      }
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -15,3 +15,4 @@ export * from './victim-support-keys';
 export * from './journey-fixtures';
 export * from './registration-load';
 export * from './load-invariants';
+export * from './own-zipkin';
