@@ -48,7 +48,12 @@ const config = [
             },
             {
               sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:testing'],
+              onlyDependOnLibsWithTags: [
+                'type:platform',
+                'type:contracts',
+                'type:testing',
+                'type:demo-data',
+              ],
             },
             // Seeded fictional data for tests and the demo loader: built on reference data only.
             { sourceTag: 'type:demo-data', onlyDependOnLibsWithTags: ['type:reference-data'] },

@@ -94,12 +94,7 @@ export async function call(
   return { status: response.status, body: (text ? JSON.parse(text) : {}) as Json };
 }
 
-/** A DUI with a valid check digit, unique enough for a test run. */
-export function freshDui(): string {
-  const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
-  const sum = [...digits].reduce((total, digit, index) => total + Number(digit) * (9 - index), 0);
-  return `${digits}-${(10 - (sum % 10)) % 10}`;
-}
+export { freshDui } from '@reintegra/testing';
 
 /** A surname no other run (nor other suite) has: possible duplicates are only the planned ones. */
 export function uniqueSurname(): string {

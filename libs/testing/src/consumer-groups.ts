@@ -18,14 +18,15 @@ export async function startGroupAtEnd(
 ): Promise<void> {
   const kafka = new Kafka({ brokers, clientId: 'test-group-setup', logLevel: 1 });
   const admin = kafka.admin();
+  // The seeks are committed at the start of the next fetch: a short fetch wait (kafkajs waits
+  // 5 s on an idle topic by default) lets that come at once.
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 50 });
   await admin.connect();
-  const ends = await Promise.all(
-    topics.map(async (topic) => ({ topic, partitions: await admin.fetchTopicOffsets(topic) })),
-  ).finally(() => admin.disconnect());
-  const committed = async () => {
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
+  try {
+    const ends = await Promise.all(
+      topics.map(async (topic) => ({ topic, partitions: await admin.fetchTopicOffsets(topic) })),
+    );
+    const committed = async () => {
       for (const { topic, partitions } of ends) {
         const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
         for (const { partition, high } of partitions) {
@@ -34,15 +35,8 @@ export async function startGroupAtEnd(
             throw new Error(`${groupId} is at ${offset} on ${topic}/${partition}, not at ${high}`);
         }
       }
-    } finally {
-      await admin.disconnect();
-    }
-  };
-  // The seeks are committed at the start of the next fetch: a short fetch wait (kafkajs waits
-  // 5 s on an idle topic by default) lets that come at once.
-  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 50 });
-  await consumer.connect();
-  try {
+    };
+    await consumer.connect();
     await consumer.subscribe({ topics: [...topics], fromBeginning: false });
     // Resolves once the member has joined and holds every partition (it is the only member).
     await consumer.run({ eachBatchAutoResolve: false, eachBatch: async () => undefined });
@@ -51,6 +45,6 @@ export async function startGroupAtEnd(
         consumer.seek({ topic, partition, offset: high });
     await eventually(committed, { timeoutMs: 30_000, intervalMs: 100 });
   } finally {
-    await consumer.disconnect();
+    await Promise.all([consumer.disconnect(), admin.disconnect()]);
   }
 }

@@ -16,3 +16,4 @@ export * from './journey-fixtures';
 export * from './registration-load';
 export * from './load-invariants';
 export * from './own-zipkin';
+export * from './event-fixtures';

@@ -1,50 +1,30 @@
+import { ASSESSMENT_ANSWERS_2026_11, duiCheckDigit } from '@reintegra/demo-data';
+
 /** What an officer enters for one returnee in the end-to-end journeys and their benchmark (fictional). */
 
-/** The needs-assessment answers of the journey's returnee (questionnaire 2026-11). */
+/**
+ * The needs-assessment answers of the journey's returnee (questionnaire 2026-11): the demo
+ * story's answers, with the differences that make this returnee a looking-for-work carpenter of
+ * higher economic risk.
+ */
 export const journeyAnswers = {
+  ...ASSESSMENT_ANSWERS_2026_11,
   occupations: [{ code: '7112', yearsOfExperience: 9, learnedAbroad: true }],
   'currently-working': 'looking-for-work',
   'income-sources': 0,
-  'receives-remittances': false,
   'economic-satisfaction': 1,
   'food-shortage': 'often',
-  'has-debt': true,
   'debt-months-of-income': 6,
-  'can-borrow-if-needed': false,
   'certifications-held': ['none'],
   'last-grade-completed': 6,
-  'can-read-write': true,
-  'housing-situation': 'with-family',
-  'housing-at-risk': false,
-  'basic-services': ['drinking-water', 'electricity'],
-  'has-dui': true,
-  'documents-held': ['birth-certificate'],
-  'pending-legal-matters': false,
   'health-status': 3,
-  'has-health-access': true,
-  'children-in-school': 'all',
-  'participates-community': 'rarely',
-  'people-to-count-on': 2,
-  'family-relations': 4,
-  'feels-part-of-community': 3,
-  'experienced-discrimination': true,
-  'feels-sad-or-hopeless': 3,
   'sleep-problems': 3,
-  'feels-safe': 3,
   'wish-to-remigrate': 3,
-  'plans-to-migrate-next-year': false,
 };
 
-/**
- * Eight digits and the check digit intake verifies (weights 9..2, (10 - sum mod 10) mod 10). Its
- * own copy of demo-data's duiCheckDigit: the testing libraries may not depend on demo data.
- */
+/** Eight digits and the check digit intake verifies. */
 export function duiWithCheckDigit(eightDigits: string): string {
-  const sum = [...eightDigits].reduce(
-    (total, digit, index) => total + Number(digit) * (9 - index),
-    0,
-  );
-  return `${eightDigits}-${(10 - (sum % 10)) % 10}`;
+  return `${eightDigits}-${duiCheckDigit(eightDigits)}`;
 }
 
 /** A DUI no earlier run used. */

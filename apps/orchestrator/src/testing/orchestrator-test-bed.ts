@@ -16,6 +16,7 @@ import { loadConfig } from '@reintegra/platform-config';
 import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
 import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
 import {
+  adultRegistration,
   currentTestStack,
   startGroupAtEnd,
   testAuthEnvironment,
@@ -144,16 +145,7 @@ export class OrchestratorTestBed {
 
   /** Intake's registration of an adult opening the case's first episode: its path starts. */
   register(caseId: string, municipalityCode = TEST_MUNICIPALITY) {
-    return this.send(returneeRegisteredV1, caseId, {
-      caseId,
-      returneeId: randomUUID(),
-      episodeNumber: 1,
-      municipalityCode,
-      returnDate: '2026-11-20',
-      countryReturnedFrom: 'US',
-      minor: false,
-      registeredAt: new Date().toISOString(),
-    });
+    return this.send(returneeRegisteredV1, caseId, adultRegistration(caseId, municipalityCode));
   }
 
   /** A completed needs assessment of high risk (questionnaire 2026-11) for the case. */

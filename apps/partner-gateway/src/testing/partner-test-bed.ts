@@ -21,6 +21,7 @@ import { loadConfig } from '@reintegra/platform-config';
 import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
 import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
 import {
+  adultRegistration,
   currentTestStack,
   eventually,
   startGroupAtEnd,
@@ -194,20 +195,7 @@ export class PartnerTestBed {
   }
 
   registered(caseId: string, municipalityCode = MUNICIPALITY) {
-    return this.publish(
-      returneeRegisteredV1,
-      {
-        caseId,
-        returneeId: randomUUID(),
-        episodeNumber: 1,
-        municipalityCode,
-        returnDate: '2026-11-20',
-        countryReturnedFrom: 'US',
-        minor: false,
-        registeredAt: new Date().toISOString(),
-      },
-      caseId,
-    );
+    return this.publish(returneeRegisteredV1, adultRegistration(caseId, municipalityCode), caseId);
   }
 
   async consent(

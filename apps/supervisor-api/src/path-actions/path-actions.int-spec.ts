@@ -4,7 +4,7 @@ import {
   referralRequestedV1,
   returneeRegisteredV1,
 } from '@reintegra/event-contracts';
-import { eventually, testToken } from '@reintegra/testing';
+import { adultRegistration, eventually, testToken } from '@reintegra/testing';
 import { SupervisorApiTestBed } from '../testing/supervisor-api-test-bed';
 
 /**
@@ -35,16 +35,7 @@ afterAll(() => bed.stop());
 
 async function registeredCase(municipalityCode: string) {
   const caseId = randomUUID();
-  await bed.publish(returneeRegisteredV1, caseId, {
-    caseId,
-    returneeId: randomUUID(),
-    episodeNumber: 1,
-    municipalityCode,
-    returnDate: '2026-11-20',
-    countryReturnedFrom: 'US',
-    minor: false,
-    registeredAt: new Date().toISOString(),
-  });
+  await bed.publish(returneeRegisteredV1, caseId, adultRegistration(caseId, municipalityCode));
   await eventually(
     async () =>
       expect((await bed.call('GET', `/api/cases/${caseId}`, tokens['national'])).status).toBe(200),
