@@ -8,7 +8,8 @@
 # Overrides: REINTEGRA_STACK_DIR (data, logs, pids; default <repo>/.stack),
 # REINTEGRA_CACHE_DIR (downloads; default ~/.cache/reintegra), PG_PORT, KAFKA_PORT,
 # KAFKA_CONTROLLER_PORT, TEMPORAL_PORT, TEMPORAL_UI_PORT, SMTP_PORT, PROMETHEUS_PORT, KEYCLOAK_PORT,
-# KEYCLOAK_MANAGEMENT_PORT, REINTEGRA_TOPICS_FILE; KEYCLOAK=1 is the same as --profile keycloak.
+# KEYCLOAK_MANAGEMENT_PORT, REINTEGRA_TOPICS_FILE, PG_SYNCHRONOUS_COMMIT (off; on: no acknowledged
+# commit lost when PostgreSQL is killed); KEYCLOAK=1 is the same as --profile keycloak.
 set -euo pipefail
 
 LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/lib" && pwd)

@@ -1,6 +1,6 @@
-// Operations tier: the restore drill and the upgrade (the chaos test: jest.chaos.config.cts, npm
-// run chaos), each on a stack of its own (own ports and state dir), so npm test runs it beside
-// the suites that share the main test stack.
+// Operations tier: the restore drill, the upgrade and the chaos test (short profile; the long one
+// is `npm run chaos`), each on a stack of its own (own ports and state dir), so npm test runs
+// them beside the suites that share the main test stack.
 module.exports = {
   displayName: 'operations-e2e',
   preset: '../../jest.preset.js',

@@ -36,10 +36,18 @@ export interface Result {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
-/** Runs a workload with bounded concurrency (and an optional fixed rate); latency per operation. */
-export async function measure(workload: Workload, options: LoadOptions): Promise<Result> {
-  const warmup = options.warmup ?? 0;
-  for (let i = 0; i < warmup; i += 1) await workload.run(i);
+interface Sampled {
+  latencies: number[];
+  errors: number;
+  seconds: number;
+}
+
+/** Runs `operations` of a workload with bounded concurrency (and an optional fixed rate). */
+async function sample(
+  workload: Workload,
+  options: LoadOptions,
+  firstIndex: number,
+): Promise<Sampled> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
@@ -57,7 +65,7 @@ export async function measure(workload: Workload, options: LoadOptions): Promise
       }
       const t0 = performance.now();
       try {
-        await workload.run(warmup + index);
+        await workload.run(firstIndex + index);
         latencies.push(performance.now() - t0);
       } catch (error) {
         errors += 1;
@@ -67,18 +75,57 @@ export async function measure(workload: Workload, options: LoadOptions): Promise
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, lane));
-  const seconds = (performance.now() - started) / 1000;
-  const sorted = latencies.sort((a, b) => a - b);
+  return { latencies, errors, seconds: (performance.now() - started) / 1000 };
+}
+
+function summarize(name: string, operations: number, sampled: Sampled): Result {
+  const sorted = [...sampled.latencies].sort((a, b) => a - b);
   return {
-    name: workload.name,
-    operations: options.operations,
-    errors,
-    seconds,
-    throughput: latencies.length / seconds,
+    name,
+    operations,
+    errors: sampled.errors,
+    seconds: sampled.seconds,
+    throughput: sampled.latencies.length / sampled.seconds,
     p50Ms: percentile(sorted, 50),
     p99Ms: percentile(sorted, 99),
     maxMs: sorted.at(-1) ?? Number.NaN,
   };
+}
+
+/** Runs a workload with bounded concurrency (and an optional fixed rate); latency per operation. */
+export async function measure(workload: Workload, options: LoadOptions): Promise<Result> {
+  const warmup = options.warmup ?? 0;
+  for (let i = 0; i < warmup; i += 1) await workload.run(i);
+  return summarize(workload.name, options.operations, await sample(workload, options, warmup));
+}
+
+/**
+ * Two variants of one workload (without and with a feature) measured in the same run, in
+ * alternating rounds — A B, B A, A B, … — so that the machine's drift (other load, a warming
+ * cache) falls on both alike; each result pools its rounds (`operations` is per round).
+ */
+export async function interleave(
+  a: Workload,
+  b: Workload,
+  options: LoadOptions & { rounds: number },
+): Promise<[Result, Result]> {
+  const warmup = options.warmup ?? 0;
+  const empty = (): Sampled => ({ latencies: [], errors: 0, seconds: 0 });
+  const pooled: [Sampled, Sampled] = [empty(), empty()];
+  const workloads: [Workload, Workload] = [a, b];
+  for (let i = 0; i < warmup; i += 1) await Promise.all([a.run(i), b.run(i)]);
+  for (let round = 0; round < options.rounds; round += 1) {
+    const order: Array<0 | 1> = round % 2 === 0 ? [0, 1] : [1, 0];
+    for (const which of order) {
+      const firstIndex = warmup + round * options.operations;
+      const sampled = await sample(workloads[which], options, firstIndex);
+      pooled[which].latencies.push(...sampled.latencies);
+      pooled[which].errors += sampled.errors;
+      pooled[which].seconds += sampled.seconds;
+    }
+  }
+  const total = options.rounds * options.operations;
+  return [summarize(a.name, total, pooled[0]), summarize(b.name, total, pooled[1])];
 }
 
 const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { TOPICS } from '@reintegra/event-contracts';
@@ -17,6 +16,7 @@ import {
 } from '@reintegra/testing';
 import {
   type Benchmark,
+  interleave,
   measure,
   recordFigure,
   report,
@@ -24,6 +24,7 @@ import {
   saturate,
   type Workload,
 } from './harness';
+import { noInheritedTraceExport, scrapeMetrics, traceSink } from './observability-cost';
 
 const OPERATIONS = Number(process.env['BENCH_OPERATIONS'] ?? 1000);
 const RATE = Number(process.env['BENCH_RATE'] ?? 100);
@@ -110,30 +111,18 @@ function latencyResult(
   };
 }
 
-/** An OTLP/HTTP receiver that accepts and drops every export: tracing's cost without a viewer's. */
-async function otlpSink(): Promise<{ url: string; close: () => void }> {
-  const server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () =>
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}'),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
-}
-
 /**
  * Issue 3's measure: registrations through the HTTP API at a fixed rate with the full path
  * (validation, duplicate check, database, outbox, relay to Kafka) against a bare INSERT of the same
  * rows; issue 21's: the ceilings of registration and of a trivial authenticated route, closed loop
  * at rising concurrency, and their ratio; then the same requests to an intake that traces them
- * (issue 19: spans exported over OTLP; BENCH_TRACING=0 skips it).
+ * with observability on and off in alternating rounds (issue 19; BENCH_TRACING=0 skips it).
  */
 export const intakeRegistrationBenchmark: Benchmark = {
   name: 'intake-registration',
   description: `POST /returnees at ${RATE}/s (HTTP + duplicate check + DB + outbox + Kafka) vs bare INSERT; ceilings vs a trivial authenticated route`,
   async main() {
+    noInheritedTraceExport();
     const stack = await useLocalStack();
     Object.assign(process.env, stackEnvironment(stack), await testIdentityEnvironment());
     const { kafkaBrokers, temporalAddress } = currentTestStack();
@@ -160,7 +149,6 @@ export const intakeRegistrationBenchmark: Benchmark = {
     const recorder = new TopicRecorder(kafkaBrokers, [TOPICS.intakeReturnees]);
     const pool = new Pool({ connectionString: env.DATABASE_URL, max: CONCURRENCY });
     await Promise.all([intake.start(), recorder.start()]);
-    let intakeStopped = false;
     try {
       const authorization = await testToken({
         roles: ['intake-officer'],
@@ -257,19 +245,7 @@ export const intakeRegistrationBenchmark: Benchmark = {
           await response.arrayBuffer();
         },
       };
-      const register: Workload = {
-        name: 'POST /returnees, duplicate check',
-        run: async () => {
-          const response = await fetch(`${intake.url}/returnees`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization },
-            body: JSON.stringify(checkedRegistration()),
-          });
-          if (response.status !== 201)
-            throw new Error(`status ${response.status}: ${await response.text()}`);
-          await response.arrayBuffer();
-        },
-      };
+      const register = registrationAt(intake, 'POST /returnees, duplicate check', authorization);
       console.log('[bench] saturation, closed loop, clients', LEVELS.join(', '));
       const [trivialCeiling, registerCeiling] = await saturate([trivial, register], {
         levels: LEVELS,
@@ -291,46 +267,80 @@ export const intakeRegistrationBenchmark: Benchmark = {
         registerCeiling.ceiling.throughput / trivialCeiling.ceiling.throughput,
       );
       recordFigure(`registrationP99MsAt${RATE}PerSecond`, http.p99Ms);
-      // Once only: a second stop() of a process that died of SIGTERM (exit code null) waits for
-      // an 'exit' that never comes, and the runner then ends silently without its summary.
-      await intake.stop();
-      intakeStopped = true;
-      if (process.env['BENCH_TRACING'] === '0') return;
-
-      // The same run, an intake with tracing on (HTTP, PostgreSQL and outbox spans, batch export).
-      const sink = await otlpSink();
-      const traced = new ServiceProcess('intake', 3301, {
-        ...env,
-        OTEL_EXPORTER_OTLP_ENDPOINT: sink.url,
-      });
-      await traced.start();
-      try {
-        const tracedHttp = await measure(
-          {
-            name: 'POST /returnees, tracing on',
-            run: async () => {
-              const response = await fetch(`${traced.url}/returnees`, {
-                method: 'POST',
-                headers: { 'content-type': 'application/json', authorization },
-                body: JSON.stringify(checkedRegistration()),
-              });
-              if (response.status !== 201)
-                throw new Error(`status ${response.status}: ${await response.text()}`);
-            },
-          },
-          { operations: OPERATIONS, concurrency: CONCURRENCY, ratePerSecond: RATE, warmup: WARMUP },
-        );
-        report('intake registration: tracing off vs on', http, [tracedHttp]);
-      } finally {
-        await traced.stop();
-        sink.close();
-      }
+      await observabilityCost(env, intake, authorization, registerCeiling.ceiling.concurrency);
     } finally {
-      await Promise.allSettled([
-        intakeStopped ? undefined : intake.stop(),
-        recorder.stop(),
-        pool.end(),
-      ]);
+      await Promise.allSettled([intake.stop(), recorder.stop(), pool.end()]);
     }
   },
 };
+
+/** Closed-loop registration with the duplicate check against one intake process. */
+function registrationAt(service: ServiceProcess, name: string, authorization: string): Workload {
+  return {
+    name,
+    run: async () => {
+      const response = await fetch(`${service.url}/returnees`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify(checkedRegistration()),
+      });
+      if (response.status !== 201)
+        throw new Error(`status ${response.status}: ${await response.text()}`);
+      await response.arrayBuffer();
+    },
+  };
+}
+
+/**
+ * Issue 19: the same registrations to the plain intake and to a second one that exports every
+ * span over OTLP and is scraped each second, in alternating rounds — at the fixed rate (latency)
+ * and closed loop at the registration ceiling's concurrency (throughput).
+ */
+async function observabilityCost(
+  env: Record<string, string>,
+  plain: ServiceProcess,
+  authorization: string,
+  concurrency: number,
+): Promise<void> {
+  if (process.env['BENCH_TRACING'] === '0') return;
+  const sink = await traceSink();
+  const observed = new ServiceProcess('intake', 3302, {
+    ...env,
+    OTEL_EXPORTER_OTLP_ENDPOINT: sink.url,
+  });
+  await observed.start();
+  const scraper = scrapeMetrics(`${observed.url}/metrics`);
+  const off = registrationAt(plain, 'POST /returnees, observability off', authorization);
+  const on = registrationAt(observed, 'same, traced + scraped each 1 s', authorization);
+  try {
+    const rounds = Number(process.env['BENCH_OBSERVABILITY_ROUNDS'] ?? 6);
+    const operations = Math.max(100, Math.round(OPERATIONS / 3));
+    const [offPaced, onPaced] = await interleave(off, on, {
+      rounds,
+      operations,
+      concurrency: CONCURRENCY,
+      ratePerSecond: RATE,
+      warmup: WARMUP,
+    });
+    report(
+      `observability's cost at ${RATE}/s (${rounds} alternating rounds of ${operations})`,
+      offPaced,
+      [onPaced],
+    );
+    const [offLoop, onLoop] = await interleave(off, on, { rounds, operations, concurrency });
+    report(
+      `observability's cost at the ceiling (closed loop ×${concurrency}, ${rounds} alternating rounds)`,
+      offLoop,
+      [onLoop],
+    );
+    recordFigure('observabilityThroughputRatioAtCeiling', onLoop.throughput / offLoop.throughput);
+    recordFigure('observabilityP99RatioAtRate', onPaced.p99Ms / offPaced.p99Ms);
+    console.log(
+      `[bench] trace exports received: ${sink.exports()}, metrics scrapes: ${await scraper.stop()}`,
+    );
+  } finally {
+    await scraper.stop();
+    await observed.stop();
+    sink.close();
+  }
+}

@@ -1,7 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +18,8 @@ import {
   reintegrationPathWorkflowId,
   type ReintegrationPathInput,
 } from '@reintegra/workflow-contracts';
-import { type Benchmark, measure, report, type Result } from './harness';
+import { type Benchmark, measure, recordFigure, report, type Result } from './harness';
+import { noInheritedTraceExport, scrapeMetrics, traceSink } from './observability-cost';
 
 /**
  * The reintegration path's front door, measured end to end: returnee.registered on Kafka → the
@@ -28,9 +27,9 @@ import { type Benchmark, measure, report, type Result } from './harness';
  * a bare Temporal client start loop on the same task queue, worker and run. Then the worker's
  * memory (resident set of the orchestrator process) with 1,000 and 10,000 open paths and the cost
  * of an eviction (a query answered from the cache vs one that replays the path's history). Then
- * the bridge again, in the same run: with tracing on (spans exported over OTLP/HTTP to a sink in
- * this process) and with one event per partition at a time (CONSUMER_CONCURRENCY=1, the bridge as
- * it was), each against the default bridge.
+ * the bridge again, in the same run: with observability off and on in alternating rounds (spans
+ * exported over OTLP/HTTP to a sink in this process, /metrics scraped each second), and with one
+ * event per partition at a time (CONSUMER_CONCURRENCY=1, the bridge as it was).
  *
  * Needs the local stack and the orchestrator's build with its workflow bundle
  * (`npx nx run orchestrator:bundle-workflows`). Uses the test database and the reintegra-test
@@ -110,10 +109,7 @@ async function memoryFigures(pid: number): Promise<string> {
 
 async function startOrchestrator(extraEnv: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
   const main = join(root, 'dist/apps/orchestrator/main.js');
-  // Tracing only where a run asks for it (the shell's endpoint, if any, is not inherited).
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...orchestratorEnv };
-  delete childEnv['OTEL_EXPORTER_OTLP_ENDPOINT'];
-  Object.assign(childEnv, extraEnv);
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...orchestratorEnv, ...extraEnv };
   const migrate = spawnSync(process.execPath, [join(root, 'dist/apps/orchestrator/migrate.js')], {
     env: { ...process.env, ...orchestratorEnv },
     encoding: 'utf8',
@@ -160,22 +156,8 @@ async function warmUp(producer: Producer, client: Client, opened: string[]): Pro
   );
 }
 
-/** An OTLP/HTTP receiver that takes every export and counts it: what tracing costs the sender. */
-async function traceSink(): Promise<{ url: string; exports: () => number; close: () => void }> {
-  let exports = 0;
-  const server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      exports += 1;
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, exports: () => exports, close: () => server.close() };
-}
-
 async function main(): Promise<void> {
+  noInheritedTraceExport(); // tracing only where a run asks for it
   const kafka = new Kafka({
     brokers: (env['KAFKA_BROKERS'] ?? '').split(','),
     clientId: 'bench',
@@ -232,30 +214,24 @@ async function main(): Promise<void> {
       paced,
     ]);
 
-    const variants: Result[] = [];
     for (const profile of profiles) {
-      await stopOrchestrator(orchestrator);
       if (profile === 'traced') {
-        orchestrator = await startOrchestrator({ OTEL_EXPORTER_OTLP_ENDPOINT: sink.url });
-        await warmUp(producer, client, opened);
-        variants.push(await throughBridge(producer, client, opened, 'same, tracing on (OTLP)'));
+        orchestrator = await observabilityCost(producer, client, opened, orchestrator, sink.url);
         console.log(`[bench] trace exports received by the sink: ${sink.exports()}`);
       } else if (profile === 'sequential') {
+        await stopOrchestrator(orchestrator);
         orchestrator = await startOrchestrator({ CONSUMER_CONCURRENCY: '1' });
         await warmUp(producer, client, opened);
-        variants.push(await throughBridge(producer, client, opened, 'same, 1 event/partition'));
+        const sequential = await throughBridge(producer, client, opened, 'same, 1 event/partition');
+        report('the bridge against itself: one event per partition at a time', bridged, [
+          sequential,
+        ]);
+        await stopOrchestrator(orchestrator);
+        orchestrator = await startOrchestrator();
       } else {
         console.log(`[bench] unknown profile ${profile}: skipped`);
       }
-      await stopOrchestrator(orchestrator);
-      orchestrator = await startOrchestrator();
     }
-    if (variants.length > 0)
-      report(
-        'the bridge against itself: tracing on, one event per partition at a time',
-        bridged,
-        variants,
-      );
 
     await memoryWithOpenPaths(client, opened, orchestrator.pid ?? 0);
   } finally {
@@ -264,6 +240,44 @@ async function main(): Promise<void> {
     await terminateBenchmarkPaths(client, TASK_QUEUE);
     await Promise.allSettled([producer.disconnect(), admin.disconnect(), connection.close()]);
   }
+}
+
+/**
+ * Issue 19: the bridge with observability off (as the other runs) and on (every span exported
+ * over OTLP, GET /metrics scraped each second), in alternating rounds — off, on, on, off — each
+ * on a freshly started orchestrator, so that drift falls on both alike. Returns the orchestrator
+ * left running (observability off).
+ */
+async function observabilityCost(
+  producer: Producer,
+  client: Client,
+  opened: string[],
+  running: ChildProcess,
+  sinkUrl: string,
+): Promise<ChildProcess> {
+  let orchestrator = running;
+  const rounds: Result[] = [];
+  for (const observed of [false, true, true, false]) {
+    await stopOrchestrator(orchestrator);
+    orchestrator = await startOrchestrator(
+      observed ? { OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl } : {},
+    );
+    await warmUp(producer, client, opened);
+    const scraper = observed ? scrapeMetrics(`http://127.0.0.1:${HTTP_PORT}/metrics`) : undefined;
+    const name = observed ? 'traced + scraped each 1 s' : 'observability off';
+    rounds.push(await throughBridge(producer, client, opened, `${name} (${rounds.length + 1})`));
+    await scraper?.stop();
+  }
+  const [off1, on1, on2, off2] = rounds;
+  if (!off1 || !on1 || !on2 || !off2) throw new Error('observability rounds missing');
+  report("the bridge's observability cost (alternating rounds)", off1, [on1, on2, off2]);
+  const rate = (a: Result, b: Result) => (a.throughput + b.throughput) / 2;
+  recordFigure('observabilityThroughputRatio', rate(on1, on2) / rate(off1, off2));
+  recordFigure(
+    'observabilityP99Ratio',
+    Math.max(on1.p99Ms, on2.p99Ms) / Math.max(off1.p99Ms, off2.p99Ms),
+  );
+  return orchestrator;
 }
 
 /** Waits (bounded) until the worker has taken the workflow tasks queued; returns what is left. */

@@ -130,8 +130,10 @@ EOF
 password_encryption = 'scram-sha-256'
 max_connections = 200
 shared_buffers = 128MB
-# Dev/test only: losing the last few hundred ms of commits on an OS crash is acceptable,
-# data files themselves stay consistent (fsync stays on).
+# Dev/test only (pg_start passes PG_SYNCHRONOUS_COMMIT, default off): a crash of the server or
+# the OS loses the last few hundred ms of acknowledged commits; the data files stay consistent
+# (fsync stays on). The chaos test, which kills the server and counts every answered request,
+# runs with it on, as production PostgreSQL does.
 synchronous_commit = off
 log_min_messages = warning
 log_line_prefix = '%m [%p] %q%u@%d '
@@ -159,7 +161,7 @@ pg_start() {
     pg_prepare_dirs
     pg_initdb
     local -a pg_cmd=("$PG_BIN/pg_ctl" start -s -w -t 60 -D "$PG_DATA" -l "$PG_LOG"
-      -o "-c port=$PG_PORT -c listen_addresses=$BIND_HOST -c unix_socket_directories='$PG_SOCKET_DIR'")
+      -o "-c port=$PG_PORT -c listen_addresses=$BIND_HOST -c unix_socket_directories='$PG_SOCKET_DIR' -c synchronous_commit=${PG_SYNCHRONOUS_COMMIT:-off}")
     $IS_ROOT && pg_cmd=(runuser -u "$PG_OS_USER" -- "${pg_cmd[@]}")
     # setsid: the postmaster must not belong to the caller's session/terminal.
     (cd / && setsid -w "${pg_cmd[@]}" 8>&- 9>&-) ||

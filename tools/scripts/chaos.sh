@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm run chaos`: the chaos test on a stack of its own at its long profile (about 8 minutes;
-# CHAOS_PROFILE=short for a shorter one; not in npm test yet): during a load of registrations and referrals it kills -9 the Kafka
+# CHAOS_PROFILE=short for the shorter one npm test runs): during a load of registrations and referrals it kills -9 the Kafka
 # broker, the orchestrator, intake, employment matching and PostgreSQL, brings each back, and
 # checks every effect happened exactly once.
 SCRIPT_NAME=chaos

@@ -65,18 +65,18 @@ npx nx run-many -t typecheck --outputStyle=static || fail "type errors above"
 step "unit tests"
 npx nx run-many -t test --outputStyle=static || status=unit
 step "integration tests (real PostgreSQL, Kafka, Temporal)"
-# The operations suites (restore drill, upgrade) run engines of their own, never the shared
-# test stack, so they run beside the others — after the builds both need, so the two never build
-# the same service at once. (The chaos test is `npm run chaos`, not here yet: README, "Chaos".)
+# The operations suites (restore drill, upgrade, chaos) run engines of their own, never the
+# shared test stack, so they run beside the others — after the builds both need, so the two never
+# build the same service at once.
 build_services
 mkdir -p artifacts
-echo "[test] operations-e2e (restore drill, upgrade: ~5 min) runs beside them; output in artifacts/operations-e2e.log"
+echo "[test] operations-e2e (restore drill, upgrade, chaos: ~8 min) runs beside them; output in artifacts/operations-e2e.log"
 npx nx run operations-e2e:integration --excludeTaskDependencies --outputStyle=static \
   >artifacts/operations-e2e.log 2>&1 &
 operations=$!
 npx nx run-many -t integration --parallel=1 --exclude=operations-e2e,cluster-e2e --outputStyle=static \
   || status=${status:-integration}
-step "operations suites (restore drill, upgrade on stacks of their own)"
+step "operations suites (restore drill, upgrade, chaos on stacks of their own)"
 wait "$operations" || status=${status:-integration}
 cat artifacts/operations-e2e.log
 

@@ -32,6 +32,8 @@ export class OwnStack {
   constructor(
     label: string,
     readonly ports: StackPorts,
+    /** Further `stack.sh` settings for this stack (e.g. PG_SYNCHRONOUS_COMMIT). */
+    private readonly settings: Record<string, string> = {},
   ) {
     this.work = mkdtempSync(join(tmpdir(), `${label}-`));
     // PostgreSQL runs as its own OS user when the runner is root: it must reach the state dir, or
@@ -45,7 +47,12 @@ export class OwnStack {
     try {
       const { stdout, stderr } = await run('bash', ['infra/stack.sh', ...args], {
         cwd: root,
-        env: { ...process.env, ...this.ports, REINTEGRA_STACK_DIR: this.stackDir },
+        env: {
+          ...process.env,
+          ...this.ports,
+          ...this.settings,
+          REINTEGRA_STACK_DIR: this.stackDir,
+        },
         // Generous: on 2 busy cores a first start (initdb, three JVMs creating topics) takes minutes.
         timeout: 600_000,
         maxBuffer: 16 * 1024 * 1024,
