@@ -11,7 +11,12 @@ import {
   returneeRegisteredV1,
   TOPICS,
 } from '@reintegra/event-contracts';
-import { eventually, findWorkspaceRoot, testDatabaseUrl } from '@reintegra/testing';
+import {
+  eventually,
+  findWorkspaceRoot,
+  startGroupAtEnd,
+  testDatabaseUrl,
+} from '@reintegra/testing';
 import {
   pathStateQuery,
   REINTEGRATION_PATH_WORKFLOW_TYPE,
@@ -158,26 +163,16 @@ async function warmUp(producer: Producer, client: Client, opened: string[]): Pro
 
 async function main(): Promise<void> {
   noInheritedTraceExport(); // tracing only where a run asks for it
-  const kafka = new Kafka({
-    brokers: (env['KAFKA_BROKERS'] ?? '').split(','),
-    clientId: 'bench',
-    logLevel: logLevel.NOTHING,
-  });
-  // The bridge's consumer group starts at the end of its topics: earlier runs' and tests' events
-  // are not part of this measurement.
-  const admin = kafka.admin();
-  await admin.connect();
-  for (const topic of [
+  const kafkaBrokers = (env['KAFKA_BROKERS'] ?? '').split(',');
+  const kafka = new Kafka({ brokers: kafkaBrokers, clientId: 'bench', logLevel: logLevel.NOTHING });
+  // The bridge's group starts at the topics' current end (explicit offsets): earlier runs' and
+  // tests' events are not part of this measurement.
+  await startGroupAtEnd(kafkaBrokers, CONSUMER_GROUP, [
     TOPICS.intakeReturnees,
     TOPICS.intakeReferrals,
     TOPICS.referralStatus,
     TOPICS.intakeConsents,
-  ]) {
-    await admin.resetOffsets({ groupId: CONSUMER_GROUP, topic, earliest: false }).catch(() => {
-      // A group that never consumed has nothing to reset: it is created at the latest offsets
-      // below, when the producer has sent nothing yet.
-    });
-  }
+  ]);
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
   const connection = await Connection.connect({ address: env['TEMPORAL_ADDRESS'] });
@@ -238,7 +233,7 @@ async function main(): Promise<void> {
     await stopOrchestrator(orchestrator);
     sink.close();
     await terminateBenchmarkPaths(client, TASK_QUEUE);
-    await Promise.allSettled([producer.disconnect(), admin.disconnect(), connection.close()]);
+    await Promise.allSettled([producer.disconnect(), connection.close()]);
   }
 }
 

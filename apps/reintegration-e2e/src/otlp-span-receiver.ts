@@ -11,6 +11,8 @@ export interface ReceivedSpan {
   /** OTLP span kind: 1 internal, 2 server, 3 client, 4 producer, 5 consumer. */
   kind: number;
   attributes: Record<string, string>;
+  /** OTLP status: 0 unset, 1 ok, 2 error (what a viewer marks red), with its message. */
+  status: { code: number; message?: string };
 }
 
 interface OtlpValue {
@@ -31,6 +33,7 @@ interface OtlpExport {
         name: string;
         kind: number;
         attributes?: Array<{ key: string; value: OtlpValue }>;
+        status?: { code?: number; message?: string };
       }>;
     }>;
   }>;
@@ -97,6 +100,7 @@ export class OtlpSpanReceiver {
             name: span.name,
             kind: span.kind,
             attributes: flatten(span.attributes),
+            status: { code: span.status?.code ?? 0, message: span.status?.message },
           });
         }
       }
