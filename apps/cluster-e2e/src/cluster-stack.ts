@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
-import { findWorkspaceRoot } from '@reintegra/testing';
+import { findWorkspaceRoot, stackScript } from '@reintegra/testing';
 
 const run = promisify(execFile);
 export const root = findWorkspaceRoot();
@@ -25,25 +25,8 @@ const PORTS = {
 };
 
 /** `bash infra/stack.sh <args> --profile cluster` with the given environment. */
-async function stackSh(env: Record<string, string>, ...args: string[]): Promise<string> {
-  try {
-    const { stdout, stderr } = await run(
-      'bash',
-      ['infra/stack.sh', ...args, '--profile', 'cluster'],
-      {
-        cwd: root,
-        env: { ...process.env, ...env },
-        timeout: 600_000,
-        maxBuffer: 16 * 1024 * 1024,
-      },
-    );
-    return `${stdout}${stderr}`;
-  } catch (error) {
-    const failure = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(
-      `stack.sh ${args.join(' ')} --profile cluster failed: ${failure.message}\n${failure.stdout ?? ''}${failure.stderr ?? ''}`,
-    );
-  }
+function stackSh(env: Record<string, string>, ...args: string[]): Promise<string> {
+  return stackScript([...args, '--profile', 'cluster'], env);
 }
 
 /** Are the profile's binaries cached (Kafka jars, Temporal CLI, the Temporal server build)? */

@@ -1,12 +1,9 @@
 import { Client as TemporalClient, Connection } from '@temporalio/client';
-import { execFile } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { findWorkspaceRoot } from '@reintegra/testing';
+import { findWorkspaceRoot, stackScript } from '@reintegra/testing';
 
-const run = promisify(execFile);
 export const root = findWorkspaceRoot();
 
 /** The engines' ports of a stack of its own (never the shared test stack's). */
@@ -43,27 +40,12 @@ export class OwnStack {
   }
 
   /** `bash infra/stack.sh …` on this stack; its output is shown when it fails. */
-  async run(...args: string[]): Promise<string> {
-    try {
-      const { stdout, stderr } = await run('bash', ['infra/stack.sh', ...args], {
-        cwd: root,
-        env: {
-          ...process.env,
-          ...this.ports,
-          ...this.settings,
-          REINTEGRA_STACK_DIR: this.stackDir,
-        },
-        // Generous: on 2 busy cores a first start (initdb, three JVMs creating topics) takes minutes.
-        timeout: 600_000,
-        maxBuffer: 16 * 1024 * 1024,
-      });
-      return `${stdout}${stderr}`;
-    } catch (error) {
-      const failure = error as { stdout?: string; stderr?: string; message: string };
-      throw new Error(
-        `stack.sh ${args.join(' ')} failed: ${failure.message}\n${failure.stdout ?? ''}${failure.stderr ?? ''}`,
-      );
-    }
+  run(...args: string[]): Promise<string> {
+    return stackScript(args, {
+      ...this.ports,
+      ...this.settings,
+      REINTEGRA_STACK_DIR: this.stackDir,
+    });
   }
 
   /** A service's settings on this stack: its database (app and migrator roles) and the engines. */

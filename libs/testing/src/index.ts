@@ -16,4 +16,5 @@ export * from './journey-fixtures';
 export * from './registration-load';
 export * from './load-invariants';
 export * from './own-zipkin';
+export * from './stack-script';
 export * from './event-fixtures';

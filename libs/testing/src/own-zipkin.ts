@@ -1,11 +1,7 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { findWorkspaceRoot } from './workspace-root';
-
-const run = promisify(execFile);
+import { stackScript } from './stack-script';
 
 /**
  * The local trace viewer (Zipkin, as `npm start` runs it: `infra/stack.sh zipkin`) on a port and
@@ -18,29 +14,16 @@ export class OwnZipkin {
 
   constructor(port: number) {
     this.url = `http://127.0.0.1:${port}`;
-    this.env = { ...process.env, REINTEGRA_STACK_DIR: this.stackDir, ZIPKIN_PORT: String(port) };
+    this.env = { REINTEGRA_STACK_DIR: this.stackDir, ZIPKIN_PORT: String(port) };
   }
 
   async start(): Promise<void> {
-    await this.stack('zipkin');
+    // The first start on a machine fetches the jar from Maven Central (about 70 MB).
+    await stackScript(['zipkin'], this.env, 300_000);
   }
 
   async stop(): Promise<void> {
-    await this.stack('zipkin', 'stop').catch(() => undefined);
+    await stackScript(['zipkin', 'stop'], this.env, 300_000).catch(() => undefined);
     rmSync(this.stackDir, { recursive: true, force: true });
-  }
-
-  private async stack(...args: string[]): Promise<void> {
-    try {
-      // The first start on a machine fetches the jar from Maven Central (about 70 MB).
-      await run('bash', ['infra/stack.sh', ...args], {
-        cwd: findWorkspaceRoot(),
-        env: this.env,
-        timeout: 300_000,
-      });
-    } catch (error) {
-      const failure = error as { stdout?: string; stderr?: string; message: string };
-      throw new Error(`stack.sh ${args.join(' ')}: ${failure.message}\n${failure.stderr ?? ''}`);
-    }
   }
 }
