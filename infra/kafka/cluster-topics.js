@@ -1,11 +1,21 @@
 #!/usr/bin/env node
 // Cluster profile: reads the lines of topics-plan.js on stdin ("<name> <partitions> <retention.ms>
 // <cleanup.policy>") and creates the missing topics with replication factor 3 and
-// min.insync.replicas=2 (a send with acks=all survives one broker down), connecting with the
-// KAFKA_* TLS/SASL variables the services use. Prints "<declared> declared, <created> created".
+// min.insync.replicas=2 (a send with acks=all survives one broker down), then each service's ACLs
+// (service-acls.js, from the Helm chart's values; the brokers deny what no ACL allows),
+// connecting with the KAFKA_* TLS/SASL variables the services use.
+// Prints "<declared> declared, <created> created ..., <n> ACLs".
 'use strict';
 const fs = require('fs');
-const { Kafka, logLevel } = require('kafkajs');
+const {
+  AclOperationTypes,
+  AclPermissionTypes,
+  AclResourceTypes,
+  Kafka,
+  logLevel,
+  ResourcePatternTypes,
+} = require('kafkajs');
+const { serviceAcls } = require('./service-acls');
 
 const env = process.env;
 const read = (name) => fs.readFileSync(env[name]);
@@ -71,9 +81,49 @@ async function ensure(admin, plan) {
       })),
     });
   }
+  const acls = await ensureAcls(admin);
   console.log(
-    `${plan.length} declared, ${missing.length} created (replication 3, min.insync.replicas 2)`,
+    `${plan.length} declared, ${missing.length} created (replication 3, min.insync.replicas 2), ${acls} ACLs`,
   );
+}
+
+/**
+ * The services' bindings, and the failover test's own identity (cluster-e2e): it only looks —
+ * topic metadata, settings and offsets, dead letters read in groups of its own. Creating a binding
+ * that exists is a no-op in Kafka, so this runs at every start.
+ */
+async function ensureAcls(admin) {
+  const bindings = [
+    ...serviceAcls(),
+    ...['Read', 'Describe', 'DescribeConfigs'].map((operation) => ({
+      user: 'cluster-e2e',
+      type: 'topic',
+      name: 'reintegra.',
+      patternType: 'prefix',
+      operation,
+    })),
+    {
+      user: 'cluster-e2e',
+      type: 'group',
+      name: 'cluster-e2e',
+      patternType: 'prefix',
+      operation: 'Read',
+    },
+  ];
+  const constant = (name) => name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+  await admin.createAcls({
+    acl: bindings.map((b) => ({
+      resourceType: AclResourceTypes[constant(b.type)],
+      resourceName: b.name,
+      resourcePatternType:
+        b.patternType === 'prefix' ? ResourcePatternTypes.PREFIXED : ResourcePatternTypes.LITERAL,
+      principal: `User:${b.user}`,
+      host: '*',
+      operation: AclOperationTypes[constant(b.operation)],
+      permissionType: AclPermissionTypes.ALLOW,
+    })),
+  });
+  return bindings.length;
 }
 
 main().catch((error) => {

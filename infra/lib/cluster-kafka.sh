@@ -1,9 +1,10 @@
 # shellcheck shell=bash
 # shellcheck disable=SC2153 # KAFKA_PORT etc. come from common.sh / cluster-defaults.sh
 # Three KRaft Kafka nodes (each broker and controller) from the same cached jars as the default
-# profile. Clients: SASL_SSL (SCRAM-SHA-512 user per service, client certificate required);
-# between brokers and to the controller quorum: SSL with the brokers' certificate. No plaintext
-# listener at all. Topics: replication factor 3, min.insync.replicas=2.
+# profile. Clients: SASL_SSL (SCRAM-SHA-512 user per service, client certificate required), each
+# allowed only what its ACLs say; between brokers and to the controller quorum: SSL with the
+# brokers' certificate. No plaintext listener at all. Topics: replication factor 3,
+# min.insync.replicas=2.
 
 CLUSTER_KAFKA_NODES=(1 2 3)
 CLUSTER_KAFKA_HEAP_OPTS=${CLUSTER_KAFKA_HEAP_OPTS:--Xms192m -Xmx384m}
@@ -51,6 +52,13 @@ ssl.truststore.location=$pki/ca.pem
 ssl.client.auth=required
 listener.name.client.ssl.client.auth=required
 ssl.endpoint.identification.algorithm=https
+# Deny by default: a client may do what its ACLs allow (created by cluster-topics.js from the
+# chart's services.<name>.kafka) and nothing else. Super users: the brokers themselves (their
+# certificate's CN, on INTERNAL and CONTROLLER) and the stack's admin tools.
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+allow.everyone.if.no.acl.found=false
+super.users=User:$CLUSTER_KAFKA_SERVER_NAME;User:admin
+ssl.principal.mapping.rules=RULE:^CN=([^,]+)(,.*)?\$/\$1/,DEFAULT
 
 log.dirs=$(cluster_kafka_dir "$n")/data
 num.partitions=3

@@ -105,12 +105,15 @@ export class ClusterStack {
     return Number(readFileSync(join(this.stackDir, 'run', `${name}.pid`), 'utf8').trim());
   }
 
-  /** A Kafka client with the suite's identity (SASL_SSL, client certificate): what the services' settings mean. */
-  async kafka(): Promise<Kafka> {
-    const env = await this.identity('cluster-e2e');
+  /**
+   * A Kafka client with the suite's identity, or a service's (SASL_SSL, client certificate): what
+   * the services' settings mean.
+   */
+  async kafka(who = 'cluster-e2e'): Promise<Kafka> {
+    const env = await this.identity(who);
     const file = (name: string) => readFileSync(env[name]);
     return new Kafka({
-      clientId: 'cluster-e2e',
+      clientId: who,
       brokers: env['KAFKA_BROKERS'].split(','),
       logLevel: logLevel.NOTHING,
       ssl: {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -101,6 +102,22 @@ function containerEnvironment(manifests: Manifest[], container: Container): Reco
   }
   return env;
 }
+
+interface Acl {
+  resource: { type: string; name?: string; patternType?: string };
+  operations: string[];
+}
+const binding = (...parts: string[]) => parts.join(' ');
+/** The bindings the cluster profile creates (infra/kafka/service-acls.js, from the same values). */
+const { serviceAcls } = createRequire(__filename)(join(root, 'infra/kafka/service-acls.js')) as {
+  serviceAcls: () => {
+    user: string;
+    type: string;
+    name: string;
+    patternType: string;
+    operation: string;
+  }[];
+};
 
 const valuesFiles = {
   default: [] as string[],
@@ -255,6 +272,30 @@ const valuesFiles = {
     }
   });
 
+  it("gives each service's KafkaUser exactly the ACLs the cluster profile creates", () => {
+    const rendered = manifests
+      .filter((m) => m.kind === 'KafkaUser')
+      .flatMap((m) => {
+        const { acls } = (m.spec as { authorization: { acls: Acl[] } }).authorization;
+        return acls.flatMap(({ resource, operations }) =>
+          operations.map((operation) =>
+            binding(
+              m.metadata.name,
+              resource.type,
+              resource.name ?? 'kafka-cluster',
+              resource.patternType ?? 'literal',
+              operation,
+            ),
+          ),
+        );
+      });
+    const created = serviceAcls().map((b) =>
+      binding(b.user, b.type, b.name, b.patternType, b.operation),
+    );
+    expect(rendered.sort()).toEqual(created.sort());
+    expect(created.length).toBeGreaterThan(services.length * 4);
+  });
+
   it('scales the Kafka consumers on the consumer-lag metric', () => {
     const hpa = find(manifests, 'HorizontalPodAutoscaler', 'reintegra-orchestrator')?.spec as {
       maxReplicas: number;
@@ -265,6 +306,54 @@ const valuesFiles = {
       name: 'reintegra_consumer_lag',
       selector: { matchLabels: { group: 'orchestrator' } },
     });
+  });
+});
+
+describe("the services' Kafka rights (services.<name>.kafka)", () => {
+  const topicOf = new Map(
+    [
+      ...readFileSync(join(root, 'libs/contracts/events/src/topics.ts'), 'utf8').matchAll(
+        /(\w+): topic\('([^']+)'\)/g,
+      ),
+    ].map(([, key, name]) => [key, name]),
+  );
+  const platformReferralConsumer = readFileSync(
+    join(root, 'libs/platform/messaging/src/referral-consumer.ts'),
+    'utf8',
+  );
+  /** The topics a service's Kafka entry points consume: @EventPattern(TOPICS.x), or a topic list. */
+  function consumedBy(app: string): string[] {
+    const consumed = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const file = join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (entry.name !== 'testing') walk(file);
+          continue;
+        }
+        if (!/\.ts$/.test(entry.name) || /spec\.ts$|test-bed\.ts$/.test(entry.name)) continue;
+        const source = readFileSync(file, 'utf8');
+        const entryPoints = [
+          ...source.matchAll(/@EventPattern\(TOPICS\.(\w+)\)/g),
+          ...[...source.matchAll(/_TOPICS = \[([^\]]*)\]/g)].flatMap(([, list]) => [
+            ...(list ?? '').matchAll(/TOPICS\.(\w+)/g),
+          ]),
+        ];
+        // The platform's ReferralConsumer subscribes its subclasses to referrals and path events.
+        if (/extends ReferralConsumer\b/.test(source))
+          entryPoints.push(...platformReferralConsumer.matchAll(/@EventPattern\(TOPICS\.(\w+)\)/g));
+        for (const [, key] of entryPoints) consumed.add(topicOf.get(key ?? '') ?? `TOPICS.${key}`);
+      }
+    };
+    walk(join(root, 'apps', app, 'src'));
+    return [...consumed].sort();
+  }
+  const values = parseAllDocuments(readFileSync(join(chart, 'values.yaml'), 'utf8'))[0]?.toJS() as {
+    services: Record<string, { kafka?: { reads?: string[] } }>;
+  };
+
+  it.each(services)('%s reads exactly the topics its consumers subscribe to', (service) => {
+    expect([...(values.services[service]?.kafka?.reads ?? [])].sort()).toEqual(consumedBy(service));
   });
 });
 

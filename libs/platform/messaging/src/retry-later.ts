@@ -23,6 +23,16 @@ const NETWORK_UNAVAILABLE = new Set([
 const GRPC_AWAY = new Set([14]);
 
 /**
+ * The pg driver's words for a lost connection, and TypeORM's for a transaction whose connection
+ * was lost under it: TypeORM releases a query runner when its connection emits an error
+ * (PostgresQueryRunner, e.g. after pg_terminate_backend or a failover), and every later query of
+ * that transaction fails with these — seen in the cluster failover test. The retry runs on a new
+ * connection; the lost transaction was rolled back by the server.
+ */
+const CONNECTION_LOST =
+  /Connection terminated|connection timeout|Client has encountered a connection error|Query runner already released|query runner was already released/i;
+
+/**
  * Whether a failure is an engine being away or overloaded (PostgreSQL restarting, a refused
  * connection, Temporal unavailable) rather than anything about the message:
  * such a failure is waited out, in order, not counted towards dead-lettering. Looks through
@@ -43,13 +53,7 @@ export function isInfrastructureOutage(error: unknown): boolean {
     )
       return true;
     if (typeof failure.code === 'number' && GRPC_AWAY.has(failure.code)) return true;
-    if (
-      typeof failure.message === 'string' &&
-      /Connection terminated|connection timeout|Client has encountered a connection error/i.test(
-        failure.message,
-      )
-    )
-      return true;
+    if (typeof failure.message === 'string' && CONNECTION_LOST.test(failure.message)) return true;
     current = failure.driverError ?? failure.cause;
   }
   return false;
