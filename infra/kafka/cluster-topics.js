@@ -109,6 +109,14 @@ async function ensureAcls(admin) {
       patternType: 'prefix',
       operation: 'Read',
     },
+    // Every group's committed offsets, to say where a missing event stopped.
+    {
+      user: 'cluster-e2e',
+      type: 'group',
+      name: '*',
+      patternType: 'literal',
+      operation: 'Describe',
+    },
   ];
   const constant = (name) => name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
   await admin.createAcls({

@@ -79,17 +79,6 @@ npx nx run-many -t integration --parallel=1 --exclude=operations-e2e,cluster-e2e
 step "operations suites (restore drill, upgrade, chaos on stacks of their own)"
 wait "$operations" || status=${status:-integration}
 cat artifacts/operations-e2e.log
-# The failover test needs the cluster profile's engines, the Temporal server above all (built from
-# its Go module: 6-18 min): it runs when they are cached, after the rest (it loads both cores on its
-# own, ~10 min), with a lower minimum load than `npm run test:cluster` (2,000 people).
-if bash infra/stack.sh installed --profile cluster >/dev/null 2>&1; then
-  step "cluster failover (3 brokers, Temporal server, two replicas per service: ~10 min)"
-  CLUSTER_E2E=1 CLUSTER_E2E_PEOPLE=${CLUSTER_E2E_PEOPLE:-300} \
-    npx nx run cluster-e2e:integration --excludeTaskDependencies --outputStyle=static \
-    || status=${status:-integration}
-else
-  echo "[test] the cluster profile is not installed: failover test skipped (npm run test:cluster installs and runs it)"
-fi
 
 node tools/scripts/summarize-jest.mjs artifacts/jest
 echo "[test] finished in $((SECONDS - started)) s"

@@ -10,23 +10,25 @@ import {
   runRegistrationLoad,
   runToCompletion,
   ServiceProcess,
+  traceMissingReferrals,
 } from '@reintegra/testing';
 import { ClusterStack, root } from './cluster-stack';
 
 /**
  * Failover on the cluster profile: three Kafka brokers (SASL_SSL, replication 3,
  * min.insync.replicas 2), the Temporal server's processes (two history) on PostgreSQL with mutual
- * TLS, two replicas of intake, the orchestrator, employment matching and the supervisor API.
- * While officers register and refer people, one broker, one history process and one replica of
- * each service are killed with SIGKILL, and every PostgreSQL connection is terminated
+ * TLS, two replicas of every service, each with its own Kafka user and ACLs. While officers
+ * register and refer people, one broker, one history process and one replica of intake, the
+ * orchestrator, employment matching and the supervisor API (the services on the load's path) are
+ * killed with SIGKILL, and every PostgreSQL connection is terminated
  * (pg_terminate_backend: the server and its data stay); each is brought back as an operator
  * would. Afterwards every accepted registration has exactly one path, every referral exactly one
  * child workflow and one row everywhere, and no dead letter was written.
  *
- * Runs with CLUSTER_E2E=1: `npm run test:cluster` installs the profile's prerequisites (the
- * Temporal server builds from its Go module once, minutes) and runs it with the issue's 2,000
- * people; `npm test` runs it when they are cached, with a lower minimum (the load lasts as long as
- * the failures anyway).
+ * Runs with CLUSTER_E2E=1, through `npm run test:cluster`, which installs the profile's
+ * prerequisites (the Temporal server builds from its Go module once, minutes): at least
+ * CLUSTER_E2E_PEOPLE people (the issue's 2,000 by default), ~15 min. `npm test` leaves it out:
+ * it does not pass every time yet (README, "Cluster profile").
  */
 jest.setTimeout(1_800_000);
 const cached =
@@ -42,7 +44,23 @@ const APPS = [
   { app: 'employment-matching', database: 'employment_matching', port: 3365 },
   { app: 'supervisor-api', database: 'supervisor', port: 3367 },
 ] as const;
+/**
+ * The other services get two replicas too, each booting over TLS with its own Kafka user and ACLs
+ * (a right missing from the chart's values stops it at boot: its consumer group or topics
+ * refused) and joining its consumer group; they are stopped again before the load: with them, 20
+ * replicas beside 3 brokers and 5 Temporal processes starved 2 cores (load average 30) until
+ * workflow updates timed out for minutes.
+ */
+const OTHER_APPS = [
+  { app: 'education-enrolment', database: 'education_enrolment', port: 3381 },
+  { app: 'victim-support', database: 'victim_support', port: 3383 },
+  { app: 'community-inclusion', database: 'community_inclusion', port: 3385 },
+  { app: 'service-directory', database: 'service_directory', port: 3387 },
+  { app: 'notifications', database: 'notifications', port: 3389 },
+  { app: 'partner-gateway', database: 'partner_gateway', port: 3391 },
+] as const;
 type App = (typeof APPS)[number]['app'];
+const others: ServiceProcess[] = [];
 const replicas = new Map<App, [ServiceProcess, ServiceProcess]>();
 function replicasOf(app: App): [ServiceProcess, ServiceProcess] {
   const pair = replicas.get(app);
@@ -121,7 +139,7 @@ async function unleash(): Promise<void> {
 }
 
 afterAll(async () => {
-  await Promise.allSettled([...replicas.values()].flat().map((service) => service.stop()));
+  await Promise.allSettled([...replicas.values(), others].flat().map((service) => service.stop()));
   await cluster.dispose();
 });
 
@@ -172,10 +190,7 @@ afterAll(async () => {
   it("lets a service's credentials do what its ACLs allow and nothing else", async () => {
     // Employment matching publishes referral statuses; it may not forge referrals, and the
     // notifications service, which reads consents and path events only, may not read referrals.
-    const employment = (await cluster.kafka('employment-matching')).producer({
-      idempotent: true,
-      retry: { retries: 0 },
-    });
+    const employment = (await cluster.kafka('employment-matching')).producer({ idempotent: true });
     await employment.connect();
     try {
       await expect(
@@ -214,6 +229,17 @@ afterAll(async () => {
     }
     // One app at a time (its two replicas together): eight boots at once overrun 2 busy cores.
     for (const pair of replicas.values()) await Promise.all(pair.map(boot));
+    for (const { app, database, port } of OTHER_APPS) {
+      const env = await cluster.serviceEnv(app, database);
+      await runToCompletion(app, 'migrate', env);
+      const pair = [new ServiceProcess(app, port, env), new ServiceProcess(app, port + 1, env)];
+      others.push(...pair);
+      await Promise.all(pair.map(boot));
+    }
+    console.log(
+      `cluster-e2e: ${2 * (APPS.length + OTHER_APPS.length)} service replicas up over TLS, each with its own Kafka ACLs`,
+    );
+    await Promise.all(others.map((service) => service.stop()));
     let unleashed = false;
     const started = Date.now();
     // Requests go round the intake replicas, as behind a balancer: a retry after a refused
@@ -247,7 +273,15 @@ afterAll(async () => {
   it('has done each accepted request exactly once, everywhere, with nothing stuck', async () => {
     const settledFrom = Date.now();
     expect(people.length).toBeGreaterThanOrEqual(PEOPLE);
-    await expectEachRequestDoneOnce(cluster, people, 300_000);
+    await expectEachRequestDoneOnce(cluster, people, 300_000).catch(async (error: unknown) => {
+      const trace = await traceMissingReferrals(
+        cluster,
+        await cluster.kafka(),
+        people.map((person) => person.referralId as string),
+      ).catch((failure: Error) => [`(no trace: ${failure.message})`]);
+      console.log(`cluster-e2e: where the missing referrals stopped:\n${trace.join('\n')}`);
+      throw error;
+    });
     console.log(
       `cluster-e2e: every effect in place ${((Date.now() - settledFrom) / 1000).toFixed(0)} s after the load`,
     );

@@ -159,3 +159,74 @@ export async function readDeadLetters(
   await reader.disconnect();
   return letters;
 }
+
+/**
+ * Where the referrals that never reached employment matching stopped, for a failure message:
+ * intake's outbox row (published or not), employment matching's inbox row for that event (taken
+ * or not), and the employment-matching group's committed offset against the end of each
+ * partition of the referrals topic (a gap: not consumed yet; none: consumed past it).
+ */
+export async function traceMissingReferrals(
+  stack: LoadStack,
+  kafka: Kafka,
+  referralIds: string[],
+): Promise<string[]> {
+  const rows = async <T extends object>(database: string, sql: string, values: unknown[]) => {
+    const client = new Client({ connectionString: stack.databaseUrl(database) });
+    await client.connect();
+    try {
+      return (await client.query<T>(sql, values)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+  const present = new Set(
+    (
+      await rows<{ id: string }>(
+        'employment_matching',
+        'SELECT id::text FROM referrals WHERE id::text = ANY($1)',
+        [referralIds],
+      )
+    ).map((row) => row.id),
+  );
+  const missing = referralIds.filter((id) => !present.has(id));
+  if (missing.length === 0) return [];
+  const sent = await rows<{ referral: string; event: string; published: string | null }>(
+    'intake',
+    `SELECT payload->'data'->>'referralId' AS referral, event_id::text AS event, published_at::text AS published
+       FROM outbox_messages WHERE payload->>'type' LIKE '%referral.requested%' AND payload->'data'->>'referralId' = ANY($1)`,
+    [missing],
+  );
+  const taken = await rows<{ event: string; at: string }>(
+    'employment_matching',
+    `SELECT event_id::text AS event, topic || '/' || partition || '@' || "offset" AS at
+       FROM inbox_messages WHERE event_id::text = ANY($1)`,
+    [sent.map((row) => row.event)],
+  );
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const topic = 'reintegra.intake.referrals';
+    const ends = await admin.fetchTopicOffsets(topic);
+    const [committed] = await admin.fetchOffsets({
+      groupId: 'employment-matching',
+      topics: [topic],
+    });
+    return [
+      ...missing.map((id) => {
+        const event = sent.find((row) => row.referral === id);
+        const inbox = taken.find((row) => row.event === event?.event);
+        return `${id}: outbox ${event ? (event.published ? `published ${event.published}` : 'NOT published') : 'no row'}, employment inbox ${inbox ? inbox.at : 'none'}`;
+      }),
+      `${topic} employment-matching committed/end: ` +
+        ends
+          .map(({ partition, offset }) => {
+            const at = committed?.partitions.find((p) => p.partition === partition)?.offset;
+            return `${partition}:${at}/${offset}`;
+          })
+          .join(' '),
+    ];
+  } finally {
+    await admin.disconnect();
+  }
+}
