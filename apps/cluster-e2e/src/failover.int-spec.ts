@@ -273,7 +273,7 @@ afterAll(async () => {
   it('has done each accepted request exactly once, everywhere, with nothing stuck', async () => {
     const settledFrom = Date.now();
     expect(people.length).toBeGreaterThanOrEqual(PEOPLE);
-    await expectEachRequestDoneOnce(cluster, people, 300_000).catch(async (error: unknown) => {
+    await expectEachRequestDoneOnce(cluster, people, 600_000).catch(async (error: unknown) => {
       const trace = await traceMissingReferrals(
         cluster,
         await cluster.kafka(),
