@@ -106,6 +106,20 @@ async function boot(service: ServiceProcess): Promise<void> {
   }
 }
 
+/** A service's database migrated on the cluster, and its two replicas (ports port and port+1), not started. */
+async function migratedPair(service: {
+  app: string;
+  database: string;
+  port: number;
+}): Promise<[ServiceProcess, ServiceProcess]> {
+  const env = await cluster.serviceEnv(service.app, service.database);
+  await runToCompletion(service.app, 'migrate', env);
+  return [
+    new ServiceProcess(service.app, service.port, env),
+    new ServiceProcess(service.app, service.port + 1, env),
+  ];
+}
+
 async function unleash(): Promise<void> {
   await sleep(5_000);
   await crash(
@@ -219,20 +233,11 @@ afterAll(async () => {
   });
 
   it('keeps taking registrations and referrals while a broker, a history process, a replica of each service and the database connections go', async () => {
-    for (const { app, database, port } of APPS) {
-      const env = await cluster.serviceEnv(app, database);
-      await runToCompletion(app, 'migrate', env);
-      replicas.set(app, [
-        new ServiceProcess(app, port, env),
-        new ServiceProcess(app, port + 1, env),
-      ]);
-    }
+    for (const service of APPS) replicas.set(service.app, await migratedPair(service));
     // One app at a time (its two replicas together): eight boots at once overrun 2 busy cores.
     for (const pair of replicas.values()) await Promise.all(pair.map(boot));
-    for (const { app, database, port } of OTHER_APPS) {
-      const env = await cluster.serviceEnv(app, database);
-      await runToCompletion(app, 'migrate', env);
-      const pair = [new ServiceProcess(app, port, env), new ServiceProcess(app, port + 1, env)];
+    for (const service of OTHER_APPS) {
+      const pair = await migratedPair(service);
       others.push(...pair);
       await Promise.all(pair.map(boot));
     }

@@ -25,6 +25,22 @@ const ONCE_EACH: [string, string, string, (person: Required<LoadPerson>) => stri
   ['supervisor', 'referrals', 'referral_id', (p) => p.referralId],
 ];
 
+/** One query on one of the stack's databases, on a connection of its own. */
+async function queryRows<T extends object>(
+  stack: LoadStack,
+  database: string,
+  sql: string,
+  values: unknown[],
+): Promise<T[]> {
+  const client = new Client({ connectionString: stack.databaseUrl(database) });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 /** Each id once in a table: none missing, none twice. */
 async function expectOnceEach(
   stack: LoadStack,
@@ -33,25 +49,21 @@ async function expectOnceEach(
   column: string,
   ids: string[],
 ) {
-  const client = new Client({ connectionString: stack.databaseUrl(database) });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string; n: number }>(
-      `SELECT ${column}::text AS id, count(*)::int AS n FROM ${table} WHERE ${column}::text = ANY($1) GROUP BY 1`,
-      [ids],
-    );
-    const found = new Set(rows.map((row) => row.id));
-    deepStrictEqual(
-      {
-        table: `${database}.${table}`,
-        missing: ids.filter((id) => !found.has(id)),
-        twice: rows.filter((row) => row.n > 1),
-      },
-      { table: `${database}.${table}`, missing: [], twice: [] },
-    );
-  } finally {
-    await client.end();
-  }
+  const rows = await queryRows<{ id: string; n: number }>(
+    stack,
+    database,
+    `SELECT ${column}::text AS id, count(*)::int AS n FROM ${table} WHERE ${column}::text = ANY($1) GROUP BY 1`,
+    [ids],
+  );
+  const found = new Set(rows.map((row) => row.id));
+  deepStrictEqual(
+    {
+      table: `${database}.${table}`,
+      missing: ids.filter((id) => !found.has(id)),
+      twice: rows.filter((row) => row.n > 1),
+    },
+    { table: `${database}.${table}`, missing: [], twice: [] },
+  );
 }
 
 /**
@@ -171,15 +183,8 @@ export async function traceMissingReferrals(
   kafka: Kafka,
   referralIds: string[],
 ): Promise<string[]> {
-  const rows = async <T extends object>(database: string, sql: string, values: unknown[]) => {
-    const client = new Client({ connectionString: stack.databaseUrl(database) });
-    await client.connect();
-    try {
-      return (await client.query<T>(sql, values)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const rows = <T extends object>(database: string, sql: string, values: unknown[]) =>
+    queryRows<T>(stack, database, sql, values);
   const present = new Set(
     (
       await rows<{ id: string }>(
