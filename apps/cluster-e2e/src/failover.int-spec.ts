@@ -45,9 +45,8 @@ const APPS = [
   { app: 'supervisor-api', database: 'supervisor', port: 3367 },
 ] as const;
 /**
- * The other services get two replicas too, each booting over TLS with its own Kafka user and ACLs
- * (a right missing from the chart's values stops it at boot: its consumer group or topics
- * refused) and joining its consumer group; they are stopped again before the load: with them, 20
+ * The other services get two replicas too, each booting over TLS with its own Kafka user and only
+ * its own ACLs, and turning healthy; they are stopped again before the load: with them, 20
  * replicas beside 3 brokers and 5 Temporal processes starved 2 cores (load average 30) until
  * workflow updates timed out for minutes.
  */
