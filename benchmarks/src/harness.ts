@@ -92,6 +92,19 @@ function summarize(name: string, operations: number, sampled: Sampled): Result {
   };
 }
 
+/**
+ * A result from latencies measured elsewhere (a load that is not a `Workload`: people walking
+ * through a day, effects timed from the data); `seconds` is the span they were measured over.
+ */
+export function fromLatencies(
+  name: string,
+  latencies: number[],
+  seconds: number,
+  errors = 0,
+): Result {
+  return summarize(name, latencies.length + errors, { latencies, errors, seconds });
+}
+
 /** Runs a workload with bounded concurrency (and an optional fixed rate); latency per operation. */
 export async function measure(workload: Workload, options: LoadOptions): Promise<Result> {
   const warmup = options.warmup ?? 0;

@@ -10,6 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { type Benchmark, takeRecorded } from './harness';
 import { intakeRegistrationBenchmark } from './intake-registration.bench';
+import { nationalPeakBenchmark } from './national-peak.bench';
 import { officerJourneyBenchmark } from './officer-journey.bench';
 import { officeWebBenchmark } from './office-web.bench';
 import { partnerWebhooksBenchmark } from './partner-webhooks.bench';
@@ -27,6 +28,7 @@ const benchmarks: Benchmark[] = [
   directoryRoutingBenchmark,
   officeWebBenchmark,
   officerJourneyBenchmark,
+  nationalPeakBenchmark,
 ];
 
 /** Each benchmark's printed tables and figures, as JSON (read by tools/scripts/bench-table.mjs). */

@@ -18,3 +18,4 @@ export * from './load-invariants';
 export * from './own-zipkin';
 export * from './stack-script';
 export * from './event-fixtures';
+export * from './cluster-stack';

@@ -12,7 +12,11 @@ export interface LoadPerson {
   returneeId?: string;
   caseId?: string;
   referralId?: string;
+  /** When each step was first sent (epoch ms) and how long until its definitive answer. */
+  steps: Partial<Record<LoadStep, { sentAt: number; ms: number }>>;
 }
+
+export type LoadStep = 'registration' | 'consent' | 'referral';
 
 export interface LoadFigures {
   requests: number;
@@ -48,8 +52,15 @@ type Walk = Pick<RegistrationLoadOptions, 'intakeUrl' | 'officer' | 'lastNames' 
  * Refused connections, timeouts, 5xx and "still in progress" (409 with Retry-After) are tried
  * again with backoff; any other answer is final.
  */
-async function definitive(walk: Walk, path: string, body: unknown, key: string): Promise<Answer> {
-  const giveUpAt = Date.now() + 240_000;
+async function definitive(
+  walk: Walk,
+  step: { person: LoadPerson; name: LoadStep },
+  path: string,
+  body: unknown,
+  key: string,
+): Promise<Answer> {
+  const sentAt = Date.now();
+  const giveUpAt = sentAt + 240_000;
   for (let attempt = 0; ; attempt += 1) {
     walk.figures.requests += 1;
     try {
@@ -68,8 +79,11 @@ async function definitive(walk: Walk, path: string, body: unknown, key: string):
         signal: AbortSignal.timeout(15_000),
       });
       const inProgress = response.status === 409 && response.headers.has('retry-after');
-      if (response.status < 500 && !inProgress)
-        return { status: response.status, body: (await response.json()) as Answer['body'] };
+      if (response.status < 500 && !inProgress) {
+        const answer = { status: response.status, body: (await response.json()) as Answer['body'] };
+        step.person.steps[step.name] = { sentAt, ms: Date.now() - sentAt };
+        return answer;
+      }
     } catch {
       // The service or its engine is down: the next attempt finds it back.
     }
@@ -99,13 +113,14 @@ async function definitiveRead(walk: Walk, path: string): Promise<Answer['body']>
 }
 
 function newPerson(): LoadPerson {
-  return { dui: duiWithCheckDigit(String(randomInt(10_000_000, 99_999_999))) };
+  return { dui: duiWithCheckDigit(String(randomInt(10_000_000, 99_999_999))), steps: {} };
 }
 
 /** Registers, gives the employment consent and refers one person; each step until answered. */
 async function walkOne(walk: Walk, person: LoadPerson): Promise<void> {
   const registered = await definitive(
     walk,
+    { person, name: 'registration' },
     `/returnees`,
     {
       // A distinct DUI: two people, never a "possible duplicate" of each other.
@@ -137,6 +152,7 @@ async function walkOne(walk: Walk, person: LoadPerson): Promise<void> {
     );
   const consent = await definitive(
     walk,
+    { person, name: 'consent' },
     `/cases/${person.caseId}/consents`,
     { purpose: 'service-referral', scope: 'employment', formVersion: 'CONS-2026-01' },
     `consent-${person.dui}`,
@@ -146,6 +162,7 @@ async function walkOne(walk: Walk, person: LoadPerson): Promise<void> {
     throw new Error(`consent answered ${consent.status}: ${JSON.stringify(consent.body)}`);
   const referral = await definitive(
     walk,
+    { person, name: 'referral' },
     `/cases/${person.caseId}/referrals`,
     { service: 'employment', priority: 'normal', providerIds: [walk.providerId] },
     `referral-${person.dui}`,
@@ -176,5 +193,41 @@ export async function runRegistrationLoad(
     }
   };
   await Promise.all(Array.from({ length: options.workers }, worker));
+  return { people, figures };
+}
+
+export interface FlightOptions
+  extends Omit<RegistrationLoadOptions, 'workers' | 'minimum' | 'pauseMs' | 'stop'> {
+  flights: number;
+  perFlight: number;
+  /** How long reception takes to clear one flight: its people arrive evenly over this time. */
+  clearMs: number;
+  /** From one flight's first arrival to the next flight's. */
+  everyMs: number;
+}
+
+/**
+ * A reception day: `flights` flights of `perFlight` people, each person arriving at their time
+ * (open loop: a slow system does not slow the arrivals) and walked through registration, consent
+ * and referral at once. Every person is through when it resolves.
+ */
+export async function runFlights(
+  options: FlightOptions,
+): Promise<{ people: LoadPerson[]; figures: LoadFigures }> {
+  const people: LoadPerson[] = [];
+  const figures: LoadFigures = { requests: 0, retried: 0 };
+  const walk: Walk = { ...options, figures };
+  const started = Date.now();
+  const walks: Promise<void>[] = [];
+  for (let flight = 0; flight < options.flights; flight += 1) {
+    for (let i = 0; i < options.perFlight; i += 1) {
+      const due = started + flight * options.everyMs + (i * options.clearMs) / options.perFlight;
+      await sleep(Math.max(0, due - Date.now()));
+      const person = newPerson();
+      people.push(person);
+      walks.push(walkOne(walk, person));
+    }
+  }
+  await Promise.all(walks);
   return { people, figures };
 }

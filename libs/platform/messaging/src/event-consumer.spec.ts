@@ -101,6 +101,17 @@ describe('EventConsumer', () => {
     expect(kafka.commitOffsets).toHaveBeenCalledWith(committedNext);
   });
 
+  it('commits skipped events within a second when nothing follows them on the partition', async () => {
+    const { consumer } = setup();
+    const { context, consumer: kafka } = fakeContext(JSON.stringify(validEvent()));
+    await consumer.consume(context, {});
+    await consumer.consume(context, {});
+    expect(kafka.commitOffsets).not.toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(kafka.commitOffsets).toHaveBeenCalledTimes(1);
+    expect(kafka.commitOffsets).toHaveBeenCalledWith(committedNext);
+  });
+
   it('retries a transient failure a bounded number of times, then dead-letters it', async () => {
     const { consumer, letters } = setup();
     const handler = jest.fn().mockRejectedValue(new Error('temporal unavailable'));

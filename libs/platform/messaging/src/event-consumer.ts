@@ -49,7 +49,7 @@ interface PartitionState {
   wanted: bigint;
   committed: bigint;
   committing: Promise<void> | undefined;
-  skips: { count: number; since: number } | undefined;
+  skips: { count: number; since: number; timer?: NodeJS.Timeout } | undefined;
 }
 
 /**
@@ -248,7 +248,8 @@ export class EventConsumer implements BeforeApplicationShutdown {
   /**
    * A message is done (handled, dead-lettered or skipped): the watermark moves over the finished
    * run at the head of the partition's window. Skipped messages are committed every
-   * SKIP_COMMIT_EVERY of them or SKIP_COMMIT_MS, whichever first; handled ones at once.
+   * SKIP_COMMIT_EVERY of them or SKIP_COMMIT_MS, whichever first (by timer if nothing follows);
+   * handled ones at once.
    */
   private async finished(
     context: KafkaContext,
@@ -263,8 +264,18 @@ export class EventConsumer implements BeforeApplicationShutdown {
       const skips = state.skips ?? { count: 0, since: Date.now() };
       skips.count += 1;
       state.skips = skips;
-      if (skips.count < SKIP_COMMIT_EVERY && Date.now() - skips.since < SKIP_COMMIT_MS) return;
+      if (skips.count < SKIP_COMMIT_EVERY && Date.now() - skips.since < SKIP_COMMIT_MS) {
+        // A partition that falls quiet after skipped messages still commits them; else its lag
+        // (the kafka_consumer_lag gauge, the autoscaler's signal) stays up until the next message.
+        skips.timer ??= setTimeout(() => {
+          if (state.skips !== skips) return;
+          state.skips = undefined;
+          void this.commit(context, state);
+        }, SKIP_COMMIT_MS).unref();
+        return;
+      }
     }
+    clearTimeout(state.skips?.timer);
     state.skips = undefined;
     await this.commit(context, state);
   }

@@ -5,13 +5,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
-import { findWorkspaceRoot, stackScript } from '@reintegra/testing';
+import { eventually } from './eventually';
+import { runToCompletion, ServiceProcess } from './service-process';
+import { stackScript } from './stack-script';
+import { findWorkspaceRoot } from './workspace-root';
 
 const run = promisify(execFile);
-export const root = findWorkspaceRoot();
+const root = findWorkspaceRoot();
 
-/** Ports of the suite's own cluster (never the shared stack's nor the developer's cluster). */
-const PORTS = {
+/**
+ * Ports of a cluster of a suite's own (never the shared stack's nor the developer's cluster); a
+ * stack built with a port offset adds it to each, so two such clusters can run side by side.
+ */
+const BASE_PORTS = {
   PG_PORT: '56532',
   KAFKA_PORT: '59492',
   KAFKA_CONTROLLER_PORT: '59592',
@@ -23,6 +29,8 @@ const PORTS = {
   KEYCLOAK_PORT: '58480',
   KEYCLOAK_MANAGEMENT_PORT: '58490',
 };
+
+type Ports = Record<keyof typeof BASE_PORTS, string>;
 
 /** `bash infra/stack.sh <args> --profile cluster` with the given environment. */
 function stackSh(env: Record<string, string>, ...args: string[]): Promise<string> {
@@ -45,8 +53,12 @@ export async function clusterPrerequisitesCached(): Promise<boolean> {
 export class ClusterStack {
   readonly work: string;
   readonly stackDir: string;
+  private readonly ports: Ports;
 
-  constructor(label: string) {
+  constructor(label: string, portOffset = 0) {
+    this.ports = Object.fromEntries(
+      Object.entries(BASE_PORTS).map(([name, port]) => [name, String(Number(port) + portOffset)]),
+    ) as Ports;
     this.work = mkdtempSync(join(tmpdir(), `${label}-`));
     // PostgreSQL runs as its own OS user when the runner is root: it must reach the state dir.
     chmodSync(this.work, 0o755);
@@ -54,7 +66,7 @@ export class ClusterStack {
   }
 
   run(...args: string[]): Promise<string> {
-    return stackSh({ ...PORTS, REINTEGRA_STACK_DIR: this.stackDir }, ...args);
+    return stackSh({ ...this.ports, REINTEGRA_STACK_DIR: this.stackDir }, ...args);
   }
 
   /** The settings of one identity (a service's, or `cluster-e2e` for the suite's own clients). */
@@ -72,7 +84,7 @@ export class ClusterStack {
   /** A service replica's settings: its identity on the engines and its database. */
   async serviceEnv(service: string, database: string): Promise<Record<string, string>> {
     const url = (role: string) =>
-      `postgres://${database}_${role}:${database}_${role}_pw@127.0.0.1:${PORTS.PG_PORT}/${database}`;
+      `postgres://${database}_${role}:${database}_${role}_pw@127.0.0.1:${this.ports.PG_PORT}/${database}`;
     return {
       ...(await this.identity(service)),
       NODE_ENV: 'test',
@@ -83,8 +95,22 @@ export class ClusterStack {
     };
   }
 
+  /** A service's database migrated on the cluster, and its two replicas (ports port and port+1), not started. */
+  async servicePair(service: {
+    app: string;
+    database: string;
+    port: number;
+  }): Promise<[ServiceProcess, ServiceProcess]> {
+    const env = await this.serviceEnv(service.app, service.database);
+    await runToCompletion(service.app, 'migrate', env);
+    return [
+      new ServiceProcess(service.app, service.port, env),
+      new ServiceProcess(service.app, service.port + 1, env),
+    ];
+  }
+
   databaseUrl(database: string): string {
-    return `postgres://${database}_migrator:${database}_migrator_pw@127.0.0.1:${PORTS.PG_PORT}/${database}`;
+    return `postgres://${database}_migrator:${database}_migrator_pw@127.0.0.1:${this.ports.PG_PORT}/${database}`;
   }
 
   /** The superuser's connection over the local socket is peer-only: terminate through psql. */
@@ -94,7 +120,7 @@ export class ClusterStack {
       "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()";
     const asRoot = process.getuid?.() === 0;
     const psql = [`${pgBin}/psql`, '-X', '-tA', '-h', join(this.stackDir, 'postgres/run')];
-    const args = [...psql, '-p', PORTS.PG_PORT, '-d', 'postgres', '-c', sql];
+    const args = [...psql, '-p', this.ports.PG_PORT, '-d', 'postgres', '-c', sql];
     const { stdout } = asRoot
       ? await run('runuser', ['-u', 'postgres', '--', ...args], { cwd: '/' })
       : await run(args[0], args.slice(1));
@@ -148,12 +174,39 @@ export class ClusterStack {
     }
   }
 
-  /** Stops the engines, keeps their logs in artifacts/cluster-e2e, removes the state dir. */
-  async dispose(): Promise<void> {
+  /** Stops the engines, keeps their logs in artifacts/<label>/engine-logs, removes the state dir. */
+  async dispose(label = 'cluster-e2e'): Promise<void> {
     await this.run('stop').catch(() => undefined);
     const logs = join(this.stackDir, 'logs');
     if (existsSync(logs))
-      cpSync(logs, join(root, 'artifacts/cluster-e2e/engine-logs'), { recursive: true });
+      cpSync(logs, join(root, 'artifacts', label, 'engine-logs'), { recursive: true });
     rmSync(this.work, { recursive: true, force: true });
+  }
+}
+
+/** Waits until a service answers its health route (up to 3 min: a busy 2-core machine). */
+export const healthy = (service: ServiceProcess): Promise<void> =>
+  eventually(
+    async () => {
+      const response = await fetch(`${service.url}/health`);
+      if (response.status !== 200) throw new Error(`${service.app} health ${response.status}`);
+    },
+    { timeoutMs: 180_000, intervalMs: 500 },
+  );
+
+/**
+ * Starts a replica as a process supervisor would (systemd's Restart=on-failure, a Deployment):
+ * a replica that exits at boot (an engine still recovering answers too late) is started again,
+ * up to three times; one still booting after ServiceProcess's 60 s (a busy 2-core machine) gets
+ * longer to turn healthy.
+ */
+export async function bootReplica(service: ServiceProcess): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await service.start();
+    } catch (error) {
+      if (!/ exited with /.test((error as Error).message)) return healthy(service);
+      if (attempt === 3) throw error;
+    }
   }
 }
