@@ -245,9 +245,10 @@ async function main(): Promise<void> {
     recordFigure('deadLetters', written);
     recordFigure('lagDrainedSecondsAfterLastArrival', drainedSeconds);
     for (const [group, max] of Object.entries(lagMaxima)) recordFigure(`lagMax.${group}`, max);
-    const dir = join(process.cwd(), 'artifacts/bench');
+    // Beside the summaries, not among them (bench-table reads every artifacts/bench/*.json).
+    const dir = join(process.cwd(), 'artifacts/bench/national-peak');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'national-peak-lag.json'), `${JSON.stringify(lag.samples)}\n`);
+    writeFileSync(join(dir, 'lag.json'), `${JSON.stringify(lag.samples)}\n`);
   } finally {
     process.removeListener('SIGINT', interrupted).removeListener('SIGTERM', interrupted);
     await shutDown();
