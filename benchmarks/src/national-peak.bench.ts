@@ -7,6 +7,7 @@ import {
   bootReplica,
   ClusterStack,
   clusterPrerequisitesCached,
+  LagSampler,
   countDeadLetters,
   expectEachRequestDoneOnce,
   type LoadPerson,
@@ -16,7 +17,7 @@ import {
   testIdentityEnvironment,
   testToken,
 } from '@reintegra/testing';
-import { LagSampler } from './consumer-lag';
+
 import { type Benchmark, fromLatencies, measure, recordFigure, report } from './harness';
 
 /**

@@ -19,3 +19,4 @@ export * from './own-zipkin';
 export * from './stack-script';
 export * from './event-fixtures';
 export * from './cluster-stack';
+export * from './lag-sampler';

@@ -55,23 +55,35 @@ export class ConsumerLagGauge implements OnApplicationBootstrap, OnApplicationSh
       await this.admin.connect();
     }
     const group = this.options.groupId;
-    const committed = await this.admin.fetchOffsets({ groupId: group });
-    const samples: Sample<LagLabel>[] = [];
-    for (const { topic, partitions } of committed) {
-      const ends = new Map(
-        (await this.admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p] as const),
-      );
-      for (const { partition, offset } of partitions) {
-        const end = ends.get(partition);
-        if (!end) continue;
-        // No commit yet (-1): everything from the log start waits.
-        const from = Number(offset) >= 0 ? Number(offset) : Number(end.low);
-        samples.push({
-          labels: { group, topic, partition },
-          value: Math.max(0, Number(end.high) - from),
-        });
-      }
-    }
-    return samples;
+    return (await groupLag(this.admin, group)).map(({ topic, partition, lag }) => ({
+      labels: { group, topic, partition },
+      value: lag,
+    }));
   }
+}
+
+/**
+ * Messages on the broker a consumer group has not committed yet, per partition of `topics`
+ * (default: the topics the group has committed on). A partition with no commit yet counts from
+ * its log start.
+ */
+export async function groupLag(
+  admin: Admin,
+  groupId: string,
+  topics?: string[],
+): Promise<{ topic: string; partition: number; lag: number }[]> {
+  const committed = await admin.fetchOffsets(topics ? { groupId, topics } : { groupId });
+  const lags: { topic: string; partition: number; lag: number }[] = [];
+  for (const { topic, partitions } of committed) {
+    const ends = new Map(
+      (await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p] as const),
+    );
+    for (const { partition, offset } of partitions) {
+      const end = ends.get(partition);
+      if (!end) continue;
+      const from = Number(offset) >= 0 ? Number(offset) : Number(end.low);
+      lags.push({ topic, partition, lag: Math.max(0, Number(end.high) - from) });
+    }
+  }
+  return lags;
 }

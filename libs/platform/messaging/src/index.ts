@@ -5,6 +5,7 @@ export * from './kafka.module';
 export * from './kafka-transport';
 export * from './dead-letter.publisher';
 export * from './event-consumer';
+export { groupLag } from './consumer-lag';
 export * from './outbox';
 export * from './inbox';
 export * from './messaging-tables.migration';

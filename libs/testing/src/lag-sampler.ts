@@ -1,4 +1,5 @@
 import { type Admin, AssignerProtocol, type Kafka } from 'kafkajs';
+import { groupLag } from '@reintegra/platform-messaging';
 
 export interface LagSample {
   /** Milliseconds since the sampler started. */
@@ -8,10 +9,9 @@ export interface LagSample {
 }
 
 /**
- * Samples every consumer group's lag on a broker at a fixed interval: for each partition a
- * group's members are assigned, the end offset minus the group's committed offset (a partition
- * never committed counts from its first offset). Groups whose id starts with one of `ignore`
- * (the measuring side's own) are left out.
+ * Samples every consumer group's lag on a broker at a fixed interval (the platform's `groupLag`
+ * over the partitions the group's members are assigned, summed). Groups whose id starts with one
+ * of `ignore` (the measuring side's own) are left out.
  */
 export class LagSampler {
   readonly samples: LagSample[] = [];
@@ -83,20 +83,6 @@ export class LagSampler {
         .map((group) => group.groupId)
         .filter((id) => !this.ignore.some((prefix) => id.startsWith(prefix)));
       const { groups } = await this.admin.describeGroups(ids);
-      const ends = new Map<string, Map<number, { low: number; high: number }>>();
-      const endsOf = async (topic: string) => {
-        let partitions = ends.get(topic);
-        if (!partitions) {
-          partitions = new Map(
-            (await this.admin.fetchTopicOffsets(topic)).map((p) => [
-              p.partition,
-              { low: Number(p.low), high: Number(p.high) },
-            ]),
-          );
-          ends.set(topic, partitions);
-        }
-        return partitions;
-      };
       const lag: Record<string, number> = {};
       for (const group of groups) {
         const topics = new Set<string>();
@@ -105,20 +91,8 @@ export class LagSampler {
           for (const topic of Object.keys(assignment?.assignment ?? {})) topics.add(topic);
         }
         if (topics.size === 0) continue;
-        let behind = 0;
-        for (const { topic, partitions } of await this.admin.fetchOffsets({
-          groupId: group.groupId,
-          topics: [...topics],
-        })) {
-          const end = await endsOf(topic);
-          for (const { partition, offset } of partitions) {
-            const bounds = end.get(partition);
-            if (!bounds) continue;
-            const committed = Number(offset) < 0 ? bounds.low : Number(offset);
-            behind += Math.max(0, bounds.high - committed);
-          }
-        }
-        lag[group.groupId] = behind;
+        const partitions = await groupLag(this.admin, group.groupId, [...topics]);
+        lag[group.groupId] = partitions.reduce((sum, p) => sum + p.lag, 0);
       }
       this.samples.push({ at, lag });
     } catch {
