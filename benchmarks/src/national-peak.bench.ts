@@ -5,11 +5,12 @@ import { Client } from 'pg';
 import { referralWorkflowId, reintegrationPathWorkflowId } from '@reintegra/workflow-contracts';
 import {
   bootReplica,
-  ClusterStack,
   clusterPrerequisitesCached,
-  LagSampler,
+  ClusterStack,
   countDeadLetters,
   expectEachRequestDoneOnce,
+  LagSampler,
+  loadPathServices,
   type LoadPerson,
   type LoadStep,
   runFlights,
@@ -45,12 +46,7 @@ const PER_FLIGHT = Number(process.env['PEAK_PER_FLIGHT'] ?? 120);
 const MINUTE = 60_000;
 const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
 /** Ports of its own (services and cluster): it may run beside the failover suite's cluster. */
-const APPS = [
-  { app: 'intake', database: 'intake', port: 3461 },
-  { app: 'orchestrator', database: 'orchestrator', port: 3463 },
-  { app: 'employment-matching', database: 'employment_matching', port: 3465 },
-  { app: 'supervisor-api', database: 'supervisor', port: 3467 },
-] as const;
+const APPS = loadPathServices(3461);
 const CLUSTER_PORT_OFFSET = 300;
 
 /** Milliseconds since the epoch, per id, from one query on one of the cluster's databases. */

@@ -9,6 +9,7 @@ import {
   expectEachRequestDoneOnce,
   findWorkspaceRoot,
   healthy,
+  loadPathServices,
   type LoadPerson,
   runRegistrationLoad,
   ServiceProcess,
@@ -41,12 +42,7 @@ const cached =
 const PEOPLE = Number(process.env['CLUSTER_E2E_PEOPLE'] ?? '2000');
 
 const cluster = new ClusterStack('cluster-failover');
-const APPS = [
-  { app: 'intake', database: 'intake', port: 3361 },
-  { app: 'orchestrator', database: 'orchestrator', port: 3363 },
-  { app: 'employment-matching', database: 'employment_matching', port: 3365 },
-  { app: 'supervisor-api', database: 'supervisor', port: 3367 },
-] as const;
+const APPS = loadPathServices(3361);
 /**
  * The other services get two replicas too, each booting over TLS with its own Kafka user and only
  * its own ACLs, and turning healthy; they are stopped again before the load: with them, 20

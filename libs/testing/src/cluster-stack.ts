@@ -184,6 +184,22 @@ export class ClusterStack {
   }
 }
 
+const LOAD_PATH = [
+  ['intake', 'intake'],
+  ['orchestrator', 'orchestrator'],
+  ['employment-matching', 'employment_matching'],
+  ['supervisor-api', 'supervisor'],
+] as const;
+
+/**
+ * The services on a registration load's path (intake, the orchestrator, employment matching, the
+ * supervisors' read model), each with its database and its two replicas' first port, from
+ * `firstPort` on (two ports each).
+ */
+export function loadPathServices(firstPort: number) {
+  return LOAD_PATH.map(([app, database], i) => ({ app, database, port: firstPort + 2 * i }));
+}
+
 /** Waits until a service answers its health route (up to 3 min: a busy 2-core machine). */
 export const healthy = (service: ServiceProcess): Promise<void> =>
   eventually(
