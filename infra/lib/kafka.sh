@@ -150,8 +150,10 @@ kafka_launch() {
 }
 
 kafka_fail_start() {
+  # The log's tail is the shutdown that follows the cause; its first errors name the cause.
+  grep -m 5 -E '^\[[^]]*\] (ERROR|FATAL)' "$KAFKA_LOG" >&2 || true
   show_log_tail "$KAFKA_OUT" 10
-  fail "$1" "$KAFKA_LOG" \
+  fail "$1 (its first errors above)" "$KAFKA_LOG" \
     "fix the cause above, then: bash infra/stack.sh stop && bash infra/stack.sh start (full logs in $KAFKA_LOG_DIR)"
 }
 
@@ -159,7 +161,18 @@ kafka_wait() {
   local pid deadline
   deadline=$(($(now_ms) + KAFKA_START_TIMEOUT * 1000))
   while :; do
-    pid=$(kafka_pid) || kafka_fail_start "kafka exited during start-up"
+    if ! pid=$(kafka_pid); then
+      # The engines' ports lie in Linux's ephemeral range (32768-60999), so an outgoing connection
+      # can hold one for a while; a broker that could not bind gets one more launch.
+      if [[ ${KAFKA_BIND_RETRIED:-false} == false ]] && grep -q "Address already in use" "$KAFKA_LOG" 2>/dev/null; then
+        KAFKA_BIND_RETRIED=true
+        warn "kafka could not bind a port ($(grep -m 1 -o 'bind to [^:]*:[0-9]*' "$KAFKA_LOG")); launching it once more"
+        sleep 2
+        kafka_launch
+        continue
+      fi
+      kafka_fail_start "kafka exited during start-up"
+    fi
     if ${KAFKA_WAS_RUNNING:-false}; then
       port_listening "$KAFKA_PORT" && break
     # The INFO line from KafkaRaftServer; an old run's line cannot match (log rotated at launch).
