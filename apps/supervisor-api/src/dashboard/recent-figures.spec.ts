@@ -27,6 +27,18 @@ describe('recent figures', () => {
     expect(await figures.get('a', compute)).toBe(3);
   });
 
+  it('forgets the least recently asked key beyond its bound', async () => {
+    const figures = new RecentFigures<number>(60_000, 60_000, 2);
+    let computed = 0;
+    const compute = async () => ++computed;
+    await figures.get('a', compute);
+    await figures.get('b', compute);
+    expect(await figures.get('a', compute)).toBe(1);
+    await figures.get('c', compute);
+    expect(await figures.get('a', compute)).toBe(1);
+    expect(await figures.get('b', compute)).toBe(4);
+  });
+
   it('does not keep a failure', async () => {
     const figures = new RecentFigures<number>(1_000, 10_000);
     await expect(figures.get('a', () => Promise.reject(new Error('down')))).rejects.toThrow('down');

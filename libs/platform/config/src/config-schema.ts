@@ -62,6 +62,10 @@ export function databaseConfigSpec(database: string) {
       z.coerce.number().int().min(1).max(100).default(10),
       'Maximum connections in the application pool.',
     ),
+    DATABASE_PARALLEL_WORKERS: variable(
+      z.coerce.number().int().min(0).max(16).optional(),
+      "Parallel workers one query may use on this service's connections (PostgreSQL `max_parallel_workers_per_gather`); unset: the server's setting.",
+    ),
   } satisfies ConfigSpec;
 }
 

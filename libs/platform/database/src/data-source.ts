@@ -10,6 +10,8 @@ export interface ServiceDataSourceOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
   poolSize?: number;
+  /** `max_parallel_workers_per_gather` on every connection; undefined keeps the server's. */
+  parallelWorkers?: number;
   applicationName: string;
 }
 
@@ -43,7 +45,12 @@ export function serviceDataSourceOptions(options: ServiceDataSourceOptions): Dat
     logging: ['error', 'warn', 'migration'],
     maxQueryExecutionTime: 1000,
     applicationName: options.applicationName,
-    extra: { max: options.poolSize ?? 10 },
+    extra: {
+      max: options.poolSize ?? 10,
+      ...(options.parallelWorkers === undefined
+        ? {}
+        : { options: `-c max_parallel_workers_per_gather=${options.parallelWorkers}` }),
+    },
   };
 }
 

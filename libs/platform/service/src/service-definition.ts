@@ -42,6 +42,7 @@ interface FoundationConfig extends AuthConfig, KafkaSecurityConfig, TemporalTlsC
   OTEL_EXPORTER_ZIPKIN_ENDPOINT?: string;
   DATABASE_URL: string;
   DATABASE_POOL_SIZE: number;
+  DATABASE_PARALLEL_WORKERS?: number;
   KAFKA_CLIENT_ID: string;
   KAFKA_BROKERS: string[];
   TEMPORAL_ADDRESS?: string;
@@ -107,7 +108,10 @@ export function foundationModules<S extends ConfigSpec>(
     PlatformAuthModule.forRoot(config),
     PlatformDatabaseModule.forRootAsync({
       inject: [],
-      useFactory: () => definition.dataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
+      useFactory: () => ({
+        ...definition.dataSource(config.DATABASE_URL, config.DATABASE_POOL_SIZE),
+        parallelWorkers: config.DATABASE_PARALLEL_WORKERS,
+      }),
     }),
     PlatformKafkaModule.forRootAsync({
       inject: [],
