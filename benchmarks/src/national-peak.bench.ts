@@ -1,7 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Client as TemporalClient } from '@temporalio/client';
-import { Client } from 'pg';
 import { referralWorkflowId, reintegrationPathWorkflowId } from '@reintegra/workflow-contracts';
 import {
   bootReplica,
@@ -19,6 +17,7 @@ import {
   testToken,
 } from '@reintegra/testing';
 
+import { effectResult, startTimes, timesFromDatabase } from './effect-times';
 import { type Benchmark, fromLatencies, measure, recordFigure, report } from './harness';
 
 /**
@@ -49,52 +48,18 @@ const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
 const APPS = loadPathServices(3461);
 const CLUSTER_PORT_OFFSET = 300;
 
-/** Milliseconds since the epoch, per id, from one query on one of the cluster's databases. */
-async function timesFromDatabase(
-  url: string,
-  sql: string,
-  ids: string[],
-): Promise<Map<string, number>> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string; ms: number }>(sql, [ids]);
-    return new Map(rows.map((row) => [row.id, Number(row.ms)]));
-  } finally {
-    await client.end();
-  }
-}
-
-/** When each workflow started, per id (describe, 16 at a time). */
-async function startTimes(client: TemporalClient, ids: string[]): Promise<Map<string, number>> {
-  const started = new Map<string, number>();
-  for (let i = 0; i < ids.length; i += 16) {
-    await Promise.all(
-      ids.slice(i, i + 16).map(async (id) => {
-        const description = await client.workflow.getHandle(id).describe();
-        started.set(id, description.startTime.getTime());
-      }),
-    );
-  }
-  return started;
-}
-
-/** Effect time minus the step's first send, per person; people without the effect are errors. */
-function effectLatencies(
+/** Each person's send time of one step, keyed as its effect is. */
+function sentTimes(
   people: Required<LoadPerson>[],
   step: LoadStep,
   key: (person: Required<LoadPerson>) => string,
-  effects: Map<string, number>,
-): { latencies: number[]; missing: number } {
-  const latencies: number[] = [];
-  let missing = 0;
+): Map<string, number> {
+  const sent = new Map<string, number>();
   for (const person of people) {
-    const at = effects.get(key(person));
-    const sent = person.steps[step]?.sentAt;
-    if (at === undefined || sent === undefined) missing += 1;
-    else latencies.push(Math.max(0, at - sent));
+    const at = person.steps[step]?.sentAt;
+    if (at !== undefined) sent.set(key(person), at);
   }
-  return { latencies, missing };
+  return sent;
 }
 
 async function main(): Promise<void> {
@@ -230,10 +195,9 @@ async function main(): Promise<void> {
     report(
       "national peak on the cluster: officer's request → its effect where it is seen",
       baseline,
-      effects.map(([name, step, key, times]) => {
-        const { latencies, missing } = effectLatencies(people, step, key, times);
-        return fromLatencies(name, latencies, seconds, missing);
-      }),
+      effects.map(([name, step, key, times]) =>
+        effectResult(name, sentTimes(people, step, key), times, seconds),
+      ),
     );
     const { written } = await countDeadLetters(await cluster.kafka());
     recordFigure('people', people.length);

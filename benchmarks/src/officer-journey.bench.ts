@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { TOPICS } from '@reintegra/event-contracts';
+import { Client, Connection } from '@temporalio/client';
+import { Pool } from 'pg';
+import { pathPhaseChangedV1, TOPICS } from '@reintegra/event-contracts';
+import { reintegrationPathWorkflowId } from '@reintegra/workflow-contracts';
 import {
   currentTestStack,
   freshDui,
@@ -12,33 +15,52 @@ import {
   testDatabaseUrl,
   testIdentityEnvironment,
   testToken,
+  TopicRecorder,
   useLocalStack,
 } from '@reintegra/testing';
+import { effectResult, startTimes, timesFromDatabase } from './effect-times';
 import { type Benchmark, measure, recordFigure, report, type Result } from './harness';
+import { emptyReadModelAtTheEnd, readModelBenchUrl } from './read-model-db';
 
 /**
- * Issue 21, part 5: from an officer's action to its effect where the user sees it, through the
- * built services as processes (intake, orchestrator with its Temporal worker, employment-matching)
- * on the shared stack, at a national peak: one flight of `JOURNEY_PEOPLE` (default 120) handled by
- * `JOURNEY_OFFICERS` (default 8) officers at once, each waiting to see the effect before the next.
+ * Issue 21, part 5: from an officer's action to its effect where its user sees it, through the
+ * built services as processes (intake, the orchestrator with its Temporal worker, employment
+ * matching and the supervisors' read model) on the shared stack, at a national peak: one flight
+ * of `JOURNEY_PEOPLE` (default 120) handled by `JOURNEY_OFFICERS` (default 8) officers at once,
+ * each step paced at the peak's rate: reception clears a flight in 90 minutes, compressed
+ * `JOURNEY_COMPRESSION` (default 60) times, so a step reaches its 120 people in 90 s.
+ * `JOURNEY_COMPRESSION=0` lets the officers go as fast as they can (the pipeline overloaded).
  *
- * - registration → the path is visible (`GET /returnees/:id/path` answers with a phase);
- * - plan approval → the referral is in the employment office's queue (`GET /referrals` there);
- * - the office's acceptance → the path shows `in-services`.
+ * - registration → the path running (its workflow's start) and the case on the dashboard (the
+ *   read model's first row of it);
+ * - the supervisor's plan approval → the referral in the employment office's inbox (its row);
+ * - the office's acceptance → the path in `in-services` (the workflow's own time of the move, from
+ *   its event) and on the dashboard (the read model's row of that event).
  *
- * Baseline in the same run: the bare authenticated round trip of the same services
- * (`GET /questionnaires` on intake, `GET /referrals` on employment). Watching polls every
- * `POLL_MS` (50 ms), so an effect is seen up to one interval late.
+ * Effects are timed from the data they leave (see effect-times.ts), so watching adds no load; the
+ * officers wait only where the next step needs the effect (the path assessed before the plan, the
+ * referral in the inbox before its acceptance), reading the path's events from Kafka and the
+ * inbox's table. Baseline in the same run: the bare authenticated round trip of the same services
+ * (`GET /questionnaires` on intake, `GET /referrals` on employment).
  */
 const PEOPLE = Number(process.env['JOURNEY_PEOPLE'] ?? 120);
 const OFFICERS = Number(process.env['JOURNEY_OFFICERS'] ?? 8);
+const COMPRESSION = Number(process.env['JOURNEY_COMPRESSION'] ?? 60);
+/** People a second in each step: a flight's people over its 90 minutes, compressed. */
+const RATE = COMPRESSION > 0 ? PEOPLE / ((90 * 60) / COMPRESSION) : undefined;
 const POLL_MS = 50;
 const TIMEOUT_MS = Number(process.env['JOURNEY_TIMEOUT_MS'] ?? 60_000);
 /** A stage gives up (its remaining people count as errors) after this many failures. */
 const GIVE_UP_AFTER = Math.max(3, Math.ceil(PEOPLE / 10));
 const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
 const OFFICE = 'oficina-empleo-la-paz-este';
-const PORTS = { intake: 3611, orchestrator: 3612, employment: 3613, metrics: 3619 };
+const PORTS = {
+  intake: 3611,
+  orchestrator: 3612,
+  employment: 3613,
+  supervisor: 3614,
+  metrics: 3619,
+};
 
 const SYLLABLES =
   'ba be bi bo ca ce co da de do fa fe ga go la le li lo ma me mi mo na ne no pa pe ra re ri ro sa se so ta te to va ve za zo'.split(
@@ -88,25 +110,58 @@ async function until<T>(what: string, seen: () => Promise<T | undefined>): Promi
   }
 }
 
+/** When each case's path entered each phase (the workflow's own time of the move), from its events. */
+class PathPhases {
+  private readonly at = new Map<string, number>();
+  private read = 0;
+
+  constructor(private readonly recorder: TopicRecorder) {}
+
+  of(caseId: string, phase: string): number | undefined {
+    const { messages } = this.recorder;
+    for (; this.read < messages.length; this.read += 1) {
+      const value = messages[this.read]?.value;
+      if (!value) continue;
+      const { type, data } = JSON.parse(value) as {
+        type?: string;
+        data?: { caseId?: string; to?: string; occurredAt?: string };
+      };
+      if (type === pathPhaseChangedV1.type && data?.caseId && data.to && data.occurredAt)
+        this.at.set(`${data.caseId} ${data.to}`, Date.parse(data.occurredAt));
+    }
+    return this.at.get(`${caseId} ${phase}`);
+  }
+
+  times(phase: string, caseIds: string[]): Map<string, number> {
+    const times = new Map<string, number>();
+    for (const caseId of caseIds) {
+      const at = this.of(caseId, phase);
+      if (at !== undefined) times.set(caseId, at);
+    }
+    return times;
+  }
+}
+
 async function main(): Promise<void> {
   const stack = await useLocalStack();
   Object.assign(process.env, stackEnvironment(stack), await testIdentityEnvironment());
-  const { kafkaBrokers, temporalAddress } = currentTestStack();
+  const { kafkaBrokers, temporalAddress, temporalNamespace } = currentTestStack();
   const run = randomUUID().slice(0, 8);
   const common = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     KAFKA_BROKERS: kafkaBrokers.join(','),
     TEMPORAL_ADDRESS: temporalAddress,
-    TEMPORAL_NAMESPACE: 'reintegra-test',
+    TEMPORAL_NAMESPACE: temporalNamespace,
     TEMPORAL_TASK_QUEUE: `reintegration-paths-journey-bench-${run}`,
     OUTBOX_POLL_INTERVAL_MS: '20',
   };
+  const group = (service: string) => `${service}-journey-bench-${run}`;
   const envOf = (service: string, database: string) => ({
     ...common,
     DATABASE_URL: testDatabaseUrl(database, 'app'),
     DATABASE_MIGRATION_URL: testDatabaseUrl(database, 'migrator'),
-    KAFKA_CONSUMER_GROUP: `${service}-journey-bench-${run}`,
+    KAFKA_CONSUMER_GROUP: group(service),
   });
   const intakeEnv = envOf('intake', 'intake');
   const orchestratorEnv = {
@@ -114,19 +169,37 @@ async function main(): Promise<void> {
     TEMPORAL_METRICS_PORT: String(PORTS.metrics),
   };
   const employmentEnv = envOf('employment', 'employment_matching');
+  const supervisorEnv = {
+    ...common,
+    DATABASE_URL: readModelBenchUrl('app'),
+    DATABASE_MIGRATION_URL: readModelBenchUrl('migrator'),
+    KAFKA_CONSUMER_GROUP: group('supervisor-api'),
+    DEV_IDENTITY_URL: '',
+  };
   const envs = [intakeEnv, orchestratorEnv, employmentEnv];
   await Promise.all([
     runToCompletion('intake', 'migrate', intakeEnv),
     runToCompletion('orchestrator', 'migrate', orchestratorEnv),
     runToCompletion('employment-matching', 'migrate', employmentEnv),
+    runToCompletion('supervisor-api', 'migrate', supervisorEnv),
     // Only this run's events: each group starts at the end of every topic.
     ...envs.map((env) =>
       startGroupAtEnd(kafkaBrokers, env.KAFKA_CONSUMER_GROUP, Object.values(TOPICS)),
     ),
   ]);
+  const readModel = new Pool({ connectionString: readModelBenchUrl('migrator'), max: 2 });
+  const inboxDb = new Pool({
+    connectionString: testDatabaseUrl('employment_matching', 'app'),
+    max: OFFICERS,
+  });
+  await emptyReadModelAtTheEnd(readModel, kafkaBrokers);
+  const recorder = new TopicRecorder(kafkaBrokers, [TOPICS.pathEvents]);
+  await recorder.start();
+  const phases = new PathPhases(recorder);
   const intake = new ServiceProcess('intake', PORTS.intake, intakeEnv);
   const orchestrator = new ServiceProcess('orchestrator', PORTS.orchestrator, orchestratorEnv);
   const employment = new ServiceProcess('employment-matching', PORTS.employment, employmentEnv);
+  const supervisorApi = new ServiceProcess('supervisor-api', PORTS.supervisor, supervisorEnv);
   // On a busy machine a service can miss the 60 s health deadline: one more try, after a stop.
   const startPatiently = async (service: ServiceProcess) => {
     try {
@@ -139,8 +212,10 @@ async function main(): Promise<void> {
       await service.start();
     }
   };
-  await Promise.all([startPatiently(intake), startPatiently(employment)]);
+  await Promise.all([intake, employment, supervisorApi].map(startPatiently));
   await startPatiently(orchestrator);
+  const connection = await Connection.connect({ address: temporalAddress });
+  const temporal = new Client({ connection, namespace: temporalNamespace });
   try {
     const officer = await testToken({ roles: ['intake-officer'], municipalityCode: MUNICIPALITY });
     const supervisor = await testToken({ roles: ['supervisor'], municipalityCode: MUNICIPALITY });
@@ -149,8 +224,29 @@ async function main(): Promise<void> {
       municipalityCode: MUNICIPALITY,
       organisationId: OFFICE,
     });
-    const load = { operations: PEOPLE, concurrency: OFFICERS };
+    const bare = { operations: PEOPLE, concurrency: OFFICERS, warmup: 10 };
+    const paced = (operations: number) => ({
+      operations,
+      concurrency: OFFICERS,
+      ...(RATE ? { ratePerSecond: RATE } : {}),
+    });
     const people: Person[] = [];
+    const sent = {
+      registration: new Map<string, number>(),
+      approval: new Map<string, number>(),
+      acceptance: new Map<string, number>(),
+    };
+    const stageOf = (name: string, run: (person: Person) => Promise<void>) =>
+      stage(name, async (index) => {
+        const person = people[index];
+        if (!person) throw new Error('no person');
+        await run(person);
+      });
+    const timed = async (operation: () => Promise<Result>) => {
+      const started = Date.now();
+      const result = await operation();
+      return { result, seconds: (Date.now() - started) / 1000 };
+    };
 
     const bareIntake = await measure(
       {
@@ -162,7 +258,7 @@ async function main(): Promise<void> {
             200,
           ),
       },
-      { ...load, warmup: 10 },
+      bare,
     );
     const bareEmployment = await measure(
       {
@@ -170,50 +266,38 @@ async function main(): Promise<void> {
         run: async () =>
           expectStatus('queue', await call(`${employment.url}/referrals`, 'GET', caseworker), 200),
       },
-      { ...load, warmup: 10 },
+      bare,
     );
 
-    const pathOf = async (person: Person) =>
-      call(`${intake.url}/returnees/${person.returneeId}/path`, 'GET', officer);
-    const phaseIs = (phase: string) => async (person: Person) => {
-      const response = await pathOf(person);
-      const path = response.body['path'] as { phase?: string } | undefined;
-      return response.status === 200 && (phase === '*' ? path?.phase : path?.phase === phase)
-        ? true
-        : undefined;
-    };
-
-    // 1. Registration → the path is visible to the officer.
-    const registered = await measure(
-      stage('registration → path visible', async (index) => {
-        const response = await call(`${intake.url}/returnees`, 'POST', officer, {
-          dui: freshDui(),
-          firstNames: `${word()} ${word()}`,
-          lastNames: `${word()} ${word()}`,
-          dateOfBirth: `${1960 + (index % 45)}-0${1 + (index % 9)}-1${index % 9}`,
-          gender: index % 2 === 0 ? 'male' : 'female',
-          returnDate: new Date().toISOString().slice(0, 10),
-          countryReturnedFrom: 'US',
-          receptionPoint: 'aeropuerto-internacional-san-oscar-romero',
-          municipalityCode: MUNICIPALITY,
-        });
-        expectStatus('registration', response, 201);
-        const person = {
-          returneeId: response.body['returneeId'] as string,
-          caseId: response.body['caseId'] as string,
-        };
-        await until('path visible', () => phaseIs('*')(person));
-        people.push(person);
-      }),
-      load,
+    // 1. Registration.
+    const registration = await timed(() =>
+      measure(
+        stage('registration answered', async (index) => {
+          const sentAt = Date.now();
+          const response = await call(`${intake.url}/returnees`, 'POST', officer, {
+            dui: freshDui(),
+            firstNames: `${word()} ${word()}`,
+            lastNames: `${word()} ${word()}`,
+            dateOfBirth: `${1960 + (index % 45)}-0${1 + (index % 9)}-1${index % 9}`,
+            gender: index % 2 === 0 ? 'male' : 'female',
+            returnDate: new Date().toISOString().slice(0, 10),
+            countryReturnedFrom: 'US',
+            receptionPoint: 'aeropuerto-internacional-san-oscar-romero',
+            municipalityCode: MUNICIPALITY,
+          });
+          expectStatus('registration', response, 201);
+          const caseId = response.body['caseId'] as string;
+          people.push({ returneeId: response.body['returneeId'] as string, caseId });
+          sent.registration.set(caseId, sentAt);
+        }),
+        paced(PEOPLE),
+      ),
     );
 
     // Unmeasured: what the officer does before the plan goes to the supervisor.
     const plans = new Map<string, string>();
     await measure(
-      stage('consent, assessment, plan, submission (setup)', async (index) => {
-        const person = people[index];
-        if (!person) return;
+      stageOf('consent, assessment, plan, submission (setup)', async (person) => {
         const cases = `${intake.url}/cases/${person.caseId}`;
         expectStatus(
           'consent',
@@ -232,7 +316,7 @@ async function main(): Promise<void> {
           }),
           201,
         );
-        await until('assessed', () => phaseIs('assessed')(person));
+        await until('assessed', async () => phases.of(person.caseId, 'assessed'));
         expectStatus(
           'plan',
           await call(`${cases}/plan`, 'POST', officer, {
@@ -254,68 +338,162 @@ async function main(): Promise<void> {
         const plan = await call(`${cases}/plan`, 'GET', supervisor);
         plans.set(person.caseId, plan.etag ?? '');
       }),
-      { operations: people.length, concurrency: OFFICERS },
+      paced(people.length),
     );
 
-    // 2. The supervisor's approval → the referral in the employment office's queue.
-    const inbox = await measure(
-      stage('plan approval → provider inbox', async (index) => {
-        const person = people[index];
-        if (!person) throw new Error('no person');
-        const approved = await call(
-          `${intake.url}/cases/${person.caseId}/plan/approval`,
-          'POST',
-          supervisor,
-          {},
-          plans.get(person.caseId),
-        );
-        expectStatus('approval', approved, 200);
-        person.referralId = await until('in the queue', async () => {
-          const queue = await call(`${employment.url}/referrals`, 'GET', caseworker);
-          const rows = queue.body as unknown as Array<{ id: string; caseId: string }>;
-          return Array.isArray(rows) ? rows.find((r) => r.caseId === person.caseId)?.id : undefined;
-        });
-      }),
-      { operations: people.length, concurrency: OFFICERS },
-    );
-
-    // 3. The office accepts → the officer sees the path in services.
-    const accepted = await measure(
-      stage('provider acceptance → path in services', async (index) => {
-        const person = people[index];
-        if (!person?.referralId) throw new Error('no referral');
-        expectStatus(
-          'acceptance',
-          await call(
-            `${employment.url}/referrals/${person.referralId}/acceptance`,
+    // 2. The supervisor approves; the office's inbox must have the referral before it accepts.
+    const approval = await timed(() =>
+      measure(
+        stageOf('plan approval', async (person) => {
+          const sentAt = Date.now();
+          const approved = await call(
+            `${intake.url}/cases/${person.caseId}/plan/approval`,
             'POST',
-            caseworker,
-          ),
-          200,
-        );
-        await until('in services', () => phaseIs('in-services')(person));
-      }),
-      { operations: people.length, concurrency: OFFICERS },
+            supervisor,
+            {},
+            plans.get(person.caseId),
+          );
+          expectStatus('approval', approved, 200);
+          sent.approval.set(person.caseId, sentAt);
+          person.referralId = await until('in the inbox', async () => {
+            const { rows } = await inboxDb.query<{ id: string }>(
+              'SELECT id::text FROM referrals WHERE case_id = $1',
+              [person.caseId],
+            );
+            return rows[0]?.id;
+          });
+        }),
+        paced(people.length),
+      ),
     );
 
-    const title = `officer journey, ${PEOPLE} people (one flight), ${OFFICERS} officers at once`;
-    const withOps = (r: Result): Result => ({ ...r, operations: PEOPLE });
-    report(
-      `${title}: against intake's bare round trip`,
-      bareIntake,
-      [registered, accepted].map(withOps),
+    // 3. The office accepts.
+    const acceptance = await timed(() =>
+      measure(
+        stageOf('provider acceptance', async (person) => {
+          if (!person.referralId) throw new Error('no referral');
+          const sentAt = Date.now();
+          expectStatus(
+            'acceptance',
+            await call(
+              `${employment.url}/referrals/${person.referralId}/acceptance`,
+              'POST',
+              caseworker,
+            ),
+            200,
+          );
+          sent.acceptance.set(person.caseId, sentAt);
+          await until('in services', async () => phases.of(person.caseId, 'in-services'));
+        }),
+        paced(people.length),
+      ),
     );
-    report(`${title}: against employment's bare round trip`, bareEmployment, [withOps(inbox)]);
-    recordFigure('registrationToPathP99Ms', registered.p99Ms);
-    recordFigure('approvalToInboxP99Ms', inbox.p99Ms);
-    recordFigure('acceptanceToPathP99Ms', accepted.p99Ms);
+
+    // The effects, from the data they left (people without one count as errors).
+    const caseIds = people.map((person) => person.caseId);
+    const readModelTimes = async (where: string) => {
+      const times = () =>
+        timesFromDatabase(
+          readModelBenchUrl('app'),
+          `SELECT case_id::text AS id, extract(epoch FROM min(recorded_at)) * 1000 AS ms
+             FROM case_events WHERE case_id::text = ANY($1) ${where} GROUP BY 1`,
+          caseIds,
+        );
+      // The read model may still be projecting the last events: wait for it, within the timeout.
+      await until('on the dashboard', async () =>
+        (await times()).size >= caseIds.length ? true : undefined,
+      ).catch(() => undefined);
+      return times();
+    };
+    const byCase = (started: Map<string, number>) =>
+      new Map(
+        caseIds
+          .map((id) => [id, started.get(reintegrationPathWorkflowId(id))] as const)
+          .filter((entry): entry is [string, number] => entry[1] !== undefined),
+      );
+    const pathsRunning = byCase(
+      await startTimes(temporal, caseIds.map(reintegrationPathWorkflowId)),
+    );
+    const onDashboard = await readModelTimes('');
+    const inServicesOnDashboard = await readModelTimes(
+      `AND type = '${pathPhaseChangedV1.type}' AND data->>'to' = 'in-services'`,
+    );
+    const inInbox = await timesFromDatabase(
+      testDatabaseUrl('employment_matching', 'app'),
+      `SELECT case_id::text AS id, extract(epoch FROM min(received_at)) * 1000 AS ms
+         FROM referrals WHERE case_id::text = ANY($1) GROUP BY 1`,
+      caseIds,
+    );
+
+    const pace = RATE
+      ? `${RATE.toFixed(2)} people/s (a flight in 90 min, ${COMPRESSION}× faster)`
+      : 'as fast as they can';
+    const title = `officer journey, ${PEOPLE} people (one flight), ${OFFICERS} officers at once, ${pace}`;
+    const results = {
+      pathRunning: effectResult(
+        'registration → path running',
+        sent.registration,
+        pathsRunning,
+        registration.seconds,
+      ),
+      registeredOnDashboard: effectResult(
+        'registration → on the dashboard',
+        sent.registration,
+        onDashboard,
+        registration.seconds,
+      ),
+      inServices: effectResult(
+        'provider acceptance → path in services',
+        sent.acceptance,
+        phases.times('in-services', caseIds),
+        acceptance.seconds,
+      ),
+      inServicesOnDashboard: effectResult(
+        'provider acceptance → on the dashboard',
+        sent.acceptance,
+        inServicesOnDashboard,
+        acceptance.seconds,
+      ),
+      inbox: effectResult(
+        'plan approval → provider inbox',
+        sent.approval,
+        inInbox,
+        approval.seconds,
+      ),
+    };
+    report(`${title}: against intake's bare round trip`, bareIntake, [
+      registration.result,
+      results.pathRunning,
+      results.registeredOnDashboard,
+      results.inServices,
+      results.inServicesOnDashboard,
+    ]);
+    report(`${title}: against employment's bare round trip`, bareEmployment, [
+      approval.result,
+      results.inbox,
+      acceptance.result,
+    ]);
+    recordFigure('registrationToPathP99Ms', results.pathRunning.p99Ms);
+    recordFigure('registrationToDashboardP99Ms', results.registeredOnDashboard.p99Ms);
+    recordFigure('approvalToInboxP99Ms', results.inbox.p99Ms);
+    recordFigure('acceptanceToPathP99Ms', results.inServices.p99Ms);
+    recordFigure('acceptanceToDashboardP99Ms', results.inServicesOnDashboard.p99Ms);
   } finally {
-    await Promise.allSettled([intake.stop(), orchestrator.stop(), employment.stop()]);
+    await Promise.allSettled([
+      intake.stop(),
+      orchestrator.stop(),
+      employment.stop(),
+      supervisorApi.stop(),
+      recorder.stop(),
+      readModel.end(),
+      inboxDb.end(),
+      connection.close(),
+    ]);
   }
 }
 
 export const officerJourneyBenchmark: Benchmark = {
   name: 'officer-journey',
-  description: `officer's action → its effect where the user sees it (path, provider inbox), ${PEOPLE} people, vs bare round trips`,
+  description: `officer's action → its effect where the user sees it (path, provider inbox, dashboard), ${PEOPLE} people, vs bare round trips`,
   main,
 };

@@ -1,9 +1,6 @@
-import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { chromium } from 'playwright-core';
-import { TOPICS } from '@reintegra/event-contracts';
 import {
-  currentTestStack,
   findWorkspaceRoot,
   runToCompletion,
   ServiceProcess,
@@ -15,6 +12,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Benchmark, measure, report, type Result } from './harness';
+import { emptyReadModelAtTheEnd, readModelBenchUrl } from './read-model-db';
 
 /**
  * The cost curve: the API is measured at each size (BENCH_CASES, comma-separated, default
@@ -33,20 +31,13 @@ const CONCURRENCY = 4;
 const WARMUP = 20;
 const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const BENCH_DB = (role: 'app' | 'migrator') => {
-  const { postgres } = currentTestStack();
-  return `postgres://supervisor_${role}:supervisor_${role}_pw@${postgres.host}:${postgres.port}/supervisor_bench`;
-};
 
 /**
- * 50,000 cases and 200,000 referrals spread over the 44 municipalities (La Paz Este a little
+ * Into an empty read model: 50,000 cases and 200,000 referrals spread over the 44 municipalities (La Paz Este a little
  * larger), with a realistic mix of open, overdue, escalated and finished referrals, written
  * straight into the read model as the projection would leave them.
  */
 async function generate(pool: Pool, CASES: number): Promise<void> {
-  await pool.query(
-    `TRUNCATE cases, referrals, case_events, follow_ups, scores, enrolments, projection_positions`,
-  );
   await pool.query(
     `WITH m AS (SELECT array_agg(code) AS codes FROM unnest($1::text[]) code)
      INSERT INTO cases (case_id, returnee_id, episode_number, municipality_code, minor, return_date,
@@ -105,23 +96,6 @@ function municipalityCodes(): string[] {
   return municipalities.map((m) => m.code);
 }
 
-/** Places the projection at the end of every topic: the benchmark measures queries, not catch-up. */
-async function projectionAtTheEnd(pool: Pool, brokers: string[]): Promise<void> {
-  const admin = new Kafka({ brokers, clientId: 'supervisor-bench', logLevel: 1 }).admin();
-  await admin.connect();
-  try {
-    for (const topic of Object.values(TOPICS)) {
-      for (const { partition, high } of await admin.fetchTopicOffsets(topic))
-        await pool.query(
-          `INSERT INTO projection_positions (topic, partition, next_offset) VALUES ($1, $2, $3)`,
-          [topic, partition, high],
-        );
-    }
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 /** A GET of the same URL each time, or of the URL made for the i-th request. */
 const get = (url: string | ((i: number) => string), authorization: string) => async (i: number) => {
   const target = typeof url === 'string' ? url : url(i);
@@ -161,8 +135,8 @@ export const supervisorDashboardBenchmark: Benchmark = {
     const env = {
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
-      DATABASE_URL: BENCH_DB('app'),
-      DATABASE_MIGRATION_URL: BENCH_DB('migrator'),
+      DATABASE_URL: readModelBenchUrl('app'),
+      DATABASE_MIGRATION_URL: readModelBenchUrl('migrator'),
       KAFKA_BROKERS: stack.kafkaBrokers.join(','),
       KAFKA_CONSUMER_GROUP: 'supervisor-api-bench',
       TEMPORAL_ADDRESS: stack.temporalAddress,
@@ -178,11 +152,10 @@ export const supervisorDashboardBenchmark: Benchmark = {
     for (const cases of SIZES) {
       // Stopped first: the previous size's process must not project into tables being refilled.
       await api?.stop();
-      // The migration role: generating starts with TRUNCATE, which the application role may not do.
       const pool = new Pool({ connectionString: env.DATABASE_MIGRATION_URL, max: 2 });
       const generating = Date.now();
+      await emptyReadModelAtTheEnd(pool, stack.kafkaBrokers);
       await generate(pool, cases);
-      await projectionAtTheEnd(pool, stack.kafkaBrokers);
       console.log(
         `[bench] generated ${cases} cases, ${cases * REFERRALS_PER_CASE} referrals in ${((Date.now() - generating) / 1000).toFixed(1)} s`,
       );
