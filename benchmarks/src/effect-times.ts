@@ -1,5 +1,5 @@
 import type { Client as TemporalClient } from '@temporalio/client';
-import { Client } from 'pg';
+import { Client, type Pool } from 'pg';
 import { fromLatencies, type Result } from './harness';
 
 /**
@@ -8,33 +8,42 @@ import { fromLatencies, type Result } from './harness';
  * officers, polling a path every 50 ms put 480 workflow queries a second on the worker).
  */
 
-/** Milliseconds since the epoch, per id, from one query (`id`, `ms` columns) on one database. */
+/**
+ * Milliseconds since the epoch, per id, from one query (`id`, `ms` columns): on a pool the caller
+ * keeps (to ask again and again), or on a connection of its own to the URL.
+ */
 export async function timesFromDatabase(
-  url: string,
+  db: string | Pool,
   sql: string,
   ids: string[],
 ): Promise<Map<string, number>> {
-  const client = new Client({ connectionString: url });
+  const toTimes = ({ rows }: { rows: { id: string; ms: number }[] }) =>
+    new Map(rows.map((row) => [row.id, Number(row.ms)]));
+  if (typeof db !== 'string') return toTimes(await db.query(sql, [ids]));
+  const client = new Client({ connectionString: db });
   await client.connect();
   try {
-    const { rows } = await client.query<{ id: string; ms: number }>(sql, [ids]);
-    return new Map(rows.map((row) => [row.id, Number(row.ms)]));
+    return toTimes(await client.query(sql, [ids]));
   } finally {
     await client.end();
   }
 }
 
-/** When each workflow started, per id (describe, 16 at a time); ids not found are left out. */
+/**
+ * When each id's workflow started (describe, 16 at a time), keyed by the id given; `workflowIdOf`
+ * names its workflow (the id itself by default). Ids whose workflow was not found are left out.
+ */
 export async function startTimes(
   client: TemporalClient,
   ids: string[],
+  workflowIdOf: (id: string) => string = (id) => id,
 ): Promise<Map<string, number>> {
   const started = new Map<string, number>();
   for (let i = 0; i < ids.length; i += 16) {
     await Promise.all(
       ids.slice(i, i + 16).map(async (id) => {
         const description = await client.workflow
-          .getHandle(id)
+          .getHandle(workflowIdOf(id))
           .describe()
           .catch(() => undefined);
         if (description) started.set(id, description.startTime.getTime());

@@ -152,11 +152,13 @@ async function main(): Promise<void> {
       Promise.all([
         startTimes(
           client,
-          people.map((p) => reintegrationPathWorkflowId(p.caseId)),
+          people.map((p) => p.caseId),
+          reintegrationPathWorkflowId,
         ),
         startTimes(
           client,
-          people.map((p) => referralWorkflowId(p.referralId)),
+          people.map((p) => p.referralId),
+          referralWorkflowId,
         ),
       ]),
     );
@@ -172,12 +174,7 @@ async function main(): Promise<void> {
       people.map((p) => p.referralId),
     );
     const effects = [
-      [
-        'registration → path running',
-        'registration',
-        (p: Required<LoadPerson>) => reintegrationPathWorkflowId(p.caseId),
-        paths,
-      ],
+      ['registration → path running', 'registration', (p: Required<LoadPerson>) => p.caseId, paths],
       [
         'registration → on the dashboard',
         'registration',
@@ -187,7 +184,7 @@ async function main(): Promise<void> {
       [
         'referral → its child workflow',
         'referral',
-        (p: Required<LoadPerson>) => referralWorkflowId(p.referralId),
+        (p: Required<LoadPerson>) => p.referralId,
         children,
       ],
       ['referral → employment inbox', 'referral', (p: Required<LoadPerson>) => p.referralId, inbox],

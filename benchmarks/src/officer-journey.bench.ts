@@ -20,13 +20,21 @@ import {
 } from '@reintegra/testing';
 import { effectResult, startTimes, timesFromDatabase } from './effect-times';
 import {
-  type Benchmark,
-  fromLatencies,
-  measure,
-  recordFigure,
-  report,
-  type Result,
-} from './harness';
+  COMPRESSION,
+  expectStatus,
+  OFFICERS,
+  paced,
+  PathPhases,
+  PEOPLE,
+  type Person,
+  RATE,
+  stage,
+  startPatiently,
+  timed,
+  until,
+  word,
+} from './officer-journey.parts';
+import { type Benchmark, fromLatencies, measure, recordFigure, report } from './harness';
 import { emptyReadModelAtTheEnd, readModelBenchUrl } from './read-model-db';
 
 /**
@@ -50,15 +58,6 @@ import { emptyReadModelAtTheEnd, readModelBenchUrl } from './read-model-db';
  * inbox's table. Baseline in the same run: the bare authenticated round trip of the same services
  * (`GET /questionnaires` on intake, `GET /referrals` on employment).
  */
-const PEOPLE = Number(process.env['JOURNEY_PEOPLE'] ?? 120);
-const OFFICERS = Number(process.env['JOURNEY_OFFICERS'] ?? 8);
-const COMPRESSION = Number(process.env['JOURNEY_COMPRESSION'] ?? 60);
-/** People a second in each step: a flight's people over its 90 minutes, compressed. */
-const RATE = COMPRESSION > 0 ? PEOPLE / ((90 * 60) / COMPRESSION) : undefined;
-const POLL_MS = 50;
-const TIMEOUT_MS = Number(process.env['JOURNEY_TIMEOUT_MS'] ?? 60_000);
-/** A stage gives up (its remaining people count as errors) after this many failures. */
-const GIVE_UP_AFTER = Math.max(3, Math.ceil(PEOPLE / 10));
 const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
 const OFFICE = 'oficina-empleo-la-paz-este';
 const PORTS = {
@@ -68,86 +67,6 @@ const PORTS = {
   supervisor: 3614,
   metrics: 3619,
 };
-
-const SYLLABLES =
-  'ba be bi bo ca ce co da de do fa fe ga go la le li lo ma me mi mo na ne no pa pe ra re ri ro sa se so ta te to va ve za zo'.split(
-    ' ',
-  );
-const word = () =>
-  Array.from({ length: 3 }, () => SYLLABLES[Math.floor(Math.random() * SYLLABLES.length)])
-    .join('')
-    .replace(/^./, (c) => c.toUpperCase());
-
-interface Person {
-  returneeId: string;
-  caseId: string;
-  referralId?: string;
-}
-
-function expectStatus(what: string, response: { status: number; body: unknown }, status: number) {
-  if (response.status !== status)
-    throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`);
-}
-
-/** A stage's operation that stops trying once the stage failed GIVE_UP_AFTER times. */
-function stage(name: string, run: (index: number) => Promise<void>) {
-  let failures = 0;
-  return {
-    name,
-    run: async (index: number) => {
-      if (failures >= GIVE_UP_AFTER) throw new Error(`${name}: gave up after ${failures} failures`);
-      try {
-        await run(index);
-      } catch (error) {
-        failures += 1;
-        throw error;
-      }
-    },
-  };
-}
-
-/** Polls until `seen` returns a value (every POLL_MS, at most TIMEOUT_MS). */
-async function until<T>(what: string, seen: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  for (;;) {
-    const value = await seen();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not seen within ${TIMEOUT_MS} ms`);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
-}
-
-/** When each case's path entered each phase (the workflow's own time of the move), from its events. */
-class PathPhases {
-  private readonly at = new Map<string, number>();
-  private read = 0;
-
-  constructor(private readonly recorder: TopicRecorder) {}
-
-  of(caseId: string, phase: string): number | undefined {
-    const { messages } = this.recorder;
-    for (; this.read < messages.length; this.read += 1) {
-      const value = messages[this.read]?.value;
-      if (!value) continue;
-      const { type, data } = JSON.parse(value) as {
-        type?: string;
-        data?: { caseId?: string; to?: string; occurredAt?: string };
-      };
-      if (type === pathPhaseChangedV1.type && data?.caseId && data.to && data.occurredAt)
-        this.at.set(`${data.caseId} ${data.to}`, Date.parse(data.occurredAt));
-    }
-    return this.at.get(`${caseId} ${phase}`);
-  }
-
-  times(phase: string, caseIds: string[]): Map<string, number> {
-    const times = new Map<string, number>();
-    for (const caseId of caseIds) {
-      const at = this.of(caseId, phase);
-      if (at !== undefined) times.set(caseId, at);
-    }
-    return times;
-  }
-}
 
 async function main(): Promise<void> {
   const stack = await useLocalStack();
@@ -207,18 +126,6 @@ async function main(): Promise<void> {
   const orchestrator = new ServiceProcess('orchestrator', PORTS.orchestrator, orchestratorEnv);
   const employment = new ServiceProcess('employment-matching', PORTS.employment, employmentEnv);
   const supervisorApi = new ServiceProcess('supervisor-api', PORTS.supervisor, supervisorEnv);
-  // On a busy machine a service can miss the 60 s health deadline: one more try, after a stop.
-  const startPatiently = async (service: ServiceProcess) => {
-    try {
-      await service.start();
-    } catch (error) {
-      console.error(
-        `[bench] ${service.app} slow to start, once more: ${(error as Error).message.split('\n')[0]}`,
-      );
-      await service.stop();
-      await service.start();
-    }
-  };
   await Promise.all([intake, employment, supervisorApi].map(startPatiently));
   await startPatiently(orchestrator);
   const connection = await Connection.connect({ address: temporalAddress });
@@ -232,11 +139,6 @@ async function main(): Promise<void> {
       organisationId: OFFICE,
     });
     const bare = { operations: PEOPLE, concurrency: OFFICERS, warmup: 10 };
-    const paced = (operations: number) => ({
-      operations,
-      concurrency: OFFICERS,
-      ...(RATE ? { ratePerSecond: RATE } : {}),
-    });
     const people: Person[] = [];
     /** Answer times of the steps whose officer then waits for the effect. */
     const answeredIn = { approval: [] as number[], acceptance: [] as number[] };
@@ -251,11 +153,6 @@ async function main(): Promise<void> {
         if (!person) throw new Error('no person');
         await run(person);
       });
-    const timed = async (operation: () => Promise<Result>) => {
-      const started = Date.now();
-      const result = await operation();
-      return { result, seconds: (Date.now() - started) / 1000 };
-    };
 
     const bareIntake = await measure(
       {
@@ -402,7 +299,7 @@ async function main(): Promise<void> {
     const readModelTimes = async (where: string) => {
       const times = () =>
         timesFromDatabase(
-          readModelBenchUrl('app'),
+          readModel,
           `SELECT case_id::text AS id, extract(epoch FROM min(recorded_at)) * 1000 AS ms
              FROM case_events WHERE case_id::text = ANY($1) ${where} GROUP BY 1`,
           caseIds,
@@ -413,21 +310,13 @@ async function main(): Promise<void> {
       ).catch(() => undefined);
       return times();
     };
-    const byCase = (started: Map<string, number>) =>
-      new Map(
-        caseIds
-          .map((id) => [id, started.get(reintegrationPathWorkflowId(id))] as const)
-          .filter((entry): entry is [string, number] => entry[1] !== undefined),
-      );
-    const pathsRunning = byCase(
-      await startTimes(temporal, caseIds.map(reintegrationPathWorkflowId)),
-    );
+    const pathsRunning = await startTimes(temporal, caseIds, reintegrationPathWorkflowId);
     const onDashboard = await readModelTimes('');
     const inServicesOnDashboard = await readModelTimes(
       `AND type = '${pathPhaseChangedV1.type}' AND data->>'to' = 'in-services'`,
     );
     const inInbox = await timesFromDatabase(
-      testDatabaseUrl('employment_matching', 'app'),
+      inboxDb,
       `SELECT case_id::text AS id, extract(epoch FROM min(received_at)) * 1000 AS ms
          FROM referrals WHERE case_id::text = ANY($1) GROUP BY 1`,
       caseIds,
