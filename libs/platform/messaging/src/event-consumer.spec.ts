@@ -321,6 +321,49 @@ describe('EventConsumer with several events of a partition in flight', () => {
     expect(kafka.commitOffsets).not.toHaveBeenCalled();
   });
 
+  it('rewinds to the lowest unfinished message, so one waiting for its key below the failure is not lost', async () => {
+    const publisher = {
+      publish: jest.fn().mockRejectedValue(new Error('broker down')),
+    } as unknown as DeadLetterPublisher;
+    const consumer = new EventConsumer(publisher, concurrent);
+    const { consumer: kafka, message } = partition();
+    const { handler, started, release } = gatedHandler();
+    const handlers = { [returneeRegisteredV1.type]: handler };
+    const [a1, a2] = [validEvent(), validEvent()];
+    await consumer.consume(message(5, 'case-a', JSON.stringify(a1)), handlers);
+    // 6 waits behind 5 (same case) when 7, another case's, cannot even be dead-lettered.
+    await consumer.consume(message(6, 'case-a', JSON.stringify(a2)), handlers);
+    await consumer.consume(message(7, 'case-b', 'not json'), handlers);
+    await until(() => kafka.seek.mock.calls.length > 0);
+    release(a1.id);
+    await settle();
+    // Seeking to 7 would skip 6 for good: its turn came after the rewind, so it was left alone.
+    expect(kafka.seek).toHaveBeenCalledTimes(1);
+    expect(kafka.seek).toHaveBeenCalledWith({
+      topic: 'reintegra.intake.returnees',
+      partition: 2,
+      offset: '5',
+    });
+    expect(started).toEqual([a1.id]);
+    expect(kafka.commitOffsets).not.toHaveBeenCalled();
+  });
+
+  it('seeks once when two messages fail together, to the lower of them', async () => {
+    const publisher = {
+      publish: jest.fn().mockRejectedValue(new Error('broker down')),
+    } as unknown as DeadLetterPublisher;
+    const consumer = new EventConsumer(publisher, concurrent);
+    const { consumer: kafka, message } = partition();
+    const handlers = { [returneeRegisteredV1.type]: jest.fn() };
+    await consumer.consume(message(20, 'case-a', 'not json'), handlers);
+    await consumer.consume(message(21, 'case-b', 'not json'), handlers);
+    await until(() => publisher.publish.mock.calls.length === 2);
+    await settle();
+    expect(kafka.seek.mock.calls).toEqual([
+      [{ topic: 'reintegra.intake.returnees', partition: 2, offset: '20' }],
+    ]);
+  });
+
   it('lets the events in flight finish at shutdown and takes no new ones', async () => {
     const publisher = { publish: jest.fn() } as unknown as DeadLetterPublisher;
     const consumer = new EventConsumer(publisher, concurrent);

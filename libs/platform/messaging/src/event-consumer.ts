@@ -162,22 +162,23 @@ export class EventConsumer implements BeforeApplicationShutdown {
       await this.finished(context, state, ticket, false);
     } catch (error) {
       if (error instanceof Abandoned) return;
+      // Another message's failure rewound the partition meanwhile, to an offset at or below this
+      // one (it was unfinished then): it comes again from there.
+      if (!state.window.isCurrent(ticket)) return;
       // Could not even dead-letter (Kafka unavailable): rewind and pause this partition so the
-      // message is retried later rather than skipped; what was taken after it comes again too.
+      // message is retried later rather than skipped. The seek goes to the lowest unfinished
+      // message, not this one: a lower message of another key may still wait for its turn.
+      const from = state.window.rewind() ?? BigInt(position.offset);
       this.logger.error({
         msg: 'message left unprocessed; partition paused',
         ...position,
+        rewoundTo: from.toString(),
         error: (error as Error).message,
       });
-      state.window.rewind();
       const consumer = context.getConsumer();
       const partitions = [{ topic: position.topic, partitions: [position.partition] }];
       consumer.pause(partitions);
-      consumer.seek({
-        topic: position.topic,
-        partition: position.partition,
-        offset: position.offset,
-      });
+      consumer.seek({ topic: position.topic, partition: position.partition, offset: String(from) });
       setTimeout(() => {
         try {
           consumer.resume(partitions);

@@ -73,11 +73,17 @@ export class PartitionWindow {
     return last === undefined ? undefined : last + 1n;
   }
 
-  /** Forgets the messages taken so far (they will be delivered again); later tickets of theirs are stale. */
-  rewind(): void {
+  /**
+   * Forgets the messages taken so far (they will be delivered again); later tickets of theirs are
+   * stale. Returns the lowest unfinished offset: where the partition must be sought back to, since a
+   * message below the failing one may still wait for its key's turn and would otherwise be lost.
+   */
+  rewind(): bigint | undefined {
+    const lowest = this.entries[0]?.offset;
     this.current += 1;
     this.entries = [];
     this.lastTaken = undefined;
+    return lowest;
   }
 
   /** Settles once fewer than `limit` messages are in flight. */
