@@ -82,6 +82,13 @@ async function generate(pool: Pool, CASES: number): Promise<void> {
       CROSS JOIN LATERAL (SELECT (ARRAY['sent','accepted','in-progress','completed','completed','declined','no-capacity','not-completed'])[1 + ((c.k * 13 + n) % 8)] AS status) s`,
     [REFERRALS_PER_CASE],
   );
+  // Each case's earliest awaiting deadline, as the projection keeps it.
+  await pool.query(
+    `UPDATE cases c SET awaiting_deadline = r.deadline
+       FROM (SELECT case_id, min(acknowledge_by) AS deadline FROM referrals
+              WHERE status IN ('requested', 'sent', 'no-capacity') GROUP BY case_id) r
+      WHERE r.case_id = c.case_id`,
+  );
   // The steady state autovacuum keeps: statistics and visibility maps (index-only scans).
   await pool.query('VACUUM ANALYZE cases');
   await pool.query('VACUUM ANALYZE referrals');

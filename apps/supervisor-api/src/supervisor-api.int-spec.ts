@@ -354,6 +354,19 @@ describe('deadlines, filters and the case page', () => {
     expect(await ids('service=education&overdue=true')).not.toContain(overdueCase);
   });
 
+  it('filters by overdue alone from the deadline the projection keeps on each case', async () => {
+    const ids = async (query: string) =>
+      ((await get(`/api/cases?${query}&limit=100`, tokens['laPaz'])).body['items'] as Json[]).map(
+        (item) => item['caseId'],
+      );
+    const overdue = await ids('overdue=true');
+    expect(overdue).toContain(overdueCase);
+    expect(overdue).not.toContain(onTimeCase);
+    const notOverdue = await ids('overdue=false');
+    expect(notOverdue).toContain(onTimeCase);
+    expect(notOverdue).not.toContain(overdueCase);
+  });
+
   it('counts overdue referrals per municipality on /metrics, for municipal IT’s alerts', async () => {
     const text = await (await fetch(`${url}/metrics`)).text();
     const line = text

@@ -155,18 +155,20 @@ export class DashboardQueries {
       p.push(query.priority);
       referral.push(`r.priority = $${p.length}`, `r.status IN ${OPEN_SQL}`);
     }
-    const overdueSql = `r.status IN ${AWAITING_SQL} AND r.acknowledge_by < now()`;
-    if (query.overdue === true) referral.push(overdueSql);
     if (referral.length > 0) {
+      if (query.overdue === true)
+        referral.push(`r.status IN ${AWAITING_SQL} AND r.acknowledge_by < now()`);
       if (municipalityCode !== null) referral.unshift(`r.municipality_code = $1`);
       where.push(
         `EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.case_id AND ${referral.join(' AND ')})`,
       );
+    } else if (query.overdue === true) {
+      // Overdue alone reads the case's earliest awaiting deadline, which the projection keeps: an
+      // index range, where a semi-join of every case with the referrals took 26–36 ms at 50,000.
+      where.push(`c.awaiting_deadline < now()`);
     }
     if (query.overdue === false)
-      where.push(
-        `NOT EXISTS (SELECT 1 FROM referrals r WHERE r.case_id = c.case_id AND ${overdueSql})`,
-      );
+      where.push(`(c.awaiting_deadline IS NULL OR c.awaiting_deadline >= now())`);
     const condition = where.join(' AND ');
     const [total, items] = await Promise.all([
       this.listTotals.get(`${condition} ${JSON.stringify(p)}`, async () => {

@@ -4,6 +4,7 @@ import { ReferralDeadlineSetAt1765100100000 } from './migrations/1765100100000-r
 import { ReferralFilterIndex1765100200000 } from './migrations/1765100200000-referral-filter-index';
 import { CommunityInclusion1765100300000 } from './migrations/1765100300000-community-inclusion';
 import { PathActionsAudit1765600210000 } from './migrations/1765600210000-path-actions-audit';
+import { CaseAwaitingDeadline1765700100000 } from './migrations/1765700100000-case-awaiting-deadline';
 
 /**
  * Migrations of the supervisor database: only the read model, which is projected from Kafka and
@@ -16,6 +17,7 @@ export const supervisorDataSource = serviceDataSource('supervisor-api', [
   ReferralFilterIndex1765100200000,
   CommunityInclusion1765100300000,
   PathActionsAudit1765600210000,
+  CaseAwaitingDeadline1765700100000,
 ]);
 
 /** The projected tables, swapped as a whole by a rebuild (migrations create them unqualified). */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { EventDefinition, EventEnvelope } from '@reintegra/event-contracts';
+import { AWAITING_SQL } from '../core/referral-statuses';
 import { type ProviderStandings, referralStatusOf } from './referral-status';
 
 /**
@@ -139,5 +140,19 @@ export async function restateReferral(
               updated_at = greatest(updated_at, $5::timestamptz)
         WHERE referral_id = $1`,
     [referralId, JSON.stringify(providers), status, reasonCode ?? null, at],
+  );
+}
+
+/**
+ * The case's earliest deadline among its referrals still awaiting an answer (null when none
+ * waits), after an event that may have changed its referrals: the overdue list reads it.
+ */
+export async function refreshAwaitingDeadline(db: Queryable, caseId: string): Promise<void> {
+  await db.query(
+    `UPDATE cases c SET awaiting_deadline = d.deadline
+       FROM (SELECT min(acknowledge_by) AS deadline FROM referrals
+              WHERE case_id = $1 AND status IN ${AWAITING_SQL}) d
+      WHERE c.case_id = $1 AND c.awaiting_deadline IS DISTINCT FROM d.deadline`,
+    [caseId],
   );
 }

@@ -5,7 +5,12 @@ import { intakeConsentsProjections } from './intake-consents.projection';
 import { intakeReferralsProjections } from './intake-referrals.projection';
 import { intakeReturneesProjections } from './intake-returnees.projection';
 import { pathEventsProjections } from './path-events.projection';
-import type { ProjectedAlert, Projections, Queryable } from './projection-core';
+import {
+  type ProjectedAlert,
+  type Projections,
+  type Queryable,
+  refreshAwaitingDeadline,
+} from './projection-core';
 import { referralStatusProjections } from './referral-status.projection';
 
 /**
@@ -25,6 +30,15 @@ export class ReadModelProjector {
     ...communityEventsProjections,
   };
 
+  /** Event types that may change a case's referrals (and so its awaiting deadline). */
+  private readonly referralTypes = new Set(
+    Object.keys({
+      ...intakeReferralsProjections,
+      ...referralStatusProjections,
+      ...pathEventsProjections,
+    }),
+  );
+
   /** Event types the read model uses; the rest (victim-support by reference, capacity) are skipped. */
   handles(type: string): boolean {
     return type in this.handlers;
@@ -33,6 +47,10 @@ export class ReadModelProjector {
   async apply(db: Queryable, event: EventEnvelope): Promise<ProjectedAlert[]> {
     const handler = this.handlers[event.type];
     if (!handler) return [];
-    return (await handler(db, event)) ?? [];
+    const alerts = (await handler(db, event)) ?? [];
+    const caseId = (event.data as { caseId?: unknown }).caseId;
+    if (this.referralTypes.has(event.type) && typeof caseId === 'string')
+      await refreshAwaitingDeadline(db, caseId);
+    return alerts;
   }
 }
