@@ -43,6 +43,12 @@ export const orchestratorConfigSpec = {
     z.coerce.number().int().min(2).max(100_000).default(100),
     "Paths the worker keeps in memory between events (Temporal's sticky workflow cache); a path evicted from it is replayed from its history on its next event. Bounds the worker's memory whatever the number of open paths (see the reintegration-path benchmark for the measured cost per cached path and per replay).",
   ),
+  WORKFLOW_HEAP_MB: variable(
+    // Measured (reintegration-path benchmark, 2,000 open paths, 2026-12-05): 500 cached paths in
+    // 628 MiB ran out of memory; 300 in 728 MiB did not. Between 1 and 2 MiB a cached path.
+    z.coerce.number().int().min(64).max(16_384).optional(),
+    "Old-generation heap of the worker's workflow thread, in MiB (unset: 128 + 2 per cached path). Without it V8 sizes that heap from the machine's memory (about 4 GiB) and collects what evicted paths leave behind only near that limit, so the process grows with every path opened. Too small for WORKFLOW_CACHE_SIZE and the worker stops (out of memory): raise both together.",
+  ),
   WORKFLOW_BUNDLE_PATH: variable(
     z.string().optional(),
     'Prebuilt workflow bundle (built by `nx run orchestrator:bundle-workflows`); bundled from source at start when unset and absent.',

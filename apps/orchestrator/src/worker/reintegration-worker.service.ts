@@ -8,6 +8,7 @@ import {
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { APP_CONFIG, temporalTlsOptions } from '@reintegra/platform-config';
 import { HealthRegistry, registerMetricsText } from '@reintegra/platform-http';
 import {
@@ -25,6 +26,23 @@ export const PREBUILT_BUNDLE = 'workflow-bundle.js';
 /** Source entry of the workflows, for bundling at start in development and tests. */
 export function workflowsSourcePath(): string {
   return join(findWorkspaceRoot(), 'apps/orchestrator/src/workflows/index.ts');
+}
+
+/** The workflow thread's heap: the setting, else room for the cache on top of a base. */
+export function workflowHeapMb(
+  config: Pick<OrchestratorConfig, 'WORKFLOW_HEAP_MB' | 'WORKFLOW_CACHE_SIZE'>,
+): number {
+  return config.WORKFLOW_HEAP_MB ?? 128 + 2 * config.WORKFLOW_CACHE_SIZE;
+}
+
+/**
+ * The SDK runs workflows in a worker thread it creates without resource limits, so V8 sizes its
+ * heap from the machine (about 4 GiB) and collects evicted paths only near that. A V8 flag set
+ * before the thread starts applies to the isolates created from then on (this process's main
+ * isolate keeps its own limit); the thread is created by Worker.create, just after this.
+ */
+export function boundWorkflowThreadHeap(megabytes: number): void {
+  setFlagsFromString(`--max-old-space-size=${megabytes}`);
 }
 
 /**
@@ -53,6 +71,7 @@ export class ReintegrationWorker implements OnApplicationBootstrap, OnApplicatio
       address: this.config.TEMPORAL_ADDRESS,
       ...(tls ? { tls } : {}),
     });
+    boundWorkflowThreadHeap(workflowHeapMb(this.config));
     const prebuilt = this.config.WORKFLOW_BUNDLE_PATH ?? join(__dirname, PREBUILT_BUNDLE);
     const usePrebuilt = existsSync(prebuilt);
     this.worker = await Worker.create({
@@ -81,7 +100,12 @@ export class ReintegrationWorker implements OnApplicationBootstrap, OnApplicatio
       const state = this.worker?.getState();
       if (state !== 'RUNNING') throw new Error(`worker is ${state ?? 'not created'}`);
     });
-    this.logger.log({ msg: 'Temporal worker running', taskQueue: this.config.TEMPORAL_TASK_QUEUE });
+    this.logger.log({
+      msg: 'Temporal worker running',
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      cachedPaths: this.config.WORKFLOW_CACHE_SIZE,
+      workflowHeapMb: workflowHeapMb(this.config),
+    });
   }
 
   /**
