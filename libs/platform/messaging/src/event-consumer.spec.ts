@@ -349,15 +349,14 @@ describe('EventConsumer with several events of a partition in flight', () => {
   });
 
   it('seeks once when two messages fail together, to the lower of them', async () => {
-    const publisher = {
-      publish: jest.fn().mockRejectedValue(new Error('broker down')),
-    } as unknown as DeadLetterPublisher;
+    const publish = jest.fn().mockRejectedValue(new Error('broker down'));
+    const publisher = { publish } as unknown as DeadLetterPublisher;
     const consumer = new EventConsumer(publisher, concurrent);
     const { consumer: kafka, message } = partition();
     const handlers = { [returneeRegisteredV1.type]: jest.fn() };
     await consumer.consume(message(20, 'case-a', 'not json'), handlers);
     await consumer.consume(message(21, 'case-b', 'not json'), handlers);
-    await until(() => publisher.publish.mock.calls.length === 2);
+    await until(() => publish.mock.calls.length === 2);
     await settle();
     expect(kafka.seek.mock.calls).toEqual([
       [{ topic: 'reintegra.intake.returnees', partition: 2, offset: '20' }],
