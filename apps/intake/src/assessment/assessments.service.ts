@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { assessmentCompletedV1 } from '@reintegra/event-contracts';
 import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { ConflictError, NotFoundError } from '@reintegra/platform-errors';
@@ -57,7 +57,6 @@ const unknownQuestionnaire = (version: string) =>
 @Injectable()
 export class AssessmentsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly cases: CaseAccess,
     private readonly lifecycle: CaseLifecycleService,
@@ -70,8 +69,7 @@ export class AssessmentsService {
     actor: Actor,
     correlationId: string,
   ): Promise<AssessmentView> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager) => {
       const questionnaire = findQuestionnaire(request.questionnaireVersion);
       if (!questionnaire) throw unknownQuestionnaire(request.questionnaireVersion);
       const validation = validateAnswers(questionnaire, request.answers);
@@ -142,8 +140,7 @@ export class AssessmentsService {
   }
 
   list(caseId: string, actor: Actor): Promise<AssessmentSummary[]> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager) => {
       const assessments = await manager.find(Assessment, {
         where: { caseId },
         order: { completedAt: 'ASC', id: 'ASC' },
@@ -153,8 +150,7 @@ export class AssessmentsService {
   }
 
   get(caseId: string, assessmentId: string, actor: Actor): Promise<AssessmentView> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager) => {
       const assessment = await manager.findOne(Assessment, { where: { id: assessmentId, caseId } });
       if (!assessment) {
         throw new NotFoundError('assessment.not-found', {
@@ -171,8 +167,7 @@ export class AssessmentsService {
   }
 
   scoresOf(caseId: string, actor: Actor): Promise<ScoreView[]> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager) => {
       const scores = await manager.find(SustainabilityScore, {
         where: { caseId },
         order: { computedAt: 'ASC', id: 'ASC' },

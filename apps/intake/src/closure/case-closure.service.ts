@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   caseClosedV1,
   closureProposedV1,
@@ -52,7 +52,6 @@ const reasonNotAllowed = (status: CaseStatus, reason: ClosureReason) => {
 @Injectable()
 export class CaseClosureService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly cases: CaseAccess,
     private readonly lifecycle: CaseLifecycleService,
@@ -60,8 +59,7 @@ export class CaseClosureService {
   ) {}
 
   propose(caseId: string, reason: ClosureReason, actor: Actor, correlationId: string) {
-    return this.dataSource.transaction(async (manager) => {
-      await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager) => {
       const episode = await this.lockCase(manager, caseId);
       if (episode.status === 'closed') throw illegalCaseTransition('closed', 'closed');
       if (!canCloseWith(episode.status, reason)) throw reasonNotAllowed(episode.status, reason);
@@ -104,8 +102,7 @@ export class CaseClosureService {
 
   /** A supervisor closes the case (with or without a proposal before). */
   closeBySupervisor(caseId: string, reason: ClosureReason, actor: Actor, correlationId: string) {
-    return this.dataSource.transaction(async (manager) => {
-      await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager) => {
       return this.close(manager, caseId, reason, {
         actor: actorReference(actor),
         correlationId,

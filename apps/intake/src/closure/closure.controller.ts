@@ -1,7 +1,8 @@
 import { Controller, HttpCode, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { CorrelationId, entityTag, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { Roles } from '@reintegra/platform-auth';
+import { Caller, entityTag, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { SupervisorDecision } from '../core/case-routes';
 import { CaseClosureService } from './case-closure.service';
 import { closureRequestSchema, type ClosureRequest } from './closure.requests';
 
@@ -14,24 +15,22 @@ export class ClosureController {
   @HttpCode(201)
   @Roles('intake-officer')
   propose(
-    @CurrentActor() actor: Actor,
+    @Caller() { actor, context }: Caller,
     @UuidParam('caseId') id: string,
     @ValidBody(closureRequestSchema) body: ClosureRequest,
-    @CorrelationId() correlationId: string,
   ) {
-    return this.closure.propose(id, body.reason, actor, correlationId);
+    return this.closure.propose(id, body.reason, actor, context.correlationId);
   }
 
   @Post('closure')
-  @HttpCode(200)
-  @Roles('supervisor', 'national-supervisor')
+  @SupervisorDecision()
   async close(
-    @CurrentActor() actor: Actor,
+    @Caller() { actor, context }: Caller,
     @UuidParam('caseId') id: string,
     @ValidBody(closureRequestSchema) body: ClosureRequest,
     @Res({ passthrough: true }) response: Response,
-    @CorrelationId() correlationId: string,
   ) {
+    const { correlationId } = context;
     const closed = await this.closure.closeBySupervisor(id, body.reason, actor, correlationId);
     response.setHeader('ETag', entityTag(closed.version));
     return closed;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import {
   consentGrantedV1,
   consentWithdrawnV1,
@@ -63,14 +63,12 @@ const eventFields = (consent: Consent) => ({
 @Injectable()
 export class ConsentsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly cases: CaseAccess,
   ) {}
 
   list(caseId: string, actor: Actor): Promise<ConsentView[]> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager) => {
       const consents = await manager.find(Consent, {
         where: { caseId },
         order: { grantedAt: 'ASC' },
@@ -85,8 +83,7 @@ export class ConsentsService {
     actor: Actor,
     correlationId: string,
   ): Promise<ConsentView> {
-    return this.dataSource.transaction(async (manager) => {
-      const episode = await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager, episode) => {
       const guardian = episode.minor ? await guardianOf(manager, caseId) : undefined;
       if (episode.minor && !guardian) throw minorWithoutGuardian();
       const existing = await this.active(manager, caseId, request.purpose, request.scope ?? null);
@@ -134,8 +131,7 @@ export class ConsentsService {
     actor: Actor,
     correlationId: string,
   ): Promise<ConsentView> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager) => {
       const consent = await manager.findOne(Consent, {
         where: { id: consentId, caseId },
         lock: { mode: 'pessimistic_write' },

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { SealedEnvelope } from '@reintegra/platform-crypto';
 import type { Confidentiality } from '../core/confidentiality';
+import { insertSealed } from '../core/sealed-rows';
 import type { DocumentType } from './document-type';
 
 export interface DocumentRow {
@@ -22,29 +23,12 @@ export interface SealedDocumentRow extends DocumentRow {
 
 const METADATA = `id, case_id, kind, confidentiality, content_type, size_bytes, uploaded_by, uploaded_at`;
 
-export async function insertDocument(
+export function insertDocument(
   manager: EntityManager,
   document: Omit<DocumentRow, 'uploaded_at'>,
   sealed: SealedEnvelope,
 ): Promise<DocumentRow> {
-  const rows: DocumentRow[] = await manager.query(
-    `INSERT INTO case_documents
-       (id, case_id, kind, confidentiality, content_type, size_bytes, uploaded_by, kek_id, wrapped_key, content)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${METADATA}`,
-    [
-      document.id,
-      document.case_id,
-      document.kind,
-      document.confidentiality,
-      document.content_type,
-      document.size_bytes,
-      document.uploaded_by,
-      sealed.kekId,
-      sealed.wrappedKey,
-      sealed.sealed,
-    ],
-  );
-  return rows[0] as DocumentRow;
+  return insertSealed(manager, 'case_documents', document, sealed, METADATA);
 }
 
 /** A case's documents without their content, oldest first. */

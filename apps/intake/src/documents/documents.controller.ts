@@ -1,15 +1,16 @@
-import { Body, Controller, Get, Headers, Post, StreamableFile } from '@nestjs/common';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { Body, Get, Headers, Post, StreamableFile } from '@nestjs/common';
+import { type Actor, CurrentActor } from '@reintegra/platform-auth';
 import {
   ApiBinaryBody,
   ApiBinaryResponse,
   ApiJsonResponse,
   ApiProblems,
-  CorrelationId,
+  Caller,
   UuidParam,
   ValidQuery,
 } from '@reintegra/platform-http';
 import { AuditedRead } from '../core/audited-read.interceptor';
+import { AuditedCaseList, CaseController } from '../core/case-routes';
 import { readReasonQuerySchema, type ReadReason } from '../core/confidentiality';
 import { DOCUMENT_TYPES, EXTENSIONS, UPLOAD_TYPES } from './document-type';
 import { type UploadDocumentQuery, uploadDocumentQuerySchema } from './document.requests';
@@ -17,8 +18,7 @@ import { documentListSchema, documentSchema } from './document.responses';
 import { DocumentsService } from './documents.service';
 
 /** Documents of a case (PDF, JPEG, PNG), by the office of the case's municipality. */
-@Controller('cases/:caseId/documents')
-@Roles('intake-officer', 'supervisor', 'national-supervisor')
+@CaseController('cases/:caseId/documents')
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
@@ -39,21 +39,24 @@ export class DocumentsController {
     422: 'Refused by the virus scan',
   })
   upload(
-    @CurrentActor() actor: Actor,
+    @Caller() { actor, context }: Caller,
     @UuidParam('caseId') caseId: string,
     @ValidQuery(uploadDocumentQuerySchema) query: UploadDocumentQuery,
     @Body() bytes: unknown,
     @Headers('content-type') declaredType: string | undefined,
-    @CorrelationId() correlationId: string,
   ) {
-    return this.documents.upload(caseId, { bytes, declaredType }, query, actor, correlationId);
+    const upload = { bytes, declaredType };
+    return this.documents.upload(caseId, upload, query, actor, context.correlationId);
   }
 
   /** The case's documents (what they are, not their content). */
   @Get()
-  @AuditedRead({ action: 'case-documents.read' })
-  @ApiJsonResponse(200, documentListSchema, { description: 'The documents of the case' })
-  @ApiProblems({ 403: 'Case outside your municipality', 404: 'No such case' })
+  @AuditedCaseList(
+    'case-documents.read',
+    documentListSchema,
+    { 403: 'Case outside your municipality', 404: 'No such case' },
+    { description: 'The documents of the case' },
+  )
   list(@CurrentActor() actor: Actor, @UuidParam('caseId') caseId: string) {
     return this.documents.list(caseId, actor);
   }

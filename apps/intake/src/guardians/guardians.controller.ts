@@ -1,18 +1,18 @@
-import { Controller, Get, HttpCode, Put } from '@nestjs/common';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { Get, Put } from '@nestjs/common';
+import { type Actor, CurrentActor } from '@reintegra/platform-auth';
 import {
   ApiJsonResponse,
   ApiProblems,
-  CorrelationId,
+  Caller,
   UuidParam,
   ValidBody,
 } from '@reintegra/platform-http';
+import { CaseController, OfficerWrite } from '../core/case-routes';
 import { type RecordGuardianRequest, recordGuardianSchema } from './guardian.requests';
 import { GuardiansService } from './guardians.service';
 
 /** The guardian of a minor's case: read by the municipal office, set by its intake officers (audited). */
-@Controller('cases/:caseId/guardian')
-@Roles('intake-officer', 'supervisor', 'national-supervisor')
+@CaseController('cases/:caseId/guardian')
 export class GuardiansController {
   constructor(private readonly guardians: GuardiansService) {}
 
@@ -24,19 +24,15 @@ export class GuardiansController {
   }
 
   @Put()
-  @HttpCode(200)
-  @Roles('intake-officer')
-  @ApiJsonResponse(200, 'Guardian recorded (replaces an earlier one)')
-  @ApiProblems({
+  @OfficerWrite(200, 'Guardian recorded (replaces an earlier one)', {
     404: 'No such case, or the member is not in the household',
     422: 'Not a minor’s case, or the member is not an adult',
   })
   record(
-    @CurrentActor() actor: Actor,
+    @Caller() { actor, context }: Caller,
     @UuidParam('caseId') caseId: string,
     @ValidBody(recordGuardianSchema) body: RecordGuardianRequest,
-    @CorrelationId() correlationId: string,
   ) {
-    return this.guardians.record(caseId, body, actor, correlationId);
+    return this.guardians.record(caseId, body, actor, context.correlationId);
   }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { NotFoundError, UnprocessableError } from '@reintegra/platform-errors';
 import { CaseAccess } from '../core/case-access.service';
@@ -17,14 +16,12 @@ const refused = (code: string, es: string, en: string) =>
 @Injectable()
 export class GuardiansService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly cases: CaseAccess,
     private readonly audit: IntakeAudit,
   ) {}
 
   get(caseId: string, actor: Actor): Promise<GuardianView> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager) => {
       const guardian = await guardianOf(manager, caseId);
       if (!guardian) {
         throw new NotFoundError('guardian.not-found', {
@@ -43,8 +40,7 @@ export class GuardiansService {
     actor: Actor,
     correlationId: string,
   ): Promise<GuardianView> {
-    return this.dataSource.transaction(async (manager) => {
-      const episode = await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager, episode) => {
       if (!episode.minor) {
         throw refused(
           'not-a-minor',

@@ -1,13 +1,14 @@
 import { Idempotent } from '@reintegra/platform-database';
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { Get, Post } from '@nestjs/common';
+import { type Actor, CurrentActor } from '@reintegra/platform-auth';
 import {
   ApiJsonResponse,
   ApiProblems,
-  CorrelationId,
+  Caller,
   UuidParam,
   ValidBody,
 } from '@reintegra/platform-http';
+import { CaseController, OfficerWrite } from '../core/case-routes';
 import {
   type AddFamilyMemberRequest,
   addFamilyMemberSchema,
@@ -18,8 +19,7 @@ import { householdSchema } from './household.responses';
 import { HouseholdsService } from './households.service';
 
 /** A case's household: read by the municipal office, changed by its intake officers (audited). */
-@Controller('cases/:caseId/household')
-@Roles('intake-officer', 'supervisor', 'national-supervisor')
+@CaseController('cases/:caseId/household')
 export class HouseholdsController {
   constructor(private readonly households: HouseholdsService) {}
 
@@ -35,35 +35,37 @@ export class HouseholdsController {
   /** A relative who is not a returnee: name, birth date and relationship, no DUI. */
   @Post('members')
   @Idempotent()
-  @HttpCode(201)
-  @Roles('intake-officer')
-  @ApiJsonResponse(201, householdSchema, { description: 'Added and linked; the household' })
-  @ApiProblems({ 404: 'No case with that id' })
+  @OfficerWrite(
+    201,
+    householdSchema,
+    { 404: 'No case with that id' },
+    { description: 'Added and linked; the household' },
+  )
   addMember(
-    @CurrentActor() actor: Actor,
+    @Caller() { actor, context }: Caller,
     @UuidParam('caseId') caseId: string,
     @ValidBody(addFamilyMemberSchema) body: AddFamilyMemberRequest,
-    @CorrelationId() correlationId: string,
   ) {
-    return this.households.addFamilyMember(caseId, body, actor, correlationId);
+    return this.households.addFamilyMember(caseId, body, actor, context.correlationId);
   }
 
   /** Links the case's person with a household member or another returnee (stored both ways). */
   @Post('links')
-  @HttpCode(200)
-  @Roles('intake-officer')
-  @ApiJsonResponse(200, householdSchema, { description: 'Linked; the household' })
-  @ApiProblems({
-    404: 'No such case, or the member is not in this household',
-    409: 'The other returnee belongs to another household',
-    422: 'A person linked to themselves',
-  })
+  @OfficerWrite(
+    200,
+    householdSchema,
+    {
+      404: 'No such case, or the member is not in this household',
+      409: 'The other returnee belongs to another household',
+      422: 'A person linked to themselves',
+    },
+    { description: 'Linked; the household' },
+  )
   link(
-    @CurrentActor() actor: Actor,
+    @Caller() { actor, context }: Caller,
     @UuidParam('caseId') caseId: string,
     @ValidBody(linkRelativeSchema) body: LinkRelativeRequest,
-    @CorrelationId() correlationId: string,
   ) {
-    return this.households.link(caseId, body, actor, correlationId);
+    return this.households.link(caseId, body, actor, context.correlationId);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { type Actor, actorReference, canActInMunicipality } from '@reintegra/platform-auth';
 import { ConflictError, NotFoundError, UnprocessableError } from '@reintegra/platform-errors';
 import { CaseAccess } from '../core/case-access.service';
@@ -44,14 +44,12 @@ export const householdMemberNotFound = () =>
 @Injectable()
 export class HouseholdsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly cases: CaseAccess,
     private readonly audit: IntakeAudit,
   ) {}
 
   view(caseId: string, actor: Actor): Promise<HouseholdView> {
-    return this.dataSource.transaction(async (manager) => {
-      const episode = await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager, episode) => {
       return this.viewOf(manager, episode, actor);
     });
   }
@@ -62,9 +60,14 @@ export class HouseholdsService {
     actor: Actor,
     correlationId: string,
   ): Promise<HouseholdView> {
-    return this.dataSource.transaction(async (manager) => {
-      const episode = await this.cases.caseFor(manager, caseId, actor);
-      const at = new Date();
+    const { relationship } = request;
+    const change = {
+      action: 'household.member-added',
+      actor,
+      correlationId,
+      relationship,
+    } as const;
+    return this.changeHousehold(caseId, change, async (manager, episode, at) => {
       const person = await ensureReturneeMember(manager, episode.returneeId, at);
       const memberId = randomUUID();
       await manager.query(
@@ -79,20 +82,8 @@ export class HouseholdsService {
           at,
         ],
       );
-      await linkBothWays(manager, person.id, memberId, request.relationship);
-      await this.record(
-        manager,
-        'household.member-added',
-        episode,
-        memberId,
-        request.relationship,
-        {
-          actor,
-          correlationId,
-          at,
-        },
-      );
-      return this.viewOf(manager, episode, actor);
+      await linkBothWays(manager, person.id, memberId, relationship);
+      return memberId;
     });
   }
 
@@ -102,20 +93,46 @@ export class HouseholdsService {
     actor: Actor,
     correlationId: string,
   ): Promise<HouseholdView> {
-    return this.dataSource.transaction(async (manager) => {
-      const episode = await this.cases.caseFor(manager, caseId, actor);
-      const at = new Date();
+    const { relationship } = request;
+    const change = { action: 'household.linked', actor, correlationId, relationship } as const;
+    return this.changeHousehold(caseId, change, async (manager, episode, at) => {
       const [person, relative] = request.relativeCaseId
         ? await this.joinReturnees(manager, episode, request.relativeCaseId, actor, at)
         : await this.sameHouseholdMember(manager, episode, request.relativeMemberId ?? '', at);
       if (person.id === relative.id) throw selfLink();
-      await linkBothWays(manager, person.id, relative.id, request.relationship);
-      await this.record(manager, 'household.linked', episode, relative.id, request.relationship, {
-        actor,
-        correlationId,
+      await linkBothWays(manager, person.id, relative.id, relationship);
+      return relative.id;
+    });
+  }
+
+  /**
+   * A change of the case's household, audited with the member it concerns and the relationship,
+   * answered with the household as it now is.
+   */
+  private changeHousehold(
+    caseId: string,
+    change: {
+      action: 'household.member-added' | 'household.linked';
+      actor: Actor;
+      correlationId: string;
+      relationship: Relationship;
+    },
+    apply: (manager: EntityManager, episode: ReturnEpisode, at: Date) => Promise<string>,
+  ): Promise<HouseholdView> {
+    return this.cases.inCase(caseId, change.actor, async (manager, episode) => {
+      const at = new Date();
+      const memberId = await apply(manager, episode, at);
+      await this.audit.record(manager, {
+        action: change.action,
+        actor: actorReference(change.actor),
+        caseId: episode.id,
+        returneeId: episode.returneeId,
+        relatedId: memberId,
+        reasonCode: change.relationship,
+        correlationId: change.correlationId,
         at,
       });
-      return this.viewOf(manager, episode, actor);
+      return this.viewOf(manager, episode, change.actor);
     });
   }
 
@@ -222,25 +239,5 @@ export class HouseholdsService {
       mine ?? (await addReturneeMember(manager, householdId, episode.returneeId, at)),
       theirs ?? (await addReturneeMember(manager, householdId, other.returneeId, at)),
     ];
-  }
-
-  private record(
-    manager: EntityManager,
-    action: 'household.member-added' | 'household.linked',
-    episode: ReturnEpisode,
-    memberId: string,
-    relationship: Relationship,
-    context: { actor: Actor; correlationId: string; at: Date },
-  ): Promise<void> {
-    return this.audit.record(manager, {
-      action,
-      actor: actorReference(context.actor),
-      caseId: episode.id,
-      returneeId: episode.returneeId,
-      relatedId: memberId,
-      reasonCode: relationship,
-      correlationId: context.correlationId,
-      at: context.at,
-    });
   }
 }

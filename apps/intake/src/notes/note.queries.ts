@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { SealedEnvelope } from '@reintegra/platform-crypto';
 import type { Confidentiality } from '../core/confidentiality';
+import { insertSealed } from '../core/sealed-rows';
 
 export interface NoteRow {
   id: string;
@@ -15,25 +16,12 @@ export interface NoteRow {
 
 const COLUMNS = `id, case_id, confidentiality, author, written_at, kek_id, wrapped_key, content`;
 
-export async function insertNote(
+export function insertNote(
   manager: EntityManager,
   note: Pick<NoteRow, 'id' | 'case_id' | 'confidentiality' | 'author'>,
   sealed: SealedEnvelope,
 ): Promise<NoteRow> {
-  const rows: NoteRow[] = await manager.query(
-    `INSERT INTO case_notes (id, case_id, confidentiality, author, kek_id, wrapped_key, content)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
-    [
-      note.id,
-      note.case_id,
-      note.confidentiality,
-      note.author,
-      sealed.kekId,
-      sealed.wrappedKey,
-      sealed.sealed,
-    ],
-  );
-  return rows[0] as NoteRow;
+  return insertSealed(manager, 'case_notes', note, sealed, COLUMNS);
 }
 
 /** A case's notes, oldest first; restricted ones without their sealed content (never opened in a list). */

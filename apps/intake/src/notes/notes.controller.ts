@@ -1,14 +1,15 @@
-import { Controller, Get, Post } from '@nestjs/common';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { Get, Post } from '@nestjs/common';
+import { type Actor, CurrentActor } from '@reintegra/platform-auth';
 import {
   ApiJsonResponse,
   ApiProblems,
-  CorrelationId,
+  Caller,
   UuidParam,
   ValidBody,
   ValidQuery,
 } from '@reintegra/platform-http';
 import { AuditedRead } from '../core/audited-read.interceptor';
+import { CaseController } from '../core/case-routes';
 import { readReasonQuerySchema, type ReadReason } from '../core/confidentiality';
 import { type WriteNoteRequest, writeNoteRequestSchema } from './note.requests';
 import { type NoteList, noteListSchema, noteSchema } from './note.responses';
@@ -24,8 +25,7 @@ function notesShown(answer: unknown, params: Readonly<Record<string, string>>) {
 }
 
 /** Case notes, by the office of the case's municipality (see core/confidentiality.ts for who reads what). */
-@Controller('cases/:caseId/notes')
-@Roles('intake-officer', 'supervisor', 'national-supervisor')
+@CaseController('cases/:caseId/notes')
 export class NotesController {
   constructor(private readonly notes: NotesService) {}
 
@@ -34,12 +34,11 @@ export class NotesController {
   @ApiJsonResponse(201, noteSchema, { description: 'The note as written' })
   @ApiProblems({ 403: 'Case outside your municipality', 404: 'No such case' })
   write(
-    @CurrentActor() actor: Actor,
+    @Caller() { actor, context }: Caller,
     @UuidParam('caseId') caseId: string,
     @ValidBody(writeNoteRequestSchema) body: WriteNoteRequest,
-    @CorrelationId() correlationId: string,
   ) {
-    return this.notes.write(caseId, body, actor, correlationId);
+    return this.notes.write(caseId, body, actor, context.correlationId);
   }
 
   /** The case's notes, oldest first: general ones with their text, restricted ones without. */

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { NotFoundError } from '@reintegra/platform-errors';
 import { CaseAccess } from '../core/case-access.service';
@@ -31,7 +30,6 @@ function summary(row: NoteRow): Note {
 @Injectable()
 export class NotesService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly cases: CaseAccess,
     private readonly cipher: RecordCipher,
     private readonly audit: IntakeAudit,
@@ -43,8 +41,7 @@ export class NotesService {
     actor: Actor,
     correlationId: string,
   ): Promise<Note> {
-    return this.dataSource.transaction(async (manager) => {
-      const episode = await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager, episode) => {
       const id = randomUUID();
       const sealed = await this.cipher.seal('case-note', caseId, id, Buffer.from(request.text));
       const row = await insertNote(
@@ -72,8 +69,7 @@ export class NotesService {
 
   /** Every note of the case; the text of general ones only (restricted ones are read one by one). */
   async list(caseId: string, actor: Actor): Promise<NoteList> {
-    const rows = await this.dataSource.transaction(async (manager) => {
-      await this.cases.caseFor(manager, caseId, actor);
+    const rows = await this.cases.inCase(caseId, actor, async (manager) => {
       return notesOfCase(manager, caseId);
     });
     const items = await Promise.all(
@@ -87,8 +83,7 @@ export class NotesService {
   }
 
   async read(caseId: string, noteId: string, actor: Actor, reason?: ReadReason): Promise<Note> {
-    const row = await this.dataSource.transaction(async (manager) => {
-      await this.cases.caseFor(manager, caseId, actor);
+    const row = await this.cases.inCase(caseId, actor, async (manager) => {
       return noteOfCase(manager, caseId, noteId);
     });
     if (!row) throw noteNotFound();

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, HttpCode, Post, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
-import { CorrelationId, entityTag, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { Caller, entityTag, UuidParam, ValidBody } from '@reintegra/platform-http';
 import {
   approvePlanSchema,
   planContentSchema,
@@ -11,6 +11,7 @@ import {
   type RejectPlanRequest,
 } from './plan.requests';
 import { AuditedRead } from '../core/audited-read.interceptor';
+import { SupervisorDecision } from '../core/case-routes';
 import { PlansService, type PlanView } from './plans.service';
 
 function withEntityTag(response: Response, plan: PlanView): PlanView {
@@ -66,42 +67,39 @@ export class PlanController {
   @HttpCode(200)
   @Roles('intake-officer')
   async submit(
-    @CurrentActor() actor: Actor,
+    @Caller() { actor, context }: Caller,
     @UuidParam('caseId') id: string,
     @Res({ passthrough: true }) response: Response,
-    @CorrelationId() correlationId: string,
   ) {
-    return withEntityTag(response, await this.plans.submit(id, actor, correlationId));
+    return withEntityTag(response, await this.plans.submit(id, actor, context.correlationId));
   }
 
   @Post('approval')
-  @HttpCode(200)
-  @Roles('supervisor', 'national-supervisor')
+  @SupervisorDecision()
   async approve(
-    @CurrentActor() actor: Actor,
+    @Caller() { actor, context }: Caller,
     @UuidParam('caseId') id: string,
     @Res({ passthrough: true }) response: Response,
     @Headers('if-match') ifMatch: string | undefined,
-    @CorrelationId() correlationId: string,
     @ValidBody(approvePlanSchema, { description: 'Optional: when the plan was really approved' })
     body: ApprovePlanRequest,
   ) {
     const approvedAt = body?.approvedAt ? new Date(body.approvedAt) : undefined;
+    const { correlationId } = context;
     const approval = await this.plans.approve(id, ifMatch, actor, correlationId, approvedAt);
     withEntityTag(response, approval.plan);
     return approval;
   }
 
   @Post('rejection')
-  @HttpCode(200)
-  @Roles('supervisor', 'national-supervisor')
+  @SupervisorDecision()
   async reject(
-    @CurrentActor() actor: Actor,
+    @Caller() { actor, context }: Caller,
     @UuidParam('caseId') id: string,
     @ValidBody(rejectPlanSchema) body: RejectPlanRequest,
     @Res({ passthrough: true }) response: Response,
-    @CorrelationId() correlationId: string,
   ) {
+    const { correlationId } = context;
     return withEntityTag(
       response,
       await this.plans.reject(id, body.reasonCode, actor, correlationId),

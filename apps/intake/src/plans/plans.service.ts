@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { type EntityManager, QueryFailedError } from 'typeorm';
 import { planApprovedV1, planSubmittedV1 } from '@reintegra/event-contracts';
 import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { ConflictError, DomainError, NotFoundError } from '@reintegra/platform-errors';
 import { assertIfMatch } from '@reintegra/platform-http';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import { IntakeAudit } from '../core/intake-audit.service';
+import { IntakeAudit, type IntakeAuditEntry } from '../core/intake-audit.service';
 import { CaseAccess } from '../core/case-access.service';
 import { CaseLifecycleService } from '../core/case-lifecycle.service';
 import { ReferralsService, referralView, type ReferralView } from '../referrals/referrals.service';
@@ -111,7 +111,6 @@ function assertPlanning(episode: ReturnEpisode): void {
 @Injectable()
 export class PlansService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly cases: CaseAccess,
     private readonly lifecycle: CaseLifecycleService,
@@ -121,8 +120,7 @@ export class PlansService {
 
   async create(caseId: string, content: PlanContent, actor: Actor): Promise<PlanView> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const episode = await this.cases.caseFor(manager, caseId, actor);
+      return await this.cases.inCase(caseId, actor, async (manager, episode) => {
         const existing = await manager.findOne(CasePlan, { where: { caseId }, select: ['id'] });
         if (existing) throw planExists(caseId);
         assertPlanning(episode);
@@ -162,8 +160,7 @@ export class PlansService {
   }
 
   get(caseId: string, actor: Actor): Promise<PlanView> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager) => {
       const plan = await manager.findOne(CasePlan, { where: { caseId } });
       if (!plan) throw planNotFound();
       return planView(plan);
@@ -177,8 +174,7 @@ export class PlansService {
     ifMatch: string | undefined,
     actor: Actor,
   ): Promise<PlanView> {
-    return this.dataSource.transaction(async (manager) => {
-      const episode = await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager, episode) => {
       const plan = await this.lockPlan(manager, caseId);
       assertIfMatch(ifMatch, plan.version);
       if (plan.status !== 'draft') throw notDraft(plan.status);
@@ -193,8 +189,7 @@ export class PlansService {
   }
 
   submit(caseId: string, actor: Actor, correlationId: string): Promise<PlanView> {
-    return this.dataSource.transaction(async (manager) => {
-      const episode = await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager, episode) => {
       const plan = await this.lockPlan(manager, caseId);
       if (!canMovePlan(plan.status, 'submitted')) {
         throw illegalPlanTransition(plan.status, 'submitted');
@@ -243,8 +238,7 @@ export class PlansService {
     correlationId: string,
     approvedAt?: Date,
   ): Promise<PlanApproval> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager) => {
       const plan = await this.lockPlan(manager, caseId);
       assertIfMatch(ifMatch, plan.version);
       if (!canMovePlan(plan.status, 'approved')) {
@@ -309,23 +303,21 @@ export class PlansService {
           });
         }
       }
-      await this.change(
+      await this.decide(
         manager,
         plan,
         { status: 'approved', approvedAt: approvedOn, approvedBy: by, referralOutcomes: outcomes },
+        {
+          action: 'plan.approved',
+          actor: by,
+          caseId,
+          // An approval recorded with an earlier date is marked so, never silently back-dated.
+          ...(approvedAt ? { reasonCode: 'recorded-with-earlier-date' } : {}),
+          returneeId: approvedCase.returneeId,
+          correlationId,
+        },
         now,
       );
-      await this.audit.record(manager, {
-        action: 'plan.approved',
-        actor: by,
-        caseId,
-        // An approval recorded with an earlier date is marked so, never silently back-dated.
-        ...(approvedAt ? { reasonCode: 'recorded-with-earlier-date' } : {}),
-        returneeId: approvedCase.returneeId,
-        relatedId: plan.id,
-        correlationId,
-        at: now,
-      });
       return {
         plan: planView(plan),
         case: { caseId, status: approvedCase.status, version: approvedCase.version },
@@ -341,28 +333,25 @@ export class PlansService {
     actor: Actor,
     correlationId: string,
   ): Promise<PlanView> {
-    return this.dataSource.transaction(async (manager) => {
-      const episode = await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager, episode) => {
       const plan = await this.lockPlan(manager, caseId);
       if (!canMovePlan(plan.status, 'draft')) throw illegalPlanTransition(plan.status, 'draft');
       const now = new Date();
       const by = actorReference(actor);
-      await this.change(
+      await this.decide(
         manager,
         plan,
         { status: 'draft', rejectedAt: now, rejectedBy: by, rejectionReason: reasonCode },
+        {
+          action: 'plan.rejected',
+          actor: by,
+          caseId,
+          returneeId: episode.returneeId,
+          reasonCode,
+          correlationId,
+        },
         now,
       );
-      await this.audit.record(manager, {
-        action: 'plan.rejected',
-        actor: by,
-        caseId,
-        returneeId: episode.returneeId,
-        relatedId: plan.id,
-        reasonCode,
-        correlationId,
-        at: now,
-      });
       return planView(plan);
     });
   }
@@ -377,6 +366,18 @@ export class PlansService {
     const saved = { ...changes, version: plan.version + 1, updatedAt: at };
     await manager.update(CasePlan, { id: plan.id }, saved);
     return Object.assign(plan, saved);
+  }
+
+  /** A supervisor's decision on the plan: the change and its audit row, at the same instant. */
+  private async decide(
+    manager: EntityManager,
+    plan: CasePlan,
+    changes: Partial<CasePlan>,
+    entry: Omit<IntakeAuditEntry, 'relatedId' | 'at'>,
+    at: Date,
+  ): Promise<void> {
+    await this.change(manager, plan, changes, at);
+    await this.audit.record(manager, { ...entry, relatedId: plan.id, at });
   }
 
   private async lockPlan(manager: EntityManager, caseId: string): Promise<CasePlan> {

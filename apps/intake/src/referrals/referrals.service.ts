@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   ACKNOWLEDGEMENT_HOURS,
   canMoveReferral,
@@ -47,15 +47,13 @@ export type ReferralView = ReturnType<typeof referralView>;
 @Injectable()
 export class ReferralsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly cases: CaseAccess,
     private readonly consents: ConsentsService,
   ) {}
 
   request(caseId: string, request: RequestReferralRequest, actor: Actor, correlationId: string) {
-    return this.dataSource.transaction(async (manager) => {
-      await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager) => {
       return referralView(await this.open(manager, caseId, request, actor, correlationId));
     });
   }
@@ -174,8 +172,7 @@ export class ReferralsService {
     actor: Actor,
     correlationId: string,
   ) {
-    return this.dataSource.transaction(async (manager) => {
-      await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager) => {
       const referral = await manager.findOne(Referral, {
         where: { id: referralId, caseId },
         lock: { mode: 'pessimistic_write' },
@@ -228,8 +225,7 @@ export class ReferralsService {
   }
 
   list(caseId: string, actor: Actor) {
-    return this.dataSource.transaction(async (manager) => {
-      await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager) => {
       const referrals = await manager.find(Referral, {
         where: { caseId },
         order: { requestedAt: 'ASC' },

@@ -4,8 +4,8 @@ import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { returneeRegisteredV1 } from '@reintegra/event-contracts';
 import { ConflictError } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
-import { registerArrivalEntry } from './arrival-entry-link';
-import { Returnee, ReturnEpisode } from '../core/returnee.entities';
+import { insertEpisode } from './insert-episode';
+import { Returnee } from '../core/returnee.entities';
 import { ageOn, type RegisterReturneeRequest } from './register-returnee.requests';
 
 export interface RegisteredReturnee {
@@ -135,21 +135,7 @@ export class RegisterReturneeService {
           email: request.contact?.email ?? null,
           createdAt: now,
         });
-        await manager.insert(ReturnEpisode, {
-          id: caseId,
-          returneeId,
-          episodeNumber: 1,
-          returnDate: request.returnDate,
-          countryReturnedFrom: request.countryReturnedFrom,
-          receptionPoint: request.receptionPoint,
-          municipalityCode: request.municipalityCode,
-          districtCode: request.districtCode ?? null,
-          minor,
-          registeredAt: now,
-        });
-        if (request.arrivalEntryId) {
-          await registerArrivalEntry(manager, request.arrivalEntryId, returneeId, now);
-        }
+        await insertEpisode(manager, { caseId, returneeId, episodeNumber: 1, minor }, request, now);
         await this.outbox.publish(
           manager,
           returneeRegisteredV1,

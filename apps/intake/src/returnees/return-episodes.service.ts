@@ -6,7 +6,7 @@ import { type Actor, actorReference } from '@reintegra/platform-auth';
 import { ConflictError, returneeNotFound } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
 import { CaseClosureService } from '../closure/case-closure.service';
-import { registerArrivalEntry } from './arrival-entry-link';
+import { insertEpisode } from './insert-episode';
 import { returnFollowsPrevious } from './episode-rules';
 import { ageOn, type OpenEpisodeRequest } from './register-returnee.requests';
 import { Returnee, ReturnEpisode } from '../core/returnee.entities';
@@ -81,21 +81,7 @@ export class ReturnEpisodesService {
       const now = new Date();
       const episodeNumber = previous.episodeNumber + 1;
       const minor = ageOn(person.dateOfBirth, request.returnDate) < 18;
-      await manager.insert(ReturnEpisode, {
-        id: caseId,
-        returneeId,
-        episodeNumber,
-        returnDate: request.returnDate,
-        countryReturnedFrom: request.countryReturnedFrom,
-        receptionPoint: request.receptionPoint,
-        municipalityCode: request.municipalityCode,
-        districtCode: request.districtCode ?? null,
-        minor,
-        registeredAt: now,
-      });
-      if (request.arrivalEntryId) {
-        await registerArrivalEntry(manager, request.arrivalEntryId, returneeId, now);
-      }
+      await insertEpisode(manager, { caseId, returneeId, episodeNumber, minor }, request, now);
       await this.outbox.publish(
         manager,
         episodeOpenedV1,

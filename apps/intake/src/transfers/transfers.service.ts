@@ -54,8 +54,7 @@ export class TransfersService {
   ) {}
 
   request(caseId: string, body: TransferRequest, actor: Actor, correlationId: string) {
-    return this.dataSource.transaction(async (manager) => {
-      const episode = await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager, episode) => {
       if (episode.status === 'closed') {
         throw new ConflictError('transfer.case-closed', {
           es: 'Un expediente cerrado no se traslada.',

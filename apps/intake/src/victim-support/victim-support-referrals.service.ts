@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import {
   type CareReferralKind,
   type EventEnvelope,
@@ -41,7 +40,6 @@ export class VictimSupportReferralsService {
   private readonly logger = new Logger(VictimSupportReferralsService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly inbox: Inbox,
     private readonly dispatch: VictimSupportDispatch,
     private readonly cases: CaseAccess,
@@ -75,8 +73,7 @@ export class VictimSupportReferralsService {
     actor: Actor,
     correlationId: string,
   ) {
-    return this.dataSource.transaction(async (manager) => {
-      const episode = await this.cases.caseFor(manager, caseId, actor);
+    return this.cases.inCase(caseId, actor, async (manager, episode) => {
       if (kind === 'child-protection' && !episode.minor) {
         throw new UnprocessableError('child-protection.not-a-minor', {
           es: 'La persona no es menor de edad: la protección de la niñez es para niñas, niños y adolescentes. Para una persona adulta, use la remisión a atención a víctimas.',
