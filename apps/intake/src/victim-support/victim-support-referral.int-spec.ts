@@ -174,7 +174,11 @@ describe('child-protection referral from intake', () => {
       countryReturnedFrom: 'MX',
       receptionPoint: 'frontera-la-hachadura',
       municipalityCode: 'SV-PA-LA-PAZ-ESTE',
+      // A child has no DUI, and the children of earlier runs are close enough by name and birth
+      // date to be offered as duplicates (409): this is another child, as an officer would confirm.
+      confirmedNewPerson: true,
     });
+    expect(minor.status).toBe(201);
     const minorCase = minor.body['caseId'] as string;
     const guardian = await fetch(`${url}/cases/${minorCase}/guardian`, {
       method: 'PUT',
