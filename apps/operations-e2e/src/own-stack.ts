@@ -1,5 +1,5 @@
 import { Client as TemporalClient, Connection } from '@temporalio/client';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findWorkspaceRoot, stackScript } from '@reintegra/testing';
@@ -18,6 +18,23 @@ export interface StackPorts {
 }
 
 /**
+ * A port in Linux's ephemeral range can be held by any outgoing connection of the suites running
+ * beside this one, and a broker that cannot bind exits (the upgrade suite's Kafka exited during
+ * start-up in CI with all its ports there): a stack of its own listens below that range.
+ */
+function assertOutsideEphemeralRange(label: string, ports: StackPorts): void {
+  const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+    .trim()
+    .split(/\s+/)
+    .map(Number);
+  const inside = Object.entries(ports).filter(([, port]) => +port >= low && +port <= high);
+  if (inside.length > 0)
+    throw new Error(
+      `${label}: ${inside.map(([name, port]) => `${name}=${port}`).join(', ')} lie in the ephemeral range ${low}-${high}; choose ports below ${low}`,
+    );
+}
+
+/**
  * A local stack of the suite's own — own state dir under a temporary folder, own ports — driven
  * through `infra/stack.sh` as municipal IT would, for the suites that wipe, restore or upgrade
  * whole engines (the restore drill, the upgrade from the previous release).
@@ -32,6 +49,7 @@ export class OwnStack {
     /** Further `stack.sh` settings for this stack (e.g. PG_SYNCHRONOUS_COMMIT). */
     private readonly settings: Record<string, string> = {},
   ) {
+    assertOutsideEphemeralRange(label, ports);
     this.work = mkdtempSync(join(tmpdir(), `${label}-`));
     // PostgreSQL runs as its own OS user when the runner is root: it must reach the state dir, or
     // the stack would keep the cluster elsewhere (and wiping the state dir would not wipe it).

@@ -16,14 +16,14 @@ import { OwnStack, root } from './own-stack';
  */
 jest.setTimeout(900_000);
 const drill = new OwnStack('restore-drill', {
-  PG_PORT: '56532',
-  KAFKA_PORT: '59292',
-  KAFKA_CONTROLLER_PORT: '59293',
-  TEMPORAL_PORT: '57433',
-  TEMPORAL_UI_PORT: '58433',
+  PG_PORT: '26532',
+  KAFKA_PORT: '29292',
+  KAFKA_CONTROLLER_PORT: '29293',
+  TEMPORAL_PORT: '27433',
+  TEMPORAL_UI_PORT: '28433',
   // The drill's stack starts an SMTP sink too, beside the one of the stack already running.
-  SMTP_PORT: '51225',
-  PROMETHEUS_PORT: '59290',
+  SMTP_PORT: '21225',
+  PROMETHEUS_PORT: '29290',
 });
 const stack = (...args: string[]) => drill.run(...args);
 const backupDir = join(drill.work, 'backup');

@@ -22,13 +22,13 @@ import { OwnStack, root } from './own-stack';
  */
 jest.setTimeout(900_000);
 const upgrade = new OwnStack('upgrade', {
-  PG_PORT: '56732',
-  KAFKA_PORT: '59492',
-  KAFKA_CONTROLLER_PORT: '59493',
-  TEMPORAL_PORT: '57633',
-  TEMPORAL_UI_PORT: '58633',
-  SMTP_PORT: '51425',
-  PROMETHEUS_PORT: '59390',
+  PG_PORT: '26732',
+  KAFKA_PORT: '29492',
+  KAFKA_CONTROLLER_PORT: '29493',
+  TEMPORAL_PORT: '27633',
+  TEMPORAL_UI_PORT: '28633',
+  SMTP_PORT: '21425',
+  PROMETHEUS_PORT: '29390',
 });
 const FIXTURE = join(upgrade.work, 'fixture');
 mkdirSync(FIXTURE);
