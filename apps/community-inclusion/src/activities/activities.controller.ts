@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Controller, Get, Patch, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { activityKindSchema } from '@reintegra/event-contracts';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { type Actor, CurrentActor } from '@reintegra/platform-auth';
 import { Caller, UuidParam, ValidBody, ValidQuery } from '@reintegra/platform-http';
+import { FacilitatorOnly, FacilitatorWrite, OfficeRead } from '../core/routes';
 import {
   type CreateActivityRequest,
   createActivitySchema,
@@ -25,14 +26,13 @@ export class ActivitiesController {
   constructor(private readonly activities: ActivitiesService) {}
 
   @Post()
-  @HttpCode(201)
-  @Roles('community-facilitator', 'admin')
+  @FacilitatorWrite(201)
   create(@ValidBody(createActivitySchema) body: CreateActivityRequest, @Caller() caller: Caller) {
     return this.activities.create(body, caller.actor, caller.context);
   }
 
   @Get()
-  @Roles('community-facilitator', 'supervisor', 'national-supervisor', 'admin')
+  @OfficeRead()
   list(
     @ValidQuery(listQuerySchema) query: z.output<typeof listQuerySchema>,
     @CurrentActor() actor: Actor,
@@ -41,13 +41,13 @@ export class ActivitiesController {
   }
 
   @Get(':id')
-  @Roles('community-facilitator', 'supervisor', 'national-supervisor', 'admin')
+  @OfficeRead()
   get(@UuidParam('id') id: string, @CurrentActor() actor: Actor) {
     return this.activities.get(id, actor);
   }
 
   @Patch(':id')
-  @Roles('community-facilitator', 'admin')
+  @FacilitatorOnly()
   update(
     @UuidParam('id') id: string,
     @ValidBody(updateActivitySchema) body: UpdateActivityRequest,

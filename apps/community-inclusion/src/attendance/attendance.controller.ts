@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { Controller, Get, Post } from '@nestjs/common';
+import { type Actor, CurrentActor } from '@reintegra/platform-auth';
 import { Caller, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { FacilitatorOnly, FacilitatorWrite } from '../core/routes';
 import {
   type AttendanceSheetRequest,
   attendanceSheetSchema,
@@ -15,8 +16,7 @@ export class AttendanceController {
   constructor(private readonly attendance: AttendanceService) {}
 
   @Post('activities/:id/sessions')
-  @HttpCode(201)
-  @Roles('community-facilitator', 'admin')
+  @FacilitatorWrite(201)
   createSession(
     @UuidParam('id') activityId: string,
     @ValidBody(createSessionSchema) body: CreateSessionRequest,
@@ -26,15 +26,14 @@ export class AttendanceController {
   }
 
   @Get('activities/:id/sessions')
-  @Roles('community-facilitator', 'admin')
+  @FacilitatorOnly()
   sessions(@UuidParam('id') activityId: string, @CurrentActor() actor: Actor) {
     return this.attendance.sessions(activityId, actor);
   }
 
   /** A whole sheet (e.g. 40 people) in one request; replaying it records nothing twice. */
   @Post('sessions/:id/attendance')
-  @HttpCode(200)
-  @Roles('community-facilitator', 'admin')
+  @FacilitatorWrite(200)
   record(
     @UuidParam('id') sessionId: string,
     @ValidBody(attendanceSheetSchema) body: AttendanceSheetRequest,

@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { Controller, Get, Post } from '@nestjs/common';
+import { type Actor, CurrentActor } from '@reintegra/platform-auth';
 import { UuidParam, ValidBody } from '@reintegra/platform-http';
+import { FacilitatorWrite, OfficeRead } from '../core/routes';
 import {
   type DecisionRequest,
   decisionSchema,
@@ -17,8 +18,7 @@ export class CodesignController {
   constructor(private readonly codesign: CodesignService) {}
 
   @Post('activities/:id/proposals')
-  @HttpCode(201)
-  @Roles('community-facilitator', 'admin')
+  @FacilitatorWrite(201)
   propose(
     @UuidParam('id') activityId: string,
     @ValidBody(proposalSchema) body: ProposalRequest,
@@ -28,20 +28,19 @@ export class CodesignController {
   }
 
   @Get('activities/:id/proposals')
-  @Roles('community-facilitator', 'supervisor', 'national-supervisor', 'admin')
+  @OfficeRead()
   list(@UuidParam('id') activityId: string, @CurrentActor() actor: Actor) {
     return this.codesign.list(activityId, actor);
   }
 
   @Get('activities/:id/co-design-report')
-  @Roles('community-facilitator', 'supervisor', 'national-supervisor', 'admin')
+  @OfficeRead()
   report(@UuidParam('id') activityId: string, @CurrentActor() actor: Actor) {
     return this.codesign.report(activityId, actor);
   }
 
   @Post('proposals/:id/votes')
-  @HttpCode(200)
-  @Roles('community-facilitator', 'admin')
+  @FacilitatorWrite(200)
   vote(
     @UuidParam('id') proposalId: string,
     @ValidBody(voteSchema) body: VoteRequest,
@@ -51,8 +50,7 @@ export class CodesignController {
   }
 
   @Post('proposals/:id/decision')
-  @HttpCode(200)
-  @Roles('community-facilitator', 'admin')
+  @FacilitatorWrite(200)
   decide(
     @UuidParam('id') proposalId: string,
     @ValidBody(decisionSchema) body: DecisionRequest,

@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, Param, Post } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
 import { UuidParam, ValidBody, ValidQuery } from '@reintegra/platform-http';
+import { FacilitatorWrite } from '../core/routes';
 import {
   type OutcomesQuery,
   outcomesQuerySchema,
@@ -29,8 +30,7 @@ export class OutcomesController {
   }
 
   @Post('activities/:id/survey-responses')
-  @HttpCode(201)
-  @Roles('community-facilitator', 'admin')
+  @FacilitatorWrite(201)
   respond(
     @UuidParam('id') activityId: string,
     @ValidBody(surveyResponseSchema) body: SurveyResponseRequest,

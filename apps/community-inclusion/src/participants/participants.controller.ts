@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { Controller, Get, Post } from '@nestjs/common';
+import { type Actor, CurrentActor } from '@reintegra/platform-auth';
 import { Caller, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { FacilitatorOnly, FacilitatorWrite } from '../core/routes';
 import { MembershipsService } from './memberships.service';
 import {
   type ConsentWithdrawalRequest,
@@ -23,8 +24,7 @@ export class ParticipantsController {
   ) {}
 
   @Post('participants')
-  @HttpCode(201)
-  @Roles('community-facilitator', 'admin')
+  @FacilitatorWrite(201)
   register(
     @ValidBody(registerParticipantSchema) body: RegisterParticipantRequest,
     @CurrentActor() actor: Actor,
@@ -33,14 +33,13 @@ export class ParticipantsController {
   }
 
   @Get('participants/:id')
-  @Roles('community-facilitator', 'admin')
+  @FacilitatorOnly()
   get(@UuidParam('id') id: string, @CurrentActor() actor: Actor) {
     return this.participants.get(id, actor);
   }
 
   @Post('participants/:id/consent-withdrawals')
-  @HttpCode(200)
-  @Roles('community-facilitator', 'admin')
+  @FacilitatorWrite(200)
   withdrawConsent(
     @UuidParam('id') id: string,
     @ValidBody(consentWithdrawalSchema) body: ConsentWithdrawalRequest,
@@ -50,8 +49,7 @@ export class ParticipantsController {
   }
 
   @Post('activities/:id/participants')
-  @HttpCode(201)
-  @Roles('community-facilitator', 'admin')
+  @FacilitatorWrite(201)
   join(
     @UuidParam('id') activityId: string,
     @ValidBody(joinActivitySchema) body: JoinActivityRequest,
@@ -61,14 +59,13 @@ export class ParticipantsController {
   }
 
   @Get('activities/:id/participants')
-  @Roles('community-facilitator', 'admin')
+  @FacilitatorOnly()
   list(@UuidParam('id') activityId: string, @CurrentActor() actor: Actor) {
     return this.memberships.list(activityId, actor);
   }
 
   @Post('memberships/:id/withdrawal')
-  @HttpCode(200)
-  @Roles('community-facilitator', 'admin')
+  @FacilitatorWrite(200)
   withdraw(
     @UuidParam('id') id: string,
     @ValidBody(withdrawalSchema) body: WithdrawalRequest,

@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, Post } from '@nestjs/common';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
 import { Caller, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { FacilitatorWrite } from '../core/routes';
 import { type DeclineRequest, declineSchema } from './referrals.requests';
 import { ReferralsService } from './referrals.service';
 
@@ -17,8 +18,7 @@ export class ReferralsController {
 
   /** No suitable activity: the referral is declined with a reason code. */
   @Post(':id/decline')
-  @HttpCode(200)
-  @Roles('community-facilitator', 'admin')
+  @FacilitatorWrite(200)
   decline(
     @UuidParam('id') id: string,
     @ValidBody(declineSchema) body: DeclineRequest,

@@ -1,6 +1,6 @@
-import { Controller, HttpCode, Post } from '@nestjs/common';
-import { Roles } from '@reintegra/platform-auth';
+import { Controller, Post } from '@nestjs/common';
 import { Caller, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { CaseworkerWrite } from '../core/routes';
 import { type RecordSessionRequest, recordSessionSchema } from './attendance.requests';
 import { AttendanceService } from './attendance.service';
 
@@ -10,8 +10,7 @@ export class AttendanceController {
 
   /** One session of a cohort with everyone's attendance; all rows are written or none. */
   @Post('cohorts/:id/sessions')
-  @HttpCode(201)
-  @Roles('education-caseworker', 'admin')
+  @CaseworkerWrite(201)
   record(
     @UuidParam('id') cohortId: string,
     @ValidBody(recordSessionSchema) body: RecordSessionRequest,

@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { type Actor, CurrentActor } from '@reintegra/platform-auth';
 import { Caller, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { CaseworkerOnly, CaseworkerWrite, OfficeRead } from '../core/routes';
 import {
   type CreateCohortRequest,
   createCohortSchema,
@@ -19,8 +20,7 @@ export class CatalogueController {
   constructor(private readonly catalogue: CatalogueService) {}
 
   @Post('providers')
-  @HttpCode(201)
-  @Roles('education-caseworker', 'admin')
+  @CaseworkerWrite(201)
   createProvider(
     @ValidBody(createProviderSchema) body: CreateProviderRequest,
     @CurrentActor() actor: Actor,
@@ -29,8 +29,7 @@ export class CatalogueController {
   }
 
   @Post('programmes')
-  @HttpCode(201)
-  @Roles('education-caseworker', 'admin')
+  @CaseworkerWrite(201)
   createProgramme(
     @ValidBody(createProgrammeSchema) body: CreateProgrammeRequest,
     @CurrentActor() actor: Actor,
@@ -39,20 +38,19 @@ export class CatalogueController {
   }
 
   @Get('programmes')
-  @Roles('education-caseworker', 'supervisor', 'national-supervisor', 'admin')
+  @OfficeRead()
   listProgrammes(@CurrentActor() actor: Actor, @Query('providerId') providerId?: string) {
     return this.catalogue.listProgrammes(actor, providerId);
   }
 
   @Post('cohorts')
-  @HttpCode(201)
-  @Roles('education-caseworker', 'admin')
+  @CaseworkerWrite(201)
   createCohort(@ValidBody(createCohortSchema) body: CreateCohortRequest, @Caller() caller: Caller) {
     return this.catalogue.createCohort(body, caller.actor, caller.context);
   }
 
   @Patch('cohorts/:id')
-  @Roles('education-caseworker', 'admin')
+  @CaseworkerOnly()
   updateCohort(
     @UuidParam('id') id: string,
     @ValidBody(updateCohortSchema) body: UpdateCohortRequest,
@@ -62,13 +60,13 @@ export class CatalogueController {
   }
 
   @Get('cohorts')
-  @Roles('education-caseworker', 'supervisor', 'national-supervisor', 'admin')
+  @OfficeRead()
   listCohorts(@CurrentActor() actor: Actor) {
     return this.catalogue.listCohorts(actor);
   }
 
   @Get('cohorts/:id')
-  @Roles('education-caseworker', 'supervisor', 'national-supervisor', 'admin')
+  @OfficeRead()
   getCohort(@UuidParam('id') id: string, @CurrentActor() actor: Actor) {
     return this.catalogue.getCohort(id, actor);
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { educationLevelSchema, educationModalitySchema } from '@reintegra/event-contracts';
 import { findMunicipality } from '@reintegra/reference-data';
-import { bilingual, organisationIdSchema } from '@reintegra/platform-http';
+import { bilingual, endsNotBeforeStart, organisationIdSchema } from '@reintegra/platform-http';
 
 const municipalityCode = z
   .string()
@@ -75,18 +75,7 @@ export const createCohortSchema = z
     open: z.boolean().default(true),
   })
   .strict()
-  .superRefine((value, ctx) => {
-    if (value.endsOn < value.startsOn) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['endsOn'],
-        message: bilingual(
-          'La fecha de fin es anterior a la de inicio.',
-          'The end date is before the start date.',
-        ),
-      });
-    }
-  });
+  .superRefine(endsNotBeforeStart);
 export type CreateCohortRequest = z.infer<typeof createCohortSchema>;
 
 export const updateCohortSchema = z

@@ -6,9 +6,12 @@ import {
   cohortCapacityChangedV1,
   type EnrolmentStatus,
   enrolmentStatusChangedV1,
+  type EnrolmentStatusChangedV1,
   type ReferralStatus,
 } from '@reintegra/event-contracts';
 import {
+  type CaseEventPublisher,
+  caseEventPublisher,
   type EventContext,
   type EventFacts,
   publishFacts,
@@ -44,9 +47,13 @@ export interface EnrolmentMove {
 export class EducationEvents {
   /** The service's answers to referrals (closed loop). */
   readonly referralStatus: ReferralStatusPublisher;
+  private readonly enrolmentStatus: CaseEventPublisher<EnrolmentStatusChangedV1>;
+  private readonly attendanceAtRisk: CaseEventPublisher<AttendanceAtRiskV1>;
 
   constructor(private readonly outbox: OutboxWriter) {
     this.referralStatus = referralStatusPublisher(outbox, 'education');
+    this.enrolmentStatus = caseEventPublisher(outbox, enrolmentStatusChangedV1);
+    this.attendanceAtRisk = caseEventPublisher(outbox, attendanceAtRiskV1);
   }
 
   async capacityChanged(
@@ -92,11 +99,8 @@ export class EducationEvents {
     context: EventContext,
     now = new Date(),
   ): Promise<void> {
-    await publishFacts(
-      this.outbox,
+    await this.enrolmentStatus(
       manager,
-      enrolmentStatusChangedV1,
-      move.caseId,
       {
         enrolmentId: move.enrolmentId,
         caseId: move.caseId,
@@ -143,6 +147,6 @@ export class EducationEvents {
     now = new Date(),
   ): Promise<void> {
     const facts = { ...risk, cohortId: cohort.id, providerId: cohort.providerId };
-    return publishFacts(this.outbox, manager, attendanceAtRiskV1, risk.caseId, facts, context, now);
+    return this.attendanceAtRisk(manager, facts, context, now);
   }
 }

@@ -1,7 +1,8 @@
-import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, Get, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { type Actor, CurrentActor } from '@reintegra/platform-auth';
 import { Caller, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { CaseworkerWrite, OfficeRead } from '../core/routes';
 import {
   type DropEnrolmentRequest,
   dropEnrolmentSchema,
@@ -16,8 +17,7 @@ export class EnrolmentController {
 
   /** 201 with status `enrolled`, or `waitlisted` with its position when the cohort is full. */
   @Post('cohorts/:id/enrolments')
-  @HttpCode(201)
-  @Roles('education-caseworker', 'admin')
+  @CaseworkerWrite(201)
   async request(
     @UuidParam('id') cohortId: string,
     @ValidBody(requestEnrolmentSchema) body: RequestEnrolmentRequest,
@@ -34,15 +34,14 @@ export class EnrolmentController {
   }
 
   @Get('cohorts/:id/enrolments')
-  @Roles('education-caseworker', 'supervisor', 'national-supervisor', 'admin')
+  @OfficeRead()
   list(@UuidParam('id') cohortId: string, @CurrentActor() actor: Actor) {
     return this.enrolments.listForCohort(cohortId, actor);
   }
 
   /** Drops an enrolment or a waitlist entry; a freed seat promotes the next person at once. */
   @Post('enrolments/:id/drop')
-  @HttpCode(200)
-  @Roles('education-caseworker', 'admin')
+  @CaseworkerWrite(200)
   drop(
     @UuidParam('id') id: string,
     @ValidBody(dropEnrolmentSchema) body: DropEnrolmentRequest,
@@ -52,8 +51,7 @@ export class EnrolmentController {
   }
 
   @Post('enrolments/:id/complete')
-  @HttpCode(200)
-  @Roles('education-caseworker', 'admin')
+  @CaseworkerWrite(200)
   complete(@UuidParam('id') id: string, @Caller() caller: Caller) {
     return this.enrolments.complete(id, caller.actor, caller.context);
   }

@@ -1,6 +1,6 @@
 import { Controller, Put } from '@nestjs/common';
-import { Roles } from '@reintegra/platform-auth';
 import { Caller, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { CaseworkerOnly } from '../core/routes';
 import { type LearnerProfileRequest, learnerProfileSchema } from './learners.requests';
 import { LearnerService } from './learners.service';
 
@@ -10,7 +10,7 @@ export class LearnersController {
 
   /** Records the learner profile of a case; referrals waiting for it are routed at once. */
   @Put('learners/:caseId')
-  @Roles('education-caseworker', 'admin')
+  @CaseworkerOnly()
   put(
     @UuidParam('caseId') caseId: string,
     @ValidBody(learnerProfileSchema) body: LearnerProfileRequest,

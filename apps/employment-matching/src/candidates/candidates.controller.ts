@@ -1,7 +1,8 @@
-import { Controller, Get, Headers, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { type Actor, CurrentActor } from '@reintegra/platform-auth';
 import { entityTag, UuidParam, ValidBody, ZodValidationPipe } from '@reintegra/platform-http';
+import { CaseworkerOnly, CaseworkerWrite, OfficeRead } from '../core/routes';
 import { MatchingService } from '../matching/matching.service';
 import { listLimitSchema } from '../core/common.requests';
 import {
@@ -23,13 +24,13 @@ export class CandidatesController {
   ) {}
 
   @Get('candidates')
-  @Roles('employment-caseworker', 'supervisor', 'national-supervisor', 'admin')
+  @OfficeRead()
   list(@CurrentActor() actor: Actor) {
     return this.candidates.list(actor);
   }
 
   @Get('candidates/:caseId')
-  @Roles('employment-caseworker', 'supervisor', 'national-supervisor', 'admin')
+  @OfficeRead()
   async get(
     @UuidParam('caseId') caseId: string,
     @CurrentActor() actor: Actor,
@@ -42,7 +43,7 @@ export class CandidatesController {
 
   /** Records the skills profile; If-Match with the ETag of GET /candidates/:caseId. */
   @Put('candidates/:caseId/profile')
-  @Roles('employment-caseworker', 'admin')
+  @CaseworkerOnly()
   async putProfile(
     @UuidParam('caseId') caseId: string,
     @ValidBody(candidateProfileSchema) body: CandidateProfileRequest,
@@ -57,7 +58,7 @@ export class CandidatesController {
 
   /** Open vacancies ranked for this person, each with its explanation. */
   @Get('candidates/:caseId/matches')
-  @Roles('employment-caseworker', 'supervisor', 'national-supervisor', 'admin')
+  @OfficeRead()
   matches(
     @UuidParam('caseId') caseId: string,
     @Query('limit', new ZodValidationPipe(listLimitSchema)) limit: number,
@@ -67,8 +68,7 @@ export class CandidatesController {
   }
 
   @Post('candidates/:caseId/recognitions')
-  @HttpCode(201)
-  @Roles('employment-caseworker', 'admin')
+  @CaseworkerWrite(201)
   requestRecognition(
     @UuidParam('caseId') caseId: string,
     @ValidBody(recognitionRequestSchema) body: RecognitionRequest,
@@ -78,15 +78,13 @@ export class CandidatesController {
   }
 
   @Post('recognitions/:id/assessment')
-  @HttpCode(200)
-  @Roles('employment-caseworker', 'admin')
+  @CaseworkerWrite(200)
   assess(@UuidParam('id') id: string, @CurrentActor() actor: Actor) {
     return this.candidates.assessRecognition(id, actor);
   }
 
   @Post('recognitions/:id/decision')
-  @HttpCode(200)
-  @Roles('employment-caseworker', 'admin')
+  @CaseworkerWrite(200)
   decide(
     @UuidParam('id') id: string,
     @ValidBody(recognitionDecisionSchema) body: RecognitionDecision,

@@ -1,27 +1,16 @@
 import { z } from 'zod';
 import { findDistrict, findMunicipality } from '@reintegra/reference-data';
-import { bilingual } from '@reintegra/platform-http';
+import { bilingual, territoryCodeSchemas } from '@reintegra/platform-http';
 import { isKnownOccupation } from '../domain/occupations';
 import { DAYS, SHIFTS } from '../domain/schedule';
 import { normaliseSkill } from '../domain/skills';
 
 export { reasonCodeSchema } from '@reintegra/event-contracts';
 
-export const municipalityCodeSchema = z
-  .string()
-  .refine(
-    (code) => findMunicipality(code) !== undefined,
-    bilingual('Municipio desconocido.', 'Unknown municipality.'),
-  )
-  .describe('Municipality (2024 territory), e.g. SV-PA-LA-PAZ-ESTE');
-
-export const districtCodeSchema = z
-  .string()
-  .refine(
-    (code) => findDistrict(code) !== undefined,
-    bilingual('Distrito desconocido.', 'Unknown district.'),
-  )
-  .describe('District (former municipality), e.g. SV-PA-LA-PAZ-ESTE/ZACATECOLUCA');
+export const { municipalityCodeSchema, districtCodeSchema } = territoryCodeSchemas({
+  municipality: findMunicipality,
+  district: findDistrict,
+});
 
 /** A district must lie in the municipality given with it. */
 export function districtInMunicipality(

@@ -16,6 +16,7 @@ import {
   type CaseEventPublisher,
   caseEventPublisher,
   OutboxWriter,
+  publishFacts,
   type ReferralStatusPublisher,
   referralStatusPublisher,
 } from '@reintegra/platform-messaging';
@@ -41,7 +42,7 @@ export class EmploymentEvents {
     this.projectMoved = caseEventPublisher(outbox, projectStatusChangedV1);
   }
 
-  async vacancyCapacity(
+  vacancyCapacity(
     manager: EntityManager,
     vacancy: {
       id: string;
@@ -55,25 +56,23 @@ export class EmploymentEvents {
     context: EventContext,
     now = new Date(),
   ): Promise<void> {
-    await this.outbox.publish(
+    return publishFacts(
+      this.outbox,
       manager,
       vacancyCapacityChangedV1,
+      vacancy.id,
       {
-        subject: vacancy.id,
-        time: now,
-        data: {
-          vacancyId: vacancy.id,
-          employerId: vacancy.employerId,
-          iscoCode: vacancy.iscoCode,
-          municipalityCode: vacancy.municipalityCode,
-          open: vacancy.open,
-          posts: vacancy.posts,
-          postsFilled: vacancy.postsFilled,
-          postsAvailable: vacancy.posts - vacancy.postsFilled,
-          occurredAt: now.toISOString(),
-        },
+        vacancyId: vacancy.id,
+        employerId: vacancy.employerId,
+        iscoCode: vacancy.iscoCode,
+        municipalityCode: vacancy.municipalityCode,
+        open: vacancy.open,
+        posts: vacancy.posts,
+        postsFilled: vacancy.postsFilled,
+        postsAvailable: vacancy.posts - vacancy.postsFilled,
       },
       context,
+      now,
     );
   }
 }

@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { Controller, Get, Post } from '@nestjs/common';
+import { type Actor, CurrentActor } from '@reintegra/platform-auth';
 import { Caller, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { CaseworkerWrite, OfficeRead } from '../core/routes';
 import {
   type CreateProjectRequest,
   createProjectSchema,
@@ -15,14 +16,13 @@ export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
   @Get('candidates/:caseId/projects')
-  @Roles('employment-caseworker', 'supervisor', 'national-supervisor', 'admin')
+  @OfficeRead()
   list(@UuidParam('caseId') caseId: string, @CurrentActor() actor: Actor) {
     return this.projects.list(caseId, actor);
   }
 
   @Post('candidates/:caseId/projects')
-  @HttpCode(201)
-  @Roles('employment-caseworker', 'admin')
+  @CaseworkerWrite(201)
   create(
     @UuidParam('caseId') caseId: string,
     @ValidBody(createProjectSchema) body: CreateProjectRequest,
@@ -32,8 +32,7 @@ export class ProjectsController {
   }
 
   @Post('projects/:id/transitions')
-  @HttpCode(200)
-  @Roles('employment-caseworker', 'admin')
+  @CaseworkerWrite(200)
   move(
     @UuidParam('id') id: string,
     @ValidBody(moveProjectSchema) body: MoveProjectRequest,

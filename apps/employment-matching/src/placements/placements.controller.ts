@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { type Actor, CurrentActor } from '@reintegra/platform-auth';
 import { Caller, UuidParam, ValidBody, ZodValidationPipe } from '@reintegra/platform-http';
+import { CaseworkerWrite, EmployerWrite, PartnerRead } from '../core/routes';
 import {
   type HireRequest,
   hireSchema,
@@ -32,8 +33,7 @@ export class PlacementsController {
   ) {}
 
   @Post('placements')
-  @HttpCode(201)
-  @Roles('employment-caseworker', 'admin')
+  @CaseworkerWrite(201)
   async propose(
     @ValidBody(proposePlacementSchema) body: ProposePlacementRequest,
     @Caller() caller: Caller,
@@ -45,7 +45,7 @@ export class PlacementsController {
   }
 
   @Get('placements')
-  @Roles('partner', 'employment-caseworker', 'supervisor', 'national-supervisor', 'admin')
+  @PartnerRead()
   list(
     @Query('vacancyId', optionalUuid) vacancyId: string | undefined,
     @Query('caseId', optionalUuid) caseId: string | undefined,
@@ -55,14 +55,13 @@ export class PlacementsController {
   }
 
   @Get('placements/:id')
-  @Roles('partner', 'employment-caseworker', 'supervisor', 'national-supervisor', 'admin')
+  @PartnerRead()
   get(@UuidParam('id') id: string, @CurrentActor() actor: Actor) {
     return this.placements.get(id, actor);
   }
 
   @Post('placements/:id/interview')
-  @HttpCode(200)
-  @Roles('partner', 'employment-caseworker', 'admin')
+  @EmployerWrite(200, 'employment-caseworker')
   interview(
     @UuidParam('id') id: string,
     @ValidBody(interviewSchema) body: InterviewRequest,
@@ -73,8 +72,7 @@ export class PlacementsController {
 
   /** Hired: fills a post (409 `vacancy.no-posts-left` if the last one went) and completes the referral. */
   @Post('placements/:id/hire')
-  @HttpCode(200)
-  @Roles('partner', 'employment-caseworker', 'admin')
+  @EmployerWrite(200, 'employment-caseworker')
   hire(
     @UuidParam('id') id: string,
     @ValidBody(hireSchema) body: HireRequest,
@@ -84,8 +82,7 @@ export class PlacementsController {
   }
 
   @Post('placements/:id/not-hired')
-  @HttpCode(200)
-  @Roles('partner', 'employment-caseworker', 'admin')
+  @EmployerWrite(200, 'employment-caseworker')
   notHired(
     @UuidParam('id') id: string,
     @ValidBody(reasonSchema) body: ReasonRequest,
@@ -95,8 +92,7 @@ export class PlacementsController {
   }
 
   @Post('placements/:id/withdrawal')
-  @HttpCode(200)
-  @Roles('employment-caseworker', 'admin')
+  @CaseworkerWrite(200)
   withdraw(
     @UuidParam('id') id: string,
     @ValidBody(reasonSchema) body: ReasonRequest,
@@ -106,8 +102,7 @@ export class PlacementsController {
   }
 
   @Post('placements/:id/retention-checks')
-  @HttpCode(201)
-  @Roles('employment-caseworker', 'admin')
+  @CaseworkerWrite(201)
   retention(
     @UuidParam('id') id: string,
     @ValidBody(retentionCheckSchema) body: RetentionCheckRequest,

@@ -22,6 +22,7 @@ import {
   readPlacement,
   profileMissing,
   vacancyClosed,
+  type Access,
   type PlacementRow,
 } from './placements.queries';
 
@@ -174,28 +175,31 @@ export class PlacementsService extends CaseWork implements OnModuleInit {
   }
 
   async notHired(placementId: string, reasonCode: string, actor: Actor, context: EventContext) {
-    return placementStep(
-      this.dataSource,
-      placementId,
-      actor,
-      ['employer', 'staff'],
-      async (manager, placement, now) => {
-        placementLifecycle.assert(placement.status, 'not-hired');
-        await this.setFinal(manager, placement, 'not-hired', reasonCode, context, now);
-      },
-    );
+    return this.close(placementId, 'not-hired', ['employer', 'staff'], reasonCode, actor, context);
   }
 
   /** The caseworker takes a proposal back (the person declined, found other work, …). */
   async withdraw(placementId: string, reasonCode: string, actor: Actor, context: EventContext) {
+    return this.close(placementId, 'withdrawn', ['staff'], reasonCode, actor, context);
+  }
+
+  /** Ends a proposal without a hire, as those allowed may (with the reason code). */
+  private close(
+    placementId: string,
+    to: 'not-hired' | 'withdrawn',
+    allowed: readonly Access[],
+    reasonCode: string,
+    actor: Actor,
+    context: EventContext,
+  ) {
     return placementStep(
       this.dataSource,
       placementId,
       actor,
-      ['staff'],
+      allowed,
       async (manager, placement, now) => {
-        placementLifecycle.assert(placement.status, 'withdrawn');
-        await this.setFinal(manager, placement, 'withdrawn', reasonCode, context, now);
+        placementLifecycle.assert(placement.status, to);
+        await this.setFinal(manager, placement, to, reasonCode, context, now);
       },
     );
   }

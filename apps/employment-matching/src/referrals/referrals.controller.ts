@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { Controller, Get, Post } from '@nestjs/common';
+import { type Actor, CurrentActor } from '@reintegra/platform-auth';
 import { Caller, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { CaseworkerWrite, OfficeRead } from '../core/routes';
 import { ReferralDecisions } from './referral-decisions.service';
 import {
   type CloseReferralRequest,
@@ -15,21 +16,19 @@ export class ReferralsController {
   constructor(private readonly decisions: ReferralDecisions) {}
 
   @Get()
-  @Roles('employment-caseworker', 'supervisor', 'national-supervisor', 'admin')
+  @OfficeRead()
   list(@CurrentActor() actor: Actor) {
     return this.decisions.list(actor);
   }
 
   @Post(':id/acceptance')
-  @HttpCode(200)
-  @Roles('employment-caseworker', 'admin')
+  @CaseworkerWrite(200)
   accept(@UuidParam('id') id: string, @Caller() caller: Caller) {
     return this.decisions.accept(id, caller.actor, caller.context);
   }
 
   @Post(':id/decline')
-  @HttpCode(200)
-  @Roles('employment-caseworker', 'admin')
+  @CaseworkerWrite(200)
   decline(
     @UuidParam('id') id: string,
     @ValidBody(declineSchema) body: DeclineRequest,
@@ -40,15 +39,13 @@ export class ReferralsController {
 
   /** No capacity now: the person waits (waitlisted) and may still be accepted later. */
   @Post(':id/no-capacity')
-  @HttpCode(200)
-  @Roles('employment-caseworker', 'admin')
+  @CaseworkerWrite(200)
   noCapacity(@UuidParam('id') id: string, @Caller() caller: Caller) {
     return this.decisions.noCapacity(id, caller.actor, caller.context);
   }
 
   @Post(':id/closure')
-  @HttpCode(200)
-  @Roles('employment-caseworker', 'admin')
+  @CaseworkerWrite(200)
   close(
     @UuidParam('id') id: string,
     @ValidBody(closeReferralSchema) body: CloseReferralRequest,

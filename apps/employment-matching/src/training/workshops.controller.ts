@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
+import { Controller, Get, Post } from '@nestjs/common';
+import { type Actor, CurrentActor } from '@reintegra/platform-auth';
 import { Caller, UuidParam, ValidBody } from '@reintegra/platform-http';
+import { CaseworkerOnly, CaseworkerWrite, OfficeRead } from '../core/routes';
 import {
   type CreateWorkshopRequest,
   createWorkshopSchema,
@@ -17,8 +18,7 @@ export class WorkshopsController {
   constructor(private readonly workshops: WorkshopsService) {}
 
   @Post('workshops')
-  @HttpCode(201)
-  @Roles('employment-caseworker', 'admin')
+  @CaseworkerWrite(201)
   create(
     @ValidBody(createWorkshopSchema) body: CreateWorkshopRequest,
     @CurrentActor() actor: Actor,
@@ -27,27 +27,26 @@ export class WorkshopsController {
   }
 
   @Get('workshops')
-  @Roles('employment-caseworker', 'supervisor', 'national-supervisor', 'admin')
+  @OfficeRead()
   list() {
     return this.workshops.list();
   }
 
   @Get('workshops/:id')
-  @Roles('employment-caseworker', 'supervisor', 'national-supervisor', 'admin')
+  @OfficeRead()
   get(@UuidParam('id') id: string) {
     return this.workshops.get(id);
   }
 
   @Get('workshops/:id/enrolments')
-  @Roles('employment-caseworker', 'admin')
+  @CaseworkerOnly()
   enrolments(@UuidParam('id') id: string, @CurrentActor() actor: Actor) {
     return this.workshops.enrolments(id, actor);
   }
 
   /** 201 enrolled; 409 `workshop.full` when no seat is left (never over-booked). */
   @Post('workshops/:id/enrolments')
-  @HttpCode(201)
-  @Roles('employment-caseworker', 'admin')
+  @CaseworkerWrite(201)
   enrol(
     @UuidParam('id') id: string,
     @ValidBody(enrolSchema) body: EnrolRequest,
@@ -57,22 +56,19 @@ export class WorkshopsController {
   }
 
   @Post('workshop-enrolments/:id/completion')
-  @HttpCode(200)
-  @Roles('employment-caseworker', 'admin')
+  @CaseworkerWrite(200)
   complete(@UuidParam('id') id: string, @Caller() caller: Caller) {
     return this.workshops.complete(id, caller.actor, caller.context);
   }
 
   @Post('workshop-enrolments/:id/certification')
-  @HttpCode(200)
-  @Roles('employment-caseworker', 'admin')
+  @CaseworkerWrite(200)
   certify(@UuidParam('id') id: string, @Caller() caller: Caller) {
     return this.workshops.certify(id, caller.actor, caller.context);
   }
 
   @Post('workshop-enrolments/:id/drop')
-  @HttpCode(200)
-  @Roles('employment-caseworker', 'admin')
+  @CaseworkerWrite(200)
   drop(
     @UuidParam('id') id: string,
     @ValidBody(dropSchema) body: DropRequest,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual } from '@reintegra/platform-http';
+import { endsNotBeforeStart } from '@reintegra/platform-http';
 import { SKILL_CODE } from '../domain/skills';
 import {
   knownIscoCodeSchema,
@@ -28,18 +28,7 @@ export const createWorkshopSchema = z
     endsOn: z.iso.date(),
   })
   .strict()
-  .superRefine((value, ctx) => {
-    if (value.endsOn < value.startsOn) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['endsOn'],
-        message: bilingual(
-          'La fecha de fin es anterior a la de inicio.',
-          'The end date is before the start date.',
-        ),
-      });
-    }
-  });
+  .superRefine(endsNotBeforeStart);
 export type CreateWorkshopRequest = z.infer<typeof createWorkshopSchema>;
 
 export const enrolSchema = z.object({ caseId: z.uuid() }).strict();

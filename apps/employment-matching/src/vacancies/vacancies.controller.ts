@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Patch, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { type Actor, CurrentActor, Roles } from '@reintegra/platform-auth';
@@ -9,6 +9,7 @@ import {
   ValidBody,
   ZodValidationPipe,
 } from '@reintegra/platform-http';
+import { EmployerWrite, PartnerRead } from '../core/routes';
 import { MatchingService } from '../matching/matching.service';
 import { listLimitSchema } from '../core/common.requests';
 import {
@@ -35,8 +36,7 @@ export class VacanciesController {
   ) {}
 
   @Post('employers')
-  @HttpCode(201)
-  @Roles('partner', 'admin')
+  @EmployerWrite(201)
   createEmployer(
     @ValidBody(createEmployerSchema) body: CreateEmployerRequest,
     @CurrentActor() actor: Actor,
@@ -45,8 +45,7 @@ export class VacanciesController {
   }
 
   @Post('vacancies')
-  @HttpCode(201)
-  @Roles('partner', 'admin')
+  @EmployerWrite(201)
   async create(
     @ValidBody(createVacancySchema) body: CreateVacancyRequest,
     @Caller() caller: Caller,
@@ -59,7 +58,7 @@ export class VacanciesController {
   }
 
   @Get('vacancies')
-  @Roles('partner', 'employment-caseworker', 'supervisor', 'national-supervisor', 'admin')
+  @PartnerRead()
   list(
     @Query('open', new ZodValidationPipe(openFilter)) open: boolean | undefined,
     @CurrentActor() actor: Actor,
@@ -68,7 +67,7 @@ export class VacanciesController {
   }
 
   @Get('vacancies/:id')
-  @Roles('partner', 'employment-caseworker', 'supervisor', 'national-supervisor', 'admin')
+  @PartnerRead()
   async get(
     @UuidParam('id') id: string,
     @CurrentActor() actor: Actor,

@@ -1,27 +1,16 @@
 import { z } from 'zod';
 import { referralServiceSchema } from '@reintegra/event-contracts';
-import { bilingual, organisationIdSchema } from '@reintegra/platform-http';
+import { bilingual, organisationIdSchema, territoryCodeSchemas } from '@reintegra/platform-http';
 import { findDistrict, findMunicipality } from '@reintegra/reference-data';
 
 export const organizationIdSchema = organisationIdSchema.describe(
   'Provider id named by referrals = the organisation id in its staff tokens',
 );
 
-export const municipalityCodeSchema = z
-  .string()
-  .refine(
-    (code) => findMunicipality(code) !== undefined,
-    bilingual('Municipio desconocido.', 'Unknown municipality.'),
-  )
-  .describe('Municipality (2024 territory), e.g. SV-PA-LA-PAZ-ESTE');
-
-export const districtCodeSchema = z
-  .string()
-  .refine(
-    (code) => findDistrict(code) !== undefined,
-    bilingual('Distrito desconocido.', 'Unknown district.'),
-  )
-  .describe('District (former municipality), e.g. SV-PA-LA-PAZ-ESTE/ZACATECOLUCA');
+export const { municipalityCodeSchema, districtCodeSchema } = territoryCodeSchemas({
+  municipality: findMunicipality,
+  district: findDistrict,
+});
 
 /** Documents a service may require (the person brings them). */
 export const DOCUMENT_KINDS = [

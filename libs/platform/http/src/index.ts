@@ -16,3 +16,5 @@ export * from './caller';
 export * from './metrics/metrics-registry';
 export * from './metrics/http-metrics';
 export * from './metrics/metrics.controller';
+export * from './staff-routes';
+export * from './request-refinements';
