@@ -13,6 +13,26 @@ import { KAFKA_LOG_LEVEL, kafkaLogCreator } from './kafka-logging';
 import { KAFKA, KAFKA_OPTIONS, KAFKA_PRODUCER, type KafkaConnectionOptions } from './kafka.tokens';
 import { DeadLetterPublisher } from './dead-letter.publisher';
 
+/**
+ * The service's one producer. One request in flight keeps per-key order; every send passes
+ * acks: -1 (all in-sync replicas; with min.insync.replicas=2 in the cluster profile a send survives
+ * the loss of a broker).
+ *
+ * Not idempotent, on purpose: the broker de-duplicates by producer id, epoch and sequence number,
+ * never by content, and kafkajs rolls the sequence numbers back when a produce request fails — also
+ * when the broker wrote the batch but its answer was lost. The relay then rolls its transaction
+ * back and the next send (other outbox rows) reuses those numbers: the broker answers it as a
+ * duplicate of the earlier batch and writes nothing, and the events are lost. Without idempotence a
+ * retried send is a real duplicate, which every consumer's inbox drops by event id.
+ */
+export function createSharedProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    idempotent: false,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+  });
+}
+
 /** Owns the producer and an admin client (health); connects at start, disconnects at shutdown. */
 @Injectable()
 class KafkaLifecycle implements OnModuleInit, OnApplicationShutdown {
@@ -63,19 +83,7 @@ export class PlatformKafkaModule {
               retry: { retries: 8, initialRetryTime: 200 },
             }),
         },
-        {
-          provide: KAFKA_PRODUCER,
-          inject: [KAFKA],
-          // Idempotent producer: broker-side de-duplication of retried sends; one request in
-          // flight keeps per-key order. Every send passes acks: -1 (all in-sync replicas; with
-          // min.insync.replicas=2 in the cluster profile a send survives the loss of a broker).
-          useFactory: (kafka: Kafka) =>
-            kafka.producer({
-              idempotent: true,
-              maxInFlightRequests: 1,
-              allowAutoTopicCreation: false,
-            }),
-        },
+        { provide: KAFKA_PRODUCER, inject: [KAFKA], useFactory: createSharedProducer },
         KafkaLifecycle,
         DeadLetterPublisher,
       ],
