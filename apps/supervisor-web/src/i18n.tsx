@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useContext } from 'react';
+import { createI18n } from '@reintegra/ui-web';
 import { appEn, appEs } from './messages/app';
 import { overviewEn, overviewEs } from './messages/overview';
 import { casesEn, casesEs } from './messages/cases';
@@ -10,7 +10,7 @@ import { indicatorsEn, indicatorsEs } from './messages/indicators';
 import { pathActionsEn, pathActionsEs } from './messages/path-actions';
 import { vocabularyEn, vocabularyEs } from './messages/vocabulary';
 
-export type Language = 'es' | 'en';
+export { formatDate, formatDateTime, label, type Language } from '@reintegra/ui-web';
 
 const es = {
   ...appEs,
@@ -40,40 +40,5 @@ const en: Messages = {
   ...vocabularyEn,
 };
 
-export const messages: Record<Language, Messages> = { es, en };
-
-const LanguageContext = createContext<{ language: Language; t: Messages }>({
-  language: 'es',
-  t: es,
-});
-
-export function LanguageProvider(props: { language: Language; children: ReactNode }) {
-  return (
-    <LanguageContext.Provider value={{ language: props.language, t: messages[props.language] }}>
-      {props.children}
-    </LanguageContext.Provider>
-  );
-}
-
-export const useI18n = () => useContext(LanguageContext);
-
-/** Dates and numbers in the interface language (es-SV / en-US), El Salvador's time zone. */
-export function formatDateTime(value: string | null | undefined, language: Language): string {
-  if (!value) return '—';
-  return new Intl.DateTimeFormat(language === 'es' ? 'es-SV' : 'en-US', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'America/El_Salvador',
-  }).format(new Date(value));
-}
-
-export function formatDate(value: string | null | undefined, language: Language): string {
-  if (!value) return '—';
-  return new Intl.DateTimeFormat(language === 'es' ? 'es-SV' : 'en-US', {
-    dateStyle: 'medium',
-    timeZone: value.length === 10 ? 'UTC' : 'America/El_Salvador',
-  }).format(new Date(value));
-}
-
-export const label = (dictionary: Record<string, string>, key: string | null | undefined) =>
-  key ? (dictionary[key] ?? key) : '—';
+// The provider, the hook and the date and label helpers are the shared ones of libs/ui-web.
+export const { messages, LanguageProvider, useI18n } = createI18n({ es, en });

@@ -9,3 +9,4 @@ export * from './problem';
 export * from './router';
 export * from './oidc';
 export * from './sign-in';
+export * from './fields';

@@ -99,3 +99,18 @@ export function ScrollRegion(props: { label: string; children: ReactNode }) {
     </div>
   );
 }
+
+/** A table's row of column headings. */
+export function TableHead(props: { columns: readonly ReactNode[] }) {
+  return (
+    <thead>
+      <tr>
+        {props.columns.map((column, index) => (
+          <th scope="col" key={index}>
+            {column}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

@@ -6,6 +6,7 @@ import {
   ProblemMessage,
   queryString,
   ScrollRegion,
+  TableHead,
 } from '@reintegra/ui-web';
 import { api, intake } from '../api';
 import { useI18n } from '../i18n';
@@ -98,14 +99,9 @@ export function CasesView() {
       {rows.length > 0 && (
         <ScrollRegion label={t.cases.title}>
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.cases.name}</th>
-                <th scope="col">{t.cases.returnDate}</th>
-                <th scope="col">{t.cases.episode}</th>
-                <th scope="col">{t.cases.status}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[t.cases.name, t.cases.returnDate, t.cases.episode, t.cases.status]}
+            />
             <tbody>
               {rows.map((row) => (
                 <tr key={row.caseId} data-testid="case-row">

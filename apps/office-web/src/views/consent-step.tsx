@@ -1,9 +1,15 @@
 import { type FormEvent, type RefObject, useState } from 'react';
-import { type Problem, ProblemMessage, problemOf, splitFieldErrors } from '@reintegra/ui-web';
+import {
+  type Problem,
+  ProblemMessage,
+  problemOf,
+  splitFieldErrors,
+  SelectField,
+  TextField,
+} from '@reintegra/ui-web';
 import { api, intake } from '../api';
 import { CONSENT_CHOICES, CONSENT_FORM_VERSION, CONSENT_TEXT, consentBody } from '../consent-texts';
 import { useI18n } from '../i18n';
-import { SelectField, TextField } from './fields';
 import { isTransient } from '../offline/transient';
 import { enqueue } from '../offline/use-offline-queue';
 import type { Registered } from './register-person';

@@ -6,10 +6,10 @@ import {
   ProblemMessage,
   problemOf,
   splitFieldErrors,
+  TextField,
 } from '@reintegra/ui-web';
 import { api, education } from '../api';
 import { useI18n } from '../i18n';
-import { TextField } from './fields';
 import { InboxPage, useAnswerNotice } from './inbox/inbox-page';
 
 interface EducationReferral {

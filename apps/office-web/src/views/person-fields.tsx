@@ -1,8 +1,8 @@
+import { SelectField, TextField } from '@reintegra/ui-web';
 import { type FormEvent, useMemo } from 'react';
 import { departments, districts, municipalities } from '@reintegra/reference-data';
 import { useI18n } from '../i18n';
 import type { RegistrationForm } from '../registration';
-import { SelectField, TextField } from './fields';
 
 const COUNTRIES = ['US', 'MX', 'GT', 'HN', 'NI', 'CR', 'PA', 'BZ', 'CA', 'ES'];
 const RECEPTION_POINTS = [

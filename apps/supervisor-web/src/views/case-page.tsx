@@ -1,3 +1,4 @@
+import { TableHead } from '@reintegra/ui-web';
 import { Loading, ProblemMessage } from '../components/problem';
 import { formatDate, formatDateTime, label, useI18n } from '../i18n';
 import { useApi } from '../use-api';
@@ -244,16 +245,16 @@ export function CasePage({ caseId }: { caseId: string }) {
         ) : (
           <div className="table-wrap">
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t.cases.service}</th>
-                  <th scope="col">{t.cases.priority}</th>
-                  <th scope="col">{t.casePage.phase}</th>
-                  <th scope="col">{t.casePage.deadline}</th>
-                  <th scope="col">{t.casePage.escalations}</th>
-                  <th scope="col">{t.casePage.providers}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t.cases.service,
+                  t.cases.priority,
+                  t.casePage.phase,
+                  t.casePage.deadline,
+                  t.casePage.escalations,
+                  t.casePage.providers,
+                ]}
+              />
               <tbody>
                 {data.referrals.map((r) => (
                   <tr key={r.referralId} data-testid="referral-row">

@@ -1,3 +1,4 @@
+import { TableHead } from '@reintegra/ui-web';
 import { Loading, ProblemMessage } from '../components/problem';
 import { label, useI18n } from '../i18n';
 import { useApi } from '../use-api';
@@ -20,14 +21,14 @@ export function CaseloadView() {
           <h2 id="per-officer">{t.caseload.perOfficer}</h2>
           <div className="table-wrap">
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t.caseload.officer}</th>
-                  <th scope="col">{t.caseload.openCases}</th>
-                  <th scope="col">{t.caseload.openReferrals}</th>
-                  <th scope="col">{t.caseload.overdue}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t.caseload.officer,
+                  t.caseload.openCases,
+                  t.caseload.openReferrals,
+                  t.caseload.overdue,
+                ]}
+              />
               <tbody>
                 {data.officers.map((row) => (
                   <tr key={row.officer ?? '-'}>
@@ -53,14 +54,14 @@ export function CaseloadView() {
           <h2 id="per-provider">{t.caseload.perProvider}</h2>
           <div className="table-wrap">
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t.caseload.provider}</th>
-                  <th scope="col">{t.caseload.service}</th>
-                  <th scope="col">{t.caseload.openReferrals}</th>
-                  <th scope="col">{t.caseload.overdue}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t.caseload.provider,
+                  t.caseload.service,
+                  t.caseload.openReferrals,
+                  t.caseload.overdue,
+                ]}
+              />
               <tbody>
                 {data.providers.map((row) => (
                   <tr key={`${row.provider}:${row.service ?? ''}`}>

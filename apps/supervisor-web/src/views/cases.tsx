@@ -1,3 +1,4 @@
+import { TableHead } from '@reintegra/ui-web';
 import { type FormEvent, useEffect, useState } from 'react';
 import { queryString } from '../api';
 import type { Me } from '../app';
@@ -163,19 +164,19 @@ export function CasesView({ params, me }: { params: URLSearchParams; me: Me | un
           ) : (
             <div className="table-wrap">
               <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.cases.case}</th>
-                    <th scope="col">{t.cases.municipality}</th>
-                    <th scope="col">{t.cases.phase}</th>
-                    <th scope="col">{t.cases.risk}</th>
-                    <th scope="col">{t.cases.openReferrals}</th>
-                    <th scope="col">{t.cases.overdueReferrals}</th>
-                    <th scope="col">{t.cases.nextDeadline}</th>
-                    <th scope="col">{t.cases.officer}</th>
-                    <th scope="col">{t.cases.registered}</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    t.cases.case,
+                    t.cases.municipality,
+                    t.cases.phase,
+                    t.cases.risk,
+                    t.cases.openReferrals,
+                    t.cases.overdueReferrals,
+                    t.cases.nextDeadline,
+                    t.cases.officer,
+                    t.cases.registered,
+                  ]}
+                />
                 <tbody>
                   {data.items.map((row) => (
                     <tr key={row.caseId} data-testid="case-row">

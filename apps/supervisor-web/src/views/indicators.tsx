@@ -1,3 +1,4 @@
+import { TableHead } from '@reintegra/ui-web';
 import { useState } from 'react';
 import { ApiError, type Problem, session } from '../api';
 import { BarChart } from '../components/bar-chart';
@@ -75,14 +76,14 @@ export function IndicatorsView() {
       <h2>{t.indicators.timeToAcceptance}</h2>
       <div className="table-wrap">
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.cases.service}</th>
-              <th scope="col">{t.indicators.accepted}</th>
-              <th scope="col">{t.indicators.median}</th>
-              <th scope="col">{t.indicators.p90}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t.cases.service,
+              t.indicators.accepted,
+              t.indicators.median,
+              t.indicators.p90,
+            ]}
+          />
           <tbody>
             {data.timeToAcceptanceHours.map((row) => (
               <tr key={row.service}>
@@ -109,16 +110,16 @@ export function IndicatorsView() {
       <h2>{t.indicators.scores}</h2>
       <div className="table-wrap">
         <table>
-          <thead>
-            <tr>
-              <th scope="col">{t.indicators.wave}</th>
-              <th scope="col">{t.indicators.cases}</th>
-              <th scope="col">{t.indicators.composite}</th>
-              <th scope="col">{t.indicators.economic}</th>
-              <th scope="col">{t.indicators.social}</th>
-              <th scope="col">{t.indicators.psychosocial}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t.indicators.wave,
+              t.indicators.cases,
+              t.indicators.composite,
+              t.indicators.economic,
+              t.indicators.social,
+              t.indicators.psychosocial,
+            ]}
+          />
           <tbody>
             {data.scoresByWave.map((row) => (
               <tr key={row.wave}>

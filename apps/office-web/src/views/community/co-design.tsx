@@ -5,10 +5,11 @@ import {
   ProblemMessage,
   problemOf,
   splitFieldErrors,
+  SelectField,
+  TextField,
 } from '@reintegra/ui-web';
 import { api, community } from '../../api';
 import { useI18n } from '../../i18n';
-import { SelectField, TextField } from '../fields';
 import { nameOf, useActivityData } from './community-data';
 
 interface Proposal {

@@ -1,8 +1,13 @@
 import { type FormEvent, useState } from 'react';
-import { FieldErrors, fieldMessages, ProblemMessage, useFormProblem } from '@reintegra/ui-web';
+import {
+  FieldErrors,
+  fieldMessages,
+  ProblemMessage,
+  useFormProblem,
+  TextField,
+} from '@reintegra/ui-web';
 import { api, directory } from '../../api';
 import { useI18n } from '../../i18n';
-import { TextField } from '../fields';
 import type { DirectoryOrganization } from './directory-data';
 
 /** An admin's change of an organisation's name and description (every service of it shows it). */

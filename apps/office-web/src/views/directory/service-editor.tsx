@@ -7,10 +7,11 @@ import {
   ProblemMessage,
   problemOf,
   useFormProblem,
+  SelectField,
+  TextField,
 } from '@reintegra/ui-web';
 import { api, directory } from '../../api';
 import { useI18n } from '../../i18n';
-import { SelectField, TextField } from '../fields';
 import {
   DAYS,
   DOCUMENTS,

@@ -1,8 +1,13 @@
 import { type FormEvent, useState } from 'react';
-import { type Problem, ProblemMessage, problemOf, splitFieldErrors } from '@reintegra/ui-web';
+import {
+  type Problem,
+  ProblemMessage,
+  problemOf,
+  splitFieldErrors,
+  TextField,
+} from '@reintegra/ui-web';
 import { api, education } from '../../api';
 import { useI18n } from '../../i18n';
-import { TextField } from '../fields';
 import { type Enrolment, personOf } from './education-data';
 
 const today = () => new Date().toISOString().slice(0, 10);

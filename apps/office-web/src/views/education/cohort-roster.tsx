@@ -1,8 +1,14 @@
 import { type FormEvent, useState } from 'react';
-import { focusLater, Loading, type Problem, ProblemMessage, problemOf } from '@reintegra/ui-web';
+import {
+  focusLater,
+  Loading,
+  type Problem,
+  ProblemMessage,
+  problemOf,
+  ReasonField,
+} from '@reintegra/ui-web';
 import { api, education } from '../../api';
 import { useI18n } from '../../i18n';
-import { ReasonField } from '../fields';
 import { AttendanceSheet } from './attendance-sheet';
 import type { Cohort } from './cohorts';
 import { type Enrolment, personOf } from './education-data';

@@ -1,8 +1,14 @@
 import { type FormEvent, useState } from 'react';
-import { Loading, type Problem, ProblemMessage, problemOf } from '@reintegra/ui-web';
+import {
+  Loading,
+  type Problem,
+  ProblemMessage,
+  problemOf,
+  ReasonField,
+  TextField,
+} from '@reintegra/ui-web';
 import { api, employment } from '../../api';
 import { useI18n } from '../../i18n';
-import { ReasonField, TextField } from '../fields';
 
 interface Match {
   vacancyId: string;

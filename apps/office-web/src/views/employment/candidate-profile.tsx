@@ -5,10 +5,10 @@ import {
   ProblemMessage,
   problemOf,
   splitFieldErrors,
+  TextField,
 } from '@reintegra/ui-web';
 import { api, employment } from '../../api';
 import { useI18n } from '../../i18n';
-import { TextField } from '../fields';
 import { type Occupation, OccupationCombobox } from './occupation-combobox';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];

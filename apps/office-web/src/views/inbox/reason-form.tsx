@@ -1,7 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { type Problem, splitFieldErrors } from '@reintegra/ui-web';
+import { type Problem, splitFieldErrors, ReasonField } from '@reintegra/ui-web';
 import { useI18n } from '../../i18n';
-import { ReasonField } from '../fields';
 
 /**
  * An answer that needs a code from a vocabulary (decline with a reason, the outcome of a

@@ -6,10 +6,11 @@ import {
   ProblemMessage,
   splitFieldErrors,
   useFormProblem,
+  ReasonField,
+  SelectField,
 } from '@reintegra/ui-web';
 import { api, intake } from '../../api';
 import { useI18n } from '../../i18n';
-import { ReasonField, SelectField } from '../fields';
 import {
   latestTransferOf,
   municipalityName,

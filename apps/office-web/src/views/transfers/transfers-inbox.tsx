@@ -6,6 +6,7 @@ import {
   type Problem,
   ProblemMessage,
   ScrollRegion,
+  TableHead,
 } from '@reintegra/ui-web';
 import { api, intake } from '../../api';
 import { useI18n } from '../../i18n';
@@ -53,15 +54,9 @@ export function TransfersInbox() {
         {!!incoming.data?.length && (
           <ScrollRegion label={text.incoming}>
             <table data-testid="incoming-transfers">
-              <thead>
-                <tr>
-                  <th scope="col">{text.from}</th>
-                  <th scope="col">{text.reason}</th>
-                  <th scope="col">{text.consent}</th>
-                  <th scope="col">{text.requested}</th>
-                  <th scope="col">{text.actions}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[text.from, text.reason, text.consent, text.requested, text.actions]}
+              />
               <tbody>
                 {incoming.data.map((transfer) => {
                   const from = municipalityName(transfer.fromMunicipalityCode);
@@ -155,15 +150,7 @@ function OutgoingTransfers(props: {
       {!!rows?.length && (
         <ScrollRegion label={text.outgoing}>
           <table data-testid="outgoing-transfers">
-            <thead>
-              <tr>
-                <th scope="col">{text.to}</th>
-                <th scope="col">{text.case}</th>
-                <th scope="col">{text.reason}</th>
-                <th scope="col">{text.requested}</th>
-                <th scope="col">{text.status}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[text.to, text.case, text.reason, text.requested, text.status]} />
             <tbody>
               {rows.map((transfer) => (
                 <tr key={transfer.id} data-testid="outgoing-transfer" data-case={transfer.caseId}>

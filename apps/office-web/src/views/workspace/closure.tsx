@@ -7,10 +7,10 @@ import {
   ProblemMessage,
   problemOf,
   splitFieldErrors,
+  SelectField,
 } from '@reintegra/ui-web';
 import { api, intake } from '../../api';
 import { useI18n } from '../../i18n';
-import { SelectField } from '../fields';
 import { CLOSURE_REASONS } from './workspace-data';
 
 /** The officer proposes closing the case with a reason; a supervisor decides elsewhere. */

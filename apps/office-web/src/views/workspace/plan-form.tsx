@@ -1,6 +1,5 @@
-import { focusLater, label, type Problem } from '@reintegra/ui-web';
+import { focusLater, label, type Problem, SelectField, TextField } from '@reintegra/ui-web';
 import { useI18n } from '../../i18n';
-import { SelectField, TextField } from '../fields';
 import { errorsAt } from './questionnaire';
 import type { PlanDraft, ReferralDraft } from './plan-draft';
 import { type CasePlace, ProviderPicker } from './provider-picker';

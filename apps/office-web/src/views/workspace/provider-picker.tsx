@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Loading, queryString } from '@reintegra/ui-web';
+import { Loading, queryString, SelectField, TextField } from '@reintegra/ui-web';
 import { findMunicipality } from '@reintegra/reference-data';
 import { api, directory } from '../../api';
 import { useI18n } from '../../i18n';
@@ -10,7 +10,6 @@ import {
   placeOf,
 } from '../directory/directory-data';
 import { audienceOf, scheduleText, whoFor } from '../directory/service-card';
-import { SelectField, TextField } from '../fields';
 
 /** Where the case is: the picker proposes the directory's services there, nearest first. */
 export interface CasePlace {

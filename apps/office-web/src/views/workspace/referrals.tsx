@@ -1,4 +1,4 @@
-import { formatDateTime, label, ScrollRegion } from '@reintegra/ui-web';
+import { formatDateTime, label, ScrollRegion, TableHead } from '@reintegra/ui-web';
 import { useI18n } from '../../i18n';
 import type { OpenReferral, Referral } from './workspace-data';
 
@@ -19,15 +19,15 @@ export function ReferralsSection(props: {
       ) : (
         <ScrollRegion label={t.workspace.referrals}>
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.workspace.service}</th>
-                <th scope="col">{t.workspace.priority}</th>
-                <th scope="col">{t.workspace.status}</th>
-                <th scope="col">{t.workspace.deadline}</th>
-                <th scope="col">{t.workspace.escalations}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t.workspace.service,
+                t.workspace.priority,
+                t.workspace.status,
+                t.workspace.deadline,
+                t.workspace.escalations,
+              ]}
+            />
             <tbody>
               {props.referrals.map((referral) => {
                 const open = props.openReferrals?.find((r) => r.referralId === referral.id);
