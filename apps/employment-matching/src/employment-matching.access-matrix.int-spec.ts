@@ -44,13 +44,21 @@ const byOffice = (method: string, path: string, body: unknown, status: number) =
 
 /** A person referred to OFFICE, accepted and profiled. */
 const candidate = async () => (await readyCandidate(bed, office, { providerIds: [OFFICE] })).caseId;
-/** A person referred to OFFICE, waiting for its answer. */
+/**
+ * A person referred to OFFICE, waiting for its answer. The registration (the person's
+ * municipality) and the referral come on two topics: until both are in, an office of the same
+ * municipality that the referral does not name cannot see the person yet (404, not 403).
+ */
 async function referral(): Promise<string> {
   const { referralId } = await bed.referReturnee({ providerIds: [OFFICE] });
   await eventually(async () =>
-    expect(await bed.db.query(`SELECT 1 FROM referrals WHERE id = $1`, [referralId])).toHaveLength(
-      1,
-    ),
+    expect(
+      await bed.db.query(
+        `SELECT 1 FROM referrals r JOIN candidates c ON c.case_id = r.case_id
+          WHERE r.id = $1 AND c.municipality_code IS NOT NULL`,
+        [referralId],
+      ),
+    ).toHaveLength(1),
   );
   return referralId;
 }
