@@ -65,6 +65,7 @@ SET client_min_messages = warning;
 -- Extensions need the superuser: the migrator is deliberately not one.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE EXTENSION IF NOT EXISTS pgcrypto;
+CREATE EXTENSION IF NOT EXISTS btree_gist;
 ALTER SCHEMA public OWNER TO "$migrator";
 REVOKE ALL ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO "$app";

@@ -23,6 +23,7 @@ import { VictimSupportDispatch1764202800000 } from './migrations/1764202800000-v
 import { ScreeningOutsideMunicipality1764202830000 } from './migrations/1764202830000-screening-outside-municipality';
 import { CaseNotesAndDocuments1765600100000 } from './migrations/1765600100000-case-notes-and-documents';
 import { CaseTransfers1765600200000 } from './migrations/1765600200000-case-transfers';
+import { DuplicateCheckIndex1765600300000 } from './migrations/1765600300000-duplicate-check-index';
 import { ArrivalLists1764202420000 } from './migrations/1764202420000-arrival-lists';
 import { HouseholdsAndGuardians1765600000000 } from './migrations/1765600000000-households-and-guardians';
 import { Consent } from '../consents/consent.entity';
@@ -67,6 +68,7 @@ export function intakeDataSource(url: string, poolSize?: number): ServiceDataSou
       HouseholdsAndGuardians1765600000000,
       CaseNotesAndDocuments1765600100000,
       CaseTransfers1765600200000,
+      DuplicateCheckIndex1765600300000,
     ],
   };
 }

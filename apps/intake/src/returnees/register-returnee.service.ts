@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { returneeRegisteredV1 } from '@reintegra/event-contracts';
 import { ConflictError } from '@reintegra/platform-errors';
 import { OutboxWriter } from '@reintegra/platform-messaging';
+import { checkDuplicates, type DuplicateCandidate } from './duplicate-check.queries';
 import { insertEpisode } from './insert-episode';
 import { Returnee } from '../core/returnee.entities';
 import { ageOn, type RegisterReturneeRequest } from './register-returnee.requests';
@@ -37,50 +38,6 @@ const duplicateDui = (returneeId: string) =>
     },
   );
 
-/** Name similarity (trigrams, accents folded) at or above which a person is offered as a possible duplicate. */
-const NAME_SIMILARITY = 0.5;
-
-interface DuplicateCandidate {
-  returneeId: string;
-  link: string;
-  nameSimilarity: number;
-  sameDateOfBirth: boolean;
-}
-
-/**
- * People with a similar name and a date of birth within a year. Two different DUIs are two people,
- * so a candidate with another DUI is not offered, nor a record already merged into another.
- * Never merged here: a supervisor decides (POST /returnees/:id/merges).
- */
-async function findPossibleDuplicates(
-  manager: EntityManager,
-  request: RegisterReturneeRequest,
-): Promise<DuplicateCandidate[]> {
-  const rows: Array<{ id: string; dui: string | null; score: number; same_dob: boolean }> =
-    await manager.query(
-      `WITH wanted AS (SELECT translate(lower($1), 'áéíóúüñ', 'aeiouun') AS name)
-     SELECT r.id, r.dui, similarity(translate(lower(r.first_names || ' ' || r.last_names), 'áéíóúüñ', 'aeiouun'), w.name) AS score,
-            r.date_of_birth = $2::date AS same_dob
-       FROM returnees r, wanted w
-      WHERE translate(lower(r.first_names || ' ' || r.last_names), 'áéíóúüñ', 'aeiouun') % w.name
-        AND r.merged_into IS NULL
-        AND r.date_of_birth BETWEEN $2::date - 366 AND $2::date + 366
-      ORDER BY score DESC
-      LIMIT 5`,
-      [`${request.firstNames} ${request.lastNames}`, request.dateOfBirth],
-    );
-  return rows
-    .filter(
-      (row) => row.score >= NAME_SIMILARITY && !(request.dui && row.dui && row.dui !== request.dui),
-    )
-    .map((row) => ({
-      returneeId: row.id,
-      link: `/returnees/${row.id}`,
-      nameSimilarity: Math.round(row.score * 100) / 100,
-      sameDateOfBirth: row.same_dob,
-    }));
-}
-
 const possibleDuplicates = (candidates: DuplicateCandidate[]) =>
   new ConflictError(
     'returnee.possible-duplicate',
@@ -113,17 +70,13 @@ export class RegisterReturneeService {
     const minor = ageOn(request.dateOfBirth, request.returnDate) < 18;
     try {
       await this.dataSource.transaction(async (manager) => {
-        if (request.dui) {
-          const existing = await manager.findOne(Returnee, {
-            where: { dui: request.dui },
-            select: ['id'],
-          });
-          if (existing) throw duplicateDui(existing.id);
-        }
-        if (!request.confirmedNewPerson) {
-          const candidates = await findPossibleDuplicates(manager, request);
-          if (candidates.length > 0) throw possibleDuplicates(candidates);
-        }
+        const { sameDui, candidates } = await checkDuplicates(
+          manager,
+          request,
+          !request.confirmedNewPerson,
+        );
+        if (sameDui) throw duplicateDui(sameDui);
+        if (candidates.length > 0) throw possibleDuplicates(candidates);
         await manager.insert(Returnee, {
           id: returneeId,
           dui: request.dui ?? null,
