@@ -24,7 +24,14 @@ import {
   saturate,
   type Workload,
 } from './harness';
+import {
+  checkedRegistration,
+  MUNICIPALITY,
+  registration,
+  registrationSqlAlone,
+} from './intake-registration.parts';
 import { noInheritedTraceExport, scrapeMetrics, traceSink } from './observability-cost';
+import { measureCpuSplit, printCpuSplit, type ProcessGroups, stackGroups } from './process-cpu';
 
 const OPERATIONS = Number(process.env['BENCH_OPERATIONS'] ?? 1000);
 const RATE = Number(process.env['BENCH_RATE'] ?? 100);
@@ -32,63 +39,6 @@ const CONCURRENCY = 32;
 const WARMUP = 20;
 /** Clients at each saturation step (closed loop); `BENCH_LEVELS=1,2,4` to change. */
 const LEVELS = (process.env['BENCH_LEVELS'] ?? '1,2,4,8,16,32').split(',').map(Number);
-
-const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
-
-function registration(index: number) {
-  return {
-    firstNames: `Bench ${index}`,
-    lastNames: 'Rendimiento',
-    dateOfBirth: '1991-01-01',
-    gender: 'undisclosed',
-    returnDate: '2026-11-20',
-    countryReturnedFrom: 'US',
-    receptionPoint: 'aeropuerto-internacional-san-oscar-romero',
-    municipalityCode: MUNICIPALITY,
-    // Bench names are alike by design: the officer-confirmed path (no similarity review).
-    confirmedNewPerson: true,
-  };
-}
-
-const SYLLABLES =
-  'ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo fu ga go gu la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo za zo'.split(
-    ' ',
-  );
-
-/** A made-up pronounceable word: names share trigrams as real ones do, yet rarely resemble each other. */
-function word(): string {
-  const length = 2 + Math.floor(Math.random() * 3);
-  const text = Array.from(
-    { length },
-    () => SYLLABLES[Math.floor(Math.random() * SYLLABLES.length)],
-  ).join('');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** A valid DUI (########-#, weights 9..2, check digit (10 - sum mod 10) mod 10). */
-function randomDui(): string {
-  const digits = Array.from({ length: 8 }, () => Math.floor(Math.random() * 10));
-  const sum = digits.reduce((total, digit, index) => total + digit * (9 - index), 0);
-  return `${digits.join('')}-${(10 - (sum % 10)) % 10}`;
-}
-
-/**
- * A registration that goes through the whole duplicate check (DUI lookup, then the trigram name
- * search within a year of the birth date): a new person each time, so the answer is 201.
- */
-function checkedRegistration() {
-  const year = 1960 + Math.floor(Math.random() * 45);
-  const day = 1 + Math.floor(Math.random() * 28);
-  const month = 1 + Math.floor(Math.random() * 12);
-  const { confirmedNewPerson: _confirmed, ...fields } = registration(0);
-  return {
-    ...fields,
-    dui: randomDui(),
-    firstNames: `${word()} ${word()}`,
-    lastNames: `${word()} ${word()}`,
-    dateOfBirth: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-  };
-}
 
 function latencyResult(
   name: string,
@@ -239,11 +189,15 @@ export const intakeRegistrationBenchmark: Benchmark = {
         },
       };
       const register = registrationAt(intake, 'POST /returnees, duplicate check', authorization);
+      const engine = registrationSqlAlone(pool);
       console.log('[bench] saturation, closed loop, clients', LEVELS.join(', '));
-      const [trivialCeiling, registerCeiling] = await saturate([trivial, register], {
-        levels: LEVELS,
-      });
-      if (!trivialCeiling || !registerCeiling) throw new Error('no ceiling');
+      const [trivialCeiling, registerCeiling, engineCeiling] = await saturate(
+        [trivial, register, engine],
+        // A trivial request takes well under a millisecond: steps of at least 1,000 operations,
+        // or its ceiling is a fraction of a second of noise.
+        { levels: LEVELS, operationsPerClient: 100, minimumOperations: 1000 },
+      );
+      if (!trivialCeiling || !registerCeiling || !engineCeiling) throw new Error('no ceiling');
       const ceiling = (s: typeof trivialCeiling) => ({
         ...s.ceiling,
         name: `${s.name} ceiling (×${s.ceiling.concurrency})`,
@@ -251,21 +205,56 @@ export const intakeRegistrationBenchmark: Benchmark = {
       report(
         'intake at saturation: maximum sustainable rate (closed loop, rising concurrency)',
         ceiling(trivialCeiling),
-        [ceiling(registerCeiling)],
+        [ceiling(registerCeiling), ceiling(engineCeiling)],
       );
       recordFigure('trivialCeilingPerSecond', trivialCeiling.ceiling.throughput);
       recordFigure('registrationCeilingPerSecond', registerCeiling.ceiling.throughput);
+      recordFigure('registrationSqlAloneCeilingPerSecond', engineCeiling.ceiling.throughput);
       recordFigure(
         'registrationToTrivialRatio',
         registerCeiling.ceiling.throughput / trivialCeiling.ceiling.throughput,
       );
+      recordFigure(
+        'registrationToSqlAloneRatio',
+        registerCeiling.ceiling.throughput / engineCeiling.ceiling.throughput,
+      );
       recordFigure(`registrationP99MsAt${RATE}PerSecond`, http.p99Ms);
+      await cpuSplit(
+        { trivial, registration: register, registrationSqlAlone: engine },
+        registerCeiling.ceiling.concurrency,
+        stackGroups({ intake: intake.pid }),
+      );
       await observabilityCost(env, intake, authorization, registerCeiling.ceiling.concurrency);
     } finally {
       await Promise.allSettled([intake.stop(), recorder.stop(), pool.end()]);
     }
   },
 };
+
+/**
+ * Where the machine's CPU goes per operation (intake, PostgreSQL, Kafka, this client), each
+ * workload closed loop at registration's ceiling concurrency: the profile behind the ceilings.
+ * Figures `<key>CpuMs.<process>`.
+ */
+async function cpuSplit(
+  workloads: Record<string, Workload>,
+  concurrency: number,
+  groups: ProcessGroups,
+): Promise<void> {
+  const operations = Math.max(400, concurrency * 50);
+  const splits = [];
+  for (const [key, workload] of Object.entries(workloads)) {
+    const split = await measureCpuSplit(workload, { operations, concurrency, warmup: 20 }, groups);
+    splits.push(split);
+    for (const [group, ms] of split.msPerOperation) {
+      if (ms >= 0.05) recordFigure(`${key}CpuMs.${group}`, ms);
+    }
+  }
+  printCpuSplit(
+    `CPU per operation by process (closed loop ×${concurrency}, ${operations} each)`,
+    splits,
+  );
+}
 
 /** One registration with the whole duplicate check (a new person: 201); returns its case id. */
 async function registerOne(service: ServiceProcess, authorization: string): Promise<string> {

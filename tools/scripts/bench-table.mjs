@@ -81,12 +81,6 @@ const header = [
   'x p99',
   'run (UTC, machine)',
 ];
-const table = [
-  `| ${header.join(' | ')} |`,
-  `| ${header.map(() => '---').join(' | ')} |`,
-  ...summaries.flatMap(rows).map((row) => `| ${row.map(cell).join(' | ')} |`),
-].join('\n');
-
 const text = readFileSync(readme, 'utf8');
 const start = text.indexOf(START);
 const end = text.indexOf(END);
@@ -94,6 +88,23 @@ if (start < 0 || end < start) {
   console.error(`README.md has no table markers (${START} … ${END}) in its Benchmarks section.`);
   process.exit(1);
 }
+// A benchmark without a summary here (not run on this machine) keeps its rows from README.
+const fresh = new Set(summaries.map((summary) => summary.name));
+const benchmarkOf = (line) => line.split('|')[1]?.trim() ?? '';
+const kept = text
+  .slice(start, end)
+  .split('\n')
+  .filter((line) => line.startsWith('| ') && !/^(benchmark|-+)$/.test(benchmarkOf(line)))
+  .filter((line) => !fresh.has(benchmarkOf(line)));
+const lines = [
+  ...kept,
+  ...summaries.flatMap(rows).map((row) => `| ${row.map(cell).join(' | ')} |`),
+].sort((a, b) => benchmarkOf(a).localeCompare(benchmarkOf(b)));
+const table = [
+  `| ${header.join(' | ')} |`,
+  `| ${header.map(() => '---').join(' | ')} |`,
+  ...lines,
+].join('\n');
 const generated = `${START}\n\n${table}\n\n${END}`;
 let updated = `${text.slice(0, start)}${generated}${text.slice(end + END.length)}`;
 // Aligned as the repository's Prettier check wants it (the rest of README is already formatted).

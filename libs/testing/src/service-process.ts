@@ -47,6 +47,11 @@ export class ServiceProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The running process's id (benchmarks read its CPU time from /proc). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   async start(): Promise<void> {
     mkdirSync(logDir, { recursive: true });
     // A restart (after a kill) appends: the log keeps what happened before it.

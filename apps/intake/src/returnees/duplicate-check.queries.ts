@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '@reintegra/platform-database';
 
 /** Name similarity (trigrams, accents folded) at or above which a person is offered as a possible duplicate. */
 const NAME_SIMILARITY = 0.5;
@@ -36,7 +37,10 @@ export async function checkDuplicates(
   person: { dui?: string; firstNames: string; lastNames: string; dateOfBirth: string },
   checkNames: boolean,
 ): Promise<DuplicateCheck> {
-  const rows: DuplicateRow[] = await manager.query(
+  // Prepared: planning this statement cost more than running it (1.15 → 0.45 ms a call).
+  const rows = await preparedQuery<DuplicateRow>(
+    manager,
+    'returnee-duplicate-check',
     `(SELECT 'dui' AS match, r.id, r.dui, 1::real AS score, false AS same_dob
         FROM returnees r
        WHERE r.dui = $3::text

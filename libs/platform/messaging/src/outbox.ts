@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
 import { DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from '@reintegra/platform-database';
 import type { z } from 'zod';
 import {
   CLOUDEVENTS_CONTENT_TYPE,
@@ -71,7 +72,10 @@ export class OutboxWriter {
     definition: EventDefinition,
     event: EventEnvelope,
   ): Promise<void> {
-    await manager.query(
+    // Prepared: every service writes one per event, so parsing and planning it once pays.
+    await preparedQuery(
+      manager,
+      'outbox-add',
       `INSERT INTO outbox_messages (event_id, topic, message_key, payload) VALUES ($1, $2, $3, $4)
        ON CONFLICT (event_id) DO NOTHING`,
       [
