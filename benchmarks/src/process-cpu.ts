@@ -60,13 +60,21 @@ export interface CpuSplit {
  * group: the profile that says which process (service, database, broker, client) is the limit.
  * A process that ends inside the run is not counted; the stack's are long-lived.
  */
-export async function measureCpuSplit(
+export function measureCpuSplit(
   workload: Workload,
   options: LoadOptions,
   groups: ProcessGroups,
 ): Promise<CpuSplit> {
+  return cpuSplitOf(() => measure(workload, options), groups);
+}
+
+/** Runs a measurement of any shape and splits the machine's CPU meanwhile per operation, as above. */
+export async function cpuSplitOf(
+  run: () => Promise<Result>,
+  groups: ProcessGroups,
+): Promise<CpuSplit> {
   const before = cpuByProcess(groups);
-  const result = await measure(workload, options);
+  const result = await run();
   const after = cpuByProcess(groups);
   const operations = result.operations - result.errors;
   // Per process, so that one ending meanwhile (an autovacuum worker) takes nothing off its group;

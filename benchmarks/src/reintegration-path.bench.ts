@@ -24,6 +24,7 @@ import {
   type ReintegrationPathInput,
 } from '@reintegra/workflow-contracts';
 import { type Benchmark, measure, recordFigure, report, type Result } from './harness';
+import { cpuSplitOf, printCpuSplit, stackGroups } from './process-cpu';
 import { noInheritedTraceExport, scrapeMetrics, traceSink } from './observability-cost';
 
 /**
@@ -183,24 +184,49 @@ async function main(): Promise<void> {
   const opened: string[] = [];
   try {
     await warmUp(producer, client, opened);
-    const baseline = await measure(
-      {
-        name: 'bare client.workflow.start',
-        async run() {
-          const input = pathInput();
-          const workflowId = reintegrationPathWorkflowId(input.caseId);
-          opened.push(workflowId);
-          await client.workflow.start(REINTEGRATION_PATH_WORKFLOW_TYPE, {
-            workflowId,
-            taskQueue: TASK_QUEUE,
-            args: [input],
-          });
+    // Each measured until the worker's queue is empty, so that the CPU split (where each path's
+    // time went, per process) covers the first workflow tasks too.
+    const groups = stackGroups({ orchestrator: orchestrator.pid });
+    const bare = await cpuSplitOf(async () => {
+      const result = await measure(
+        {
+          name: 'bare client.workflow.start',
+          async run() {
+            const input = pathInput();
+            const workflowId = reintegrationPathWorkflowId(input.caseId);
+            opened.push(workflowId);
+            await client.workflow.start(REINTEGRATION_PATH_WORKFLOW_TYPE, {
+              workflowId,
+              taskQueue: TASK_QUEUE,
+              args: [input],
+            });
+          },
         },
-      },
-      { operations: paths, concurrency, warmup: 20 },
+        { operations: paths, concurrency, warmup: 20 },
+      );
+      await workflowBacklog(client, 120_000);
+      return result;
+    }, groups);
+    const baseline = bare.result;
+    const bridge = await cpuSplitOf(async () => {
+      const result = await throughBridge(producer, client, opened, 'event → bridge → workflow');
+      await workflowBacklog(client, 120_000);
+      return result;
+    }, groups);
+    const bridged = bridge.result;
+    printCpuSplit(
+      `CPU per path by process (${paths} each, until the worker's queue is empty; the bridge's Temporal share includes the benchmark's describe polling)`,
+      [bare, bridge],
     );
+    for (const [key, split] of [
+      ['bareStartCpuMs', bare],
+      ['bridgeCpuMs', bridge],
+    ] as const) {
+      for (const [group, ms] of split.msPerOperation) {
+        if (ms >= 0.05) recordFigure(`${key}.${group}`, ms);
+      }
+    }
 
-    const bridged = await throughBridge(producer, client, opened, 'event → bridge → workflow');
     // Latency at a load the pipeline sustains: the bare loop's rate (80 % of it), not a burst.
     const rate = Math.max(1, Math.floor(baseline.throughput * 0.8));
     const paced = await throughBridge(producer, client, opened, `same, paced ${rate}/s`, rate);

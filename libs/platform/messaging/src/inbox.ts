@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from '@reintegra/platform-database';
 import type { z } from 'zod';
 import type { EventDefinition, EventEnvelope } from '@reintegra/event-contracts';
 import { counterOf } from '@reintegra/platform-http';
@@ -51,7 +52,10 @@ export class Inbox {
     handler: (manager: EntityManager, context: InboxContext) => Promise<void>,
   ): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
+      // Prepared, as the outbox insert: one per consumed event in every service.
+      const inserted = await preparedQuery(
+        manager,
+        'inbox-claim',
         `INSERT INTO inbox_messages (consumer, event_id, event_type, topic, partition, "offset")
          VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (consumer, event_id) DO NOTHING
