@@ -31,7 +31,7 @@ import {
   registrationSqlAlone,
 } from './intake-registration.parts';
 import { noInheritedTraceExport, scrapeMetrics, traceSink } from './observability-cost';
-import { measureCpuSplit, printCpuSplit, type ProcessGroups, stackGroups } from './process-cpu';
+import { cpuSplitOf, printCpuSplit, type ProcessGroups, stackGroups } from './process-cpu';
 
 const OPERATIONS = Number(process.env['BENCH_OPERATIONS'] ?? 1000);
 const RATE = Number(process.env['BENCH_RATE'] ?? 100);
@@ -244,7 +244,10 @@ async function cpuSplit(
   const operations = Math.max(400, concurrency * 50);
   const splits = [];
   for (const [key, workload] of Object.entries(workloads)) {
-    const split = await measureCpuSplit(workload, { operations, concurrency, warmup: 20 }, groups);
+    const split = await cpuSplitOf(
+      () => measure(workload, { operations, concurrency, warmup: 20 }),
+      groups,
+    );
     splits.push(split);
     for (const [group, ms] of split.msPerOperation) {
       if (ms >= 0.05) recordFigure(`${key}CpuMs.${group}`, ms);

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Pool } from 'pg';
+import { findWorkspaceRoot } from '@reintegra/testing';
 import type { Workload } from './harness';
 
 export const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
@@ -71,6 +74,7 @@ export function checkedRegistration() {
  * costs the database about what a rollback does.
  */
 export function registrationSqlAlone(pool: Pool): Workload {
+  const duplicateCheck = duplicateCheckSql();
   return {
     name: 'same SQL, bare pg client (PostgreSQL alone)',
     run: async () => {
@@ -82,7 +86,7 @@ export function registrationSqlAlone(pool: Pool): Workload {
         await client.query('BEGIN');
         await client.query({
           name: 'duplicate-check',
-          text: DUPLICATE_CHECK,
+          text: duplicateCheck,
           values: [
             `${person.firstNames} ${person.lastNames}`,
             person.dateOfBirth,
@@ -135,20 +139,17 @@ export function registrationSqlAlone(pool: Pool): Workload {
   };
 }
 
-/** Copied from intake's `duplicate-check.queries.ts` (a benchmark may not import a service's code). */
-const DUPLICATE_CHECK = `(SELECT 'dui' AS match, r.id, r.dui, 1::real AS score, false AS same_dob
-     FROM returnees r
-    WHERE r.dui = $3::text
-    LIMIT 1)
-  UNION ALL
-  (SELECT 'name', r.id, r.dui,
-          similarity(translate(lower(r.first_names || ' ' || r.last_names), 'áéíóúüñ', 'aeiouun'), w.name),
-          r.date_of_birth = $2::date
-     FROM returnees r,
-          (SELECT translate(lower($1), 'áéíóúüñ', 'aeiouun') AS name) w
-    WHERE $4::boolean
-      AND translate(lower(r.first_names || ' ' || r.last_names), 'áéíóúüñ', 'aeiouun') % w.name
-      AND r.merged_into IS NULL
-      AND r.date_of_birth BETWEEN $2::date - 366 AND $2::date + 366
-    ORDER BY 4 DESC
-    LIMIT 5)`;
+/**
+ * The duplicate check's SQL exactly as intake sends it, read from its source file: a benchmark may
+ * not import a service's code, and a copy here could drift from it unnoticed.
+ */
+function duplicateCheckSql(): string {
+  const file = join(findWorkspaceRoot(), 'apps/intake/src/returnees/duplicate-check.queries.ts');
+  const sql = /'returnee-duplicate-check',\s*`([^`]+)`/.exec(readFileSync(file, 'utf8'))?.[1];
+  if (!sql) {
+    throw new Error(
+      `No 'returnee-duplicate-check' statement in ${file}: update duplicateCheckSql()`,
+    );
+  }
+  return sql;
+}

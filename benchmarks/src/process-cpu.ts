@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { type LoadOptions, measure, type Result, type Workload } from './harness';
+import type { Result } from './harness';
 
 /** Linux reports /proc CPU times in USER_HZ ticks, 100 a second on every architecture we run. */
 const MS_PER_TICK = 10;
@@ -56,19 +56,10 @@ export interface CpuSplit {
 }
 
 /**
- * Measures a workload and where the machine's CPU went meanwhile, per operation and process
- * group: the profile that says which process (service, database, broker, client) is the limit.
- * A process that ends inside the run is not counted; the stack's are long-lived.
+ * Runs a measurement and splits the machine's CPU meanwhile per operation and process group: the
+ * profile that says which process (service, database, broker, client) is the limit. A process
+ * that ends inside the run is not counted; the stack's are long-lived.
  */
-export function measureCpuSplit(
-  workload: Workload,
-  options: LoadOptions,
-  groups: ProcessGroups,
-): Promise<CpuSplit> {
-  return cpuSplitOf(() => measure(workload, options), groups);
-}
-
-/** Runs a measurement of any shape and splits the machine's CPU meanwhile per operation, as above. */
 export async function cpuSplitOf(
   run: () => Promise<Result>,
   groups: ProcessGroups,
