@@ -1,8 +1,8 @@
 import { Client as TemporalClient, Connection } from '@temporalio/client';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findWorkspaceRoot, stackScript } from '@reintegra/testing';
+import { assertOutsideEphemeralRange, findWorkspaceRoot, stackScript } from '@reintegra/testing';
 
 export const root = findWorkspaceRoot();
 
@@ -15,23 +15,6 @@ export interface StackPorts {
   TEMPORAL_UI_PORT: string;
   SMTP_PORT: string;
   PROMETHEUS_PORT: string;
-}
-
-/**
- * A port in Linux's ephemeral range can be held by any outgoing connection of the suites running
- * beside this one, and a broker that cannot bind exits (the upgrade suite's Kafka exited during
- * start-up in CI with all its ports there): a stack of its own listens below that range.
- */
-function assertOutsideEphemeralRange(label: string, ports: StackPorts): void {
-  const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
-    .trim()
-    .split(/\s+/)
-    .map(Number);
-  const inside = Object.entries(ports).filter(([, port]) => +port >= low && +port <= high);
-  if (inside.length > 0)
-    throw new Error(
-      `${label}: ${inside.map(([name, port]) => `${name}=${port}`).join(', ')} lie in the ephemeral range ${low}-${high}; choose ports below ${low}`,
-    );
 }
 
 /**
@@ -49,7 +32,7 @@ export class OwnStack {
     /** Further `stack.sh` settings for this stack (e.g. PG_SYNCHRONOUS_COMMIT). */
     private readonly settings: Record<string, string> = {},
   ) {
-    assertOutsideEphemeralRange(label, ports);
+    assertOutsideEphemeralRange(label, { ...ports });
     this.work = mkdtempSync(join(tmpdir(), `${label}-`));
     // PostgreSQL runs as its own OS user when the runner is root: it must reach the state dir, or
     // the stack would keep the cluster elsewhere (and wiping the state dir would not wipe it).

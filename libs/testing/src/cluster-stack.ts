@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
+import { assertOutsideEphemeralRange } from './ephemeral-ports';
 import { eventually } from './eventually';
 import { runToCompletion, ServiceProcess } from './service-process';
 import { stackScript } from './stack-script';
@@ -14,20 +15,21 @@ const run = promisify(execFile);
 const root = findWorkspaceRoot();
 
 /**
- * Ports of a cluster of a suite's own (never the shared stack's nor the developer's cluster); a
- * stack built with a port offset adds it to each, so two such clusters can run side by side.
+ * Ports of a cluster of a suite's own (never the shared stack's, the developer's cluster or the
+ * operations suites' stacks), below the ephemeral range; a stack built with a port offset adds it
+ * to each, so two such clusters can run side by side.
  */
 const BASE_PORTS = {
-  PG_PORT: '56532',
-  KAFKA_PORT: '59492',
-  KAFKA_CONTROLLER_PORT: '59592',
-  TEMPORAL_PORT: '57533',
-  TEMPORAL_UI_PORT: '58533',
+  PG_PORT: '25732',
+  KAFKA_PORT: '29742',
+  KAFKA_CONTROLLER_PORT: '29752',
+  TEMPORAL_PORT: '27933',
+  TEMPORAL_UI_PORT: '28933',
   TEMPORAL_MEMBERSHIP_PORT: '27033',
-  SMTP_PORT: '51325',
-  PROMETHEUS_PORT: '59390',
-  KEYCLOAK_PORT: '58480',
-  KEYCLOAK_MANAGEMENT_PORT: '58490',
+  SMTP_PORT: '21825',
+  PROMETHEUS_PORT: '29790',
+  KEYCLOAK_PORT: '28980',
+  KEYCLOAK_MANAGEMENT_PORT: '28990',
 };
 
 type Ports = Record<keyof typeof BASE_PORTS, string>;
@@ -59,6 +61,7 @@ export class ClusterStack {
     this.ports = Object.fromEntries(
       Object.entries(BASE_PORTS).map(([name, port]) => [name, String(Number(port) + portOffset)]),
     ) as Ports;
+    assertOutsideEphemeralRange(label, this.ports);
     this.work = mkdtempSync(join(tmpdir(), `${label}-`));
     // PostgreSQL runs as its own OS user when the runner is root: it must reach the state dir.
     chmodSync(this.work, 0o755);

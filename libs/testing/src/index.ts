@@ -20,3 +20,4 @@ export * from './stack-script';
 export * from './event-fixtures';
 export * from './cluster-stack';
 export * from './lag-sampler';
+export * from './ephemeral-ports';
