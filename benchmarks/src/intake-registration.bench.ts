@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { Pool } from 'pg';
 import { TOPICS } from '@reintegra/event-contracts';
 import {
@@ -31,7 +30,13 @@ import {
   registrationSqlAlone,
 } from './intake-registration.parts';
 import { noInheritedTraceExport, scrapeMetrics, traceSink } from './observability-cost';
-import { cpuSplitOf, printCpuSplit, type ProcessGroups, stackGroups } from './process-cpu';
+import {
+  cpuProfileEnv,
+  cpuSplitOf,
+  printCpuSplit,
+  type ProcessGroups,
+  stackGroups,
+} from './process-cpu';
 
 const OPERATIONS = Number(process.env['BENCH_OPERATIONS'] ?? 1000);
 const RATE = Number(process.env['BENCH_RATE'] ?? 100);
@@ -88,13 +93,7 @@ export const intakeRegistrationBenchmark: Benchmark = {
     };
     await runToCompletion('intake', 'migrate', env);
     // BENCH_CPU_PROF=<dir>: the intake writes a V8 CPU profile there when it stops.
-    const profileDir = process.env['BENCH_CPU_PROF'];
-    const profiling: Record<string, string> = profileDir
-      ? {
-          NODE_OPTIONS: `--require ${join(findWorkspaceRoot(), 'benchmarks/cpu-profile.cjs')}`,
-          CPU_PROFILE_DIR: profileDir,
-        }
-      : {};
+    const profiling = cpuProfileEnv(findWorkspaceRoot());
     const intake = new ServiceProcess('intake', 3301, { ...env, ...profiling });
     const recorder = new TopicRecorder(kafkaBrokers, [TOPICS.intakeReturnees]);
     const pool = new Pool({ connectionString: env.DATABASE_URL, max: CONCURRENCY });

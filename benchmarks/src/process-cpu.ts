@@ -1,8 +1,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Result } from './harness';
 
 /** Linux reports /proc CPU times in USER_HZ ticks, 100 a second on every architecture we run. */
 const MS_PER_TICK = 10;
+
+/**
+ * `BENCH_CPU_PROF=<dir>`: the environment that has a service started by a benchmark write a V8 CPU
+ * profile of itself there when it stops (benchmarks/cpu-profile.cjs); empty when unset.
+ */
+export function cpuProfileEnv(workspaceRoot: string): Record<string, string> {
+  const dir = process.env['BENCH_CPU_PROF'];
+  return dir
+    ? {
+        NODE_OPTIONS: `--require ${join(workspaceRoot, 'benchmarks/cpu-profile.cjs')}`,
+        CPU_PROFILE_DIR: dir,
+      }
+    : {};
+}
 
 /** Names a process's group (`undefined`: counted as "other"), from its pid and command line. */
 export type ProcessGroups = (pid: number, commandLine: string) => string | undefined;

@@ -1,24 +1,14 @@
 import { Client, Connection } from '@temporalio/client';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Kafka, logLevel } from 'kafkajs';
-import {
-  CLOUDEVENTS_CONTENT_TYPE,
-  createEvent,
-  returneeRegisteredV1,
-  TOPICS,
-} from '@reintegra/event-contracts';
+import { TOPICS } from '@reintegra/event-contracts';
 import { eventually, startGroupAtEnd } from '@reintegra/testing';
-import {
-  pathStateQuery,
-  reintegrationPathWorkflowId,
-  type ReintegrationPathInput,
-} from '@reintegra/workflow-contracts';
+import { pathStateQuery, reintegrationPathWorkflowId } from '@reintegra/workflow-contracts';
 import { type Benchmark, measure, recordFigure, report, type Result } from './harness';
-import { cpuSplitOf, printCpuSplit, stackGroups } from './process-cpu';
+import { cpuProfileEnv, cpuSplitOf, printCpuSplit, stackGroups } from './process-cpu';
 import {
   concurrency,
   CONSUMER_GROUP,
@@ -30,7 +20,9 @@ import {
   orchestratorEnv,
   pathInput,
   paths,
+  type Producer,
   profiles,
+  publish,
   root,
   startBare,
   terminateBenchmarkPaths,
@@ -55,11 +47,18 @@ import { noInheritedTraceExport, scrapeMetrics, traceSink } from './observabilit
  * start: earlier runs' and tests' events are not measured), and terminates every path it opened.
  * Knobs: BENCH_PATHS (events per run, default 500), BENCH_CONCURRENCY (bare client starts in
  * flight, default 16), BENCH_OPEN_PATHS (default "1000,10000"), BENCH_PROFILES (default
- * "traced,sequential"; empty: only the default bridge).
+ * "traced,sequential"; empty: only the default bridge), BENCH_CPU_PROF (a directory: V8 CPU profiles
+ * of the orchestrator).
  */
 async function startOrchestrator(extraEnv: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
   const main = join(root, 'dist/apps/orchestrator/main.js');
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...orchestratorEnv, ...extraEnv };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...orchestratorEnv,
+    // BENCH_CPU_PROF=<dir>: each orchestrator started writes a V8 CPU profile there when it stops.
+    ...cpuProfileEnv(root),
+    ...extraEnv,
+  };
   const migrate = spawnSync(process.execPath, [join(root, 'dist/apps/orchestrator/migrate.js')], {
     env: { ...process.env, ...orchestratorEnv },
     encoding: 'utf8',
@@ -83,8 +82,6 @@ async function startOrchestrator(extraEnv: NodeJS.ProcessEnv = {}): Promise<Chil
   );
   return child;
 }
-
-type Producer = ReturnType<Kafka['producer']>;
 
 /** Stops the orchestrator and waits for it to leave (its consumer group membership with it). */
 async function stopOrchestrator(child: ChildProcess): Promise<void> {
@@ -169,6 +166,20 @@ async function main(): Promise<void> {
       bridged,
       paced,
     ]);
+    recordFigure('bridgeToBareThroughputRatio', bridged.throughput / baseline.throughput);
+    recordFigure('bridgePacedP99Ratio', paced.p99Ms / baseline.p99Ms);
+    // The burst's latency is mostly time in the queue (all its events are there at once), which a
+    // closed loop's never is: its like-for-like baseline is the engine given the same burst, every
+    // start asked for at the same moment.
+    const bareBurst = await measure(
+      { name: `bare start, ${paths} asked at once`, run: () => startBare(client, opened) },
+      { operations: paths, concurrency: paths },
+    );
+    await workflowBacklog(client, 120_000);
+    report(`a burst of ${paths} at once: the engine alone, then through the bridge`, bareBurst, [
+      bridged,
+    ]);
+    recordFigure('bridgeBurstP99Ratio', bridged.p99Ms / bareBurst.p99Ms);
 
     for (const profile of profiles) {
       if (profile === 'traced') {
@@ -274,35 +285,6 @@ async function memoryWithOpenPaths(client: Client, opened: string[], pid: number
     evicted,
   ]);
   console.log(`after the replays: ${await memoryFigures(pid)}`);
-}
-
-function publish(producer: Producer, input: ReintegrationPathInput) {
-  const event = createEvent(returneeRegisteredV1, {
-    subject: input.caseId,
-    source: '/reintegra/intake',
-    actor: 'system:bench',
-    correlationId: input.caseId,
-    data: {
-      caseId: input.caseId,
-      returneeId: randomUUID(),
-      episodeNumber: 1,
-      municipalityCode: input.municipalityCode,
-      returnDate: '2026-11-20',
-      countryReturnedFrom: 'US',
-      minor: input.minor,
-      registeredAt: input.openedAt,
-    },
-  });
-  return producer.send({
-    topic: TOPICS.intakeReturnees,
-    messages: [
-      {
-        key: input.caseId,
-        value: JSON.stringify(event),
-        headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
-      },
-    ],
-  });
 }
 
 /**

@@ -1,6 +1,13 @@
 import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { Kafka } from 'kafkajs';
+import {
+  CLOUDEVENTS_CONTENT_TYPE,
+  createEvent,
+  returneeRegisteredV1,
+  TOPICS,
+} from '@reintegra/event-contracts';
 import { findWorkspaceRoot, testDatabaseUrl } from '@reintegra/testing';
 import {
   REINTEGRATION_PATH_WORKFLOW_TYPE,
@@ -8,7 +15,7 @@ import {
   type ReintegrationPathInput,
 } from '@reintegra/workflow-contracts';
 
-// The reintegration-path benchmark's settings and its Temporal and /proc helpers (knobs: see
+// The reintegration-path benchmark's settings, its event and its Temporal and /proc helpers (knobs: see
 // reintegration-path.bench.ts).
 export const root = findWorkspaceRoot();
 const run = randomUUID().slice(0, 8);
@@ -148,4 +155,36 @@ export async function terminateBenchmarkPaths(client: Client, taskQueue: string)
   } catch (error) {
     console.log(`[bench] could not terminate benchmark paths: ${(error as Error).message}`);
   }
+}
+
+export type Producer = ReturnType<Kafka['producer']>;
+
+/** One `returnee.registered` for the path's case, as intake would publish it. */
+export function publish(producer: Producer, input: ReintegrationPathInput) {
+  const event = createEvent(returneeRegisteredV1, {
+    subject: input.caseId,
+    source: '/reintegra/intake',
+    actor: 'system:bench',
+    correlationId: input.caseId,
+    data: {
+      caseId: input.caseId,
+      returneeId: randomUUID(),
+      episodeNumber: 1,
+      municipalityCode: input.municipalityCode,
+      returnDate: '2026-11-20',
+      countryReturnedFrom: 'US',
+      minor: input.minor,
+      registeredAt: input.openedAt,
+    },
+  });
+  return producer.send({
+    topic: TOPICS.intakeReturnees,
+    messages: [
+      {
+        key: input.caseId,
+        value: JSON.stringify(event),
+        headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
+      },
+    ],
+  });
 }

@@ -9,13 +9,16 @@ export const orchestratorConfigSpec = {
   ...foundationConfigSpec({ port: 3102, database: 'orchestrator', name: SERVICE_NAME }),
   ...temporalConfigSpec(),
   ...outboxConfigSpec(),
-  ...consumerConfigSpec(SERVICE_NAME, { concurrency: 8 }),
   // The bridge keeps its inbox row and its signal-with-start in one transaction, so every event in
-  // flight holds a pooled connection for a Temporal round trip: the pool bounds the bridge (10 held
-  // it to ~8 events/s where a bare client started 12/s), and the worker's activities share it.
+  // flight holds a pooled connection for a Temporal round trip: the pool bounds the bridge. At most
+  // CONSUMER_CONCURRENCY events per partition, three partitions at once (48), are in flight; the
+  // pool leaves 16 for the worker's activities. Measured 2026-12-05, a burst of 300 paths against a
+  // bare start loop of 16: concurrency 8 with pool 32 reached 0.73–0.77 of its rate, 16 with 32
+  // 0.86–0.90 (the pool full), 16 with 64 0.89–0.92 (and 0.82 of the engine given the burst).
+  ...consumerConfigSpec(SERVICE_NAME, { concurrency: 16 }),
   DATABASE_POOL_SIZE: variable(
-    z.coerce.number().int().min(1).max(100).default(32),
-    'Maximum connections in the application pool (the orchestrator: events in flight in the bridge hold one each across their Temporal call, beside the worker activities).',
+    z.coerce.number().int().min(1).max(200).default(64),
+    'Maximum connections in the application pool (the orchestrator: events in flight in the bridge hold one each across their Temporal call, beside the worker activities; keep it above 3 × CONSUMER_CONCURRENCY).',
   ),
   DIRECTORY_URL: variable(
     z.url(),
