@@ -40,10 +40,12 @@ export const orchestratorConfigSpec = {
     "Loopback port where the Temporal worker serves its own metrics (workflow task latency, sticky cache size, slots); GET /metrics includes them. 0: not collected. One per process (the SDK's runtime is process-wide).",
   ),
   WORKFLOW_CACHE_SIZE: variable(
-    // 100, measured (reintegration-path benchmark, 2,000 open paths, 2026-12-04): RSS 1,044 MiB
-    // with 100 cached against 2,669 MiB with 500 (about 4 MB a cached path); an evicted path's
-    // next task replays its history, 104 ms p50 against 19 ms from the cache.
-    z.coerce.number().int().min(2).max(100_000).default(100),
+    // 50, measured (reintegration-path benchmark, quiet 2-core machine, 2026-12-05): RSS 476–504
+    // MiB at 1,000–10,000 open paths against 594–664 MiB with 100 (the aim is under 600 MiB
+    // whatever the open paths); the bridge's rate and an evicted path's replay (79–89 ms p50 against
+    // 12 ms cached) unchanged. Paths wait days between events, so at thousands open almost every
+    // event replays either way; the cache serves the minutes after a registration.
+    z.coerce.number().int().min(2).max(100_000).default(50),
     "Paths the worker keeps in memory between events (Temporal's sticky workflow cache); a path evicted from it is replayed from its history on its next event. Bounds the worker's memory whatever the number of open paths (see the reintegration-path benchmark for the measured cost per cached path and per replay).",
   ),
   WORKFLOW_HEAP_MB: variable(
