@@ -14,7 +14,8 @@ export const orchestratorConfigSpec = {
   // CONSUMER_CONCURRENCY events per partition, three partitions at once (48), are in flight; the
   // pool leaves 16 for the worker's activities. Measured 2026-12-05, a burst of 300 paths against a
   // bare start loop of 16: concurrency 8 with pool 32 reached 0.73–0.77 of its rate, 16 with 32
-  // 0.86–0.90 (the pool full), 16 with 64 0.89–0.92 (and 0.82 of the engine given the burst).
+  // 0.86–0.90 (the pool full), 16 with 64 0.83–0.92 over five runs (0.67–0.82 of the engine given
+  // the same burst at once); 32 a partition gained nothing and doubled the paced tail.
   ...consumerConfigSpec(SERVICE_NAME, { concurrency: 16 }),
   DATABASE_POOL_SIZE: variable(
     z.coerce.number().int().min(1).max(200).default(64),
