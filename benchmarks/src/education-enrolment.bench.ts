@@ -202,6 +202,15 @@ async function main(): Promise<void> {
         endsOn,
       });
       const cases = Array.from({ length: requests }, () => randomUUID());
+      // A case exists in this service only through an education referral addressed to the caller's
+      // organisation (canReachCase): each gets one, as the referral consumer would have stored it,
+      // already accepted so that the learner profile does not route it into a cohort itself.
+      await db.query(
+        `INSERT INTO referrals (id, case_id, provider_ids, priority, status, provider_id)
+         SELECT gen_random_uuid(), c, ARRAY[$2::text], 'normal', 'accepted', $2
+           FROM unnest($1::uuid[]) AS c`,
+        [cases, providerId],
+      );
 
       const timed = (totals: Totals, op: (index: number) => Promise<unknown>) => ({
         name: totals.name,

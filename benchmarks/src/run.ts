@@ -31,21 +31,40 @@ const benchmarks: Benchmark[] = [
   nationalPeakBenchmark,
 ];
 
-/** Each benchmark's printed tables and figures, as JSON (read by tools/scripts/bench-table.mjs). */
-function writeSummary(benchmark: Benchmark, startedAt: Date, loadBefore: number[]): void {
+/**
+ * Each benchmark's printed tables and figures, as JSON (read by tools/scripts/bench-table.mjs);
+ * returns the workloads that measured nothing.
+ */
+function writeSummary(benchmark: Benchmark, startedAt: Date, loadBefore: number[]): string[] {
   const dir = join(process.cwd(), 'artifacts/bench');
   mkdirSync(dir, { recursive: true });
+  const recorded = takeRecorded();
   const summary = {
     name: benchmark.name,
     description: benchmark.description,
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: { nproc: cpus().length, loadBefore, loadAfter: loadavg() },
-    ...takeRecorded(),
+    ...recorded,
   };
+  const empty = measuredNothing(recorded.reports);
+  // A run that measured nothing leaves the last good summary (and README row) in place.
+  if (empty.length > 0) return empty;
   const file = join(dir, `${benchmark.name}.json`);
   writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
   console.log(`[bench] summary written: ${file}`);
+  return [];
+}
+
+/**
+ * Workloads every operation of which failed: their 0/s is no figure. Benchmarks never assert a
+ * speed, but one that stopped measuring (the service changed under it) must not pass unnoticed.
+ */
+function measuredNothing(reports: ReturnType<typeof takeRecorded>['reports']): string[] {
+  return reports
+    .flatMap((entry) => [entry.baseline, ...entry.candidates])
+    .filter((result) => result.operations > 0 && result.errors >= result.operations)
+    .map((result) => result.name);
 }
 
 async function main(): Promise<void> {
@@ -65,6 +84,7 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
+  const failed: string[] = [];
   for (const benchmark of benchmarks.filter(
     (b) => wanted.length === 0 || wanted.includes(b.name),
   )) {
@@ -73,7 +93,17 @@ async function main(): Promise<void> {
     const loadBefore = loadavg();
     takeRecorded();
     await benchmark.main();
-    writeSummary(benchmark, startedAt, loadBefore);
+    for (const name of new Set(writeSummary(benchmark, startedAt, loadBefore))) {
+      console.error(
+        `[bench] ${benchmark.name}: every operation of "${name}" failed (see its first error above)`,
+      );
+      failed.push(`${benchmark.name}: ${name}`);
+    }
+  }
+  if (failed.length > 0) {
+    throw new Error(
+      `measured nothing in ${failed.join('; ')}; fix the benchmark against the service as it is now`,
+    );
   }
   if (table) {
     const result = spawnSync(process.execPath, ['tools/scripts/bench-table.mjs'], {
