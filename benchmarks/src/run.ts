@@ -31,14 +31,15 @@ const benchmarks: Benchmark[] = [
   nationalPeakBenchmark,
 ];
 
-/**
- * Each benchmark's printed tables and figures, as JSON (read by tools/scripts/bench-table.mjs);
- * returns the workloads that measured nothing.
- */
-function writeSummary(benchmark: Benchmark, startedAt: Date, loadBefore: number[]): string[] {
+/** Each benchmark's printed tables and figures, as JSON (read by tools/scripts/bench-table.mjs). */
+function writeSummary(
+  benchmark: Benchmark,
+  startedAt: Date,
+  loadBefore: number[],
+  recorded: ReturnType<typeof takeRecorded>,
+): void {
   const dir = join(process.cwd(), 'artifacts/bench');
   mkdirSync(dir, { recursive: true });
-  const recorded = takeRecorded();
   const summary = {
     name: benchmark.name,
     description: benchmark.description,
@@ -47,13 +48,9 @@ function writeSummary(benchmark: Benchmark, startedAt: Date, loadBefore: number[
     machine: { nproc: cpus().length, loadBefore, loadAfter: loadavg() },
     ...recorded,
   };
-  const empty = measuredNothing(recorded.reports);
-  // A run that measured nothing leaves the last good summary (and README row) in place.
-  if (empty.length > 0) return empty;
   const file = join(dir, `${benchmark.name}.json`);
   writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
   console.log(`[bench] summary written: ${file}`);
-  return [];
 }
 
 /**
@@ -93,7 +90,11 @@ async function main(): Promise<void> {
     const loadBefore = loadavg();
     takeRecorded();
     await benchmark.main();
-    for (const name of new Set(writeSummary(benchmark, startedAt, loadBefore))) {
+    const recorded = takeRecorded();
+    const empty = new Set(measuredNothing(recorded.reports));
+    // A run that measured nothing leaves the last good summary (and README row) in place.
+    if (empty.size === 0) writeSummary(benchmark, startedAt, loadBefore, recorded);
+    for (const name of empty) {
       console.error(
         `[bench] ${benchmark.name}: every operation of "${name}" failed (see its first error above)`,
       );
