@@ -258,9 +258,11 @@ async function memoryWithOpenPaths(client: Client, opened: string[], pid: number
   );
   console.log(`open paths ${String(opened.length).padStart(6)}: ${await memoryFigures(pid)}`);
   for (const target of openPathTargets) {
+    const before = opened.length;
     await fill(client, opened, target);
-    // Let the worker run every new path's first task (and cache it) before reading memory.
-    const backlog = await workflowBacklog(client, 180_000);
+    // Let the worker run every new path's first task (and cache it) before reading memory: at
+    // least 3 min, and 25 ms a new path (the worker runs about 90 first tasks a second here).
+    const backlog = await workflowBacklog(client, Math.max(180_000, (target - before) * 25));
     console.log(`[bench] workflow tasks still queued: ${backlog}`);
     console.log(`open paths ${String(opened.length).padStart(6)}: ${await memoryFigures(pid)}`);
   }
