@@ -110,3 +110,27 @@ export function ReasonField(props: {
     </SelectField>
   );
 }
+
+/**
+ * A form's closing buttons: submit (disabled while `busy`) and, with `onCancel`, a secondary
+ * button that leaves the form. Every form ends the same way, so the keyboard order does too.
+ */
+export function FormActions(props: {
+  submit: ReactNode;
+  busy?: boolean;
+  cancel?: ReactNode;
+  onCancel?: () => void;
+}) {
+  return (
+    <div className="actions">
+      <button type="submit" disabled={props.busy}>
+        {props.submit}
+      </button>
+      {props.onCancel && (
+        <button type="button" className="secondary" onClick={props.onCancel}>
+          {props.cancel}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,12 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import {
+  FormActions,
   formatDateTime,
   label,
-  type Problem,
   ProblemMessage,
   problemOf,
   splitFieldErrors,
   TextField,
+  type Problem,
 } from '@reintegra/ui-web';
 import { api, education } from '../api';
 import { useI18n } from '../i18n';
@@ -208,14 +209,12 @@ function LearnerProfile(props: { referral: EducationReferral; who: string; onSav
           errors={byField['guardian.relationship']}
         />
       </div>
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {t.inbox.saveLearner}
-        </button>
-        <button type="button" className="secondary" onClick={() => setOpen(false)}>
-          {t.inbox.cancel}
-        </button>
-      </div>
+      <FormActions
+        submit={t.inbox.saveLearner}
+        busy={busy}
+        cancel={t.inbox.cancel}
+        onCancel={() => setOpen(false)}
+      />
       <p className="muted">{t.inbox.declineGap}</p>
     </form>
   );

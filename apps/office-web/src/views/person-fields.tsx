@@ -1,4 +1,4 @@
-import { SelectField, TextField } from '@reintegra/ui-web';
+import { FormActions, SelectField, TextField } from '@reintegra/ui-web';
 import { type FormEvent, useMemo } from 'react';
 import { departments, districts, municipalities } from '@reintegra/reference-data';
 import { useI18n } from '../i18n';
@@ -14,8 +14,6 @@ const RECEPTION_POINTS = [
   'frontera-el-poy',
   'otro',
 ];
-
-/** One person of the arrival list: registration, duplicates, consent, then the next person. */
 
 /** The registration form's fields: what the arrival list brought, and what the officer completes. */
 export function PersonFields(props: {
@@ -37,6 +35,14 @@ export function PersonFields(props: {
       ...(field === 'municipalityCode' ? { districtCode: '' } : {}),
     }));
   };
+  // Every field's name, label, value, change handler and API errors follow from its name.
+  const field = (name: keyof RegistrationForm) => ({
+    name,
+    label: t.form[name],
+    value: form[name],
+    onChange: set(name),
+    errors: byField[name],
+  });
   const regionName = useMemo(() => {
     const names = new Intl.DisplayNames([language === 'es' ? 'es-SV' : 'en-US'], {
       type: 'region',
@@ -51,99 +57,33 @@ export function PersonFields(props: {
   return (
     <form onSubmit={props.onSubmit} noValidate className="person-form">
       <div className="grid">
-        <TextField
-          name="dui"
-          label={t.form.dui}
-          help={t.form.duiHelp}
-          value={form.dui}
-          onChange={set('dui')}
-          errors={byField['dui']}
-          inputMode="numeric"
-          autoComplete="off"
-        />
-        <TextField
-          name="firstNames"
-          label={t.form.firstNames}
-          value={form.firstNames}
-          onChange={set('firstNames')}
-          errors={byField['firstNames']}
-          autoComplete="off"
-          required
-        />
-        <TextField
-          name="lastNames"
-          label={t.form.lastNames}
-          value={form.lastNames}
-          onChange={set('lastNames')}
-          errors={byField['lastNames']}
-          autoComplete="off"
-          required
-        />
-        <TextField
-          name="dateOfBirth"
-          type="date"
-          label={t.form.dateOfBirth}
-          value={form.dateOfBirth}
-          onChange={set('dateOfBirth')}
-          errors={byField['dateOfBirth']}
-          required
-        />
-        <SelectField
-          name="gender"
-          label={t.form.gender}
-          value={form.gender}
-          onChange={set('gender')}
-          errors={byField['gender']}
-        >
+        <TextField {...field('dui')} help={t.form.duiHelp} inputMode="numeric" autoComplete="off" />
+        <TextField {...field('firstNames')} autoComplete="off" required />
+        <TextField {...field('lastNames')} autoComplete="off" required />
+        <TextField {...field('dateOfBirth')} type="date" required />
+        <SelectField {...field('gender')}>
           {Object.entries(t.form.genders).map(([value, text]) => (
             <option key={value} value={value}>
               {text}
             </option>
           ))}
         </SelectField>
-        <TextField
-          name="returnDate"
-          type="date"
-          label={t.form.returnDate}
-          value={form.returnDate}
-          onChange={set('returnDate')}
-          errors={byField['returnDate']}
-          required
-        />
-        <SelectField
-          name="countryReturnedFrom"
-          label={t.form.countryReturnedFrom}
-          value={form.countryReturnedFrom}
-          onChange={set('countryReturnedFrom')}
-          errors={byField['countryReturnedFrom']}
-        >
+        <TextField {...field('returnDate')} type="date" required />
+        <SelectField {...field('countryReturnedFrom')}>
           {countries.map((code) => (
             <option key={code} value={code}>
               {regionName(code)}
             </option>
           ))}
         </SelectField>
-        <SelectField
-          name="receptionPoint"
-          label={t.form.receptionPoint}
-          value={form.receptionPoint}
-          onChange={set('receptionPoint')}
-          errors={byField['receptionPoint']}
-        >
+        <SelectField {...field('receptionPoint')}>
           {RECEPTION_POINTS.map((point) => (
             <option key={point} value={point}>
               {t.receptionPoints[point] ?? point}
             </option>
           ))}
         </SelectField>
-        <SelectField
-          name="municipalityCode"
-          label={t.form.municipalityCode}
-          value={form.municipalityCode}
-          onChange={set('municipalityCode')}
-          errors={byField['municipalityCode']}
-          required
-        >
+        <SelectField {...field('municipalityCode')} required>
           <option value="">{t.form.chooseMunicipality}</option>
           {departments.map((department) => (
             <optgroup key={department.code} label={department.name}>
@@ -157,14 +97,7 @@ export function PersonFields(props: {
             </optgroup>
           ))}
         </SelectField>
-        <SelectField
-          name="districtCode"
-          label={t.form.districtCode}
-          value={form.districtCode}
-          onChange={set('districtCode')}
-          errors={byField['districtCode']}
-          disabled={districtsHere.length === 0}
-        >
+        <SelectField {...field('districtCode')} disabled={districtsHere.length === 0}>
           <option value="">{t.form.chooseDistrict}</option>
           {districtsHere.map((d) => (
             <option key={d.code} value={d.code}>
@@ -172,24 +105,14 @@ export function PersonFields(props: {
             </option>
           ))}
         </SelectField>
-        <TextField
-          name="phone"
-          type="tel"
-          label={t.form.phone}
-          value={form.phone}
-          onChange={set('phone')}
-          errors={props.phoneErrors}
-          autoComplete="off"
-        />
+        <TextField {...field('phone')} type="tel" errors={props.phoneErrors} autoComplete="off" />
       </div>
-      <div className="actions">
-        <button type="submit" disabled={props.busy}>
-          {props.busy ? t.form.saving : t.form.save}
-        </button>
-        <button type="button" className="secondary" onClick={props.onCancel}>
-          {t.form.cancel}
-        </button>
-      </div>
+      <FormActions
+        submit={props.busy ? t.form.saving : t.form.save}
+        busy={props.busy}
+        cancel={t.form.cancel}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

@@ -2,9 +2,10 @@ import { type FormEvent, useState } from 'react';
 import {
   FieldErrors,
   fieldMessages,
+  FormActions,
   ProblemMessage,
-  useFormProblem,
   TextField,
+  useFormProblem,
 } from '@reintegra/ui-web';
 import { api, directory } from '../../api';
 import { useI18n } from '../../i18n';
@@ -68,14 +69,7 @@ export function OrganizationEditor(props: {
         genericTitle={t.genericError}
         shownFields={['name', 'description']}
       />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {m.save}
-        </button>
-        <button type="button" className="secondary" onClick={() => props.onDone()}>
-          {m.cancel}
-        </button>
-      </div>
+      <FormActions submit={m.save} busy={busy} cancel={m.cancel} onCancel={() => props.onDone()} />
     </form>
   );
 }

@@ -2,13 +2,14 @@ import { type FormEvent, useState } from 'react';
 import {
   fieldMessages,
   focusLater,
+  FormActions,
   label,
-  type Problem,
   ProblemMessage,
   problemOf,
-  useFormProblem,
   SelectField,
   TextField,
+  type Problem,
+  useFormProblem,
 } from '@reintegra/ui-web';
 import { api, directory } from '../../api';
 import { useI18n } from '../../i18n';
@@ -219,14 +220,7 @@ export function ServiceEditor(props: {
         </button>
       </p>
       <ProblemMessage problem={problem} genericTitle={t.genericError} shownFields={SHOWN} />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {m.save}
-        </button>
-        <button type="button" className="secondary" onClick={() => props.onDone()}>
-          {m.cancel}
-        </button>
-      </div>
+      <FormActions submit={m.save} busy={busy} cancel={m.cancel} onCancel={() => props.onDone()} />
     </form>
   );
 }

@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import {
-  type Problem,
+  FormActions,
   ProblemMessage,
   problemOf,
   splitFieldErrors,
   TextField,
+  type Problem,
 } from '@reintegra/ui-web';
 import { api, education } from '../../api';
 import { useI18n } from '../../i18n';
@@ -92,14 +93,12 @@ export function AttendanceSheet(props: {
           );
         })}
       </ul>
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {m.saveAttendance}
-        </button>
-        <button type="button" className="secondary" onClick={props.onCancel}>
-          {m.cancel}
-        </button>
-      </div>
+      <FormActions
+        submit={m.saveAttendance}
+        busy={busy}
+        cancel={m.cancel}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

@@ -1,11 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import {
   focusLater,
+  FormActions,
   Loading,
-  type Problem,
   ProblemMessage,
   problemOf,
   ReasonField,
+  type Problem,
 } from '@reintegra/ui-web';
 import { api, education } from '../../api';
 import { useI18n } from '../../i18n';
@@ -169,14 +170,12 @@ function DropEnrolment(props: { enrolment: Enrolment; onDropped: () => void }) {
         onChange={setReason}
         required
       />
-      <div className="actions">
-        <button type="submit" disabled={busy || reason === ''}>
-          {m.confirmDrop}
-        </button>
-        <button type="button" className="secondary" onClick={() => setOpen(false)}>
-          {m.cancel}
-        </button>
-      </div>
+      <FormActions
+        submit={m.confirmDrop}
+        busy={busy || reason === ''}
+        cancel={m.cancel}
+        onCancel={() => setOpen(false)}
+      />
     </form>
   );
 }

@@ -1,11 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import {
   ApiError,
-  type Problem,
+  FormActions,
   ProblemMessage,
   problemOf,
   splitFieldErrors,
   TextField,
+  type Problem,
 } from '@reintegra/ui-web';
 import { api, employment } from '../../api';
 import { useI18n } from '../../i18n';
@@ -131,11 +132,7 @@ export function CandidateProfile(props: {
           {checkboxes(m.days, DAYS, m.dayNames, days, setDays)}
           {checkboxes(m.shifts, SHIFTS, m.shiftNames, shifts, setShifts)}
         </div>
-        <div className="actions">
-          <button type="submit" disabled={busy}>
-            {m.saveProfile}
-          </button>
-        </div>
+        <FormActions submit={m.saveProfile} busy={busy} />
       </form>
     </section>
   );

@@ -2,11 +2,12 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'rea
 import {
   focusFirstInvalid,
   focusLater,
+  FormActions,
   formatDateTime,
   Loading,
-  type Problem,
   ProblemMessage,
   problemOf,
+  type Problem,
 } from '@reintegra/ui-web';
 import { api, intake } from '../../api';
 import { useI18n } from '../../i18n';
@@ -147,11 +148,7 @@ function AssessmentForm(props: {
         </fieldset>
       ))}
       <ProblemMessage problem={summary} genericTitle={t.genericError} />
-      <div className="actions">
-        <button type="submit" disabled={saving}>
-          {saving ? text.saving : text.save}
-        </button>
-      </div>
+      <FormActions submit={saving ? text.saving : text.save} busy={saving} />
     </form>
   );
 }

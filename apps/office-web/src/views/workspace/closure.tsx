@@ -1,13 +1,14 @@
 import { type FormEvent, useState } from 'react';
 import {
   focusLater,
+  FormActions,
   formatDateTime,
   label,
-  type Problem,
   ProblemMessage,
   problemOf,
-  splitFieldErrors,
   SelectField,
+  splitFieldErrors,
+  type Problem,
 } from '@reintegra/ui-web';
 import { api, intake } from '../../api';
 import { useI18n } from '../../i18n';
@@ -87,11 +88,7 @@ export function ClosureSection(props: {
             genericTitle={t.genericError}
             shownFields={['reason']}
           />
-          <div className="actions">
-            <button type="submit" disabled={busy}>
-              {text.propose}
-            </button>
-          </div>
+          <FormActions submit={text.propose} busy={busy} />
         </form>
       )}
     </section>
