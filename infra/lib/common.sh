@@ -69,6 +69,23 @@ validate_ports() {
     [[ -z $other ]] || fail "$other and $name are both set to port $value" "" "give every *_PORT variable its own value"
     owner[$value]=$name
   done
+  reserve_ports "${!owner[@]}" ${ZIPKIN_PORT:+"$ZIPKIN_PORT"}
+}
+
+# The stack's ports lie in Linux's ephemeral range (32768-60999): an outgoing connection can take
+# one as its source port between the free-port check and a slow server's bind (Keycloak's
+# management port did, 2026-12-06: "Address already in use"). Where the kernel lets us (root,
+# /proc/sys writable), reserve them so it never hands them out as source ports. Best effort.
+reserve_ports() {
+  local file=/proc/sys/net/ipv4/ip_local_reserved_ports before after
+  [[ -w $file ]] || return 0
+  before=$(<"$file")
+  printf '%s\n' "${before:+$before,}$(
+    IFS=,
+    echo "$*"
+  )" 2>/dev/null >"$file" || return 0
+  after=$(<"$file")
+  [[ $after == "$before" ]] || log "reserved the stack's ports from the kernel's ephemeral range: $after"
 }
 
 # require_cmd <command> <how to get it>
