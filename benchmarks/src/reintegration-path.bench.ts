@@ -261,7 +261,8 @@ async function memoryWithOpenPaths(client: Client, opened: string[], pid: number
     const before = opened.length;
     await fill(client, opened, target);
     // Let the worker run every new path's first task (and cache it) before reading memory: at
-    // least 3 min, and 25 ms a new path (the worker runs about 90 first tasks a second here).
+    // least 3 min, and 25 ms a new path (40 first tasks a second: the worker's pace here with
+    // other work beside it; alone it runs about 90).
     const backlog = await workflowBacklog(client, Math.max(180_000, (target - before) * 25));
     console.log(`[bench] workflow tasks still queued: ${backlog}`);
     console.log(`open paths ${String(opened.length).padStart(6)}: ${await memoryFigures(pid)}`);
