@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import {
@@ -7,6 +6,7 @@ import {
   ServiceProcess,
   stackEnvironment,
   useLocalStack,
+  scratchDir,
 } from '@reintegra/testing';
 import { type Benchmark, measure, report, type Result } from './harness';
 
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
   // The services use the test databases and namespace, as the browser tests do.
   Object.assign(process.env, stackEnvironment(stack), { TEMPORAL_NAMESPACE: 'reintegra-test' });
   const processes = new OfficeProcesses('bench', PORT_BASE);
-  const staticDir = mkdtempSync(join(tmpdir(), 'office-bench-static-'));
+  const staticDir = scratchDir('office-bench-static');
   writeFileSync(
     join(staticDir, 'index.html'),
     '<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Base</title></head>' +

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOPICS } from '@reintegra/event-contracts';
 import {
@@ -12,6 +11,7 @@ import {
   startGroupAtEnd,
   testAuthEnvironment,
   testDatabaseUrl,
+  scratchDir,
 } from '@reintegra/testing';
 
 /** Every service with an HTTP API, and its database. */
@@ -48,7 +48,7 @@ export class FuzzServices {
     const ports = new Map<FuzzedApp, number>();
     for (const { app } of FUZZED_SERVICES) ports.set(app, await freePort());
     const url = (app: FuzzedApp) => `http://127.0.0.1:${ports.get(app)}`;
-    const secrets = mkdtempSync(join(tmpdir(), 'api-fuzz-'));
+    const secrets = scratchDir('api-fuzz');
     const kekFile = join(secrets, 'kek.b64');
     writeFileSync(kekFile, Buffer.alloc(32, 9).toString('base64'), { mode: 0o600 });
     // The dev identity signs with the test identity's key: its tokens are trusted like testToken's.

@@ -1,8 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { eventually } from '@reintegra/testing';
+import { eventually, scratchFile } from '@reintegra/testing';
 import {
   call,
   delivered,
@@ -151,7 +150,7 @@ describe('office app in Chromium', () => {
     );
     await expectAccessible('reception start');
 
-    const file = join(mkdtempSync(join(tmpdir(), 'office-manifest-')), `${tripNumber}.csv`);
+    const file = scratchFile('office-manifest', `${tripNumber}.csv`);
     writeFileSync(file, manifestCsv());
     await page.getByLabel('Archivo de la lista').setInputFiles(file);
     await page.getByRole('button', { name: 'Cargar lista' }).click();

@@ -1,7 +1,6 @@
 import { Kafka, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -25,6 +24,7 @@ import {
   ServiceProcess,
   startGroupAtEnd,
   testDatabaseUrl,
+  scratchFile,
 } from '@reintegra/testing';
 import type { z } from 'zod';
 import { seedPulseSurvey } from './community-seed';
@@ -72,7 +72,7 @@ const community = new ServiceProcess('community-inclusion', 3375, communityEnv);
 const identity = new ServiceProcess('dev-identity', 3370, {
   NODE_ENV: 'test',
   AUTH_ISSUER: env.AUTH_ISSUER,
-  DEV_IDENTITY_KEY_FILE: join(mkdtempSync(join(tmpdir(), 'supervisor-community-')), 'key.json'),
+  DEV_IDENTITY_KEY_FILE: scratchFile('supervisor-community', 'key.json'),
 });
 const supervisor = new ServiceProcess('supervisor-api', 3376, {
   ...env,

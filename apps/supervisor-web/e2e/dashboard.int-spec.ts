@@ -1,7 +1,6 @@
 import { Kafka, type Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import {
@@ -24,6 +23,7 @@ import {
   ServiceProcess,
   startGroupAtEnd,
   testDatabaseUrl,
+  scratchFile,
 } from '@reintegra/testing';
 import type { z } from 'zod';
 
@@ -69,7 +69,7 @@ const identity = new ServiceProcess('dev-identity', identityPort, {
   NODE_ENV: 'test',
   // The jest setup exports the test issuer; the demo login uses the dev identity's own.
   AUTH_ISSUER: authEnv.AUTH_ISSUER,
-  DEV_IDENTITY_KEY_FILE: join(mkdtempSync(join(tmpdir(), 'supervisor-e2e-')), 'key.json'),
+  DEV_IDENTITY_KEY_FILE: scratchFile('supervisor-e2e', 'key.json'),
 });
 const intake = new ServiceProcess('intake', 3301, {
   ...commonEnv,

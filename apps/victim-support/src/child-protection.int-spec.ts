@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@reintegra/event-contracts';
@@ -13,6 +10,7 @@ import {
   testAuthEnvironment,
   testDatabaseUrl,
   testToken,
+  scratchFile,
 } from '@reintegra/testing';
 import { officeUser } from './testing/care-fixtures';
 import {
@@ -47,7 +45,7 @@ const intakeEnv = {
   DATABASE_MIGRATION_URL: testDatabaseUrl('intake', 'migrator'),
   // The shortest hold intake allows: the reference still leaves apart from the case-keyed event.
   VICTIM_SUPPORT_HOLD_MAX_MS: '2000',
-  INTAKE_KEK_FILE: join(mkdtempSync(join(tmpdir(), 'intake-kek-')), 'kek.b64'),
+  INTAKE_KEK_FILE: scratchFile('intake-kek', 'kek.b64'),
   ...testAuthEnvironment(),
 };
 const intake = new ServiceProcess('intake', 3710, intakeEnv);

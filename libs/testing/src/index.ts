@@ -21,3 +21,4 @@ export * from './event-fixtures';
 export * from './cluster-stack';
 export * from './lag-sampler';
 export * from './ephemeral-ports';
+export * from './scratch';

@@ -2,6 +2,7 @@
 // endpoints to the test workers. Relative imports only: jest does not map aliases here.
 import { startContainerStack } from './containers-stack';
 import { useLocalStack } from './local-stack';
+import { openRunScratch } from './scratch';
 import { stackEnvironment, type TestStack } from './stack';
 import { testIdentityEnvironment } from './test-identity-keys';
 import { findWorkspaceRoot } from './workspace-root';
@@ -21,6 +22,7 @@ async function dockerAvailable(): Promise<boolean> {
 }
 
 export default async function globalSetup(): Promise<void> {
+  openRunScratch();
   const requested = process.env['TEST_STACK'];
   const useContainers =
     requested === 'testcontainers' || (requested !== 'local' && (await dockerAvailable()));

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { TOPICS } from '@reintegra/event-contracts';
 import { startGroupAtEnd } from './consumer-groups';
+import { scratchFile } from './scratch';
 import { runToCompletion, ServiceProcess } from './service-process';
 import { currentTestStack, testDatabaseUrl } from './stack';
 
@@ -128,7 +126,7 @@ export class OfficeProcesses {
     this.identity = new ServiceProcess('dev-identity', port('identity'), {
       NODE_ENV: 'test',
       AUTH_ISSUER: authEnv.AUTH_ISSUER,
-      DEV_IDENTITY_KEY_FILE: join(mkdtempSync(join(tmpdir(), 'office-e2e-')), 'key.json'),
+      DEV_IDENTITY_KEY_FILE: scratchFile('office-e2e', 'key.json'),
     });
     this.intake = new ServiceProcess('intake', port('intake'), env('intake'));
     this.directory = extras.directory

@@ -1,8 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadConfig } from '@reintegra/platform-config';
 import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
 import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
@@ -12,6 +9,7 @@ import {
   startGroupAtEnd,
   testAuthEnvironment,
   testDatabaseUrl,
+  scratchFile,
 } from '@reintegra/testing';
 import { intakeConfigSpec } from '../config';
 import { intakeDataSource } from '../database/intake-data-source';
@@ -55,7 +53,7 @@ export async function startIntakeForTest(
     VICTIM_SUPPORT_HOLD_MAX_MS: '6000',
     KAFKA_CONSUMER_GROUP: options.ownConsumerGroup?.groupId ?? 'intake-test',
     // A key of the run's own: notes and documents are sealed and read back within one test app.
-    INTAKE_KEK_FILE: join(mkdtempSync(join(tmpdir(), 'intake-kek-')), 'kek.b64'),
+    INTAKE_KEK_FILE: scratchFile('intake-kek', 'kek.b64'),
     // Small, so the 413 test sends a few hundred kilobytes rather than ten megabytes.
     INTAKE_DOCUMENT_MAX_BYTES: String(DOCUMENT_TEST_MAX_BYTES),
     ...testAuthEnvironment(),
