@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
+import { dateTimeSchema } from '../shared/fields';
 import { TOPICS } from '../topics';
 import { activityKindSchema, targetGroupSchema } from './community-vocabulary';
 
@@ -23,7 +24,7 @@ export const activityChangedV1 = defineEvent({
     seatsTaken: z.int().min(0),
     targetGroups: z.array(targetGroupSchema),
     languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).describe('ISO 639 codes'),
-    occurredAt: z.iso.datetime({ offset: true }),
+    occurredAt: dateTimeSchema,
   }),
 });
 export type ActivityChangedV1 = z.infer<typeof activityChangedV1.data>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import { reasonCodeSchema } from '../referrals/referral-vocabulary';
+import { dateTimeSchema } from '../shared/fields';
 import { TOPICS } from '../topics';
 import { participantOriginSchema, participationMilestoneSchema } from './community-vocabulary';
 
@@ -31,7 +32,7 @@ export const participationMilestoneV1 = defineEvent({
     attendedSessions: z.int().min(0).optional(),
     eligibleSessions: z.int().min(0).optional(),
     reasonCode: reasonCodeSchema.optional().describe('For withdrawn'),
-    occurredAt: z.iso.datetime({ offset: true }),
+    occurredAt: dateTimeSchema,
   }),
 });
 export type ParticipationMilestoneV1 = z.infer<typeof participationMilestoneV1.data>;

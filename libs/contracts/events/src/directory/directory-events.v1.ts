@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import { referralServiceSchema } from '../referrals/referral-vocabulary';
+import { dateTimeSchema, districtCodeSchema, municipalityCodeSchema } from '../shared/fields';
 import { TOPICS } from '../topics';
 
 /**
@@ -19,11 +20,8 @@ export const directoryServiceChangedV1 = defineEvent({
     locationId: z.uuid(),
     serviceType: referralServiceSchema,
     status: z.enum(['active', 'inactive', 'defunct', 'temporarily closed']),
-    municipalityCode: z.string().regex(/^SV-[A-Z]{2}-[A-Z0-9-]+$/),
-    districtCode: z
-      .string()
-      .regex(/^SV-[A-Z]{2}-[A-Z0-9-]+\/[A-Z0-9-]+$/)
-      .optional(),
+    municipalityCode: municipalityCodeSchema,
+    districtCode: districtCodeSchema.optional(),
     womenOnly: z.boolean(),
     minimumAge: z.int().min(0).max(130).optional(),
     maximumAge: z.int().min(0).max(130).optional(),
@@ -33,7 +31,7 @@ export const directoryServiceChangedV1 = defineEvent({
       .optional()
       .describe('Places free as last reported; absent when unknown'),
     change: z.enum(['created', 'updated', 'capacity-reported', 'deactivated']),
-    occurredAt: z.iso.datetime({ offset: true }),
+    occurredAt: dateTimeSchema,
   }),
 });
 export type DirectoryServiceChangedV1 = z.infer<typeof directoryServiceChangedV1.data>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { districtCodeSchema } from '../shared/fields';
 
 /**
  * Routing facts of the service directory, shared by the directory (which decides) and the
@@ -20,9 +21,7 @@ export const eligibilityFactsSchema = z
   .object({
     ageYears: z.int().min(0).max(130).optional(),
     sex: eligibilitySexSchema.optional(),
-    districtCode: z
-      .string()
-      .regex(/^SV-[A-Z]{2}-[A-Z0-9-]+\/[A-Z0-9-]+$/)
+    districtCode: districtCodeSchema
       .optional()
       .describe('District of residence, for nearest-first routing'),
   })

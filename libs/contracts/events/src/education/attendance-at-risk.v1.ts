@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
+import { dateTimeSchema } from '../shared/fields';
 import { TOPICS } from '../topics';
 
 /**
@@ -19,7 +20,7 @@ export const attendanceAtRiskV1 = defineEvent({
     consecutiveAbsences: z.number().int().min(1),
     threshold: z.number().int().min(1),
     lastSessionOn: z.iso.date(),
-    occurredAt: z.iso.datetime({ offset: true }),
+    occurredAt: dateTimeSchema,
   }),
 });
 export type AttendanceAtRiskV1 = z.infer<typeof attendanceAtRiskV1.data>;

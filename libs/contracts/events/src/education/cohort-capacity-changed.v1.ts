@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
+import { dateTimeSchema } from '../shared/fields';
 import { TOPICS } from '../topics';
 import { educationLevelSchema, educationModalitySchema } from './education-vocabulary';
 
@@ -28,7 +29,7 @@ export const cohortCapacityChangedV1 = defineEvent({
     waitlistLength: z.number().int().min(0),
     startsOn: z.iso.date(),
     endsOn: z.iso.date(),
-    occurredAt: z.iso.datetime({ offset: true }),
+    occurredAt: dateTimeSchema,
   }),
 });
 export type CohortCapacityChangedV1 = z.infer<typeof cohortCapacityChangedV1.data>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import { reasonCodeSchema } from '../referrals/referral-vocabulary';
+import { dateTimeSchema, reasonCodeRequiredFor } from '../shared/fields';
 import { TOPICS } from '../topics';
 import { enrolmentStatusSchema } from './education-vocabulary';
 
@@ -23,11 +24,8 @@ export const enrolmentStatusChangedV1 = defineEvent({
       status: enrolmentStatusSchema,
       waitlistPosition: z.number().int().min(1).optional().describe('Only when waitlisted'),
       reasonCode: reasonCodeSchema.optional().describe('Required for dropped'),
-      occurredAt: z.iso.datetime({ offset: true }),
+      occurredAt: dateTimeSchema,
     })
-    .refine((data) => data.status !== 'dropped' || data.reasonCode !== undefined, {
-      message: 'dropped needs a reasonCode',
-      path: ['reasonCode'],
-    }),
+    .refine(...reasonCodeRequiredFor('dropped')),
 });
 export type EnrolmentStatusChangedV1 = z.infer<typeof enrolmentStatusChangedV1.data>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import { reasonCodeSchema } from '../referrals/referral-vocabulary';
+import { dateTimeSchema, reasonCodeRequiredFor } from '../shared/fields';
 import { TOPICS } from '../topics';
 import { iscoCodeSchema, placementStatusSchema } from './employment-vocabulary';
 
@@ -27,11 +28,8 @@ export const placementStatusChangedV1 = defineEvent({
       status: placementStatusSchema,
       reasonCode: reasonCodeSchema.optional().describe('Required for not-hired and withdrawn'),
       startsOn: z.iso.date().optional().describe('Start date, when hired'),
-      occurredAt: z.iso.datetime({ offset: true }),
+      occurredAt: dateTimeSchema,
     })
-    .refine(
-      (data) => !['not-hired', 'withdrawn'].includes(data.status) || data.reasonCode !== undefined,
-      { message: 'not-hired and withdrawn need a reasonCode', path: ['reasonCode'] },
-    ),
+    .refine(...reasonCodeRequiredFor('not-hired', 'withdrawn')),
 });
 export type PlacementStatusChangedV1 = z.infer<typeof placementStatusChangedV1.data>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import { reasonCodeSchema } from '../referrals/referral-vocabulary';
+import { dateTimeSchema, reasonCodeRequiredFor } from '../shared/fields';
 import { TOPICS } from '../topics';
 import { iscoCodeSchema, projectStatusSchema } from './employment-vocabulary';
 
@@ -23,11 +24,8 @@ export const projectStatusChangedV1 = defineEvent({
       from: projectStatusSchema.optional(),
       status: projectStatusSchema,
       reasonCode: reasonCodeSchema.optional().describe('Required for closed'),
-      occurredAt: z.iso.datetime({ offset: true }),
+      occurredAt: dateTimeSchema,
     })
-    .refine((data) => data.status !== 'closed' || data.reasonCode !== undefined, {
-      message: 'closed needs a reasonCode',
-      path: ['reasonCode'],
-    }),
+    .refine(...reasonCodeRequiredFor('closed')),
 });
 export type ProjectStatusChangedV1 = z.infer<typeof projectStatusChangedV1.data>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import { reasonCodeSchema } from '../referrals/referral-vocabulary';
+import { dateTimeSchema } from '../shared/fields';
 import { TOPICS } from '../topics';
 import { retentionCheckpointSchema } from './employment-vocabulary';
 
@@ -23,7 +24,7 @@ export const retentionCheckedV1 = defineEvent({
       employed: z.boolean().describe('Still in the job at the checkpoint'),
       reasonCode: reasonCodeSchema.optional().describe('Why the person left; required if not'),
       checkedOn: z.iso.date(),
-      occurredAt: z.iso.datetime({ offset: true }),
+      occurredAt: dateTimeSchema,
     })
     .refine((data) => data.employed || data.reasonCode !== undefined, {
       message: 'a person who left needs a reasonCode',

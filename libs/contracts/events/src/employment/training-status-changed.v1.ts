@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import { reasonCodeSchema } from '../referrals/referral-vocabulary';
+import { dateTimeSchema, reasonCodeRequiredFor } from '../shared/fields';
 import { TOPICS } from '../topics';
 import { iscoCodeSchema, trainingStatusSchema } from './employment-vocabulary';
 
@@ -28,11 +29,8 @@ export const trainingStatusChangedV1 = defineEvent({
         .optional()
         .describe('Certification awarded, when certified'),
       reasonCode: reasonCodeSchema.optional().describe('Required for dropped'),
-      occurredAt: z.iso.datetime({ offset: true }),
+      occurredAt: dateTimeSchema,
     })
-    .refine((data) => data.status !== 'dropped' || data.reasonCode !== undefined, {
-      message: 'dropped needs a reasonCode',
-      path: ['reasonCode'],
-    }),
+    .refine(...reasonCodeRequiredFor('dropped')),
 });
 export type TrainingStatusChangedV1 = z.infer<typeof trainingStatusChangedV1.data>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
+import { dateTimeSchema } from '../shared/fields';
 import { TOPICS } from '../topics';
 import { iscoCodeSchema } from './employment-vocabulary';
 
@@ -21,7 +22,7 @@ export const vacancyCapacityChangedV1 = defineEvent({
     posts: z.number().int().min(1),
     postsFilled: z.number().int().min(0),
     postsAvailable: z.number().int().min(0),
-    occurredAt: z.iso.datetime({ offset: true }),
+    occurredAt: dateTimeSchema,
   }),
 });
 export type VacancyCapacityChangedV1 = z.infer<typeof vacancyCapacityChangedV1.data>;

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import { reasonCodeSchema } from '../referrals/referral-vocabulary';
+import {
+  actorSchema,
+  dateTimeSchema,
+  dimensionScoreFields,
+  districtCodeSchema,
+  municipalityCodeSchema,
+  versionLabelSchema,
+} from '../shared/fields';
 import { TOPICS } from '../topics';
 
 /**
@@ -29,20 +37,12 @@ export const scoreDimensionSchema = z
   .describe('Dimension of the reintegration sustainability score');
 export type ScoreDimension = z.infer<typeof scoreDimensionSchema>;
 
-const unitScore = z.number().min(0).max(1);
 /** Scores normalised to 0–1 (1 = more sustainable); a dimension under ~60 % answered is absent. */
 export const sustainabilityScoresSchema = z.object({
-  economic: unitScore.optional(),
-  social: unitScore.optional(),
-  psychosocial: unitScore.optional(),
-  composite: unitScore.optional(),
+  ...dimensionScoreFields,
   incompleteDimensions: z.array(scoreDimensionSchema).describe('Dimensions under the threshold'),
 });
 export type SustainabilityScores = z.infer<typeof sustainabilityScoresSchema>;
-
-const versionSchema = z.string().regex(/^[a-z0-9][a-z0-9.-]{0,39}$/);
-const actorSchema = z.string().min(1).max(200).describe('Pseudonymous actor reference');
-const dateTime = z.iso.datetime({ offset: true });
 
 /** A person who returned before came back: a new case on the same person record. */
 export const episodeOpenedV1 = defineEvent({
@@ -55,15 +55,12 @@ export const episodeOpenedV1 = defineEvent({
     returneeId: z.uuid(),
     episodeNumber: z.int().min(2),
     previousCaseId: z.uuid().describe('The person’s previous case'),
-    municipalityCode: z.string().regex(/^SV-[A-Z]{2}-[A-Z0-9-]+$/),
-    districtCode: z
-      .string()
-      .regex(/^SV-[A-Z]{2}-[A-Z0-9-]+\/[A-Z0-9-]+$/)
-      .optional(),
+    municipalityCode: municipalityCodeSchema,
+    districtCode: districtCodeSchema.optional(),
     returnDate: z.iso.date(),
     countryReturnedFrom: z.string().regex(/^[A-Z]{2}$/),
     minor: z.boolean(),
-    openedAt: dateTime,
+    openedAt: dateTimeSchema,
   }),
 });
 export type EpisodeOpenedV1 = z.infer<typeof episodeOpenedV1.data>;
@@ -79,7 +76,7 @@ export const returneesMergedV1 = defineEvent({
     mergedReturneeId: z.uuid().describe('No longer used; its cases now belong to the survivor'),
     movedCaseIds: z.array(z.uuid()),
     mergedBy: actorSchema,
-    mergedAt: dateTime,
+    mergedAt: dateTimeSchema,
   }),
 });
 export type ReturneesMergedV1 = z.infer<typeof returneesMergedV1.data>;
@@ -92,13 +89,13 @@ export const assessmentCompletedV1 = defineEvent({
   data: z.object({
     caseId: z.uuid(),
     assessmentId: z.uuid(),
-    questionnaireVersion: versionSchema,
-    scoringVersion: versionSchema.describe('Weights and item mapping used for the scores'),
+    questionnaireVersion: versionLabelSchema,
+    scoringVersion: versionLabelSchema.describe('Weights and item mapping used for the scores'),
     scores: sustainabilityScoresSchema,
     riskLevel: riskLevelSchema,
     /** Follow-up wave (1, 2, 3, …) for a re-assessment; absent for the initial assessment. */
     wave: z.int().min(1).optional(),
-    completedAt: dateTime,
+    completedAt: dateTimeSchema,
   }),
 });
 export type AssessmentCompletedV1 = z.infer<typeof assessmentCompletedV1.data>;
@@ -114,10 +111,10 @@ export const scoreComputedV1 = defineEvent({
     assessmentId: z.uuid(),
     purpose: z.enum(['baseline', 'follow-up', 're-score']),
     wave: z.int().min(1).optional(),
-    questionnaireVersion: versionSchema,
-    scoringVersion: versionSchema,
+    questionnaireVersion: versionLabelSchema,
+    scoringVersion: versionLabelSchema,
     scores: sustainabilityScoresSchema,
-    computedAt: dateTime,
+    computedAt: dateTimeSchema,
   }),
 });
 export type ScoreComputedV1 = z.infer<typeof scoreComputedV1.data>;
@@ -140,7 +137,7 @@ export const planSubmittedV1 = defineEvent({
   data: z.object({
     ...planFields,
     submittedBy: actorSchema,
-    submittedAt: dateTime,
+    submittedAt: dateTimeSchema,
   }),
 });
 export type PlanSubmittedV1 = z.infer<typeof planSubmittedV1.data>;
@@ -154,7 +151,7 @@ export const planApprovedV1 = defineEvent({
     ...planFields,
     approvedBy: actorSchema,
     assignedOfficer: actorSchema.optional().describe('Officer who follows the case'),
-    approvedAt: dateTime,
+    approvedAt: dateTimeSchema,
   }),
 });
 export type PlanApprovedV1 = z.infer<typeof planApprovedV1.data>;
@@ -169,10 +166,16 @@ export const caseStatusChangedV1 = defineEvent({
     from: caseStatusSchema,
     to: caseStatusSchema,
     reasonCode: reasonCodeSchema.optional(),
-    changedAt: dateTime,
+    changedAt: dateTimeSchema,
   }),
 });
 export type CaseStatusChangedV1 = z.infer<typeof caseStatusChangedV1.data>;
+
+/** What closure events say: which case, and why it closes (the proposal and the decision). */
+const closureFields = {
+  caseId: z.uuid(),
+  reason: closureReasonSchema,
+};
 
 /** The officer proposed closing the case (the approvals queue); a supervisor decides. */
 export const closureProposedV1 = defineEvent({
@@ -180,10 +183,9 @@ export const closureProposedV1 = defineEvent({
   topic: TOPICS.intakeReturnees,
   description: 'Cierre del expediente propuesto / Case closure proposed',
   data: z.object({
-    caseId: z.uuid(),
-    reason: closureReasonSchema,
+    ...closureFields,
     proposedBy: actorSchema,
-    proposedAt: dateTime,
+    proposedAt: dateTimeSchema,
   }),
 });
 export type ClosureProposedV1 = z.infer<typeof closureProposedV1.data>;
@@ -194,10 +196,9 @@ export const caseClosedV1 = defineEvent({
   topic: TOPICS.intakeReturnees,
   description: 'Expediente cerrado / Case closed',
   data: z.object({
-    caseId: z.uuid(),
-    reason: closureReasonSchema,
+    ...closureFields,
     approvedBy: actorSchema,
-    closedAt: dateTime,
+    closedAt: dateTimeSchema,
   }),
 });
 export type CaseClosedV1 = z.infer<typeof caseClosedV1.data>;

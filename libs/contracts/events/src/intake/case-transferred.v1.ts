@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
+import {
+  actorSchema,
+  dateTimeSchema,
+  districtCodeSchema,
+  municipalityCodeSchema,
+} from '../shared/fields';
 import { TOPICS } from '../topics';
-
-const municipalityCode = z.string().regex(/^SV-[A-Z]{2}-[A-Z0-9-]+$/);
-const actor = z.string().min(1).max(200).describe('Pseudonymous actor reference');
 
 /**
  * The receiving office accepted a transfer: the case now belongs to another municipality's
@@ -18,16 +21,14 @@ export const caseTransferredV1 = defineEvent({
   data: z.object({
     caseId: z.uuid(),
     transferId: z.uuid().describe('The transfer request the receiving office accepted'),
-    fromMunicipalityCode: municipalityCode,
-    toMunicipalityCode: municipalityCode,
-    toDistrictCode: z
-      .string()
-      .regex(/^SV-[A-Z]{2}-[A-Z0-9-]+\/[A-Z0-9-]+$/)
+    fromMunicipalityCode: municipalityCodeSchema,
+    toMunicipalityCode: municipalityCodeSchema,
+    toDistrictCode: districtCodeSchema
       .optional()
       .describe('District of residence in the new municipality, when known'),
-    requestedBy: actor,
-    acceptedBy: actor,
-    transferredAt: z.iso.datetime({ offset: true }),
+    requestedBy: actorSchema,
+    acceptedBy: actorSchema,
+    transferredAt: dateTimeSchema,
   }),
 });
 export type CaseTransferredV1 = z.infer<typeof caseTransferredV1.data>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
+import { dateTimeSchema } from '../shared/fields';
 import { TOPICS } from '../topics';
 
 /** What a consent is for: referral to one service, sharing with a partner category, statistics, contact. */
@@ -24,7 +25,7 @@ export const consentGrantedV1 = defineEvent({
   type: 'sv.reintegra.consent.granted.v1',
   topic: TOPICS.intakeConsents,
   description: 'Consentimiento otorgado / Consent granted',
-  data: z.object({ ...consentFields, grantedAt: z.iso.datetime({ offset: true }) }),
+  data: z.object({ ...consentFields, grantedAt: dateTimeSchema }),
 });
 export type ConsentGrantedV1 = z.infer<typeof consentGrantedV1.data>;
 
@@ -33,6 +34,6 @@ export const consentWithdrawnV1 = defineEvent({
   type: 'sv.reintegra.consent.withdrawn.v1',
   topic: TOPICS.intakeConsents,
   description: 'Consentimiento retirado / Consent withdrawn',
-  data: z.object({ ...consentFields, withdrawnAt: z.iso.datetime({ offset: true }) }),
+  data: z.object({ ...consentFields, withdrawnAt: dateTimeSchema }),
 });
 export type ConsentWithdrawnV1 = z.infer<typeof consentWithdrawnV1.data>;

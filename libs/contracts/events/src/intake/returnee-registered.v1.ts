@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
+import { dateTimeSchema, districtCodeSchema, municipalityCodeSchema } from '../shared/fields';
 import { TOPICS } from '../topics';
 
 /**
@@ -15,13 +16,10 @@ export const returneeRegisteredV1 = defineEvent({
     caseId: z.uuid().describe('Case (return episode) id; the reintegration path is keyed on it'),
     returneeId: z.uuid().describe('Person id; the same across return episodes'),
     episodeNumber: z.int().min(1).describe('1 for the first return, 2 for the second, …'),
-    municipalityCode: z
-      .string()
-      .regex(/^SV-[A-Z]{2}-[A-Z0-9-]+$/)
-      .describe('Municipality of residence (reference-data code), for tenancy and routing'),
-    districtCode: z
-      .string()
-      .regex(/^SV-[A-Z]{2}-[A-Z0-9-]+\/[A-Z0-9-]+$/)
+    municipalityCode: municipalityCodeSchema.describe(
+      'Municipality of residence (reference-data code), for tenancy and routing',
+    ),
+    districtCode: districtCodeSchema
       .optional()
       .describe('District of residence (former municipality), when known'),
     returnDate: z.iso.date().describe('Date of return to El Salvador'),
@@ -30,7 +28,7 @@ export const returneeRegisteredV1 = defineEvent({
       .regex(/^[A-Z]{2}$/)
       .describe('ISO 3166-1 alpha-2 country the person was returned from'),
     minor: z.boolean().describe('Under 18 on the return date'),
-    registeredAt: z.iso.datetime({ offset: true }).describe('When intake registered the case'),
+    registeredAt: dateTimeSchema.describe('When intake registered the case'),
   }),
 });
 

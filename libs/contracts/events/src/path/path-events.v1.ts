@@ -5,6 +5,7 @@ import {
   referralPrioritySchema,
   referralServiceSchema,
 } from '../referrals/referral-vocabulary';
+import { dateTimeSchema, unitScoreSchema } from '../shared/fields';
 import { TOPICS } from '../topics';
 import { routingReasonSchema } from '../directory/directory-vocabulary';
 
@@ -25,10 +26,18 @@ export const pathPhaseChangedV1 = defineEvent({
     from: pathPhaseSchema,
     to: pathPhaseSchema,
     reasonCode: reasonCodeSchema.optional().describe('Closure reason when `to` is closed'),
-    occurredAt: z.iso.datetime({ offset: true }),
+    occurredAt: dateTimeSchema,
   }),
 });
 export type PathPhaseChangedV1 = z.infer<typeof pathPhaseChangedV1.data>;
+
+/** Which referral of which case, for what service and priority: what routing events start with. */
+const routedReferralFields = {
+  referralId: z.uuid(),
+  caseId: z.uuid(),
+  service: referralServiceSchema,
+  priority: referralPrioritySchema,
+};
 
 /** An acknowledgement deadline passed: the supervisor is alerted, then the referral re-routes. */
 export const referralEscalatedV1 = defineEvent({
@@ -37,13 +46,10 @@ export const referralEscalatedV1 = defineEvent({
   description:
     'Plazo de acuse vencido: remisión escalada a supervisión / Acknowledgement deadline missed: referral escalated to the supervisor',
   data: z.object({
-    referralId: z.uuid(),
-    caseId: z.uuid(),
-    service: referralServiceSchema,
-    priority: referralPrioritySchema,
+    ...routedReferralFields,
     providerIds: z.array(z.string().min(1).max(100)).min(1).describe('Providers that missed it'),
-    acknowledgeBy: z.iso.datetime({ offset: true }),
-    escalatedAt: z.iso.datetime({ offset: true }),
+    acknowledgeBy: dateTimeSchema,
+    escalatedAt: dateTimeSchema,
     escalation: z.int().min(1).describe('1 for the first missed deadline of this referral, …'),
   }),
 });
@@ -56,18 +62,15 @@ export const referralRoutedV1 = defineEvent({
   description:
     'Remisión enviada, reencaminada o retirada de un proveedor / Referral sent to, re-routed to or withdrawn from a provider',
   data: z.object({
-    referralId: z.uuid(),
-    caseId: z.uuid(),
-    service: referralServiceSchema,
-    priority: referralPrioritySchema,
+    ...routedReferralFields,
     providerId: z.string().min(1).max(100),
     action: z.enum(['asked', 'rerouted', 'withdrawn']),
-    acknowledgeBy: z.iso.datetime({ offset: true }).optional(),
+    acknowledgeBy: dateTimeSchema.optional(),
     reasonCode: reasonCodeSchema.optional(),
     routing: routingReasonSchema
       .optional()
       .describe('Why the service directory chose this provider (re-routing beyond the list)'),
-    occurredAt: z.iso.datetime({ offset: true }),
+    occurredAt: dateTimeSchema,
   }),
 });
 export type ReferralRoutedV1 = z.infer<typeof referralRoutedV1.data>;
@@ -81,7 +84,7 @@ export const followUpDueV1 = defineEvent({
   data: z.object({
     caseId: z.uuid(),
     wave: z.int().min(1),
-    dueAt: z.iso.datetime({ offset: true }),
+    dueAt: dateTimeSchema,
     assignedOfficer: z.string().min(1).max(200).optional().describe('Pseudonymous officer id'),
   }),
 });
@@ -96,10 +99,10 @@ export const referralProposedV1 = defineEvent({
   data: z.object({
     caseId: z.uuid(),
     dimension: z.enum(['economic', 'social', 'psychosocial']),
-    previousScore: z.number().min(0).max(1),
-    score: z.number().min(0).max(1),
+    previousScore: unitScoreSchema,
+    score: unitScoreSchema,
     wave: z.int().min(1),
-    proposedAt: z.iso.datetime({ offset: true }),
+    proposedAt: dateTimeSchema,
     service: referralServiceSchema
       .optional()
       .describe(

@@ -12,6 +12,12 @@ import { pathPhaseChangedV1, pathPhaseSchema } from '../path/path-events.v1';
 import { referralRequestedV1 } from '../referrals/referral-requested.v1';
 import { referralStatusChangedV1 } from '../referrals/referral-status-changed.v1';
 import { referralPrioritySchema, referralStatusSchema } from '../referrals/referral-vocabulary';
+import {
+  dimensionScoreFields,
+  districtCodeSchema,
+  municipalityCodeSchema,
+  versionLabelSchema,
+} from '../shared/fields';
 import { pseudonymSchema } from './partner-envelope';
 
 /**
@@ -47,11 +53,15 @@ export const partnerReferralServiceSchema = z
   .describe('Servicio / service');
 export type PartnerReferralService = z.infer<typeof partnerReferralServiceSchema>;
 
-const unitScore = z.number().min(0).max(1);
-
 const referralRefSchema = pseudonymSchema.describe(
   'Seudónimo de la remisión para su agencia / pseudonym of the referral for your agency',
 );
+
+/** Which referral (by pseudonym) and which service: what both referral events start with. */
+const partnerReferralFields = {
+  referralRef: referralRefSchema,
+  service: partnerReferralServiceSchema,
+};
 
 export const partnerCaseOpenedV1 = definePartnerEvent({
   type: 'sv.reintegra.partner.case-opened.v1',
@@ -65,13 +75,10 @@ export const partnerCaseOpenedV1 = definePartnerEvent({
       .int()
       .min(1)
       .describe('1 para el primer retorno, 2 para el segundo… / 1 for the first return, …'),
-    municipalityCode: z
-      .string()
-      .regex(/^SV-[A-Z]{2}-[A-Z0-9-]+$/)
-      .describe('Municipio de residencia (código 2024) / municipality of residence (2024 code)'),
-    districtCode: z
-      .string()
-      .regex(/^SV-[A-Z]{2}-[A-Z0-9-]+\/[A-Z0-9-]+$/)
+    municipalityCode: municipalityCodeSchema.describe(
+      'Municipio de residencia (código 2024) / municipality of residence (2024 code)',
+    ),
+    districtCode: districtCodeSchema
       .optional()
       .describe('Distrito, si se conoce / district, when known'),
     countryReturnedFrom: z
@@ -105,8 +112,7 @@ export const partnerReferralRequestedV1 = definePartnerEvent({
   derivedFrom: [referralRequestedV1.type],
   mandatory: false,
   data: z.object({
-    referralRef: referralRefSchema,
-    service: partnerReferralServiceSchema,
+    ...partnerReferralFields,
     priority: referralPrioritySchema.describe(
       'Prioridad: emergency 24 h, urgent 72 h, normal 14 días / priority and acknowledgement deadline',
     ),
@@ -127,8 +133,7 @@ export const partnerReferralStatusChangedV1 = definePartnerEvent({
   derivedFrom: [referralStatusChangedV1.type],
   mandatory: false,
   data: z.object({
-    referralRef: referralRefSchema,
-    service: partnerReferralServiceSchema,
+    ...partnerReferralFields,
     providerId: z
       .string()
       .min(1)
@@ -172,15 +177,9 @@ export const partnerSustainabilityScoreV1 = definePartnerEvent({
       .enum(['baseline', 'follow-up', 're-score'])
       .describe('Línea de base, seguimiento o recálculo / baseline, follow-up or re-score'),
     wave: z.int().min(1).optional().describe('Ola de seguimiento / follow-up wave'),
-    scoringVersion: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9.-]{0,39}$/)
-      .describe('Versión de pesos / scoring version'),
+    scoringVersion: versionLabelSchema.describe('Versión de pesos / scoring version'),
     scores: z.object({
-      economic: unitScore.optional(),
-      social: unitScore.optional(),
-      psychosocial: unitScore.optional(),
-      composite: unitScore.optional(),
+      ...dimensionScoreFields,
       incompleteDimensions: z
         .array(scoreDimensionSchema)
         .describe('Dimensiones con menos del 60 % respondido / dimensions under 60 % answered'),

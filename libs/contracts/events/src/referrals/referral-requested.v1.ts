@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
+import { dateTimeSchema } from '../shared/fields';
 import { TOPICS } from '../topics';
 import { eligibilityFactsSchema } from '../directory/directory-vocabulary';
 import {
@@ -30,8 +31,8 @@ export const referralRequestedV1 = defineEvent({
         'Providers asked in parallel, in routing order; the next ones are re-route targets',
       ),
     reasonCode: reasonCodeSchema.optional(),
-    acknowledgeBy: z.iso.datetime({ offset: true }).describe('Acknowledgement deadline'),
-    requestedAt: z.iso.datetime({ offset: true }),
+    acknowledgeBy: dateTimeSchema.describe('Acknowledgement deadline'),
+    requestedAt: dateTimeSchema,
     consentId: z.uuid().describe('The consent record that allows this referral'),
     eligibility: eligibilityFactsSchema
       .optional()
@@ -51,7 +52,7 @@ export const referralRevokedV1 = defineEvent({
     referralId: z.uuid(),
     caseId: z.uuid(),
     reasonCode: reasonCodeSchema,
-    revokedAt: z.iso.datetime({ offset: true }),
+    revokedAt: dateTimeSchema,
   }),
 });
 export type ReferralRevokedV1 = z.infer<typeof referralRevokedV1.data>;

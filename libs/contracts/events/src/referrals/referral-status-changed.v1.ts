@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
+import { dateTimeSchema, reasonCodeRequiredFor } from '../shared/fields';
 import { TOPICS } from '../topics';
 import {
   reasonCodeSchema,
@@ -24,12 +25,8 @@ export const referralStatusChangedV1 = defineEvent({
       providerId: z.string().min(1).max(100).describe('Provider that reports'),
       status: referralStatusSchema,
       reasonCode: reasonCodeSchema.optional().describe('Required for declined, not-completed'),
-      occurredAt: z.iso.datetime({ offset: true }),
+      occurredAt: dateTimeSchema,
     })
-    .refine(
-      (data) =>
-        !['declined', 'not-completed'].includes(data.status) || data.reasonCode !== undefined,
-      { message: 'declined and not-completed need a reasonCode', path: ['reasonCode'] },
-    ),
+    .refine(...reasonCodeRequiredFor('declined', 'not-completed')),
 });
 export type ReferralStatusChangedV1 = z.infer<typeof referralStatusChangedV1.data>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import { referralPrioritySchema } from '../referrals/referral-vocabulary';
+import { municipalityCodeSchema } from '../shared/fields';
 import { TOPICS } from '../topics';
 
 /**
@@ -65,9 +66,7 @@ export const victimSupportReferralRequestedV1 = defineEvent({
           message: 'services must not repeat',
         }),
       consentGiven: z.literal(true).describe('The survivor consented to this referral'),
-      municipalityCode: z
-        .string()
-        .regex(/^SV-[A-Z]{2}-[A-Z0-9-]+$/)
+      municipalityCode: municipalityCodeSchema
         .optional()
         .describe("Survivor's municipality (2024 code): routes the referral to that office"),
       kind: careReferralKindSchema.optional(),
