@@ -10,3 +10,4 @@ export * from './router';
 export * from './oidc';
 export * from './sign-in';
 export * from './fields';
+export * from './vocabulary';

@@ -1,3 +1,4 @@
+import { sharedVocabulary } from '@reintegra/ui-web';
 import { communityEn } from './community.en';
 import type { Messages } from './es';
 import { directoryEn } from './directory.en';
@@ -193,14 +194,7 @@ export const en: Messages = {
     'follow-up': 'follow-up',
     closed: 'closed',
   },
-  phases: {
-    intake: 'Intake',
-    assessed: 'Assessed',
-    'plan-approved': 'Plan approved',
-    'in-services': 'In services',
-    'follow-up': 'Follow-up',
-    closed: 'Closed',
-  },
+  phases: sharedVocabulary.en.phases,
   purposes: {
     'service-referral': 'Referral to a service',
     'partner-sharing': 'Sharing with partner organisations',
@@ -217,7 +211,7 @@ export const en: Messages = {
     housing: 'Housing',
     community: 'Community inclusion',
   },
-  priorities: { emergency: 'Emergency', urgent: 'Urgent', normal: 'Normal' },
+  priorities: sharedVocabulary.en.priorities,
   referralStatus: {
     requested: 'requested',
     sent: 'sent',

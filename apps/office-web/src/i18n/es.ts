@@ -1,3 +1,4 @@
+import { sharedVocabulary } from '@reintegra/ui-web';
 import { directoryEs } from './directory.es';
 import { communityEs } from './community.es';
 import { providerInboxEs } from './provider-inbox.es';
@@ -194,14 +195,8 @@ export const es = {
     'follow-up': 'en seguimiento',
     closed: 'cerrado',
   } as Record<string, string>,
-  phases: {
-    intake: 'Registro',
-    assessed: 'Evaluado',
-    'plan-approved': 'Plan aprobado',
-    'in-services': 'En servicios',
-    'follow-up': 'Seguimiento',
-    closed: 'Cerrado',
-  } as Record<string, string>,
+  // The office names the first phase after what its reception does.
+  phases: { ...sharedVocabulary.es.phases, intake: 'Registro' } as Record<string, string>,
   purposes: {
     'service-referral': 'Remitir a un servicio',
     'partner-sharing': 'Compartir con organizaciones socias',
@@ -218,10 +213,7 @@ export const es = {
     housing: 'Vivienda',
     community: 'Inclusión comunitaria',
   } as Record<string, string>,
-  priorities: { emergency: 'Emergencia', urgent: 'Urgente', normal: 'Normal' } as Record<
-    string,
-    string
-  >,
+  priorities: sharedVocabulary.es.priorities,
   referralStatus: {
     requested: 'solicitada',
     sent: 'enviada',

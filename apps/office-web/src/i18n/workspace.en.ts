@@ -1,3 +1,4 @@
+import { sharedVocabulary } from '@reintegra/ui-web';
 import type { WorkspaceMessages } from './workspace.es';
 
 /** The case workspace in English. */
@@ -84,7 +85,7 @@ export const workspaceEn: WorkspaceMessages = {
     intro: 'From 0 (very fragile) to 100 (sustainable). What weighed most is shown below.',
     missing: 'not enough answers',
     risk: 'Risk',
-    risks: { low: 'low', medium: 'medium', high: 'high' },
+    risks: sharedVocabulary.en.risks,
     drivers: 'What explains it',
     answered: (percent: number) => `${percent}% of questions answered`,
     version: (version: string) => `Scoring: ${version}`,

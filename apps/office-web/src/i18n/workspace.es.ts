@@ -1,3 +1,5 @@
+import { sharedVocabulary } from '@reintegra/ui-web';
+
 /** The case workspace in Spanish (es-SV), in words an intake officer uses. */
 export const workspaceEs = {
   back: 'Volver a expedientes',
@@ -83,7 +85,7 @@ export const workspaceEs = {
     intro: 'De 0 (muy frágil) a 100 (sostenible). Lo que más pesó se muestra debajo.',
     missing: 'sin datos suficientes',
     risk: 'Riesgo',
-    risks: { low: 'bajo', medium: 'medio', high: 'alto' } as Record<string, string>,
+    risks: sharedVocabulary.es.risks,
     drivers: 'Qué lo explica',
     answered: (percent: number) => `${percent} % de preguntas respondidas`,
     version: (version: string) => `Cálculo: ${version}`,

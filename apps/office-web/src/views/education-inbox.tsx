@@ -1,16 +1,15 @@
 import { type FormEvent, useState } from 'react';
 import {
   FormActions,
-  formatDateTime,
   label,
   ProblemMessage,
-  problemOf,
   splitFieldErrors,
   TextField,
-  type Problem,
+  useFormProblem,
 } from '@reintegra/ui-web';
 import { api, education } from '../api';
 import { useI18n } from '../i18n';
+import { InboxItem } from './inbox/inbox-item';
 import { InboxPage, useAnswerNotice } from './inbox/inbox-page';
 
 interface EducationReferral {
@@ -39,51 +38,33 @@ const DOCUMENTS = [
  * a waitlist (no capacity) or declines with the reason (not eligible, no open cohort).
  */
 export function EducationInbox() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const list = api.useApi<EducationReferral[]>(education('/referrals'));
   const { notice, answered } = useAnswerNotice(list);
-  const renderList = (items: EducationReferral[], testId: string) => (
-    <ul className="inbox" data-testid={testId}>
-      {items.map((referral) => {
-        const who = `${t.inbox.person} ${referral.caseId.slice(0, 8)}`;
-        return (
-          <li
-            key={referral.id}
-            className="card"
-            data-testid="inbox-item"
-            data-case-id={referral.caseId}
-          >
-            <h3 className="item-title">
-              {who}{' '}
-              <span className={`tag priority-${referral.priority}`}>
-                {label(t.priorities, referral.priority)}
-              </span>
-            </h3>
-            <dl className="facts">
-              <dt>{t.inbox.status}</dt>
-              <dd data-testid="referral-status">
-                {referral.status === 'received'
-                  ? t.inbox.waitingProfile
-                  : label(t.referralStatus, referral.status)}
-                {referral.reasonCode
-                  ? ` · ${label(t.inbox.educationReasons, referral.reasonCode)}`
-                  : ''}
-              </dd>
-              <dt>{t.inbox.received}</dt>
-              <dd>{formatDateTime(referral.receivedAt, language)}</dd>
-            </dl>
-            {referral.status === 'received' && (
-              <LearnerProfile
-                referral={referral}
-                who={who}
-                onSaved={() => answered(t.inbox.learnerSaved)}
-              />
-            )}
-          </li>
-        );
-      })}
-    </ul>
-  );
+  const renderItem = (referral: EducationReferral) => {
+    const who = `${t.inbox.person} ${referral.caseId.slice(0, 8)}`;
+    return (
+      <InboxItem
+        key={referral.id}
+        referral={referral}
+        title={who}
+        status={
+          (referral.status === 'received'
+            ? t.inbox.waitingProfile
+            : label(t.referralStatus, referral.status)) +
+          (referral.reasonCode ? ` · ${label(t.inbox.educationReasons, referral.reasonCode)}` : '')
+        }
+      >
+        {referral.status === 'received' && (
+          <LearnerProfile
+            referral={referral}
+            who={who}
+            onSaved={() => answered(t.inbox.learnerSaved)}
+          />
+        )}
+      </InboxItem>
+    );
+  };
   return (
     <InboxPage
       title={t.inbox.educationTitle}
@@ -91,7 +72,7 @@ export function EducationInbox() {
       list={list}
       notice={notice}
       isOpen={(referral) => referral.status === 'received'}
-      renderList={renderList}
+      renderItem={renderItem}
     />
   );
 }
@@ -104,8 +85,9 @@ function LearnerProfile(props: { referral: EducationReferral; who: string; onSav
   const [documents, setDocuments] = useState<string[]>([]);
   const [guardianName, setGuardianName] = useState('');
   const [guardianRelationship, setGuardianRelationship] = useState('');
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
+  // The shared save: busy while it runs, the problem kept (its formRef stays unused, so focus
+  // stays where it was, as before).
+  const { problem, setProblem, busy, submit } = useFormProblem();
   const prefix = `learner-${props.referral.id.slice(0, 8)}`;
   if (!open)
     return (
@@ -128,9 +110,8 @@ function LearnerProfile(props: { referral: EducationReferral; who: string; onSav
   const { byField } = splitFieldErrors(problem, fields);
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     setProblem(undefined);
-    try {
+    await submit(async () => {
       await api.apiPut(education(`/learners/${props.referral.caseId}`), {
         dateOfBirth,
         lastGradeCompleted: grade === '' ? undefined : Number(grade),
@@ -140,11 +121,7 @@ function LearnerProfile(props: { referral: EducationReferral; who: string; onSav
           : {}),
       });
       props.onSaved();
-    } catch (failure) {
-      setProblem(problemOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={(e) => void save(e)} className="learner" noValidate>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { formatDateTime, label, ProblemMessage } from '@reintegra/ui-web';
 import { api, employment } from '../api';
 import { useI18n } from '../i18n';
+import { InboxItem } from './inbox/inbox-item';
 import { InboxPage, useAnswer, useAnswerNotice } from './inbox/inbox-page';
 import { ReasonForm } from './inbox/reason-form';
 
@@ -25,44 +26,30 @@ export function EmploymentInbox() {
   const { t, language } = useI18n();
   const list = api.useApi<EmploymentReferral[]>(employment('/referrals'));
   const { notice, answered } = useAnswerNotice(list);
-  const renderList = (items: EmploymentReferral[], testId: string) => (
-    <ul className="inbox" data-testid={testId}>
-      {items.map((referral) => (
-        <li
-          key={referral.id}
-          className="card"
-          data-testid="inbox-item"
-          data-case-id={referral.caseId}
+  const renderItem = (referral: EmploymentReferral) => (
+    <InboxItem
+      key={referral.id}
+      referral={referral}
+      title={referral.candidateCode}
+      status={label(t.referralStatus, referral.status)}
+      moreFacts={
+        <>
+          <dt>{t.inbox.deadline}</dt>
+          <dd>{formatDateTime(referral.acknowledgeBy, language)}</dd>
+        </>
+      }
+    >
+      {['accepted', 'in-progress'].includes(referral.status) && (
+        <a
+          className="button-link"
+          href={`#/employment-inbox/${referral.caseId}`}
+          aria-label={t.employment.workWithLabel(referral.candidateCode)}
         >
-          <h3 className="item-title">
-            {referral.candidateCode}{' '}
-            <span className={`tag priority-${referral.priority}`}>
-              {label(t.priorities, referral.priority)}
-            </span>
-          </h3>
-          <dl className="facts">
-            <dt>{t.inbox.status}</dt>
-            <dd data-testid="referral-status">{label(t.referralStatus, referral.status)}</dd>
-            <dt>{t.inbox.received}</dt>
-            <dd>{formatDateTime(referral.receivedAt, language)}</dd>
-            <dt>{t.inbox.deadline}</dt>
-            <dd>{formatDateTime(referral.acknowledgeBy, language)}</dd>
-          </dl>
-          {['accepted', 'in-progress'].includes(referral.status) && (
-            <a
-              className="button-link"
-              href={`#/employment-inbox/${referral.caseId}`}
-              aria-label={t.employment.workWithLabel(referral.candidateCode)}
-            >
-              {t.employment.workWith}
-            </a>
-          )}
-          {ANSWERABLE.includes(referral.status) && (
-            <Answer referral={referral} onAnswered={answered} />
-          )}
-        </li>
-      ))}
-    </ul>
+          {t.employment.workWith}
+        </a>
+      )}
+      {ANSWERABLE.includes(referral.status) && <Answer referral={referral} onAnswered={answered} />}
+    </InboxItem>
   );
   return (
     <InboxPage
@@ -71,7 +58,7 @@ export function EmploymentInbox() {
       list={list}
       notice={notice}
       isOpen={(referral) => ANSWERABLE.includes(referral.status)}
-      renderList={renderList}
+      renderItem={renderItem}
     />
   );
 }

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n';
 import { QueueConflicts } from './queue-conflicts';
+import { SyncStatusLine } from './sync-status';
 import { useOfflineQueue } from '../offline/use-offline-queue';
 
 /**
@@ -27,14 +28,9 @@ export function OfflineStatus() {
   }[state];
   return (
     <div className="offline-status">
-      <p
-        role="status"
-        data-testid="sync-status"
-        data-state={state}
-        className={state === 'synced' ? 'notice' : 'warning'}
-      >
+      <SyncStatusLine state={state}>
         {[line, review > 0 ? m.toReview(review) : ''].filter(Boolean).join(' ')}
-      </p>
+      </SyncStatusLine>
       {review > 0 && <QueueConflicts queue={queue} />}
     </div>
   );

@@ -1,13 +1,11 @@
-/** Labels of the domain codes every screen shows (phases, services, statuses, event types…). */
+import { sharedVocabulary } from '@reintegra/ui-web';
+
+/**
+ * Labels of the domain codes every screen shows (phases, services, statuses, event types…); those
+ * the office app shows in the same words come from libs/ui-web.
+ */
 export const vocabularyEs = {
-  phases: {
-    intake: 'Admisión',
-    assessed: 'Evaluado',
-    'plan-approved': 'Plan aprobado',
-    'in-services': 'En servicios',
-    'follow-up': 'Seguimiento',
-    closed: 'Cerrado',
-  } as Record<string, string>,
+  phases: sharedVocabulary.es.phases,
   services: {
     employment: 'Empleo',
     education: 'Educación',
@@ -17,10 +15,7 @@ export const vocabularyEs = {
     health: 'Salud',
     housing: 'Vivienda',
   } as Record<string, string>,
-  priorities: { emergency: 'Emergencia', urgent: 'Urgente', normal: 'Normal' } as Record<
-    string,
-    string
-  >,
+  priorities: sharedVocabulary.es.priorities,
   statuses: {
     requested: 'solicitada',
     sent: 'enviada',
@@ -36,7 +31,7 @@ export const vocabularyEs = {
     asked: 'enviada',
     rerouted: 'reencaminada',
   } as Record<string, string>,
-  risk: { low: 'bajo', medium: 'medio', high: 'alto' } as Record<string, string>,
+  risk: sharedVocabulary.es.risks,
   closureReasons: {
     reintegrated: 'reintegrada',
     disengaged: 'se desvinculó',
@@ -72,14 +67,7 @@ export const vocabularyEs = {
 };
 
 export const vocabularyEn: typeof vocabularyEs = {
-  phases: {
-    intake: 'Intake',
-    assessed: 'Assessed',
-    'plan-approved': 'Plan approved',
-    'in-services': 'In services',
-    'follow-up': 'Follow-up',
-    closed: 'Closed',
-  },
+  phases: sharedVocabulary.en.phases,
   services: {
     employment: 'Employment',
     education: 'Education',
@@ -89,7 +77,7 @@ export const vocabularyEn: typeof vocabularyEs = {
     health: 'Health',
     housing: 'Housing',
   },
-  priorities: { emergency: 'Emergency', urgent: 'Urgent', normal: 'Normal' },
+  priorities: sharedVocabulary.en.priorities,
   statuses: {
     requested: 'requested',
     sent: 'sent',
@@ -105,7 +93,7 @@ export const vocabularyEn: typeof vocabularyEs = {
     asked: 'sent',
     rerouted: 're-routed',
   },
-  risk: { low: 'low', medium: 'medium', high: 'high' },
+  risk: sharedVocabulary.en.risks,
   closureReasons: {
     reintegrated: 'reintegrated',
     disengaged: 'disengaged',

@@ -1,4 +1,4 @@
-import { TableHead } from '@reintegra/ui-web';
+import { DataTable } from '../components/data-table';
 import { Loading, ProblemMessage } from '../components/problem';
 import { formatDate, formatDateTime, label, useI18n } from '../i18n';
 import { useApi } from '../use-api';
@@ -243,44 +243,39 @@ export function CasePage({ caseId }: { caseId: string }) {
         {data.referrals.length === 0 ? (
           <p>{t.casePage.noReferrals}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <TableHead
-                columns={[
-                  t.cases.service,
-                  t.cases.priority,
-                  t.casePage.phase,
-                  t.casePage.deadline,
-                  t.casePage.escalations,
-                  t.casePage.providers,
-                ]}
-              />
-              <tbody>
-                {data.referrals.map((r) => (
-                  <tr key={r.referralId} data-testid="referral-row">
-                    <td>{label(t.services, r.service)}</td>
-                    <td>{label(t.priorities, r.priority)}</td>
-                    <td>
-                      {label(t.statuses, r.status)}
-                      {r.reasonCode ? ` (${r.reasonCode})` : ''}
-                    </td>
-                    <td className={r.overdue ? 'alarm-text' : undefined}>
-                      {formatDateTime(r.acknowledgeBy, language)}
-                      {r.overdue ? ` · ${t.casePage.overdueTag}` : ''}
-                    </td>
-                    <td>{r.escalations}</td>
-                    <td>
-                      {r.confidential ? (
-                        <em>{t.casePage.confidential}</em>
-                      ) : (
-                        (r.providerIds ?? []).join(', ')
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              t.cases.service,
+              t.cases.priority,
+              t.casePage.phase,
+              t.casePage.deadline,
+              t.casePage.escalations,
+              t.casePage.providers,
+            ]}
+          >
+            {data.referrals.map((r) => (
+              <tr key={r.referralId} data-testid="referral-row">
+                <td>{label(t.services, r.service)}</td>
+                <td>{label(t.priorities, r.priority)}</td>
+                <td>
+                  {label(t.statuses, r.status)}
+                  {r.reasonCode ? ` (${r.reasonCode})` : ''}
+                </td>
+                <td className={r.overdue ? 'alarm-text' : undefined}>
+                  {formatDateTime(r.acknowledgeBy, language)}
+                  {r.overdue ? ` · ${t.casePage.overdueTag}` : ''}
+                </td>
+                <td>{r.escalations}</td>
+                <td>
+                  {r.confidential ? (
+                    <em>{t.casePage.confidential}</em>
+                  ) : (
+                    (r.providerIds ?? []).join(', ')
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       {data.followUps.length > 0 && (

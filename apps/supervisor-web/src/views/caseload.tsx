@@ -1,4 +1,4 @@
-import { TableHead } from '@reintegra/ui-web';
+import { DataTable } from '../components/data-table';
 import { Loading, ProblemMessage } from '../components/problem';
 import { label, useI18n } from '../i18n';
 import { useApi } from '../use-api';
@@ -19,61 +19,49 @@ export function CaseloadView() {
       <div className="columns">
         <section aria-labelledby="per-officer">
           <h2 id="per-officer">{t.caseload.perOfficer}</h2>
-          <div className="table-wrap">
-            <table>
-              <TableHead
-                columns={[
-                  t.caseload.officer,
-                  t.caseload.openCases,
-                  t.caseload.openReferrals,
-                  t.caseload.overdue,
-                ]}
-              />
-              <tbody>
-                {data.officers.map((row) => (
-                  <tr key={row.officer ?? '-'}>
-                    <td>
-                      {row.officer ? (
-                        <a href={`#/cases?officer=${encodeURIComponent(row.officer)}`}>
-                          {row.officer}
-                        </a>
-                      ) : (
-                        t.caseload.unassigned
-                      )}
-                    </td>
-                    <td>{row.openCases}</td>
-                    <td>{row.openReferrals}</td>
-                    <td className={row.overdue > 0 ? 'alarm-text' : undefined}>{row.overdue}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              t.caseload.officer,
+              t.caseload.openCases,
+              t.caseload.openReferrals,
+              t.caseload.overdue,
+            ]}
+          >
+            {data.officers.map((row) => (
+              <tr key={row.officer ?? '-'}>
+                <td>
+                  {row.officer ? (
+                    <a href={`#/cases?officer=${encodeURIComponent(row.officer)}`}>{row.officer}</a>
+                  ) : (
+                    t.caseload.unassigned
+                  )}
+                </td>
+                <td>{row.openCases}</td>
+                <td>{row.openReferrals}</td>
+                <td className={row.overdue > 0 ? 'alarm-text' : undefined}>{row.overdue}</td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
         <section aria-labelledby="per-provider">
           <h2 id="per-provider">{t.caseload.perProvider}</h2>
-          <div className="table-wrap">
-            <table>
-              <TableHead
-                columns={[
-                  t.caseload.provider,
-                  t.caseload.service,
-                  t.caseload.openReferrals,
-                  t.caseload.overdue,
-                ]}
-              />
-              <tbody>
-                {data.providers.map((row) => (
-                  <tr key={`${row.provider}:${row.service ?? ''}`}>
-                    <td>{row.provider}</td>
-                    <td>{label(t.services, row.service)}</td>
-                    <td>{row.openReferrals}</td>
-                    <td className={row.overdue > 0 ? 'alarm-text' : undefined}>{row.overdue}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              t.caseload.provider,
+              t.caseload.service,
+              t.caseload.openReferrals,
+              t.caseload.overdue,
+            ]}
+          >
+            {data.providers.map((row) => (
+              <tr key={`${row.provider}:${row.service ?? ''}`}>
+                <td>{row.provider}</td>
+                <td>{label(t.services, row.service)}</td>
+                <td>{row.openReferrals}</td>
+                <td className={row.overdue > 0 ? 'alarm-text' : undefined}>{row.overdue}</td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       </div>
     </>

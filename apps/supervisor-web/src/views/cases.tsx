@@ -1,4 +1,4 @@
-import { TableHead } from '@reintegra/ui-web';
+import { DataTable } from '../components/data-table';
 import { type FormEvent, useEffect, useState } from 'react';
 import { queryString } from '../api';
 import type { Me } from '../app';
@@ -162,49 +162,42 @@ export function CasesView({ params, me }: { params: URLSearchParams; me: Me | un
           {data.items.length === 0 ? (
             <p>{t.cases.none}</p>
           ) : (
-            <div className="table-wrap">
-              <table>
-                <TableHead
-                  columns={[
-                    t.cases.case,
-                    t.cases.municipality,
-                    t.cases.phase,
-                    t.cases.risk,
-                    t.cases.openReferrals,
-                    t.cases.overdueReferrals,
-                    t.cases.nextDeadline,
-                    t.cases.officer,
-                    t.cases.registered,
-                  ]}
-                />
-                <tbody>
-                  {data.items.map((row) => (
-                    <tr key={row.caseId} data-testid="case-row">
-                      <td>
-                        <a href={`#/cases/${row.caseId}`}>{row.caseId.slice(0, 8)}</a>
-                        {row.minor && <span className="tag">{t.cases.minor}</span>}
-                        {row.planStatus === 'submitted' && (
-                          <span className="tag">{t.cases.pendingPlan}</span>
-                        )}
-                        {row.closureProposed && (
-                          <span className="tag">{t.cases.pendingClosure}</span>
-                        )}
-                      </td>
-                      <td>{row.municipalityName}</td>
-                      <td>{label(t.phases, row.phase)}</td>
-                      <td>{label(t.risk, row.riskLevel)}</td>
-                      <td>{row.openReferrals}</td>
-                      <td className={row.overdueReferrals > 0 ? 'alarm-text' : undefined}>
-                        {row.overdueReferrals}
-                      </td>
-                      <td>{formatDateTime(row.nextDeadline, language)}</td>
-                      <td>{row.officer ?? '—'}</td>
-                      <td>{formatDate(row.registeredAt, language)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={[
+                t.cases.case,
+                t.cases.municipality,
+                t.cases.phase,
+                t.cases.risk,
+                t.cases.openReferrals,
+                t.cases.overdueReferrals,
+                t.cases.nextDeadline,
+                t.cases.officer,
+                t.cases.registered,
+              ]}
+            >
+              {data.items.map((row) => (
+                <tr key={row.caseId} data-testid="case-row">
+                  <td>
+                    <a href={`#/cases/${row.caseId}`}>{row.caseId.slice(0, 8)}</a>
+                    {row.minor && <span className="tag">{t.cases.minor}</span>}
+                    {row.planStatus === 'submitted' && (
+                      <span className="tag">{t.cases.pendingPlan}</span>
+                    )}
+                    {row.closureProposed && <span className="tag">{t.cases.pendingClosure}</span>}
+                  </td>
+                  <td>{row.municipalityName}</td>
+                  <td>{label(t.phases, row.phase)}</td>
+                  <td>{label(t.risk, row.riskLevel)}</td>
+                  <td>{row.openReferrals}</td>
+                  <td className={row.overdueReferrals > 0 ? 'alarm-text' : undefined}>
+                    {row.overdueReferrals}
+                  </td>
+                  <td>{formatDateTime(row.nextDeadline, language)}</td>
+                  <td>{row.officer ?? '—'}</td>
+                  <td>{formatDate(row.registeredAt, language)}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
           <nav className="pager" aria-label={t.cases.title}>
             <button

@@ -1,4 +1,4 @@
-import { TableHead } from '@reintegra/ui-web';
+import { DataTable } from '../components/data-table';
 import { useState } from 'react';
 import { ApiError, type Problem, session } from '../api';
 import { BarChart } from '../components/bar-chart';
@@ -74,28 +74,18 @@ export function IndicatorsView() {
         ))}
       </div>
       <h2>{t.indicators.timeToAcceptance}</h2>
-      <div className="table-wrap">
-        <table>
-          <TableHead
-            columns={[
-              t.cases.service,
-              t.indicators.accepted,
-              t.indicators.median,
-              t.indicators.p90,
-            ]}
-          />
-          <tbody>
-            {data.timeToAcceptanceHours.map((row) => (
-              <tr key={row.service}>
-                <td>{label(t.services, row.service)}</td>
-                <td>{show(row.accepted)}</td>
-                <td>{show(row.median)}</td>
-                <td>{show(row.p90)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[t.cases.service, t.indicators.accepted, t.indicators.median, t.indicators.p90]}
+      >
+        {data.timeToAcceptanceHours.map((row) => (
+          <tr key={row.service}>
+            <td>{label(t.services, row.service)}</td>
+            <td>{show(row.accepted)}</td>
+            <td>{show(row.median)}</td>
+            <td>{show(row.p90)}</td>
+          </tr>
+        ))}
+      </DataTable>
       <h2>{t.indicators.monthly}</h2>
       <div className="columns">
         <BarChart
@@ -108,32 +98,27 @@ export function IndicatorsView() {
         />
       </div>
       <h2>{t.indicators.scores}</h2>
-      <div className="table-wrap">
-        <table>
-          <TableHead
-            columns={[
-              t.indicators.wave,
-              t.indicators.cases,
-              t.indicators.composite,
-              t.indicators.economic,
-              t.indicators.social,
-              t.indicators.psychosocial,
-            ]}
-          />
-          <tbody>
-            {data.scoresByWave.map((row) => (
-              <tr key={row.wave}>
-                <td>{row.wave === 0 ? t.indicators.baseline : row.wave}</td>
-                <td>{show(row.cases)}</td>
-                <td>{show(row.composite)}</td>
-                <td>{show(row.economic)}</td>
-                <td>{show(row.social)}</td>
-                <td>{show(row.psychosocial)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[
+          t.indicators.wave,
+          t.indicators.cases,
+          t.indicators.composite,
+          t.indicators.economic,
+          t.indicators.social,
+          t.indicators.psychosocial,
+        ]}
+      >
+        {data.scoresByWave.map((row) => (
+          <tr key={row.wave}>
+            <td>{row.wave === 0 ? t.indicators.baseline : row.wave}</td>
+            <td>{show(row.cases)}</td>
+            <td>{show(row.composite)}</td>
+            <td>{show(row.economic)}</td>
+            <td>{show(row.social)}</td>
+            <td>{show(row.psychosocial)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { FreshnessNote } from '@reintegra/ui-web';
 import { BarChart } from '../components/bar-chart';
 import { Loading, ProblemMessage } from '../components/problem';
@@ -50,49 +51,45 @@ export function OverviewView() {
         note={t.overview.freshnessNote}
       />
       <div className="cards">
-        <a className="card" href="#/cases" data-testid="open-paths">
-          <span className="figure">{data.openPaths}</span>
-          <span>{t.overview.openPaths}</span>
-        </a>
-        <a className="card alarm" href="#/cases?overdue=true" data-testid="overdue-referrals">
-          <span className="figure">{data.referrals.overdue}</span>
-          <span>{t.overview.overdue}</span>
+        <FigureCard
+          href="#/cases"
+          testId="open-paths"
+          figure={data.openPaths}
+          label={t.overview.openPaths}
+        />
+        <FigureCard
+          tone="alarm"
+          href="#/cases?overdue=true"
+          testId="overdue-referrals"
+          figure={data.referrals.overdue}
+          label={t.overview.overdue}
+        >
           {/* In the link's text, not an aria-label, so its name starts with what is seen (WCAG 2.5.3). */}
           <span className="visually-hidden">. {t.overview.seeOverdue}</span>
-        </a>
-        <div className="card">
-          <span className="figure">{data.referrals.dueThisWeek}</span>
-          <span>{t.overview.dueThisWeek}</span>
-          <span className="muted">
-            {data.referrals.awaiting} {t.overview.awaiting.toLowerCase()}
-          </span>
-        </div>
-        <div className="card warn">
-          <span className="figure">{data.escalations.open}</span>
-          <span>{t.overview.escalations}</span>
-          <span className="muted">
-            {data.escalations.lastWeek} {t.overview.escalationsWeek}
-          </span>
-        </div>
-        <div className="card">
-          <span className="figure">{data.newArrivals.lastSevenDays}</span>
-          <span>{t.overview.arrivals}</span>
-        </div>
-        <a className="card" href="#/approvals">
-          <span className="figure">{data.approvals.plans + data.approvals.closures}</span>
-          <span>{t.overview.approvals}</span>
-          <span className="muted">
-            {data.approvals.plans} {t.overview.plans} · {data.approvals.closures}{' '}
-            {t.overview.closures}
-          </span>
-        </a>
-        <div className="card">
-          <span className="figure">{data.followUps.dueThisWeek}</span>
-          <span>{t.overview.followUps}</span>
-          <span className="muted">
-            {data.followUps.overdue} {t.overview.followUpsOverdue}
-          </span>
-        </div>
+        </FigureCard>
+        <FigureCard
+          figure={data.referrals.dueThisWeek}
+          label={t.overview.dueThisWeek}
+          note={`${data.referrals.awaiting} ${t.overview.awaiting.toLowerCase()}`}
+        />
+        <FigureCard
+          tone="warn"
+          figure={data.escalations.open}
+          label={t.overview.escalations}
+          note={`${data.escalations.lastWeek} ${t.overview.escalationsWeek}`}
+        />
+        <FigureCard figure={data.newArrivals.lastSevenDays} label={t.overview.arrivals} />
+        <FigureCard
+          href="#/approvals"
+          figure={data.approvals.plans + data.approvals.closures}
+          label={t.overview.approvals}
+          note={`${data.approvals.plans} ${t.overview.plans} · ${data.approvals.closures} ${t.overview.closures}`}
+        />
+        <FigureCard
+          figure={data.followUps.dueThisWeek}
+          label={t.overview.followUps}
+          note={`${data.followUps.overdue} ${t.overview.followUpsOverdue}`}
+        />
       </div>
       <div className="columns">
         <section>
@@ -144,5 +141,38 @@ export function OverviewView() {
         </section>
       </div>
     </>
+  );
+}
+
+/**
+ * One figure of the overview's cards: the number, what it counts and a note under it; a link
+ * when it leads to the list behind the number.
+ */
+function FigureCard(props: {
+  figure: number;
+  label: string;
+  note?: string;
+  tone?: 'alarm' | 'warn';
+  href?: string;
+  testId?: string;
+  children?: ReactNode;
+}) {
+  const className = props.tone ? `card ${props.tone}` : 'card';
+  const content = (
+    <>
+      <span className="figure">{props.figure}</span>
+      <span>{props.label}</span>
+      {props.note !== undefined && <span className="muted">{props.note}</span>}
+      {props.children}
+    </>
+  );
+  return props.href ? (
+    <a className={className} href={props.href} data-testid={props.testId}>
+      {content}
+    </a>
+  ) : (
+    <div className={className} data-testid={props.testId}>
+      {content}
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { Loading, ProblemMessage } from '@reintegra/ui-web';
 import { api, community } from '../../api';
 import { useI18n } from '../../i18n';
 import type { Claims } from '../../roles';
+import { OpenCard } from '../open-card';
 import { ActivityDetail } from './activity-detail';
 import { CoDesign } from './co-design';
 import type { Activity } from './community-data';
@@ -40,21 +41,20 @@ function MyActivities(props: { claims: Claims }) {
       {mine && mine.length > 0 && (
         <ul className="inbox" data-testid="activities">
           {mine.map((activity) => (
-            <li key={activity.id} className="card" data-testid="activity">
-              <h2 className="item-title">{activity.title}</h2>
+            <OpenCard
+              key={activity.id}
+              testId="activity"
+              title={activity.title}
+              href={`#/community/${activity.id}`}
+              openLabel={m.open(activity.title)}
+              openText={m.openShort}
+            >
               <p className="muted">
                 {m.kinds[activity.kind] ?? activity.kind} · {activity.publicSpace} ·{' '}
                 {activity.schedule}
               </p>
               <p>{m.seats(activity.seatsTaken, activity.capacity)}</p>
-              <a
-                href={`#/community/${activity.id}`}
-                aria-label={m.open(activity.title)}
-                className="button-link"
-              >
-                {m.openShort}
-              </a>
-            </li>
+            </OpenCard>
           ))}
         </ul>
       )}

@@ -1,4 +1,5 @@
 import { useI18n } from '../../i18n';
+import { SyncStatusLine } from '../sync-status';
 import { discardMarks, type MarksState, syncMarks } from './marks-sync';
 
 /**
@@ -17,14 +18,7 @@ export function MarksStatus(props: { marks: MarksState }) {
   }[state];
   return (
     <div className="offline-status">
-      <p
-        role="status"
-        data-testid="sync-status"
-        data-state={state}
-        className={state === 'synced' ? 'notice' : 'warning'}
-      >
-        {line}
-      </p>
+      <SyncStatusLine state={state}>{line}</SyncStatusLine>
       {state === 'waiting' && !syncing && (
         <button type="button" onClick={() => void syncMarks()}>
           {m.send}

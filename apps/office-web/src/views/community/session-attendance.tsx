@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Loading, ProblemMessage } from '@reintegra/ui-web';
 import { useI18n } from '../../i18n';
+import { AttendanceChoice } from '../attendance-choice';
 import { nameOf, useActivityData } from './community-data';
 import { tap } from './marks-model';
 import { MarksStatus } from './marks-status';
@@ -68,21 +69,13 @@ export function SessionAttendance(props: { activityId: string; sessionId: string
           const present = presentOf(person.participantId);
           return (
             <li key={person.participantId} data-testid="attendance-row">
-              <fieldset className="attendance-choice">
-                <legend>{who}</legend>
-                {([true, false] as const).map((came) => (
-                  <label key={String(came)} className="big-choice">
-                    <input
-                      type="radio"
-                      name={`present-${person.participantId}`}
-                      checked={present === came}
-                      onChange={() => mark(person.participantId, came)}
-                      aria-label={came ? m.presentOf(who) : m.absentOf(who)}
-                    />
-                    <span aria-hidden="true">{came ? m.present : m.absent}</span>
-                  </label>
-                ))}
-              </fieldset>
+              <AttendanceChoice
+                name={`present-${person.participantId}`}
+                who={who}
+                present={present}
+                onChoose={(came) => mark(person.participantId, came)}
+                words={m}
+              />
             </li>
           );
         })}

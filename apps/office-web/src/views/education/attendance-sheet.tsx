@@ -2,13 +2,13 @@ import { type FormEvent, useState } from 'react';
 import {
   FormActions,
   ProblemMessage,
-  problemOf,
   splitFieldErrors,
   TextField,
-  type Problem,
+  useFormProblem,
 } from '@reintegra/ui-web';
 import { api, education } from '../../api';
 import { useI18n } from '../../i18n';
+import { AttendanceChoice } from '../attendance-choice';
 import { type Enrolment, personOf } from './education-data';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -30,14 +30,14 @@ export function AttendanceSheet(props: {
   const [present, setPresent] = useState<Record<string, boolean>>(() =>
     Object.fromEntries(props.seated.map((row) => [row.id, true])),
   );
-  const [problem, setProblem] = useState<Problem>();
-  const [busy, setBusy] = useState(false);
+  // The shared save: busy while it runs, the problem kept (its formRef stays unused, so focus
+  // stays where it was, as before).
+  const { problem, setProblem, busy, submit } = useFormProblem();
   const { byField } = splitFieldErrors(problem, ['heldOn']);
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     setProblem(undefined);
-    try {
+    await submit(async () => {
       const attendance = props.seated.map((row) => ({
         enrolmentId: row.id,
         present: present[row.id] ?? true,
@@ -46,11 +46,7 @@ export function AttendanceSheet(props: {
       props.onSaved(
         m.attendanceSaved(attendance.filter((row) => row.present).length, attendance.length),
       );
-    } catch (failure) {
-      setProblem(problemOf(failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={(e) => void save(e)} className="attendance" noValidate>
@@ -74,21 +70,13 @@ export function AttendanceSheet(props: {
           const who = personOf(m.person, row);
           return (
             <li key={row.id}>
-              <fieldset className="attendance-choice">
-                <legend>{who}</legend>
-                {([true, false] as const).map((came) => (
-                  <label key={String(came)} className="big-choice">
-                    <input
-                      type="radio"
-                      name={`present-${row.id}`}
-                      checked={(present[row.id] ?? true) === came}
-                      onChange={() => setPresent((all) => ({ ...all, [row.id]: came }))}
-                      aria-label={came ? m.presentOf(who) : m.absentOf(who)}
-                    />
-                    <span aria-hidden="true">{came ? m.present : m.absent}</span>
-                  </label>
-                ))}
-              </fieldset>
+              <AttendanceChoice
+                name={`present-${row.id}`}
+                who={who}
+                present={present[row.id] ?? true}
+                onChoose={(came) => setPresent((all) => ({ ...all, [row.id]: came }))}
+                words={m}
+              />
             </li>
           );
         })}

@@ -1,6 +1,7 @@
 import { Loading, ProblemMessage } from '@reintegra/ui-web';
 import { api, education } from '../../api';
 import { useI18n } from '../../i18n';
+import { OpenCard } from '../open-card';
 import { CohortRoster } from './cohort-roster';
 
 export interface Cohort {
@@ -35,20 +36,20 @@ export function EducationCohorts(props: { cohortId: string | undefined }) {
       {list.data && list.data.length > 0 && (
         <ul className="inbox" data-testid="cohorts">
           {list.data.map((cohort) => (
-            <li key={cohort.id} className="card" data-testid="cohort" data-cohort-id={cohort.id}>
-              <h2 className="item-title">{cohort.name}</h2>
+            <OpenCard
+              key={cohort.id}
+              testId="cohort"
+              data={{ 'data-cohort-id': cohort.id }}
+              title={cohort.name}
+              href={`#/education-groups/${cohort.id}`}
+              openLabel={m.open(cohort.name)}
+              openText={m.openShort}
+            >
               <p className="muted">{cohort.schedule}</p>
               <p data-testid="cohort-seats">
                 {m.seats(cohort.seatsTaken, cohort.seats)} · {m.waitlist(cohort.waitlistLength)}
               </p>
-              <a
-                href={`#/education-groups/${cohort.id}`}
-                aria-label={m.open(cohort.name)}
-                className="button-link"
-              >
-                {m.openShort}
-              </a>
-            </li>
+            </OpenCard>
           ))}
         </ul>
       )}

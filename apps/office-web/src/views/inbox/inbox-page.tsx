@@ -14,13 +14,19 @@ export function InboxPage<T>(props: {
   list: { data?: T[] | undefined; error?: Problem | undefined; loading: boolean };
   notice?: string | undefined;
   isOpen: (row: T) => boolean;
-  renderList: (rows: T[], testId: string) => ReactNode;
+  /** One row's list item (with its key): both lists draw their rows the same way. */
+  renderItem: (row: T) => ReactNode;
 }) {
   const { t } = useI18n();
   const rows = props.list.data ?? [];
   const open = rows.filter(props.isOpen);
   // Referrals already answered: the 50 most recent, for reference.
   const answered = rows.filter((row) => !props.isOpen(row)).slice(0, 50);
+  const list = (items: T[], testId: string) => (
+    <ul className="inbox" data-testid={testId}>
+      {items.map((row) => props.renderItem(row))}
+    </ul>
+  );
   return (
     <>
       <h1>{props.title}</h1>
@@ -39,12 +45,12 @@ export function InboxPage<T>(props: {
             <h2 id="open-referrals">
               {t.inbox.toAnswer} ({open.length})
             </h2>
-            {open.length === 0 ? <p>{t.inbox.noneToAnswer}</p> : props.renderList(open, 'inbox')}
+            {open.length === 0 ? <p>{t.inbox.noneToAnswer}</p> : list(open, 'inbox')}
           </section>
           {answered.length > 0 && (
             <section aria-labelledby="answered-referrals">
               <h2 id="answered-referrals">{t.inbox.answeredList}</h2>
-              {props.renderList(answered, 'inbox-answered')}
+              {list(answered, 'inbox-answered')}
             </section>
           )}
         </>

@@ -1,20 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatDateTime, label, Loading, ProblemMessage } from '@reintegra/ui-web';
+import { label, Loading, ProblemMessage } from '@reintegra/ui-web';
 import { api, directory } from '../../api';
 import { useI18n } from '../../i18n';
 import { useAnswer, useAnswerNotice } from '../inbox/inbox-page';
 import { ReasonForm } from '../inbox/reason-form';
 import {
   ANSWERS_BY_STATUS,
-  awaitsAnswer,
   isOverdue,
   type ProviderReferral,
   shortCode,
 } from './provider-referral-data';
+import { ReferralDates } from './referral-dates';
 
 /** One referral of the organisation: only the need-to-know facts the API returns, and the answers. */
 export function ProviderReferralView(props: { referralId: string }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const m = t.providerInbox;
   const referral = api.useApi<ProviderReferral>(
     directory(`/provider-inbox/referrals/${encodeURIComponent(props.referralId)}`),
@@ -56,14 +56,7 @@ export function ProviderReferralView(props: { referralId: string }) {
             </dd>
             <dt>{t.workspace.priority}</dt>
             <dd>{label(t.priorities, data.priority)}</dd>
-            <dt>{m.received}</dt>
-            <dd>{formatDateTime(data.askedAt, language)}</dd>
-            {awaitsAnswer(data.status) && (
-              <>
-                <dt>{t.inbox.deadline}</dt>
-                <dd>{formatDateTime(data.acknowledgeBy, language)}</dd>
-              </>
-            )}
+            <ReferralDates referral={data} />
             {data.reasonCode && (
               <>
                 <dt>{m.why}</dt>
