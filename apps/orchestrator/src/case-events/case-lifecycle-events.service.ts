@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { UpdateDefinition } from '@temporalio/common';
 import type {
   AssessmentCompletedV1,
   CaseClosedV1,
@@ -15,6 +16,7 @@ import {
   reintegrationPathWorkflowId,
   transferMunicipalityUpdate,
 } from '@reintegra/workflow-contracts';
+import { sendUpdate } from './parked-events';
 import { WorkflowDelivery } from './workflow-delivery.service';
 
 /**
@@ -49,12 +51,12 @@ export class CaseLifecycleEventsHandler {
             wave: data.wave,
             scores,
           };
-    return this.toPath(event, position, data.caseId, pathEvent);
+    return this.toPath(event, position, data.caseId, pathEventUpdate, pathEvent);
   }
 
   planApproved(event: EventEnvelope<PlanApprovedV1>, position: MessagePosition): Promise<void> {
     const { data } = event;
-    return this.toPath(event, position, data.caseId, {
+    return this.toPath(event, position, data.caseId, pathEventUpdate, {
       kind: 'plan-approved',
       eventId: event.id,
       occurredAt: data.approvedAt,
@@ -64,15 +66,11 @@ export class CaseLifecycleEventsHandler {
 
   caseClosed(event: EventEnvelope<CaseClosedV1>, position: MessagePosition): Promise<void> {
     const { data } = event;
-    return this.workflows.deliver(
-      event,
-      position,
-      reintegrationPathWorkflowId(data.caseId),
-      (handle) =>
-        handle.executeUpdate(approveClosureUpdate, {
-          args: [{ eventId: event.id, supervisorId: data.approvedBy, reason: data.reason }],
-        }),
-    );
+    return this.toPath(event, position, data.caseId, approveClosureUpdate, {
+      eventId: event.id,
+      supervisorId: data.approvedBy,
+      reason: data.reason,
+    });
   }
 
   caseTransferred(
@@ -80,32 +78,23 @@ export class CaseLifecycleEventsHandler {
     position: MessagePosition,
   ): Promise<void> {
     const { data } = event;
-    return this.workflows.deliver(
-      event,
-      position,
-      reintegrationPathWorkflowId(data.caseId),
-      (handle) =>
-        handle.executeUpdate(transferMunicipalityUpdate, {
-          args: [
-            {
-              eventId: event.id,
-              transferId: data.transferId,
-              municipalityCode: data.toMunicipalityCode,
-            },
-          ],
-        }),
-    );
+    return this.toPath(event, position, data.caseId, transferMunicipalityUpdate, {
+      eventId: event.id,
+      transferId: data.transferId,
+      municipalityCode: data.toMunicipalityCode,
+    });
   }
 
-  private toPath(
+  /** Sends the event to the case's path as an update. */
+  private toPath<Arg>(
     event: EventEnvelope,
     position: MessagePosition,
     caseId: string,
-    pathEvent: PathEvent,
+    update: UpdateDefinition<unknown, [Arg]>,
+    arg: NoInfer<Arg>,
   ): Promise<void> {
-    return this.workflows.deliver(event, position, reintegrationPathWorkflowId(caseId), (handle) =>
-      handle.executeUpdate(pathEventUpdate, { args: [pathEvent] }),
-    );
+    const workflowId = reintegrationPathWorkflowId(caseId);
+    return this.workflows.deliver(event, position, workflowId, sendUpdate(update, arg));
   }
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
-import { WorkflowNotFoundError } from '@temporalio/common';
+import { type UpdateDefinition, WorkflowNotFoundError } from '@temporalio/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@reintegra/event-contracts';
 import { APP_CONFIG } from '@reintegra/platform-config';
@@ -12,6 +12,11 @@ export type WorkflowHandle = ReturnType<Client['workflow']['getHandle']>;
 
 /** Sends one event to its workflow (an update or a signal through the handle). */
 export type Send = (handle: WorkflowHandle) => Promise<unknown>;
+
+/** Sends one event as a workflow update taking a single argument. */
+export function sendUpdate<Arg>(update: UpdateDefinition<unknown, [Arg]>, arg: NoInfer<Arg>): Send {
+  return (handle) => handle.executeUpdate(update, { args: [arg] });
+}
 
 /** Bounded: an update waits for a worker, and nothing here may wait for ever. */
 export const UPDATE_DEADLINE_MS = 5_000;

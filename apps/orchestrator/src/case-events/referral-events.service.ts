@@ -9,13 +9,14 @@ import {
 import type { MessagePosition } from '@reintegra/platform-messaging';
 import {
   CONSENT_WITHDRAWN,
+  type ReferralStatusReport,
   referralStatusUpdate,
   referralWorkflowId,
   reintegrationPathWorkflowId,
   requestReferralUpdate,
 } from '@reintegra/workflow-contracts';
-import { ParkedEvents, type Send } from './parked-events';
-import { WorkflowDelivery } from './workflow-delivery.service';
+import { ParkedEvents, type Send, sendUpdate } from './parked-events';
+import { type DeliveryOptions, WorkflowDelivery } from './workflow-delivery.service';
 
 /**
  * Referral events → workflows. `referral.requested` asks the case's path (update) to start the
@@ -50,22 +51,17 @@ export class ReferralEventsHandler {
     position: MessagePosition,
   ): Promise<void> {
     const { data } = event;
-    return this.workflows.deliver(
+    return this.toReferral(
       event,
       position,
-      referralWorkflowId(data.referralId),
-      (handle) =>
-        handle.executeUpdate(referralStatusUpdate, {
-          args: [
-            {
-              eventId: event.id,
-              providerId: data.providerId,
-              status: data.status,
-              ...(data.reasonCode ? { reasonCode: data.reasonCode } : {}),
-              occurredAt: data.occurredAt,
-            },
-          ],
-        }),
+      data.referralId,
+      {
+        eventId: event.id,
+        providerId: data.providerId,
+        status: data.status,
+        ...(data.reasonCode ? { reasonCode: data.reasonCode } : {}),
+        occurredAt: data.occurredAt,
+      },
       // A service's answer to a consent withdrawal after the path already withdrew the referral
       // (its workflow has finished): both said the same, nothing is lost.
       { finishedIsDone: data.reasonCode === CONSENT_WITHDRAWN },
@@ -74,17 +70,29 @@ export class ReferralEventsHandler {
 
   revoked(event: EventEnvelope<ReferralRevokedV1>, position: MessagePosition): Promise<void> {
     const { data } = event;
-    return this.workflows.deliver(event, position, referralWorkflowId(data.referralId), (handle) =>
-      handle.executeUpdate(referralStatusUpdate, {
-        args: [
-          {
-            eventId: event.id,
-            status: 'revoked',
-            reasonCode: data.reasonCode,
-            occurredAt: data.revokedAt,
-          },
-        ],
-      }),
+    return this.toReferral(event, position, data.referralId, {
+      eventId: event.id,
+      status: 'revoked',
+      reasonCode: data.reasonCode,
+      occurredAt: data.revokedAt,
+    });
+  }
+
+  /** Reports the referral's new status to its child workflow (update). */
+  private toReferral(
+    event: EventEnvelope,
+    position: MessagePosition,
+    referralId: string,
+    report: ReferralStatusReport,
+    options?: DeliveryOptions,
+  ): Promise<void> {
+    const workflowId = referralWorkflowId(referralId);
+    return this.workflows.deliver(
+      event,
+      position,
+      workflowId,
+      sendUpdate(referralStatusUpdate, report),
+      options,
     );
   }
 }
@@ -92,19 +100,14 @@ export class ReferralEventsHandler {
 /** The path's requestReferral update for a `referral.requested` event. */
 function requestReferral(event: EventEnvelope<ReferralRequestedV1>): Send {
   const { data } = event;
-  return (handle) =>
-    handle.executeUpdate(requestReferralUpdate, {
-      args: [
-        {
-          eventId: event.id,
-          referralId: data.referralId,
-          service: data.service,
-          priority: data.priority,
-          providerIds: data.providerIds,
-          requestedAt: data.requestedAt,
-          consentId: data.consentId,
-          ...(data.eligibility ? { eligibility: data.eligibility } : {}),
-        },
-      ],
-    });
+  return sendUpdate(requestReferralUpdate, {
+    eventId: event.id,
+    referralId: data.referralId,
+    service: data.service,
+    priority: data.priority,
+    providerIds: data.providerIds,
+    requestedAt: data.requestedAt,
+    consentId: data.consentId,
+    ...(data.eligibility ? { eligibility: data.eligibility } : {}),
+  });
 }

@@ -1,14 +1,12 @@
 import { caseTransferredV1 } from '@reintegra/event-contracts';
-import { project, type Projections, record, touchCase } from './projection-core';
+import { projectCaseFact, type Projections } from './projection-core';
 
 /**
  * An accepted transfer moves the case, and its referrals with it, to the receiving office's
  * municipality: its supervisors see it from now on, the sending office's no longer do.
  */
 export const caseTransfersProjections: Projections = {
-  ...project(caseTransferredV1, async (db, event) => {
-    const { data } = event;
-    await touchCase(db, data.caseId, event.time);
+  ...projectCaseFact(caseTransferredV1, async (db, data) => {
     await db.query(
       `UPDATE cases SET municipality_code = $2, district_code = $3 WHERE case_id = $1`,
       [data.caseId, data.toMunicipalityCode, data.toDistrictCode ?? null],
@@ -17,6 +15,5 @@ export const caseTransfersProjections: Projections = {
       data.caseId,
       data.toMunicipalityCode,
     ]);
-    await record(db, event, data.caseId, data);
   }),
 };

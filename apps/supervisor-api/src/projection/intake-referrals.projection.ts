@@ -1,10 +1,9 @@
 import { referralRequestedV1, referralRevokedV1 } from '@reintegra/event-contracts';
 import {
-  confidentialView,
   lockReferral,
   project,
   type Projections,
-  record,
+  recordReferral,
   restateReferral,
   touchCase,
   VICTIM_SUPPORT,
@@ -38,12 +37,7 @@ export const intakeReferralsProjections: Projections = {
         data.acknowledgeBy,
       ],
     );
-    await record(
-      db,
-      event,
-      data.caseId,
-      confidential ? confidentialView(data, { status: 'requested' }) : data,
-    );
+    await recordReferral(db, event, data, confidential, { status: 'requested' });
   }),
 
   ...project(referralRevokedV1, async (db, event) => {
@@ -55,11 +49,8 @@ export const intakeReferralsProjections: Projections = {
       data.revokedAt,
     ]);
     await restateReferral(db, data.referralId, referral.providers, true, data.revokedAt);
-    await record(
-      db,
-      event,
-      data.caseId,
-      referral.service === VICTIM_SUPPORT ? confidentialView(data, { status: 'revoked' }) : data,
-    );
+    await recordReferral(db, event, data, referral.service === VICTIM_SUPPORT, {
+      status: 'revoked',
+    });
   }),
 };

@@ -17,6 +17,7 @@ import {
 import {
   movePhase,
   project,
+  projectCaseFact,
   type Projections,
   type Queryable,
   record,
@@ -52,47 +53,23 @@ export const intakeReturneesProjections: Projections = {
     }
   }),
 
-  ...project(assessmentCompletedV1, async (db, event) => {
-    const { data } = event;
-    await touchCase(db, data.caseId, event.time);
+  ...projectCaseFact(assessmentCompletedV1, async (db, data) => {
     await db.query(`UPDATE cases SET risk_level = $2 WHERE case_id = $1`, [
       data.caseId,
       data.riskLevel,
     ]);
-    await storeScores(
-      db,
-      data.assessmentId,
-      data.caseId,
-      data.wave,
-      data.scores,
-      data.completedAt,
-      false,
-    );
+    await storeScores(db, data, data.completedAt, false);
     if (data.wave !== undefined) await followUpDone(db, data.caseId, data.wave, data.completedAt);
-    await record(db, event, data.caseId, data);
   }),
 
-  ...project(scoreComputedV1, async (db, event) => {
-    const { data } = event;
-    await touchCase(db, data.caseId, event.time);
+  ...projectCaseFact(scoreComputedV1, async (db, data) => {
     // A re-score under new weights replaces the figures of the same assessment.
-    await storeScores(
-      db,
-      data.assessmentId,
-      data.caseId,
-      data.wave,
-      data.scores,
-      data.computedAt,
-      true,
-    );
+    await storeScores(db, data, data.computedAt, true);
     if (data.purpose === 'follow-up' && data.wave !== undefined)
       await followUpDone(db, data.caseId, data.wave, data.computedAt);
-    await record(db, event, data.caseId, data);
   }),
 
-  ...project(planSubmittedV1, async (db, event) => {
-    const { data } = event;
-    await touchCase(db, data.caseId, event.time);
+  ...projectCaseFact(planSubmittedV1, async (db, data) => {
     // A newer version resubmitted replaces the pending one; an approved version stays approved.
     await db.query(
       `UPDATE cases SET plan_id = $2, plan_version = $3, plan_status = 'submitted',
@@ -110,12 +87,9 @@ export const intakeReturneesProjections: Projections = {
         data.proposedReferrals,
       ],
     );
-    await record(db, event, data.caseId, data);
   }),
 
-  ...project(planApprovedV1, async (db, event) => {
-    const { data } = event;
-    await touchCase(db, data.caseId, event.time);
+  ...projectCaseFact(planApprovedV1, async (db, data) => {
     await db.query(
       `UPDATE cases SET plan_id = $2, plan_version = $3, plan_status = 'approved',
               plan_approved_at = $4, plan_goal_dimensions = $5, plan_proposed_referrals = $6,
@@ -131,38 +105,28 @@ export const intakeReturneesProjections: Projections = {
         data.assignedOfficer ?? null,
       ],
     );
-    await record(db, event, data.caseId, data);
   }),
 
-  ...project(caseStatusChangedV1, async (db, event) => {
-    const { data } = event;
-    await touchCase(db, data.caseId, event.time);
+  ...projectCaseFact(caseStatusChangedV1, async (db, data) => {
     await db.query(`UPDATE cases SET status = $2 WHERE case_id = $1`, [data.caseId, data.to]);
     await movePhase(db, data.caseId, PHASE_OF_STATUS[data.to], data.changedAt);
-    await record(db, event, data.caseId, data);
   }),
 
-  ...project(closureProposedV1, async (db, event) => {
-    const { data } = event;
-    await touchCase(db, data.caseId, event.time);
+  ...projectCaseFact(closureProposedV1, async (db, data) => {
     await db.query(
       `UPDATE cases SET closure_proposed_reason = $2, closure_proposed_at = $3, closure_proposed_by = $4
         WHERE case_id = $1 AND closed_at IS NULL`,
       [data.caseId, data.reason, data.proposedAt, data.proposedBy],
     );
-    await record(db, event, data.caseId, data);
   }),
 
-  ...project(caseClosedV1, async (db, event) => {
-    const { data } = event;
-    await touchCase(db, data.caseId, event.time);
+  ...projectCaseFact(caseClosedV1, async (db, data) => {
     await db.query(
       `UPDATE cases SET closed_at = $2, closure_reason = $3, status = 'closed', phase = 'closed',
               phase_at = $2
         WHERE case_id = $1`,
       [data.caseId, data.closedAt, data.reason],
     );
-    await record(db, event, data.caseId, data);
   }),
 };
 
@@ -206,13 +170,16 @@ async function caseOpened(
 
 async function storeScores(
   db: Queryable,
-  assessmentId: string,
-  caseId: string,
-  wave: number | undefined,
-  scores: SustainabilityScores,
+  assessment: {
+    assessmentId: string;
+    caseId: string;
+    wave?: number | undefined;
+    scores: SustainabilityScores;
+  },
   at: string,
   replace: boolean,
 ) {
+  const { assessmentId, caseId, wave, scores } = assessment;
   await db.query(
     `INSERT INTO scores (assessment_id, case_id, wave, economic, social, psychosocial, composite, computed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)

@@ -6,19 +6,18 @@ import {
   referralRoutedV1,
 } from '@reintegra/event-contracts';
 import {
-  confidentialView,
   lockReferral,
   movePhase,
   project,
+  projectCaseFact,
   type ProjectedAlert,
   type Projections,
-  record,
-  restateReferral,
+  recordReferral,
+  restateStanding,
   timelineOnly,
   touchCase,
   VICTIM_SUPPORT,
 } from './projection-core';
-import { withStanding } from './referral-status';
 
 /**
  * The orchestrator's path events: phase changes, routing and escalation of referrals (an
@@ -26,12 +25,9 @@ import { withStanding } from './referral-status';
  * dates only: provider and reason codes are never stored for them.
  */
 export const pathEventsProjections: Projections = {
-  ...project(pathPhaseChangedV1, async (db, event) => {
-    const { data } = event;
-    await touchCase(db, data.caseId, event.time);
-    await movePhase(db, data.caseId, data.to, data.occurredAt);
-    await record(db, event, data.caseId, data);
-  }),
+  ...projectCaseFact(pathPhaseChangedV1, (db, data) =>
+    movePhase(db, data.caseId, data.to, data.occurredAt),
+  ),
 
   ...project(referralEscalatedV1, async (db, event): Promise<ProjectedAlert[]> => {
     const { data } = event;
@@ -45,13 +41,9 @@ export const pathEventsProjections: Projections = {
         RETURNING municipality_code AS "municipalityCode"`,
       [data.referralId, data.escalation, data.escalatedAt, data.service, data.priority],
     )) as [{ municipalityCode: string | null }[], number];
-    const confidential = data.service === VICTIM_SUPPORT;
-    await record(
-      db,
-      event,
-      data.caseId,
-      confidential ? confidentialView(data, { escalation: data.escalation }) : data,
-    );
+    await recordReferral(db, event, data, data.service === VICTIM_SUPPORT, {
+      escalation: data.escalation,
+    });
     return [
       {
         kind: 'escalation',
@@ -72,10 +64,6 @@ export const pathEventsProjections: Projections = {
     await touchCase(db, data.caseId, event.time);
     const referral = await lockReferral(db, data.referralId, data.caseId, data.occurredAt);
     const confidential = data.service === VICTIM_SUPPORT;
-    const providers = withStanding(referral.providers, data.providerId, {
-      status: data.action === 'withdrawn' ? 'withdrawn' : 'sent',
-      at: data.occurredAt,
-    });
     if (data.action !== 'withdrawn') {
       // A re-route starts a new acknowledgement deadline with the next provider.
       await db.query(
@@ -99,18 +87,14 @@ export const pathEventsProjections: Projections = {
         ],
       );
     }
-    await restateReferral(db, data.referralId, providers, referral.revoked, data.occurredAt);
-    await record(
-      db,
-      event,
-      data.caseId,
-      confidential ? confidentialView(data, { status: data.action }) : data,
-    );
+    await restateStanding(db, data.referralId, referral, data.providerId, {
+      status: data.action === 'withdrawn' ? 'withdrawn' : 'sent',
+      at: data.occurredAt,
+    });
+    await recordReferral(db, event, data, confidential, { status: data.action });
   }),
 
-  ...project(followUpDueV1, async (db, event) => {
-    const { data } = event;
-    await touchCase(db, data.caseId, event.time);
+  ...projectCaseFact(followUpDueV1, async (db, data) => {
     await db.query(
       `INSERT INTO follow_ups (case_id, wave, due_at, assigned_officer) VALUES ($1, $2, $3, $4)
        ON CONFLICT (case_id, wave) DO UPDATE SET due_at = EXCLUDED.due_at,
@@ -123,7 +107,6 @@ export const pathEventsProjections: Projections = {
         [data.caseId, data.assignedOfficer],
       );
     }
-    await record(db, event, data.caseId, data);
   }),
 
   ...project(referralProposedV1, timelineOnly),

@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 import type { EventDefinition, EventEnvelope } from '@reintegra/event-contracts';
 import { AWAITING_SQL } from '../core/referral-statuses';
-import { type ProviderStandings, referralStatusOf } from './referral-status';
+import {
+  type ProviderStanding,
+  type ProviderStandings,
+  referralStatusOf,
+  withStanding,
+} from './referral-status';
 
 /**
  * The projector's shared core: what every topic's projections write through (the case row, the
@@ -43,15 +48,22 @@ export function project<S extends z.ZodType>(
   return { [definition.type]: (db, event) => handler(db, event as EventEnvelope<z.output<S>>) };
 }
 
-export const VICTIM_SUPPORT = 'victim-support';
-
-/** What the dashboard may keep of a victim-support referral event: the status, never details. */
-export function confidentialView(
-  data: { referralId: string; caseId: string },
-  extra: Record<string, string | number>,
-) {
-  return { referralId: data.referralId, caseId: data.caseId, service: VICTIM_SUPPORT, ...extra };
+/**
+ * The projection of a fact about one case: the case row is touched first and the event enters
+ * its timeline after `apply` (the frame most projections share).
+ */
+export function projectCaseFact<S extends z.ZodType<{ caseId: string }>>(
+  definition: EventDefinition<S>,
+  apply: (db: Queryable, data: z.output<S>) => Promise<void>,
+): Projections {
+  return project(definition, async (db, event) => {
+    await touchCase(db, event.data.caseId, event.time);
+    await apply(db, event.data);
+    await record(db, event, event.data.caseId, event.data);
+  });
 }
+
+export const VICTIM_SUPPORT = 'victim-support';
 
 /** Ensures the case row exists (an event may precede the registration) and notes activity. */
 export async function touchCase(db: Queryable, caseId: string, at: string): Promise<void> {
@@ -124,6 +136,34 @@ export async function lockReferral(
   const row = rows[0];
   if (!row) throw new Error(`referral ${referralId} vanished during projection`);
   return row;
+}
+
+/**
+ * The timeline entry of a referral event. A victim-support referral's keeps its ids and `view`
+ * (the status) only, never provider or reason codes.
+ */
+export async function recordReferral(
+  db: Queryable,
+  event: EventEnvelope,
+  data: { referralId: string; caseId: string },
+  confidential: boolean,
+  view: Record<string, string | number>,
+): Promise<void> {
+  const { referralId, caseId } = data;
+  const entry = confidential ? { referralId, caseId, service: VICTIM_SUPPORT, ...view } : data;
+  await record(db, event, caseId, entry);
+}
+
+/** A provider's new standing (a status report or a routing action), and the status it makes. */
+export async function restateStanding(
+  db: Queryable,
+  referralId: string,
+  referral: ReferralRow,
+  providerId: string,
+  standing: ProviderStanding,
+): Promise<void> {
+  const providers = withStanding(referral.providers, providerId, standing);
+  await restateReferral(db, referralId, providers, referral.revoked, standing.at);
 }
 
 /** Stores the providers' standings and the referral status they make. */

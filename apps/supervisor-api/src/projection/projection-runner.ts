@@ -157,17 +157,7 @@ export class ProjectionRunner {
     if (!parsed.ok) {
       const position = await this.check(topic, partition, message.offset);
       if (position !== 'apply') return this.follow(consumer, topic, partition, position);
-      await this.options.deadLetter({
-        topic,
-        partition,
-        offset: message.offset,
-        key: message.key,
-        value: message.value,
-        headers: message.headers,
-        consumer: this.options.groupId,
-        reason: parsed.reason,
-        detail: parsed.detail,
-      });
+      await this.deadLetter(topic, partition, message, parsed.reason, parsed.detail);
     }
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -189,17 +179,13 @@ export class ProjectionRunner {
         if (attempt >= this.options.maxAttempts) {
           // A fact the projection cannot take (a bug, or data it does not expect): dead-letter
           // it and move on; a rebuild after the fix replays it.
-          await this.options.deadLetter({
+          await this.deadLetter(
             topic,
             partition,
-            offset: message.offset,
-            key: message.key,
-            value: message.value,
-            headers: message.headers,
-            consumer: this.options.groupId,
-            reason: 'processing-failed',
-            detail: `after ${attempt} attempts: ${(error as Error).message}`,
-          });
+            message,
+            'processing-failed',
+            `after ${attempt} attempts: ${(error as Error).message}`,
+          );
           await this.skip(topic, partition, message.offset);
           return;
         }
@@ -215,6 +201,27 @@ export class ProjectionRunner {
         await heartbeat();
       }
     }
+  }
+
+  /** Sends the message, unchanged, to its topic's dead-letter topic with the reason. */
+  private deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    reason: string,
+    detail: string,
+  ): Promise<void> {
+    return this.options.deadLetter({
+      topic,
+      partition,
+      offset: message.offset,
+      key: message.key,
+      value: message.value,
+      headers: message.headers,
+      consumer: this.options.groupId,
+      reason,
+      detail,
+    });
   }
 
   private async check(

@@ -4,17 +4,16 @@ import {
   referralStatusChangedV1,
 } from '@reintegra/event-contracts';
 import {
-  confidentialView,
   lockReferral,
   project,
+  projectCaseFact,
   type Projections,
-  record,
-  restateReferral,
+  recordReferral,
+  restateStanding,
   timelineOnly,
   touchCase,
   VICTIM_SUPPORT,
 } from './projection-core';
-import { withStanding } from './referral-status';
 
 /**
  * The services' referral status topic: each provider's standing on a referral (the referral's
@@ -33,11 +32,6 @@ export const referralStatusProjections: Projections = {
         data.service,
       ]);
     }
-    const providers = withStanding(referral.providers, data.providerId, {
-      status: data.status,
-      at: data.occurredAt,
-      ...(data.reasonCode && !confidential ? { reasonCode: data.reasonCode } : {}),
-    });
     if (['accepted', 'in-progress', 'completed', 'not-completed'].includes(data.status)) {
       await db.query(
         `UPDATE referrals SET accepted_at = coalesce(accepted_at, $2),
@@ -52,18 +46,15 @@ export const referralStatusProjections: Projections = {
         data.occurredAt,
       ]);
     }
-    await restateReferral(db, data.referralId, providers, referral.revoked, data.occurredAt);
-    await record(
-      db,
-      event,
-      data.caseId,
-      confidential ? confidentialView(data, { status: data.status }) : data,
-    );
+    await restateStanding(db, data.referralId, referral, data.providerId, {
+      status: data.status,
+      at: data.occurredAt,
+      ...(data.reasonCode && !confidential ? { reasonCode: data.reasonCode } : {}),
+    });
+    await recordReferral(db, event, data, confidential, { status: data.status });
   }),
 
-  ...project(enrolmentStatusChangedV1, async (db, event) => {
-    const { data } = event;
-    await touchCase(db, data.caseId, event.time);
+  ...projectCaseFact(enrolmentStatusChangedV1, async (db, data) => {
     const enrolled = ['enrolled', 'attending', 'completed'].includes(data.status);
     await db.query(
       `INSERT INTO enrolments (enrolment_id, case_id, provider_id, status, enrolled_at, updated_at)
@@ -81,7 +72,6 @@ export const referralStatusProjections: Projections = {
         data.occurredAt,
       ],
     );
-    await record(db, event, data.caseId, data);
   }),
 
   ...project(attendanceAtRiskV1, timelineOnly),
