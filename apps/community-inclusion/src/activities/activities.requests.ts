@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { activityKindSchema, targetGroupSchema } from '@reintegra/event-contracts';
-import { bilingual } from '@reintegra/platform-http';
+import { bilingual, districtWithinMunicipality } from '@reintegra/platform-http';
 import { findDistrict, findMunicipality } from '@reintegra/reference-data';
 
 const day = z.iso.date();
@@ -49,16 +49,7 @@ export const createActivitySchema = z
     facilitators: subjects.default([]),
   })
   .strict()
-  .refine(
-    (a) => !a.districtCode || findDistrict(a.districtCode)?.municipalityCode === a.municipalityCode,
-    {
-      message: bilingual(
-        'El distrito no pertenece al municipio.',
-        'The district is not in the municipality.',
-      ),
-      path: ['districtCode'],
-    },
-  )
+  .superRefine(districtWithinMunicipality(findDistrict))
   .refine((a) => !a.endsOn || a.endsOn >= a.startsOn, {
     message: bilingual(
       'La fecha final es anterior a la inicial.',

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { bilingual } from '@reintegra/platform-http';
+import { pastDateSchema, phoneNumberSchema } from '@reintegra/platform-http';
 import { documentKindSchema } from '../catalogue/catalogue.requests';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * What eligibility needs to know of a person, copied by the caseworker from the intake record the
@@ -10,12 +8,7 @@ const today = () => new Date().toISOString().slice(0, 10);
  */
 export const learnerProfileSchema = z
   .object({
-    dateOfBirth: z.iso
-      .date()
-      .refine(
-        (value) => value <= today(),
-        bilingual('La fecha no puede estar en el futuro.', 'The date cannot be in the future.'),
-      ),
+    dateOfBirth: pastDateSchema,
     lastGradeCompleted: z
       .number()
       .int()
@@ -29,14 +22,7 @@ export const learnerProfileSchema = z
       .object({
         name: z.string().trim().min(1).max(200),
         relationship: z.string().trim().min(1).max(60),
-        phone: z
-          .string()
-          .trim()
-          .regex(
-            /^\+?[0-9][0-9 -]{6,19}$/,
-            bilingual('Teléfono no válido.', 'Invalid phone number.'),
-          )
-          .optional(),
+        phone: phoneNumberSchema.optional(),
       })
       .strict()
       .optional()

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { bilingual } from '@reintegra/platform-http';
+import { bilingual, phoneNumberSchema } from '@reintegra/platform-http';
 import {
   districtCodeSchema,
   districtInMunicipality,
   knownIscoCodeSchema,
   municipalityCodeSchema,
+  reasonCodeSchema,
   skillCodesSchema,
   weekSlotsSchema,
 } from '../core/common.requests';
@@ -42,11 +43,7 @@ export const candidateProfileSchema = z
       .max(80)
       .optional()
       .describe('How the person wants to be named to employers, e.g. "José M."'),
-    contactPhone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9][0-9 -]{6,19}$/, bilingual('Teléfono no válido.', 'Invalid phone number.'))
-      .optional(),
+    contactPhone: phoneNumberSchema.optional(),
     municipalityCode: municipalityCodeSchema
       .optional()
       .describe('Residence; defaults to the one intake registered'),
@@ -75,11 +72,7 @@ export type RecognitionRequest = z.infer<typeof recognitionRequestSchema>;
 export const recognitionDecisionSchema = z
   .object({
     certified: z.boolean(),
-    reasonCode: z
-      .string()
-      .regex(/^[a-z][a-z0-9-]{1,63}$/)
-      .optional()
-      .describe('Why not certified (required then)'),
+    reasonCode: reasonCodeSchema.optional().describe('Why not certified (required then)'),
   })
   .strict()
   .refine((value) => value.certified || value.reasonCode !== undefined, {

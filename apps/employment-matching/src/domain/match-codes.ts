@@ -4,8 +4,10 @@ import {
   type MatchVacancy,
   OCCUPATION_SCORE,
   LEVEL_BY_SHARED_DIGITS,
+  share,
   sharedDigits,
-  WEIGHTS,
+  weightedScore,
+  withExperience,
 } from './matching';
 import { countSlots } from './schedule';
 
@@ -136,8 +138,6 @@ function proximityLevel(c: CandidateCodes, v: VacancyCodes): 0 | 1 | 2 | 3 {
   return 3;
 }
 
-const share = (matched: number, total: number) => (total === 0 ? 1 : matched / total);
-
 /**
  * What one side of a ranking looks like to the other: `digits[i]` the ISCO digits occupation
  * code i shares with the fixed vacancy (or each of the fixed candidate's occupations), computed
@@ -161,7 +161,7 @@ class DigitsTo {
   }
 }
 
-/** The score with the arithmetic of matching.ts's partsOf, term by term. */
+/** The score of one row, its parts counted on codes and weighted by matching.ts's weightedScore. */
 function scoreOf(
   digits: number,
   years: number,
@@ -172,21 +172,15 @@ function scoreOf(
   place: 0 | 1 | 2 | 3,
   availability: number,
 ): number {
-  let occupationScore = OCCUPATION_BY_DIGITS[digits] as number;
-  if (v.minExperienceYears > 0 && years < v.minExperienceYears) {
-    occupationScore *= 0.5 + 0.5 * (years / v.minExperienceYears);
-  }
   const wanted = v.wantedSlots;
-  const fit = share(wanted - countSlots(v.schedule & ~availability), wanted);
-  const score =
-    100 *
-    (WEIGHTS.occupation * occupationScore +
-      WEIGHTS.requiredSkills * share(requiredMatched, v.requiredSkills.length) +
-      WEIGHTS.desirableSkills * share(desirableMatched, v.desirableSkills.length) +
-      WEIGHTS.certifications * share(certificationsHeld, v.requiredCertifications.length) +
-      WEIGHTS.location * (PROXIMITY_BY_LEVEL[place] as number) +
-      WEIGHTS.schedule * fit);
-  return Math.round(score * 10) / 10;
+  return weightedScore(
+    withExperience(OCCUPATION_BY_DIGITS[digits] as number, years, v.minExperienceYears),
+    share(requiredMatched, v.requiredSkills.length),
+    share(desirableMatched, v.desirableSkills.length),
+    share(certificationsHeld, v.requiredCertifications.length),
+    PROXIMITY_BY_LEVEL[place] as number,
+    share(wanted - countSlots(v.schedule & ~availability), wanted),
+  );
 }
 
 /** Best occupation as partsOf picks it: most shared digits, then most years, first wins ties. */

@@ -107,7 +107,39 @@ export interface MatchExplanation {
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
-const share = (matched: number, total: number) => (total === 0 ? 1 : matched / total);
+/** The matched part of what is wanted (all of nothing wanted). */
+export const share = (matched: number, total: number) => (total === 0 ? 1 : matched / total);
+
+/** The occupation's score, cut for fewer years than the vacancy asks (half of it at none). */
+export function withExperience(occupationScore: number, years: number, minYears: number): number {
+  return minYears > 0 && years < minYears
+    ? occupationScore * (0.5 + 0.5 * (years / minYears))
+    : occupationScore;
+}
+
+/**
+ * The score (0–100, one decimal) from its weighted parts, each 0–1. The one arithmetic of a
+ * match: partsOf and the compiled ranking (match-codes.ts) both call it, so their scores agree
+ * to the last bit. Plain numbers, no object: ranking calls it for every row.
+ */
+export function weightedScore(
+  occupation: number,
+  requiredSkills: number,
+  desirableSkills: number,
+  certifications: number,
+  location: number,
+  schedule: number,
+): number {
+  return round1(
+    100 *
+      (WEIGHTS.occupation * occupation +
+        WEIGHTS.requiredSkills * requiredSkills +
+        WEIGHTS.desirableSkills * desirableSkills +
+        WEIGHTS.certifications * certifications +
+        WEIGHTS.location * location +
+        WEIGHTS.schedule * schedule),
+  );
+}
 
 function countIn(wanted: readonly string[], held: readonly string[]): number {
   let count = 0;
@@ -145,24 +177,25 @@ function partsOf(candidate: MatchCandidate, vacancy: MatchVacancy): Parts | unde
       years = occupation.years;
     }
   }
-  let occupationScore = OCCUPATION_SCORE[level];
-  if (vacancy.minExperienceYears > 0 && years < vacancy.minExperienceYears) {
-    occupationScore *= 0.5 + 0.5 * (years / vacancy.minExperienceYears);
-  }
+  const occupationScore = withExperience(
+    OCCUPATION_SCORE[level],
+    years,
+    vacancy.minExperienceYears,
+  );
   const requiredMatched = countIn(vacancy.requiredSkills, candidate.skills);
   const desirableMatched = countIn(vacancy.desirableSkills, candidate.skills);
   const certificationsHeld = countIn(vacancy.requiredCertifications, candidate.certifications);
   const place = proximity(candidate, vacancy);
   const wanted = countSlots(vacancy.schedule);
   const fit = share(wanted - countSlots(vacancy.schedule & ~candidate.availability), wanted);
-  const score =
-    100 *
-    (WEIGHTS.occupation * occupationScore +
-      WEIGHTS.requiredSkills * share(requiredMatched, vacancy.requiredSkills.length) +
-      WEIGHTS.desirableSkills * share(desirableMatched, vacancy.desirableSkills.length) +
-      WEIGHTS.certifications * share(certificationsHeld, vacancy.requiredCertifications.length) +
-      WEIGHTS.location * PROXIMITY_SCORE[place] +
-      WEIGHTS.schedule * fit);
+  const score = weightedScore(
+    occupationScore,
+    share(requiredMatched, vacancy.requiredSkills.length),
+    share(desirableMatched, vacancy.desirableSkills.length),
+    share(certificationsHeld, vacancy.requiredCertifications.length),
+    PROXIMITY_SCORE[place],
+    fit,
+  );
   return {
     level,
     iscoCode,
@@ -173,7 +206,7 @@ function partsOf(candidate: MatchCandidate, vacancy: MatchVacancy): Parts | unde
     certificationsHeld,
     proximity: place,
     fit,
-    score: round1(score),
+    score,
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bilingual } from '@reintegra/platform-http';
+import { bilingual, phoneNumberSchema } from '@reintegra/platform-http';
 
 /** In what capacity an adult answers for a minor (and gives consent for them). */
 export const guardianCapacitySchema = z
@@ -16,11 +16,7 @@ export const recordGuardianSchema = z
     firstNames: z.string().trim().min(1).max(100).optional().describe('Named adult: first names'),
     lastNames: z.string().trim().min(1).max(100).optional().describe('Named adult: last names'),
     capacity: guardianCapacitySchema,
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9][0-9 -]{6,19}$/, bilingual('Teléfono no válido.', 'Invalid phone number.'))
-      .optional(),
+    phone: phoneNumberSchema.optional(),
   })
   .strict()
   .superRefine((value, ctx) => {

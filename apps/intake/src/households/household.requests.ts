@@ -1,21 +1,13 @@
 import { z } from 'zod';
-import { bilingual } from '@reintegra/platform-http';
+import { bilingual, pastDateSchema } from '@reintegra/platform-http';
 import { relationshipSchema } from './relationships';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** A relative who did not return (or is not registered): only what the office needs to know them. */
 export const addFamilyMemberSchema = z
   .object({
     firstNames: z.string().trim().min(1).max(100).describe('Nombres / first names'),
     lastNames: z.string().trim().min(1).max(100).describe('Apellidos / last names'),
-    dateOfBirth: z.iso
-      .date()
-      .refine(
-        (value) => value <= today(),
-        bilingual('La fecha no puede estar en el futuro.', 'The date cannot be in the future.'),
-      )
-      .describe('Fecha de nacimiento / date of birth (YYYY-MM-DD)'),
+    dateOfBirth: pastDateSchema.describe('Fecha de nacimiento / date of birth (YYYY-MM-DD)'),
     relationship: relationshipSchema.describe(
       "What the new member is to the case's person (child: the person's child)",
     ),

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { findDistrict, findMunicipality } from '@reintegra/reference-data';
-import { bilingual } from '@reintegra/platform-http';
+import {
+  bilingual,
+  districtWithinMunicipality,
+  pastDateSchema,
+  phoneNumberSchema,
+  territoryCodeSchemas,
+} from '@reintegra/platform-http';
 import { isValidDui } from './dui';
 
 /** Where returnees are received: the airport reception centre and the land borders. */
@@ -14,18 +20,17 @@ export const RECEPTION_POINTS = [
   'otro',
 ] as const;
 
-const today = () => new Date().toISOString().slice(0, 10);
+const { municipalityCodeSchema, districtCodeSchema } = territoryCodeSchemas({
+  municipality: findMunicipality,
+  district: findDistrict,
+});
 
-const pastDate = z.iso
-  .date()
-  .refine(
-    (value) => value <= today(),
-    bilingual('La fecha no puede estar en el futuro.', 'The date cannot be in the future.'),
-  );
+/** The residence given must be one place: the district in the municipality. */
+const checkDistrictInMunicipality = districtWithinMunicipality(findDistrict);
 
 /** What is recorded of each return: the first one at registration, later ones as new episodes. */
 const returnFields = {
-  returnDate: pastDate.describe('Fecha de retorno / date of return (YYYY-MM-DD)'),
+  returnDate: pastDateSchema.describe('Fecha de retorno / date of return (YYYY-MM-DD)'),
   countryReturnedFrom: z
     .string()
     .regex(
@@ -37,41 +42,13 @@ const returnFields = {
     )
     .describe('Country returned from (ISO 3166-1 alpha-2)'),
   receptionPoint: z.enum(RECEPTION_POINTS).describe('Punto de recepción / reception point'),
-  municipalityCode: z
-    .string()
-    .refine(
-      (code) => findMunicipality(code) !== undefined,
-      bilingual('Municipio desconocido.', 'Unknown municipality.'),
-    )
-    .describe('Municipality of residence, e.g. SV-PA-LA-PAZ-ESTE'),
-  districtCode: z
-    .string()
-    .refine(
-      (code) => findDistrict(code) !== undefined,
-      bilingual('Distrito desconocido.', 'Unknown district.'),
-    )
+  municipalityCode: municipalityCodeSchema.describe(
+    'Municipality of residence, e.g. SV-PA-LA-PAZ-ESTE',
+  ),
+  districtCode: districtCodeSchema
     .optional()
     .describe('District of residence, e.g. SV-PA-LA-PAZ-ESTE/ZACATECOLUCA'),
 };
-
-function checkDistrictInMunicipality(
-  value: { municipalityCode: string; districtCode?: string | undefined },
-  ctx: z.RefinementCtx,
-): void {
-  if (
-    value.districtCode &&
-    findDistrict(value.districtCode)?.municipalityCode !== value.municipalityCode
-  ) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['districtCode'],
-      message: bilingual(
-        'El distrito no pertenece al municipio.',
-        'The district is not in the municipality.',
-      ),
-    });
-  }
-}
 
 export const registerReturneeRequestSchema = z
   .object({
@@ -89,18 +66,11 @@ export const registerReturneeRequestSchema = z
       .describe('DUI; optional because minors and some returnees have none'),
     firstNames: z.string().trim().min(1).max(100).describe('Nombres / first names'),
     lastNames: z.string().trim().min(1).max(100).describe('Apellidos / last names'),
-    dateOfBirth: pastDate.describe('Fecha de nacimiento / date of birth (YYYY-MM-DD)'),
+    dateOfBirth: pastDateSchema.describe('Fecha de nacimiento / date of birth (YYYY-MM-DD)'),
     gender: z.enum(['female', 'male', 'other', 'undisclosed']).describe('Self-described gender'),
     contact: z
       .object({
-        phone: z
-          .string()
-          .trim()
-          .regex(
-            /^\+?[0-9][0-9 -]{6,19}$/,
-            bilingual('Teléfono no válido.', 'Invalid phone number.'),
-          )
-          .optional(),
+        phone: phoneNumberSchema.optional(),
         email: z.email().optional(),
       })
       .strict()

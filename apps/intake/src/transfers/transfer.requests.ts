@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { findDistrict, findMunicipality } from '@reintegra/reference-data';
-import { bilingual } from '@reintegra/platform-http';
+import {
+  bilingual,
+  districtWithinMunicipality,
+  territoryCodeSchemas,
+} from '@reintegra/platform-http';
 
 /** Why a case moves to another office. */
 export const TRANSFER_REASONS = [
@@ -19,21 +23,17 @@ export const DECLINE_REASONS = [
   'other',
 ] as const;
 
+const { municipalityCodeSchema, districtCodeSchema } = territoryCodeSchemas({
+  municipality: findMunicipality,
+  district: findDistrict,
+});
+
 export const transferRequestSchema = z
   .object({
-    toMunicipalityCode: z
-      .string()
-      .refine(
-        (code) => findMunicipality(code) !== undefined,
-        bilingual('Municipio desconocido.', 'Unknown municipality.'),
-      )
-      .describe('Receiving office’s municipality, e.g. SV-SS-SAN-SALVADOR-CENTRO'),
-    toDistrictCode: z
-      .string()
-      .refine(
-        (code) => findDistrict(code) !== undefined,
-        bilingual('Distrito desconocido.', 'Unknown district.'),
-      )
+    toMunicipalityCode: municipalityCodeSchema.describe(
+      'Receiving office’s municipality, e.g. SV-SS-SAN-SALVADOR-CENTRO',
+    ),
+    toDistrictCode: districtCodeSchema
       .optional()
       .describe('District of residence in the new municipality, when known'),
     reasonCode: z.enum(TRANSFER_REASONS),
@@ -53,21 +53,12 @@ export const transferRequestSchema = z
       .describe('Consentimiento de la persona al traslado / the person’s consent to the transfer'),
   })
   .strict()
-  .superRefine((value, ctx) => {
-    if (
-      value.toDistrictCode &&
-      findDistrict(value.toDistrictCode)?.municipalityCode !== value.toMunicipalityCode
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['toDistrictCode'],
-        message: bilingual(
-          'El distrito no pertenece al municipio.',
-          'The district is not in the municipality.',
-        ),
-      });
-    }
-  });
+  .superRefine(
+    districtWithinMunicipality(findDistrict, {
+      municipality: 'toMunicipalityCode',
+      district: 'toDistrictCode',
+    }),
+  );
 export type TransferRequest = z.infer<typeof transferRequestSchema>;
 
 export const declineRequestSchema = z.object({ reasonCode: z.enum(DECLINE_REASONS) }).strict();

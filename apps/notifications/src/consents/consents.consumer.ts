@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, type KafkaContext } from '@nestjs/microservices';
+import type { EntityManager } from 'typeorm';
 import { consentGrantedV1, consentWithdrawnV1, TOPICS } from '@reintegra/event-contracts';
 import { EventConsumer, Inbox } from '@reintegra/platform-messaging';
 
@@ -19,19 +20,11 @@ export class ConsentsConsumer {
     return this.consumer.consume(context, {
       ...this.inbox.on(consentGrantedV1, async (manager, data) => {
         if (data.purpose !== 'contact') return;
-        await manager.query(
-          `INSERT INTO contact_consents (consent_id, case_id, granted_at) VALUES ($1, $2, $3)
-           ON CONFLICT (consent_id) DO UPDATE SET granted_at = EXCLUDED.granted_at`,
-          [data.consentId, data.caseId, data.grantedAt],
-        );
+        await recordMoment(manager, 'granted_at', data, data.grantedAt);
       }),
       ...this.inbox.on(consentWithdrawnV1, async (manager, data) => {
         if (data.purpose !== 'contact') return;
-        await manager.query(
-          `INSERT INTO contact_consents (consent_id, case_id, withdrawn_at) VALUES ($1, $2, $3)
-           ON CONFLICT (consent_id) DO UPDATE SET withdrawn_at = EXCLUDED.withdrawn_at`,
-          [data.consentId, data.caseId, data.withdrawnAt],
-        );
+        await recordMoment(manager, 'withdrawn_at', data, data.withdrawnAt);
         // Nothing still waiting goes out once no contact consent is left.
         await manager.query(
           `UPDATE deliveries SET status = 'skipped', reason = 'contact-consent-withdrawn',
@@ -44,4 +37,21 @@ export class ConsentsConsumer {
       }),
     });
   }
+}
+
+/**
+ * Records when a contact consent was granted or withdrawn: whichever arrives first creates the
+ * row, the other fills its own column in (the order of the two is not guaranteed after a replay).
+ */
+async function recordMoment(
+  manager: EntityManager,
+  column: 'granted_at' | 'withdrawn_at',
+  consent: { consentId: string; caseId: string },
+  at: string,
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO contact_consents (consent_id, case_id, ${column}) VALUES ($1, $2, $3)
+     ON CONFLICT (consent_id) DO UPDATE SET ${column} = EXCLUDED.${column}`,
+    [consent.consentId, consent.caseId, at],
+  );
 }

@@ -14,6 +14,16 @@ export interface StatisticsCell {
   suppressed: boolean;
 }
 
+/** One cell of the referral counts as the query returns it. */
+export interface ReferralCountRow {
+  month: string;
+  municipality_code: string;
+  service: string;
+  outcome: string;
+  referrals: number;
+  people: number;
+}
+
 /**
  * Referral counts by month (of the request, El Salvador time), municipality, service and latest
  * outcome, for agencies that only get numbers. Only people whose `statistics` consent is active
@@ -29,14 +39,7 @@ export class StatisticsService {
   ) {}
 
   async referralCounts(query: StatisticsQuery) {
-    const rows: Array<{
-      month: string;
-      municipality_code: string;
-      service: string;
-      outcome: string;
-      referrals: number;
-      people: number;
-    }> = await this.dataSource.query(
+    const rows: ReferralCountRow[] = await this.dataSource.query(
       `WITH facts AS (
          SELECT to_char(coalesce(f.requested_at, f.outcome_at) AT TIME ZONE 'America/El_Salvador',
                         'YYYY-MM') AS month,
@@ -63,17 +66,7 @@ export class StatisticsService {
   }
 }
 
-export function suppress(
-  row: {
-    month: string;
-    municipality_code: string;
-    service: string;
-    outcome: string;
-    referrals: number;
-    people: number;
-  },
-  minimumCell: number,
-): StatisticsCell {
+export function suppress(row: ReferralCountRow, minimumCell: number): StatisticsCell {
   const hidden = row.people < minimumCell;
   return {
     month: row.month,

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { referralServiceSchema } from '@reintegra/event-contracts';
-import { bilingual, organisationIdSchema, territoryCodeSchemas } from '@reintegra/platform-http';
+import {
+  bilingual,
+  districtWithinMunicipality,
+  organisationIdSchema,
+  territoryCodeSchemas,
+} from '@reintegra/platform-http';
 import { findDistrict, findMunicipality } from '@reintegra/reference-data';
 
 export const organizationIdSchema = organisationIdSchema.describe(
@@ -74,20 +79,7 @@ export const createLocationSchema = z
     districtCode: districtCodeSchema.optional(),
   })
   .strict()
-  .superRefine((value, ctx) => {
-    if (
-      value.districtCode &&
-      findDistrict(value.districtCode)?.municipalityCode !== value.municipalityCode
-    )
-      ctx.addIssue({
-        code: 'custom',
-        path: ['districtCode'],
-        message: bilingual(
-          'El distrito no pertenece al municipio.',
-          'The district is not in the municipality.',
-        ),
-      });
-  });
+  .superRefine(districtWithinMunicipality(findDistrict));
 export type CreateLocationRequest = z.infer<typeof createLocationSchema>;
 
 const serviceFields = {

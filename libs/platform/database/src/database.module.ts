@@ -1,6 +1,7 @@
 import { type DynamicModule, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { AsyncModuleOptions } from '@reintegra/platform-config';
 import { HealthRegistry } from '@reintegra/platform-http';
 import { serviceDataSourceOptions, type ServiceDataSourceOptions } from './data-source';
 
@@ -21,10 +22,7 @@ class DatabaseHealthProbe implements OnModuleInit {
 /** TypeORM connection of a service with the application (DML-only) role, and its health probe. */
 @Module({})
 export class PlatformDatabaseModule {
-  static forRootAsync(options: {
-    inject: Array<string | symbol>;
-    useFactory: (...args: never[]) => ServiceDataSourceOptions;
-  }): DynamicModule {
+  static forRootAsync(options: AsyncModuleOptions<ServiceDataSourceOptions>): DynamicModule {
     return {
       module: PlatformDatabaseModule,
       imports: [

@@ -29,3 +29,23 @@ export const datesInOrder: [
     path: ['to'],
   },
 ];
+
+/** Today's date (UTC) as an ISO date, for comparing with ISO date fields as text. */
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * A date that has already come (dates of birth, of return): the same rule, with the same words,
+ * wherever a service takes one. `.describe()` it at the field.
+ */
+export const pastDateSchema = z.iso
+  .date()
+  .refine(
+    (value) => value <= today(),
+    bilingual('La fecha no puede estar en el futuro.', 'The date cannot be in the future.'),
+  );
+
+/** A phone number as offices write it (optional `+`, digits, spaces and dashes), trimmed. */
+export const phoneNumberSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 -]{6,19}$/, bilingual('Teléfono no válido.', 'Invalid phone number.'));

@@ -43,3 +43,36 @@ export function territoryCodeSchemas(lookup: TerritoryLookup) {
       .describe('District (former municipality), e.g. SV-PA-LA-PAZ-ESTE/ZACATECOLUCA'),
   };
 }
+
+/** Finds a district in the reference data, with the municipality it lies in. */
+export type DistrictLookup = (code: string) => { municipalityCode: string } | undefined;
+
+/**
+ * For `.superRefine(...)`: a district given with a municipality must lie in it; the issue names
+ * the district field. The fields default to `municipalityCode` and `districtCode`.
+ */
+export function districtWithinMunicipality(
+  findDistrict: DistrictLookup,
+  fields: { municipality: string; district: string } = {
+    municipality: 'municipalityCode',
+    district: 'districtCode',
+  },
+) {
+  return (value: Readonly<Record<string, unknown>>, ctx: z.RefinementCtx): void => {
+    const district = value[fields.district];
+    if (
+      typeof district === 'string' &&
+      district &&
+      findDistrict(district)?.municipalityCode !== value[fields.municipality]
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [fields.district],
+        message: bilingual(
+          'El distrito no pertenece al municipio.',
+          'The district is not in the municipality.',
+        ),
+      });
+    }
+  };
+}

@@ -8,6 +8,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { type Admin, Kafka, type Producer } from 'kafkajs';
+import type { AsyncModuleOptions } from '@reintegra/platform-config';
 import { HealthRegistry } from '@reintegra/platform-http';
 import { KAFKA_LOG_LEVEL, kafkaLogCreator } from './kafka-logging';
 import { KAFKA, KAFKA_OPTIONS, KAFKA_PRODUCER, type KafkaConnectionOptions } from './kafka.tokens';
@@ -61,10 +62,7 @@ class KafkaLifecycle implements OnModuleInit, OnApplicationShutdown {
 @Global()
 @Module({})
 export class PlatformKafkaModule {
-  static forRootAsync(options: {
-    inject: Array<string | symbol>;
-    useFactory: (...args: never[]) => KafkaConnectionOptions;
-  }): DynamicModule {
+  static forRootAsync(options: AsyncModuleOptions<KafkaConnectionOptions>): DynamicModule {
     return {
       module: PlatformKafkaModule,
       providers: [

@@ -7,7 +7,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import type { TemporalTlsOptions } from '@reintegra/platform-config';
+import type { AsyncModuleOptions, TemporalTlsOptions } from '@reintegra/platform-config';
 import { HealthRegistry } from '@reintegra/platform-http';
 import { tracingClientInterceptors } from './temporal-tracing';
 
@@ -40,10 +40,7 @@ class TemporalClientLifecycle implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class PlatformTemporalClientModule {
-  static forRootAsync(options: {
-    inject: Array<string | symbol>;
-    useFactory: (...args: never[]) => TemporalClientOptions;
-  }): DynamicModule {
+  static forRootAsync(options: AsyncModuleOptions<TemporalClientOptions>): DynamicModule {
     const OPTIONS = Symbol('TEMPORAL_CLIENT_OPTIONS');
     return {
       module: PlatformTemporalClientModule,
