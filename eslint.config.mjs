@@ -39,12 +39,19 @@ const config = [
             // Layers (type:*)
             {
               sourceTag: 'type:contracts',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:reference-data'],
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:reference-data',
+                'type:vocabulary',
+              ],
             },
             { sourceTag: 'type:reference-data', onlyDependOnLibsWithTags: [] },
+            // The code lists (plain arrays): usable everywhere, including workflow code and the
+            // browser apps; they depend on nothing.
+            { sourceTag: 'type:vocabulary', onlyDependOnLibsWithTags: [] },
             {
               sourceTag: 'type:platform',
-              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'],
+              onlyDependOnLibsWithTags: ['type:platform', 'type:contracts', 'type:vocabulary'],
             },
             {
               sourceTag: 'type:testing',
@@ -53,6 +60,7 @@ const config = [
                 'type:contracts',
                 'type:testing',
                 'type:demo-data',
+                'type:vocabulary',
               ],
             },
             // Seeded fictional data for tests and the demo loader: built on reference data only.
@@ -65,17 +73,18 @@ const config = [
                 'type:platform',
                 'type:testing',
                 'type:demo-data',
+                'type:vocabulary',
               ],
             },
             // The browser apps bundle for the browser: no platform (Node/Nest) or contract
             // libraries (their index pulls in node:crypto); they talk to the services over HTTP.
-            // They may use the shared web pieces and the reference data (plain JSON).
+            // They may use the shared web pieces, the reference data (plain JSON) and the code lists.
             {
               sourceTag: 'type:web',
-              onlyDependOnLibsWithTags: ['type:web-ui', 'type:reference-data'],
+              onlyDependOnLibsWithTags: ['type:web-ui', 'type:reference-data', 'type:vocabulary'],
             },
             // Shared pieces of the web apps (API helper, problem+json, i18n, layout): browser-only.
-            { sourceTag: 'type:web-ui', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:web-ui', onlyDependOnLibsWithTags: ['type:vocabulary'] },
             {
               sourceTag: 'type:e2e',
               onlyDependOnLibsWithTags: ['type:contracts', 'type:testing', 'type:demo-data'],

@@ -15,6 +15,7 @@ export default defineConfig({
     alias: {
       '@reintegra/ui-web': lib('ui-web/src/index.ts'),
       '@reintegra/reference-data': lib('reference-data/src/index.ts'),
+      '@reintegra/vocabulary': lib('contracts/vocabulary/src/index.ts'),
     },
   },
   build: {

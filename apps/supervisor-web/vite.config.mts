@@ -15,6 +15,9 @@ export default defineConfig({
       '@reintegra/ui-web': fileURLToPath(
         new URL('../../libs/ui-web/src/index.ts', import.meta.url),
       ),
+      '@reintegra/vocabulary': fileURLToPath(
+        new URL('../../libs/contracts/vocabulary/src/index.ts', import.meta.url),
+      ),
     },
   },
   build: {

@@ -14,6 +14,7 @@ export const vocabularyEs = {
     'legal-documents': 'Documentos legales',
     health: 'Salud',
     housing: 'Vivienda',
+    community: 'Inclusión comunitaria',
   } as Record<string, string>,
   priorities: sharedVocabulary.es.priorities,
   statuses: {
@@ -76,6 +77,7 @@ export const vocabularyEn: typeof vocabularyEs = {
     'legal-documents': 'Legal documents',
     health: 'Health',
     housing: 'Housing',
+    community: 'Community inclusion',
   },
   priorities: sharedVocabulary.en.priorities,
   statuses: {

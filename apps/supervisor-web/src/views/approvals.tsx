@@ -1,3 +1,4 @@
+import { CLOSURE_REASONS } from '@reintegra/vocabulary';
 import { type FormEvent, useState } from 'react';
 import { ApiError, apiPost, type Problem } from '../api';
 import { Loading, ProblemMessage } from '../components/problem';
@@ -22,8 +23,6 @@ interface PendingClosure {
   proposedBy: string | null;
   proposedAt: string;
 }
-
-const REASONS = ['reintegrated', 'disengaged', 're-migrated', 'transferred', 'deceased'];
 
 /** Sends a decision; reports intake's answer (stale plan, case moved on, no right) as it came. */
 function useDecision() {
@@ -106,7 +105,7 @@ function ClosureDecision({
         <label>
           {t.approvals.reason}{' '}
           <select value={reason} onChange={(e) => setReason(e.target.value)}>
-            {REASONS.map((r) => (
+            {CLOSURE_REASONS.map((r) => (
               <option key={r} value={r}>
                 {label(t.closureReasons, r)}
               </option>

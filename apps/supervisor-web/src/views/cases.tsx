@@ -1,7 +1,8 @@
-import { DataTable } from '../components/data-table';
 import { type FormEvent, useEffect, useState } from 'react';
+import { CASE_PHASES, REFERRAL_PRIORITIES, REFERRAL_SERVICES } from '@reintegra/vocabulary';
 import { queryString } from '../api';
 import type { Me } from '../app';
+import { DataTable } from '../components/data-table';
 import { Loading, ProblemMessage } from '../components/problem';
 import { formatDate, formatDateTime, label, useI18n } from '../i18n';
 import { navigate } from '../router';
@@ -33,17 +34,9 @@ const FILTERS = [
   'to',
 ] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
-const PHASES = ['intake', 'assessed', 'plan-approved', 'in-services', 'follow-up', 'closed'];
-const SERVICES = [
-  'employment',
-  'education',
-  'victim-support',
-  'psychosocial',
-  'legal-documents',
-  'health',
-  'housing',
-];
-const PRIORITIES = ['emergency', 'urgent', 'normal'];
+// Child protection has no ordinary referrals yet (its confidential channel does not exist), so
+// filtering on it would always come back empty.
+const SERVICES = REFERRAL_SERVICES.filter((service) => service !== 'child-protection');
 const PAGE = 25;
 
 /** Filters live in the address (`#/cases?overdue=true`), so a filtered list can be shared and reloaded. */
@@ -96,7 +89,7 @@ export function CasesView({ params, me }: { params: URLSearchParams; me: Me | un
           {t.cases.phase}
           <select {...field('phase')}>
             <option value="">{t.cases.any}</option>
-            {PHASES.map((phase) => (
+            {CASE_PHASES.map((phase) => (
               <option key={phase} value={phase}>
                 {label(t.phases, phase)}
               </option>
@@ -118,7 +111,7 @@ export function CasesView({ params, me }: { params: URLSearchParams; me: Me | un
           {t.cases.priority}
           <select {...field('priority')}>
             <option value="">{t.cases.any}</option>
-            {PRIORITIES.map((priority) => (
+            {REFERRAL_PRIORITIES.map((priority) => (
               <option key={priority} value={priority}>
                 {label(t.priorities, priority)}
               </option>

@@ -1,7 +1,7 @@
-import { DataTable } from '../components/data-table';
 import { useState } from 'react';
 import { ApiError, type Problem, session } from '../api';
 import { BarChart } from '../components/bar-chart';
+import { DataTable } from '../components/data-table';
 import { Loading, ProblemMessage } from '../components/problem';
 import { label, useI18n } from '../i18n';
 import { useApi } from '../use-api';

@@ -1,5 +1,20 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import {
+  ACKNOWLEDGEMENT_HOURS,
+  CASE_PHASES,
+  type CasePhase,
+  CLOSURE_REASONS,
+  type ClosureReason,
+  REFERRAL_PRIORITIES,
+  REFERRAL_SERVICES,
+  REFERRAL_STATUSES,
+  type ReferralPriority,
+  RISK_LEVELS,
+  type RiskLevel,
+  SCORE_DIMENSIONS,
+  type ScoreDimension,
+} from '@reintegra/vocabulary';
 import { z } from 'zod';
 
 /**
@@ -20,55 +35,28 @@ export function referralWorkflowId(referralId: string): string {
   return `referral/${referralId}`;
 }
 
-export const CASE_PHASES = [
-  'intake',
-  'assessed',
-  'plan-approved',
-  'in-services',
-  'follow-up',
-  'closed',
-] as const;
-export type CasePhase = (typeof CASE_PHASES)[number];
-
-// Vocabulary mirrored from @reintegra/event-contracts (which workflow code cannot import: its
-// index pulls in node:crypto); reintegration-path.spec.ts checks they stay equal.
-export const REFERRAL_SERVICES = [
-  'employment',
-  'education',
-  'victim-support',
-  'psychosocial',
-  'legal-documents',
-  'health',
-  'housing',
-  'community',
-  'child-protection',
-] as const;
-export const REFERRAL_PRIORITIES = ['emergency', 'urgent', 'normal'] as const;
-export type PathReferralPriority = (typeof REFERRAL_PRIORITIES)[number];
-/** Equal to ACKNOWLEDGEMENT_HOURS of the event contracts (emergency 24 h, urgent 72 h, normal 14 d). */
-export const DEFAULT_ACKNOWLEDGEMENT_HOURS: Record<PathReferralPriority, number> = {
-  emergency: 24,
-  urgent: 72,
-  normal: 14 * 24,
+// The code lists come from @reintegra/vocabulary, the source the event contracts build their
+// enums from (workflow code cannot import the event library: its index pulls in node:crypto).
+export {
+  CASE_PHASES,
+  CLOSURE_REASONS,
+  REFERRAL_PRIORITIES,
+  REFERRAL_SERVICES,
+  REFERRAL_STATUSES,
+  RISK_LEVELS,
+  SCORE_DIMENSIONS as DIMENSIONS,
 };
-
-export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
-export const DIMENSIONS = ['economic', 'social', 'psychosocial'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
-/** Closure reasons of the product brief (flow 7). */
-export const CLOSURE_REASONS = [
-  'reintegrated',
-  'disengaged',
-  're-migrated',
-  'transferred',
-  'deceased',
-] as const;
-export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+export type { CasePhase, ClosureReason, RiskLevel };
+export type PathReferralPriority = ReferralPriority;
+export type Dimension = ScoreDimension;
+/** The default deadlines are the inter-agency ones (emergency 24 h, urgent 72 h, normal 14 d). */
+export const DEFAULT_ACKNOWLEDGEMENT_HOURS: Record<PathReferralPriority, number> = {
+  ...ACKNOWLEDGEMENT_HOURS,
+};
 
 const id = z.string().min(1).max(200);
 const isoDateTime = z.iso.datetime({ offset: true });
-const scores = z.partialRecord(z.enum(DIMENSIONS), z.number().min(0).max(1));
+const scores = z.partialRecord(z.enum(SCORE_DIMENSIONS), z.number().min(0).max(1));
 
 /** Tunables of a path; every field has a default (DEFAULT_PATH_CONFIG). */
 export const pathConfigSchema = z.object({
@@ -294,20 +282,6 @@ export const transferMunicipalityUpdate = defineUpdate<PathState, [TransferMunic
 
 // ---- Referral child workflow ----
 
-// Same values as event-contracts' referralStatusSchema, repeated on purpose: workflow code is
-// bundled into Temporal's sandbox and must not pull in the event library (node:crypto).
-export const REFERRAL_STATUSES = [
-  'requested',
-  'sent',
-  'accepted',
-  'declined',
-  'no-capacity',
-  'in-progress',
-  'completed',
-  'not-completed',
-  'revoked',
-  'withdrawn',
-] as const;
 /** Statuses beyond `sent` that the orchestrator itself reports (routing outcomes). */
 export type ReferralWorkflowStatus = (typeof REFERRAL_STATUSES)[number] | 'unrouted';
 

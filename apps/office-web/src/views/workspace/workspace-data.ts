@@ -1,3 +1,12 @@
+import {
+  CLOSURE_REASONS,
+  REFERRAL_PRIORITIES,
+  REFERRAL_SERVICES,
+  type ReferralService,
+  SCORE_DIMENSIONS,
+  type ScoreDimension,
+} from '@reintegra/vocabulary';
+
 /** What intake answers for a case, as the workspace reads it. */
 export interface Referral {
   id: string;
@@ -81,8 +90,8 @@ export interface PathView {
   nextFollowUp: { wave: number; dueAt: string } | null;
 }
 
-export const DIMENSIONS = ['economic', 'social', 'psychosocial'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+export { SCORE_DIMENSIONS as DIMENSIONS };
+export type Dimension = ScoreDimension;
 
 export interface Goal {
   description: string;
@@ -148,17 +157,14 @@ export function referralsStoppedBy(consent: Consent, referrals: readonly Referra
   );
 }
 
-/** Services the office refers to through the plan (victim support has its confidential channel). */
-export const PLAN_SERVICES = [
-  'employment',
-  'education',
-  'psychosocial',
-  'legal-documents',
-  'health',
-  'housing',
-  'community',
-];
-export const PRIORITIES = ['emergency', 'urgent', 'normal'];
+/**
+ * Services the office refers to through the plan: not victim support (its own confidential
+ * channel) nor child protection (no ordinary referral route until its channel exists).
+ */
+const NOT_PLANNED: readonly ReferralService[] = ['victim-support', 'child-protection'];
+export const PLAN_SERVICES = REFERRAL_SERVICES.filter((service) => !NOT_PLANNED.includes(service));
+export { CLOSURE_REASONS, REFERRAL_PRIORITIES as PRIORITIES };
+// Intake's plan request codes (apps/intake plan.requests.ts); not yet in @reintegra/vocabulary.
 export const PLAN_REASONS = [
   'seeks-employment',
   'seeks-training',
@@ -168,11 +174,4 @@ export const PLAN_REASONS = [
   'needs-housing',
   'needs-psychosocial-support',
   'community-ties',
-];
-export const CLOSURE_REASONS = [
-  'reintegrated',
-  'disengaged',
-  're-migrated',
-  'transferred',
-  'deceased',
 ];

@@ -1,3 +1,4 @@
+import { CLOSURE_REASONS, RISK_LEVELS, SCORE_DIMENSIONS } from '@reintegra/vocabulary';
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import { reasonCodeSchema } from '../referrals/referral-vocabulary';
@@ -24,16 +25,14 @@ export const caseStatusSchema = z
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
 
 /** Closure reasons of the product brief (flow 7). */
-export const closureReasonSchema = z
-  .enum(['reintegrated', 'disengaged', 're-migrated', 'transferred', 'deceased'])
-  .describe('Why the case was closed');
+export const closureReasonSchema = z.enum(CLOSURE_REASONS).describe('Why the case was closed');
 export type ClosureReason = z.infer<typeof closureReasonSchema>;
 
-export const riskLevelSchema = z.enum(['low', 'medium', 'high']).describe('Case risk level');
+export const riskLevelSchema = z.enum(RISK_LEVELS).describe('Case risk level');
 export type RiskLevel = z.infer<typeof riskLevelSchema>;
 
 export const scoreDimensionSchema = z
-  .enum(['economic', 'social', 'psychosocial'])
+  .enum(SCORE_DIMENSIONS)
   .describe('Dimension of the reintegration sustainability score');
 export type ScoreDimension = z.infer<typeof scoreDimensionSchema>;
 

@@ -1,3 +1,4 @@
+import { CASE_PHASES } from '@reintegra/vocabulary';
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import {
@@ -13,9 +14,7 @@ import { routingReasonSchema } from '../directory/directory-vocabulary';
  * Transitions of a reintegration path, published by the orchestrator through its outbox (topic
  * reintegra.path.events, key = case id). Ids, codes and dates only: never personal data.
  */
-export const pathPhaseSchema = z
-  .enum(['intake', 'assessed', 'plan-approved', 'in-services', 'follow-up', 'closed'])
-  .describe('Phase of the reintegration path');
+export const pathPhaseSchema = z.enum(CASE_PHASES).describe('Phase of the reintegration path');
 
 export const pathPhaseChangedV1 = defineEvent({
   type: 'sv.reintegra.path.phase-changed.v1',

@@ -1,4 +1,13 @@
+import {
+  ACKNOWLEDGEMENT_HOURS,
+  REFERRAL_PRIORITIES,
+  REFERRAL_SERVICES,
+  REFERRAL_STATUSES,
+} from '@reintegra/vocabulary';
 import { z } from 'zod';
+
+// The code lists themselves live in @reintegra/vocabulary (shared with workflow code and the
+// browser apps, which cannot import this library); the schemas and their descriptions live here.
 
 /**
  * Services a case can be referred to. Victim support and child protection are restricted: their
@@ -6,46 +15,22 @@ import { z } from 'zod';
  * sent through the ordinary referral route at all until its confidential channel exists).
  */
 export const referralServiceSchema = z
-  .enum([
-    'employment',
-    'education',
-    'victim-support',
-    'psychosocial',
-    'legal-documents',
-    'health',
-    'housing',
-    'community',
-    'child-protection',
-  ])
+  .enum(REFERRAL_SERVICES)
   .describe('Service the referral asks for');
 export type ReferralService = z.infer<typeof referralServiceSchema>;
 
 /** Inter-agency priorities and their acknowledgement deadlines (emergency 24 h, urgent 72 h, normal 14 d). */
 export const referralPrioritySchema = z
-  .enum(['emergency', 'urgent', 'normal'])
+  .enum(REFERRAL_PRIORITIES)
   .describe('Priority; sets the acknowledgement deadline');
 export type ReferralPriority = z.infer<typeof referralPrioritySchema>;
 
-export const ACKNOWLEDGEMENT_HOURS: Record<ReferralPriority, number> = {
-  emergency: 24,
-  urgent: 72,
-  normal: 14 * 24,
-};
+// The deadlines are a code table too: workflow code reads the same object.
+export { ACKNOWLEDGEMENT_HOURS };
 
 /** Closed-loop referral states (product brief, flow 5). */
 export const referralStatusSchema = z
-  .enum([
-    'requested',
-    'sent',
-    'accepted',
-    'declined',
-    'no-capacity',
-    'in-progress',
-    'completed',
-    'not-completed',
-    'revoked',
-    'withdrawn',
-  ])
+  .enum(REFERRAL_STATUSES)
   .describe('Referral state after the change');
 export type ReferralStatus = z.infer<typeof referralStatusSchema>;
 
