@@ -22,3 +22,4 @@ export * from './cluster-stack';
 export * from './lag-sampler';
 export * from './ephemeral-ports';
 export * from './scratch';
+export * from './service-test-bed';

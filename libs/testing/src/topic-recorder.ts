@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, type IHeaders } from 'kafkajs';
+import { type EventEnvelope, parseEvent } from '@reintegra/event-contracts';
 
 export interface RecordedMessage {
   topic: string;
@@ -57,5 +58,14 @@ export class TopicRecorder {
 
   async stop(): Promise<void> {
     await this.consumer.disconnect();
+  }
+
+  /** The recorded events of one type (not parsable: skipped) whose data passes `predicate`. */
+  events<T>(type: string, predicate: (data: T) => boolean = () => true): EventEnvelope<T>[] {
+    return this.messages
+      .map((message) => parseEvent(message.value))
+      .filter((parsed) => parsed.ok && parsed.event.type === type)
+      .map((parsed) => (parsed as { event: EventEnvelope<T> }).event)
+      .filter((event) => predicate(event.data));
   }
 }

@@ -1,35 +1,30 @@
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Kafka, type Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   consentGrantedV1,
-  createEvent,
   type EventDefinition,
   type EventEnvelope,
-  parseEvent,
   referralRequestedV1,
   TOPICS,
 } from '@reintegra/event-contracts';
 import type { Role } from '@reintegra/platform-auth';
-import { loadConfig } from '@reintegra/platform-config';
-import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
-import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
-import { configureServiceApp } from '@reintegra/platform-service';
 import {
   currentTestStack,
   eventually,
+  migrateServiceTestDatabase,
+  publishEvent,
+  requestJson,
+  serviceTestConfig,
   startGroupAtEnd,
-  testAuthEnvironment,
-  testDatabaseUrl,
+  startServiceApp,
+  startTestProducer,
   testToken,
   TopicRecorder,
 } from '@reintegra/testing';
 import type { z } from 'zod';
 import { CommunityInclusionModule } from '../community-inclusion.module';
-import { communityInclusionConfigSpec } from '../config';
-import { communityInclusionDataSource } from '../database/community-inclusion-data-source';
 import { communityInclusionService } from '../service';
 
 export const LA_PAZ_ESTE = 'SV-PA-LA-PAZ-ESTE';
@@ -62,52 +57,32 @@ export class CommunityTestBed {
 
   async start(): Promise<void> {
     const stack = currentTestStack();
-    await runMigrations(
-      serviceDataSourceOptions(
-        communityInclusionDataSource(testDatabaseUrl('community_inclusion', 'migrator')),
-      ),
-    );
-    const config = loadConfig(communityInclusionConfigSpec, {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: testDatabaseUrl('community_inclusion', 'app'),
+    await migrateServiceTestDatabase(communityInclusionService);
+    const config = serviceTestConfig(communityInclusionService, {
       DATABASE_POOL_SIZE: '20',
-      KAFKA_BROKERS: stack.kafkaBrokers.join(','),
       KAFKA_CONSUMER_GROUP: 'community-inclusion-test',
       OUTBOX_POLL_INTERVAL_MS: '50',
-      ...testAuthEnvironment(),
     });
     this.recorder = new TopicRecorder(stack.kafkaBrokers, [
       TOPICS.referralStatus,
       TOPICS.communityEvents,
     ]);
     await this.recorder.start();
-    this.producer = new Kafka({
-      brokers: stack.kafkaBrokers,
-      clientId: 'community-test',
-      logLevel: 1,
-    }).producer();
-    await this.producer.connect();
+    this.producer = await startTestProducer('community-test');
     await startGroupAtEnd(stack.kafkaBrokers, config.KAFKA_CONSUMER_GROUP, [
       TOPICS.intakeReferrals,
       TOPICS.intakeConsents,
       TOPICS.pathEvents,
     ]);
-    this.app = await NestFactory.create(CommunityInclusionModule.register(config), {
-      logger: false,
-    });
-    configureServiceApp(this.app, communityInclusionService);
-    this.app.connectMicroservice(
-      kafkaConsumerTransport({
+    ({ app: this.app, url: this.url } = await startServiceApp({
+      module: CommunityInclusionModule.register(config),
+      service: communityInclusionService,
+      consumer: {
         clientId: config.KAFKA_CLIENT_ID,
         brokers: config.KAFKA_BROKERS,
         groupId: config.KAFKA_CONSUMER_GROUP,
-      }),
-      { inheritAppConfig: true },
-    );
-    await this.app.startAllMicroservices();
-    await this.app.listen(0, '127.0.0.1');
-    this.url = await this.app.getUrl();
+      },
+    }));
     this.db = this.app.get(DataSource);
     const users: Record<
       string,
@@ -153,19 +128,8 @@ export class CommunityTestBed {
     token: string | undefined,
     body?: unknown,
   ): Promise<Reply> {
-    const response = await fetch(`${this.url}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: token } : {}),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: (text ? JSON.parse(text) : undefined) as Reply['body'],
-    };
+    const reply = await requestJson(this.url, method, path, { authorization: token, body });
+    return { status: reply.status, body: reply.body as Reply['body'] };
   }
 
   /** `call` as one of the test users, e.g. `bed.as('facilitator')('GET', '/activities')`. */
@@ -174,19 +138,11 @@ export class CommunityTestBed {
       this.call(method, path, this.tokens[user], body);
   }
 
-  async send<S extends z.ZodType>(definition: EventDefinition<S>, key: string, data: z.input<S>) {
-    const event = createEvent(definition, {
-      subject: key,
+  send<S extends z.ZodType>(definition: EventDefinition<S>, key: string, data: z.input<S>) {
+    return publishEvent(this.producer, definition, key, data, {
       source: '/reintegra/intake',
       actor: 'user:intake-officer-test',
-      correlationId: randomUUID(),
-      data,
     });
-    await this.producer.send({
-      topic: definition.topic,
-      messages: [{ key, value: JSON.stringify(event) }],
-    });
-    return event;
   }
 
   /** Intake's side: the consent to a community referral, then the referral (reason code optional). */
@@ -281,11 +237,7 @@ export class CommunityTestBed {
   }
 
   recorded<T>(type: string, predicate: (data: T) => boolean = () => true): EventEnvelope<T>[] {
-    return this.recorder.messages
-      .map((message) => parseEvent(message.value))
-      .filter((parsed) => parsed.ok && parsed.event.type === type)
-      .map((parsed) => (parsed as { event: EventEnvelope<T> }).event)
-      .filter((event) => predicate(event.data));
+    return this.recorder.events(type, predicate);
   }
 
   /** Every row of every table this service writes, as text (for what must never be there). */

@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Kafka, type Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
@@ -10,19 +9,18 @@ import {
   referralRevokedV1,
   TOPICS,
 } from '@reintegra/event-contracts';
-import { loadConfig } from '@reintegra/platform-config';
-import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
-import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
 import {
   currentTestStack,
   eventually,
+  migrateServiceTestDatabase,
+  sendEvents,
+  serviceTestConfig,
   startGroupAtEnd,
-  testAuthEnvironment,
-  testDatabaseUrl,
+  startServiceApp,
+  startTestProducer,
 } from '@reintegra/testing';
-import { educationEnrolmentConfigSpec } from '../config';
-import { educationEnrolmentDataSource } from '../database/education-enrolment-data-source';
 import { EducationEnrolmentModule } from '../education-enrolment.module';
+import { educationEnrolmentService } from '../service';
 
 export interface TestEducation {
   app: INestApplication;
@@ -41,47 +39,29 @@ export async function startEducationEnrolment(
   options: { consumerGroup?: string } = {},
 ): Promise<TestEducation> {
   const stack = currentTestStack();
-  await runMigrations(
-    serviceDataSourceOptions(
-      educationEnrolmentDataSource(testDatabaseUrl('education_enrolment', 'migrator')),
-    ),
-  );
+  await migrateServiceTestDatabase(educationEnrolmentService);
   const group = options.consumerGroup ?? `education-enrolment-test-${randomUUID()}`;
   if (!options.consumerGroup)
     await startGroupAtEnd(stack.kafkaBrokers, group, [TOPICS.intakeReferrals]);
-  const config = loadConfig(educationEnrolmentConfigSpec, {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: testDatabaseUrl('education_enrolment', 'app'),
+  const config = serviceTestConfig(educationEnrolmentService, {
     DATABASE_POOL_SIZE: '20',
-    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
     KAFKA_CONSUMER_GROUP: group,
     OUTBOX_POLL_INTERVAL_MS: '50',
     ATTENDANCE_AT_RISK_ABSENCES: '2',
-    ...testAuthEnvironment(),
   });
-  const producer = new Kafka({
-    brokers: stack.kafkaBrokers,
-    clientId: 'education-test',
-    logLevel: 1,
-  }).producer();
-  await producer.connect();
-  const app = await NestFactory.create(EducationEnrolmentModule.register(config), {
-    logger: false,
-  });
-  app.connectMicroservice(
-    kafkaConsumerTransport({
+  const producer = await startTestProducer('education-test');
+  // Without configureServiceApp: this bed never applied the production body limits and /docs.
+  const { app, url } = await startServiceApp({
+    module: EducationEnrolmentModule.register(config),
+    consumer: {
       clientId: config.KAFKA_CLIENT_ID,
       brokers: config.KAFKA_BROKERS,
       groupId: config.KAFKA_CONSUMER_GROUP,
-    }),
-    { inheritAppConfig: true },
-  );
-  await app.startAllMicroservices();
-  await app.listen(0, '127.0.0.1');
+    },
+  });
   return {
     app,
-    url: await app.getUrl(),
+    url,
     db: app.get(DataSource),
     producer,
     stop: async () => {
@@ -130,11 +110,7 @@ export const sendForCase = (
   caseId: string,
   topic: string,
   ...events: EventEnvelope[]
-) =>
-  producer.send({
-    topic,
-    messages: events.map((event) => ({ key: caseId, value: JSON.stringify(event) })),
-  });
+) => sendEvents(producer, topic, caseId, events);
 
 export async function referralStatusIs(
   db: DataSource,

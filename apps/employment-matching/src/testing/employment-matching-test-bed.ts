@@ -1,33 +1,28 @@
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Kafka, type Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   consentGrantedV1,
   consentWithdrawnV1,
-  createEvent,
   type EventDefinition,
   type EventEnvelope,
-  parseEvent,
   referralRequestedV1,
   returneeRegisteredV1,
   TOPICS,
 } from '@reintegra/event-contracts';
-import { loadConfig } from '@reintegra/platform-config';
-import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
-import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
-import { configureServiceApp } from '@reintegra/platform-service';
 import {
   currentTestStack,
+  migrateServiceTestDatabase,
+  publishEvent,
+  requestJson,
+  serviceTestConfig,
   startGroupAtEnd,
-  testAuthEnvironment,
-  testDatabaseUrl,
+  startServiceApp,
+  startTestProducer,
   TopicRecorder,
 } from '@reintegra/testing';
 import type { z } from 'zod';
-import { employmentMatchingConfigSpec } from '../config';
-import { employmentMatchingDataSource } from '../database/employment-matching-data-source';
 import { EmploymentMatchingModule } from '../employment-matching.module';
 import { employmentMatchingService } from '../service';
 
@@ -60,20 +55,11 @@ export class EmploymentTestBed {
 
   async start(): Promise<void> {
     const stack = currentTestStack();
-    await runMigrations(
-      serviceDataSourceOptions(
-        employmentMatchingDataSource(testDatabaseUrl('employment_matching', 'migrator')),
-      ),
-    );
-    const config = loadConfig(employmentMatchingConfigSpec, {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: testDatabaseUrl('employment_matching', 'app'),
+    await migrateServiceTestDatabase(employmentMatchingService);
+    const config = serviceTestConfig(employmentMatchingService, {
       DATABASE_POOL_SIZE: '20',
-      KAFKA_BROKERS: stack.kafkaBrokers.join(','),
       KAFKA_CONSUMER_GROUP: 'employment-matching-test',
       OUTBOX_POLL_INTERVAL_MS: '50',
-      ...testAuthEnvironment(),
     });
     this.recorder = new TopicRecorder(stack.kafkaBrokers, [
       TOPICS.referralStatus,
@@ -81,12 +67,7 @@ export class EmploymentTestBed {
       TOPICS.serviceCapacity,
     ]);
     await this.recorder.start();
-    this.producer = new Kafka({
-      brokers: stack.kafkaBrokers,
-      clientId: 'employment-test',
-      logLevel: 1,
-    }).producer();
-    await this.producer.connect();
+    this.producer = await startTestProducer('employment-test');
     // The service reads only what the tests publish, not every earlier run's events.
     await startGroupAtEnd(stack.kafkaBrokers, config.KAFKA_CONSUMER_GROUP, [
       TOPICS.intakeReferrals,
@@ -94,21 +75,15 @@ export class EmploymentTestBed {
       TOPICS.intakeReturnees,
       TOPICS.pathEvents,
     ]);
-    this.app = await NestFactory.create(EmploymentMatchingModule.register(config), {
-      logger: false,
-    });
-    configureServiceApp(this.app, employmentMatchingService); // body limits and /docs, as in production
-    this.app.connectMicroservice(
-      kafkaConsumerTransport({
+    ({ app: this.app, url: this.url } = await startServiceApp({
+      module: EmploymentMatchingModule.register(config),
+      service: employmentMatchingService, // body limits and /docs, as in production
+      consumer: {
         clientId: config.KAFKA_CLIENT_ID,
         brokers: config.KAFKA_BROKERS,
         groupId: config.KAFKA_CONSUMER_GROUP,
-      }),
-      { inheritAppConfig: true },
-    );
-    await this.app.startAllMicroservices();
-    await this.app.listen(0, '127.0.0.1');
-    this.url = await this.app.getUrl();
+      },
+    }));
     this.db = this.app.get(DataSource);
     // Ranking looks at the whole market: vacancies left open by earlier runs would compete.
     await this.db.query(`UPDATE vacancies SET open = false WHERE open`);
@@ -127,21 +102,12 @@ export class EmploymentTestBed {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<Reply> {
-    const response = await fetch(`${this.url}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: token } : {}),
-        ...headers,
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    const reply = await requestJson(this.url, method, path, {
+      authorization: token,
+      body,
+      headers,
     });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: (text ? JSON.parse(text) : undefined) as Json,
-    };
+    return { status: reply.status, headers: reply.headers, body: reply.body as Json };
   }
 
   /** `call` as one user, e.g. `const caseworker = bed.as(() => tokens.caseworker)`. */
@@ -150,23 +116,11 @@ export class EmploymentTestBed {
       this.call(method, path, token(), body, headers);
   }
 
-  async send<S extends z.ZodType>(
-    definition: EventDefinition<S>,
-    caseId: string,
-    data: z.input<S>,
-  ) {
-    const event = createEvent(definition, {
-      subject: caseId,
+  send<S extends z.ZodType>(definition: EventDefinition<S>, caseId: string, data: z.input<S>) {
+    return publishEvent(this.producer, definition, caseId, data, {
       source: '/reintegra/intake',
       actor: 'user:intake-officer-test',
-      correlationId: randomUUID(),
-      data,
     });
-    await this.producer.send({
-      topic: definition.topic,
-      messages: [{ key: caseId, value: JSON.stringify(event) }],
-    });
-    return event;
   }
 
   /** Intake's side of a new employment referral: registration, consents, the referral itself. */
@@ -246,10 +200,6 @@ export class EmploymentTestBed {
 
   /** Events of one type recorded so far whose data passes `predicate`. */
   recorded<T>(type: string, predicate: (data: T) => boolean = () => true): EventEnvelope<T>[] {
-    return this.recorder.messages
-      .map((message) => parseEvent(message.value))
-      .filter((parsed) => parsed.ok && parsed.event.type === type)
-      .map((parsed) => (parsed as { event: EventEnvelope<T> }).event)
-      .filter((event) => predicate(event.data));
+    return this.recorder.events(type, predicate);
   }
 }

@@ -1,18 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { loadConfig } from '@reintegra/platform-config';
-import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
-import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
-import { configureServiceApp } from '@reintegra/platform-service';
 import {
   currentTestStack,
-  startGroupAtEnd,
-  testAuthEnvironment,
-  testDatabaseUrl,
+  migrateServiceTestDatabase,
   scratchFile,
+  serviceTestConfig,
+  startGroupAtEnd,
+  startServiceApp,
 } from '@reintegra/testing';
-import { intakeConfigSpec } from '../config';
-import { intakeDataSource } from '../database/intake-data-source';
 import { IntakeModule } from '../intake.module';
 import { isValidDui } from '../returnees/dui';
 import { intakeService } from '../service';
@@ -38,14 +32,8 @@ export async function startIntakeForTest(
     const { groupId, topics } = options.ownConsumerGroup;
     await startGroupAtEnd(stack.kafkaBrokers, groupId, topics);
   }
-  await runMigrations(
-    serviceDataSourceOptions(intakeDataSource(testDatabaseUrl('intake', 'migrator'))),
-  );
-  const config = loadConfig(intakeConfigSpec, {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: testDatabaseUrl('intake', 'app'),
-    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+  await migrateServiceTestDatabase(intakeService);
+  const config = serviceTestConfig(intakeService, {
     TEMPORAL_ADDRESS: stack.temporalAddress,
     TEMPORAL_NAMESPACE: stack.temporalNamespace,
     OUTBOX_POLL_INTERVAL_MS: '50',
@@ -56,21 +44,16 @@ export async function startIntakeForTest(
     INTAKE_KEK_FILE: scratchFile('intake-kek', 'kek.b64'),
     // Small, so the 413 test sends a few hundred kilobytes rather than ten megabytes.
     INTAKE_DOCUMENT_MAX_BYTES: String(DOCUMENT_TEST_MAX_BYTES),
-    ...testAuthEnvironment(),
   });
-  const app = await NestFactory.create(IntakeModule.register(config), { logger: false });
-  configureServiceApp(app, intakeService); // body limits and /docs, as in production
-  app.connectMicroservice(
-    kafkaConsumerTransport({
+  return startServiceApp({
+    module: IntakeModule.register(config),
+    service: intakeService, // body limits and /docs, as in production
+    consumer: {
       clientId: 'intake-test',
       brokers: config.KAFKA_BROKERS,
       groupId: config.KAFKA_CONSUMER_GROUP,
-    }),
-    { inheritAppConfig: true },
-  );
-  await app.startAllMicroservices();
-  await app.listen(0, '127.0.0.1');
-  return { app, url: await app.getUrl() };
+    },
+  });
 }
 
 /** A DUI nobody else has used (valid check digit), so test runs never collide. */

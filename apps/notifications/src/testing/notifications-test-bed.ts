@@ -1,33 +1,29 @@
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Kafka, type Producer } from 'kafkajs';
-import { DataSource } from 'typeorm';
+import type { Producer } from 'kafkajs';
+import type { DataSource } from 'typeorm';
 import {
-  CLOUDEVENTS_CONTENT_TYPE,
   createEvent,
   type EventDefinition,
   type EventEnvelope,
   TOPICS,
 } from '@reintegra/event-contracts';
-import { loadConfig } from '@reintegra/platform-config';
-import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
-import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
-import { configureServiceApp } from '@reintegra/platform-service';
 import {
   currentTestStack,
   findWorkspaceRoot,
   isPortOpen,
+  migrateServiceTestDatabase,
+  sendEvents,
+  serviceTestConfig,
+  serviceTestDataSource,
   startGroupAtEnd,
-  testAuthEnvironment,
-  testDatabaseUrl,
+  startServiceApp,
+  startTestProducer,
 } from '@reintegra/testing';
-import { notificationsConfigSpec } from '../config';
-import { notificationsDataSource } from '../database/notifications-data-source';
 import { NotificationsModule } from '../notifications.module';
 import { notificationsService } from '../service';
 
@@ -142,39 +138,25 @@ export async function startNotifications(env: Record<string, string>): Promise<T
     throw new Error(
       `no SMTP sink on 127.0.0.1:${sink.port}: start the stack (bash infra/stack.sh start)`,
     );
-  await runMigrations(
-    serviceDataSourceOptions(notificationsDataSource(testDatabaseUrl('notifications', 'migrator'))),
-  );
-  const db = new DataSource(
-    serviceDataSourceOptions(notificationsDataSource(testDatabaseUrl('notifications', 'app'), 2)),
-  );
-  await db.initialize();
+  await migrateServiceTestDatabase(notificationsService);
+  const db = await serviceTestDataSource(notificationsService, 2);
   const group = `notifications-test-${randomUUID()}`;
   await startGroupAtEnd(stack.kafkaBrokers, group, [TOPICS.pathEvents, TOPICS.intakeConsents]);
-  const config = loadConfig(notificationsConfigSpec, {
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: testDatabaseUrl('notifications', 'app'),
-    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+  const config = serviceTestConfig(notificationsService, {
     KAFKA_CONSUMER_GROUP: group,
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(sink.port),
-    ...testAuthEnvironment(),
     ...env,
   });
-  const app: INestApplication = await NestFactory.create(NotificationsModule.register(config), {
-    logger: ['error'],
+  const { app, url } = await startServiceApp({
+    module: NotificationsModule.register(config),
+    service: notificationsService,
+    consumer: { clientId: group, brokers: config.KAFKA_BROKERS, groupId: group },
+    nest: { logger: ['error'] },
   });
-  configureServiceApp(app, notificationsService);
-  app.connectMicroservice(
-    kafkaConsumerTransport({ clientId: group, brokers: config.KAFKA_BROKERS, groupId: group }),
-    { inheritAppConfig: true },
-  );
-  await app.startAllMicroservices();
-  await app.listen(0, '127.0.0.1');
   return {
     app,
-    url: await app.getUrl(),
+    url,
     db,
     group,
     stop: async () => {
@@ -200,24 +182,7 @@ export function eventOf<S extends EventDefinition>(
 }
 
 export async function send(producer: Producer, topic: string, event: EventEnvelope) {
-  await producer.send({
-    topic,
-    messages: [
-      {
-        key: event.subject,
-        value: JSON.stringify(event),
-        headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
-      },
-    ],
-  });
+  await sendEvents(producer, topic, event.subject, [event], { contentTypeHeader: true });
 }
 
-export async function testProducer(): Promise<Producer> {
-  const producer = new Kafka({
-    brokers: currentTestStack().kafkaBrokers,
-    clientId: 'notifications-test',
-    logLevel: 1,
-  }).producer();
-  await producer.connect();
-  return producer;
-}
+export const testProducer = (): Promise<Producer> => startTestProducer('notifications-test');

@@ -1,31 +1,28 @@
 import type { INestApplication, Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
-import { Kafka, type Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import {
   assessmentCompletedV1,
-  CLOUDEVENTS_CONTENT_TYPE,
   createEvent,
   type EventDefinition,
   type EventEnvelope,
   returneeRegisteredV1,
   TOPICS,
 } from '@reintegra/event-contracts';
-import { loadConfig } from '@reintegra/platform-config';
-import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
-import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
 import {
   adultRegistration,
   currentTestStack,
+  migrateServiceTestDatabase,
+  sendEvents,
+  serviceTestConfig,
   startGroupAtEnd,
-  testAuthEnvironment,
-  testDatabaseUrl,
+  startServiceApp,
+  startTestProducer,
   TopicRecorder,
 } from '@reintegra/testing';
-import { orchestratorConfigSpec } from '../config';
-import { orchestratorDataSource } from '../database/orchestrator-data-source';
 import { OrchestratorModule } from '../orchestrator.module';
+import { orchestratorService } from '../service';
 
 /** The municipality of the beds' cases unless a test says otherwise. */
 export const TEST_MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
@@ -47,11 +44,6 @@ export class OrchestratorTestBed {
   readonly group = `orchestrator-int-${randomUUID().slice(0, 8)}`;
   readonly taskQueue = `orchestrator-int-${randomUUID().slice(0, 8)}`;
   private readonly stack = currentTestStack();
-  private readonly kafka = new Kafka({
-    brokers: this.stack.kafkaBrokers,
-    clientId: 'orchestrator-int',
-    logLevel: 1,
-  });
   private app: INestApplication | undefined;
   private producer: Producer | undefined;
   temporal!: Client;
@@ -60,14 +52,11 @@ export class OrchestratorTestBed {
   constructor(private readonly recordedTopics: readonly string[]) {}
 
   async start(): Promise<void> {
-    await runMigrations(
-      serviceDataSourceOptions(orchestratorDataSource(testDatabaseUrl('orchestrator', 'migrator'))),
-    );
+    await migrateServiceTestDatabase(orchestratorService);
     await startGroupAtEnd(this.stack.kafkaBrokers, this.group, CONSUMED_TOPICS);
     this.recorder = new TopicRecorder(this.stack.kafkaBrokers, [...this.recordedTopics]);
     await this.recorder.start();
-    this.producer = this.kafka.producer();
-    await this.producer.connect();
+    this.producer = await startTestProducer('orchestrator-int');
     this.temporal = new Client({
       connection: await Connection.connect({ address: this.stack.temporalAddress }),
       namespace: this.stack.temporalNamespace,
@@ -82,31 +71,23 @@ export class OrchestratorTestBed {
   }
 
   async startApp(): Promise<void> {
-    const config = loadConfig(orchestratorConfigSpec, {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: testDatabaseUrl('orchestrator', 'app'),
-      KAFKA_BROKERS: this.stack.kafkaBrokers.join(','),
+    const config = serviceTestConfig(orchestratorService, {
       TEMPORAL_ADDRESS: this.stack.temporalAddress,
       TEMPORAL_NAMESPACE: this.stack.temporalNamespace,
       TEMPORAL_TASK_QUEUE: this.taskQueue,
       KAFKA_CONSUMER_GROUP: this.group,
       CONSUMER_MAX_ATTEMPTS: '2',
       OUTBOX_POLL_INTERVAL_MS: '50',
-      ...testAuthEnvironment(),
     });
-    const app = await NestFactory.create(OrchestratorModule.register(config), { logger: false });
-    app.connectMicroservice(
-      kafkaConsumerTransport({
+    // Without configureServiceApp, as this bed always ran it (the bridge and worker are tested).
+    ({ app: this.app } = await startServiceApp({
+      module: OrchestratorModule.register(config),
+      consumer: {
         clientId: 'orchestrator-int',
         brokers: config.KAFKA_BROKERS,
         groupId: this.group,
-      }),
-      { inheritAppConfig: true },
-    );
-    await app.startAllMicroservices();
-    await app.listen(0, '127.0.0.1');
-    this.app = app;
+      },
+    }));
   }
 
   /** A provider of the running orchestrator (to run a sweep now rather than wait for it). */
@@ -130,16 +111,10 @@ export class OrchestratorTestBed {
       data,
     }) as EventEnvelope<T>;
     const envelope = id ? { ...event, id } : event;
-    await this.producer?.send({
-      topic: definition.topic,
-      messages: [
-        {
-          key: caseId,
-          value: JSON.stringify(envelope),
-          headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
-        },
-      ],
-    });
+    if (this.producer)
+      await sendEvents(this.producer, definition.topic, caseId, [envelope], {
+        contentTypeHeader: true,
+      });
     return envelope;
   }
 

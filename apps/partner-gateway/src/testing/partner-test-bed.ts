@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Kafka, type Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
@@ -17,24 +16,23 @@ import {
   scoreComputedV1,
   victimSupportStatusChangedV1,
 } from '@reintegra/event-contracts';
-import { loadConfig } from '@reintegra/platform-config';
-import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
-import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
 import {
   adultRegistration,
-  currentTestStack,
   eventually,
+  migrateServiceTestDatabase,
+  requestJson,
+  sendEvents,
+  serviceTestConfig,
   startGroupAtEnd,
-  testAuthEnvironment,
-  testDatabaseUrl,
+  startServiceApp,
+  startTestProducer,
   testToken,
 } from '@reintegra/testing';
-import { partnerGatewayConfigSpec } from '../config';
 import { GatewayKeys } from '../crypto/gateway-keys';
-import { partnerGatewayDataSource } from '../database/partner-gateway-data-source';
 import { INTERNAL_TOPICS } from '../ingestion/internal-events.consumer';
 import { CONSUMED_TYPES } from '../ingestion/internal-events.service';
 import { PartnerGatewayModule } from '../partner-gateway.module';
+import { partnerGatewayService } from '../service';
 
 export const MUNICIPALITY = 'SV-PA-LA-PAZ-ESTE';
 export const OTHER_MUNICIPALITY = 'SV-SS-SAN-SALVADOR-CENTRO';
@@ -57,22 +55,13 @@ export class PartnerTestBed {
   /** Every internal event this bed published, in order. */
   readonly published: EventEnvelope[] = [];
   private producer: Producer | undefined;
-  private readonly stack = currentTestStack();
 
   constructor(private readonly overrides: Record<string, string> = {}) {}
 
   async start(): Promise<void> {
-    await runMigrations(
-      serviceDataSourceOptions(
-        partnerGatewayDataSource(testDatabaseUrl('partner_gateway', 'migrator')),
-      ),
-    );
+    await migrateServiceTestDatabase(partnerGatewayService);
     const group = `partner-gateway-test-${this.run}`;
-    const config = loadConfig(partnerGatewayConfigSpec, {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: testDatabaseUrl('partner_gateway', 'app'),
-      KAFKA_BROKERS: this.stack.kafkaBrokers.join(','),
+    const config = serviceTestConfig(partnerGatewayService, {
       KAFKA_CONSUMER_GROUP: group,
       PARTNER_GATEWAY_KEY: this.gatewayKey,
       PARTNER_TOPIC_PARTITIONS: '2',
@@ -81,21 +70,15 @@ export class PartnerTestBed {
       WEBHOOK_RETRY_MAX_MS: '200',
       WEBHOOK_TIMEOUT_MS: '2000',
       DELIVERY_POLL_INTERVAL_MS: '50',
-      ...testAuthEnvironment(),
       ...this.overrides,
     });
     await startGroupAtEnd(config.KAFKA_BROKERS, group, INTERNAL_TOPICS);
-    const kafka = new Kafka({ brokers: config.KAFKA_BROKERS, clientId: group, logLevel: 1 });
-    this.producer = kafka.producer();
-    await this.producer.connect();
-    this.app = await NestFactory.create(PartnerGatewayModule.register(config), { logger: false });
-    this.app.connectMicroservice(
-      kafkaConsumerTransport({ clientId: group, brokers: config.KAFKA_BROKERS, groupId: group }),
-      { inheritAppConfig: true },
-    );
-    await this.app.startAllMicroservices();
-    await this.app.listen(0, '127.0.0.1');
-    this.url = await this.app.getUrl();
+    this.producer = await startTestProducer(group);
+    // Without configureServiceApp, as this bed always ran it.
+    ({ app: this.app, url: this.url } = await startServiceApp({
+      module: PartnerGatewayModule.register(config),
+      consumer: { clientId: group, brokers: config.KAFKA_BROKERS, groupId: group },
+    }));
     this.db = this.app.get(DataSource);
     // Earlier runs' agencies share this test database: retire them, so this run's events are
     // neither held for them nor sent to their long-gone receivers.
@@ -121,29 +104,18 @@ export class PartnerTestBed {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<{ status: number; body: Json; contentType: string; language: string; text: string }> {
-    const response = await fetch(`${this.url}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(typeof auth === 'string' ? { authorization: auth } : {}),
-        ...(typeof auth === 'object' ? { 'x-api-key': auth.apiKey } : {}),
-        ...headers,
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    const reply = await requestJson(this.url, method, path, {
+      authorization: typeof auth === 'string' ? auth : undefined,
+      body,
+      headers: { ...(typeof auth === 'object' ? { 'x-api-key': auth.apiKey } : {}), ...headers },
+      lenient: true,
     });
-    const text = await response.text();
-    let parsed: Json = {};
-    try {
-      parsed = text ? (JSON.parse(text) as Json) : {};
-    } catch {
-      parsed = {};
-    }
     return {
-      status: response.status,
-      body: parsed,
-      contentType: response.headers.get('content-type') ?? '',
-      language: response.headers.get('content-language') ?? '',
-      text,
+      status: reply.status,
+      body: (reply.body ?? {}) as Json,
+      contentType: reply.headers.get('content-type') ?? '',
+      language: reply.headers.get('content-language') ?? '',
+      text: reply.text,
     };
   }
 
@@ -185,11 +157,8 @@ export class PartnerTestBed {
       correlationId: randomUUID(),
       data,
     });
-    await this.producer?.send({
-      topic: definition.topic,
-      acks: -1,
-      messages: [{ key: subject, value: JSON.stringify(event) }],
-    });
+    if (this.producer)
+      await sendEvents(this.producer, definition.topic, subject, [event], { acks: -1 });
     this.published.push(event);
     return event;
   }

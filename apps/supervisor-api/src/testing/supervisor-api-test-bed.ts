@@ -1,24 +1,21 @@
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Kafka, type Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
+import { type EventDefinition, returneeRegisteredV1 } from '@reintegra/event-contracts';
 import {
-  CLOUDEVENTS_CONTENT_TYPE,
-  createEvent,
-  type EventDefinition,
-  returneeRegisteredV1,
-} from '@reintegra/event-contracts';
-import { loadConfig } from '@reintegra/platform-config';
-import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
-import { configureServiceApp } from '@reintegra/platform-service';
-import { currentTestStack, testAuthEnvironment, testDatabaseUrl } from '@reintegra/testing';
+  currentTestStack,
+  migrateServiceTestDatabase,
+  publishEvent,
+  requestJson,
+  serviceTestConfig,
+  startServiceApp,
+  startTestProducer,
+} from '@reintegra/testing';
 import type { z } from 'zod';
 import { startCommunityStub } from '../community/community-test-bed';
-import { supervisorApiConfigSpec } from '../config';
-import { supervisorDataSource } from '../database/supervisor-data-source';
 import { supervisorApiService } from '../service';
 import { SupervisorApiModule } from '../supervisor-api.module';
 
@@ -68,14 +65,8 @@ export class SupervisorApiTestBed {
     this.peers = await startPeersStub();
     const peersUrl = `http://127.0.0.1:${(this.peers.address() as AddressInfo).port}`;
     this.community = await startCommunityStub(communityAnswer);
-    await runMigrations(
-      serviceDataSourceOptions(supervisorDataSource(testDatabaseUrl('supervisor', 'migrator'))),
-    );
-    const config = loadConfig(supervisorApiConfigSpec, {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: testDatabaseUrl('supervisor', 'app'),
-      KAFKA_BROKERS: stack.kafkaBrokers.join(','),
+    await migrateServiceTestDatabase(supervisorApiService);
+    const config = serviceTestConfig(supervisorApiService, {
       // The read model stores its own positions: the group only hints where to resume.
       KAFKA_CONSUMER_GROUP: 'supervisor-api-test',
       TEMPORAL_ADDRESS: stack.temporalAddress,
@@ -83,18 +74,13 @@ export class SupervisorApiTestBed {
       INTAKE_URL: peersUrl,
       DEV_IDENTITY_URL: peersUrl,
       COMMUNITY_URL: this.community.url,
-      ...testAuthEnvironment(),
     });
-    this.producer = new Kafka({
-      brokers: stack.kafkaBrokers,
-      clientId: 'supervisor-test-bed',
-      logLevel: 1,
-    }).producer();
-    await this.producer.connect();
-    this.app = await NestFactory.create(SupervisorApiModule.register(config), { logger: false });
-    configureServiceApp(this.app, supervisorApiService);
-    await this.app.listen(0, '127.0.0.1');
-    this.url = await this.app.getUrl();
+    this.producer = await startTestProducer('supervisor-test-bed');
+    // No Kafka microservice here: as before, the bed serves HTTP only.
+    ({ app: this.app, url: this.url } = await startServiceApp({
+      module: SupervisorApiModule.register(config),
+      service: supervisorApiService,
+    }));
     this.db = this.app.get(DataSource);
   }
 
@@ -106,29 +92,12 @@ export class SupervisorApiTestBed {
     await this.community?.stop();
   }
 
-  async publish<S extends z.ZodType>(
-    definition: EventDefinition<S>,
-    subject: string,
-    data: z.input<S>,
-  ) {
-    const event = createEvent(definition, {
-      subject,
+  publish<S extends z.ZodType>(definition: EventDefinition<S>, subject: string, data: z.input<S>) {
+    return publishEvent(this.producer, definition, subject, data, {
       source: '/reintegra/intake',
       actor: 'user:test-officer',
-      correlationId: randomUUID(),
-      data,
+      contentTypeHeader: true,
     });
-    await this.producer.send({
-      topic: definition.topic,
-      messages: [
-        {
-          key: subject,
-          value: JSON.stringify(event),
-          headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
-        },
-      ],
-    });
-    return event;
   }
 
   /** Publishes intake's returnee.registered for a new case of the municipality; its id. */
@@ -154,19 +123,11 @@ export class SupervisorApiTestBed {
     token: string | undefined,
     body?: unknown,
   ): Promise<Reply> {
-    const response = await fetch(`${this.url}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: token } : {}),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
+    const reply = await requestJson(this.url, method, path, { authorization: token, body });
     return {
-      status: response.status,
-      type: response.headers.get('content-type') ?? '',
-      body: (text ? JSON.parse(text) : {}) as Record<string, unknown>,
+      status: reply.status,
+      type: reply.headers.get('content-type') ?? '',
+      body: (reply.body ?? {}) as Record<string, unknown>,
     };
   }
 }

@@ -1,30 +1,22 @@
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { randomBytes, randomUUID } from 'node:crypto';
 // The real module object (a default import), so that replacing write/writeSync reaches pino.
 import fs from 'node:fs';
-import { Kafka, type Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import { Logger } from 'nestjs-pino';
-import {
-  CLOUDEVENTS_CONTENT_TYPE,
-  createEvent,
-  TOPICS,
-  victimSupportReferralRequestedV1,
-} from '@reintegra/event-contracts';
+import { TOPICS, victimSupportReferralRequestedV1 } from '@reintegra/event-contracts';
 import type { Role } from '@reintegra/platform-auth';
-import { loadConfig } from '@reintegra/platform-config';
-import { runMigrations, serviceDataSourceOptions } from '@reintegra/platform-database';
-import { kafkaConsumerTransport } from '@reintegra/platform-messaging';
 import {
-  currentTestStack,
+  migrateServiceTestDatabase,
+  publishEvent,
+  serviceTestConfig,
   startGroupAtEnd,
-  testAuthEnvironment,
-  testDatabaseUrl,
-  testToken,
+  startServiceApp,
+  startTestProducer,
+  testUserClient,
 } from '@reintegra/testing';
-import { victimSupportConfigSpec } from '../config';
 import { openBytes, sealBytes, type KeyProvider } from '@reintegra/platform-crypto';
-import { victimSupportDataSource } from '../database/victim-support-data-source';
+import { victimSupportService } from '../service';
 import { VictimSupportModule } from '../victim-support.module';
 
 /**
@@ -108,39 +100,28 @@ export interface TestService {
 export async function startVictimSupport(
   options: { withConsumer?: boolean; logLevel?: string } = {},
 ): Promise<TestService> {
-  const stack = currentTestStack();
-  await runMigrations(
-    serviceDataSourceOptions(
-      victimSupportDataSource(testDatabaseUrl('victim_support', 'migrator')),
-    ),
-  );
+  await migrateServiceTestDatabase(victimSupportService);
   const group = `victim-support-test-${randomUUID()}`;
-  const config = loadConfig(victimSupportConfigSpec, {
-    NODE_ENV: 'test',
+  const config = serviceTestConfig(victimSupportService, {
     LOG_LEVEL: options.logLevel ?? 'warn',
-    DATABASE_URL: testDatabaseUrl('victim_support', 'app'),
-    KAFKA_BROKERS: stack.kafkaBrokers.join(','),
     KAFKA_CONSUMER_GROUP: group,
     OUTBOX_POLL_INTERVAL_MS: '50',
     VICTIM_SUPPORT_KEK_FILE: '/unused/because/a/test/provider/is/given',
-    ...testAuthEnvironment(),
   });
-  const app = await NestFactory.create(VictimSupportModule.register(config, testKeyProvider), {
-    bufferLogs: true,
-  });
-  app.useLogger(app.get(Logger));
-  if (options.withConsumer) {
-    // A fresh group per run, started at the end of the topic: the topic's history (earlier runs'
-    // referrals) is not re-read, so nothing is still being processed when the test shuts down.
+  // A fresh group per run, started at the end of the topic: the topic's history (earlier runs'
+  // referrals) is not re-read, so nothing is still being processed when the test shuts down.
+  if (options.withConsumer)
     await startGroupAtEnd(config.KAFKA_BROKERS, group, [TOPICS.intakeReferrals]);
-    app.connectMicroservice(
-      kafkaConsumerTransport({ clientId: group, brokers: config.KAFKA_BROKERS, groupId: group }),
-      { inheritAppConfig: true },
-    );
-    await app.startAllMicroservices();
-  }
-  await app.listen(0, '127.0.0.1');
-  const url = await app.getUrl();
+  // The pino logger as in production (the log-capture specs read it); no configureServiceApp,
+  // as this bed never applied it.
+  const { app, url } = await startServiceApp({
+    module: VictimSupportModule.register(config, testKeyProvider),
+    nest: { bufferLogs: true },
+    prepare: (created) => created.useLogger(created.get(Logger)),
+    ...(options.withConsumer
+      ? { consumer: { clientId: group, brokers: config.KAFKA_BROKERS, groupId: group } }
+      : {}),
+  });
   return { app, url, stop: () => app.close() };
 }
 
@@ -158,34 +139,17 @@ export async function publishReferral(
     municipalityCode?: string;
   },
 ): Promise<void> {
-  const event = createEvent(victimSupportReferralRequestedV1, {
-    subject: data.reference,
-    source: '/reintegra/intake',
-    actor: 'system:intake',
-    correlationId: randomUUID(),
-    data: { municipalityCode: OFFICE, ...data, consentGiven: true },
-  });
-  await producer.send({
-    topic: victimSupportReferralRequestedV1.topic,
-    messages: [
-      {
-        key: data.reference,
-        value: JSON.stringify(event),
-        headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE },
-      },
-    ],
-  });
+  await publishEvent(
+    producer,
+    victimSupportReferralRequestedV1,
+    data.reference,
+    { municipalityCode: OFFICE, ...data, consentGiven: true },
+    { source: '/reintegra/intake', actor: 'system:intake', contentTypeHeader: true },
+  );
 }
 
-export async function testProducer(): Promise<Producer> {
-  const producer = new Kafka({
-    brokers: currentTestStack().kafkaBrokers,
-    clientId: 'victim-support-test-intake',
-    logLevel: 1,
-  }).producer();
-  await producer.connect();
-  return producer;
-}
+export const testProducer = (): Promise<Producer> =>
+  startTestProducer('victim-support-test-intake');
 
 /** A test user: its token carries `municipality` when `municipalityCode` is set. */
 export interface TestUser {
@@ -195,32 +159,7 @@ export interface TestUser {
 }
 
 /** A tiny HTTP client that acts as one test user. */
-export function as(url: string, user: TestUser | null) {
-  const headers = async (): Promise<Record<string, string>> => ({
-    'content-type': 'application/json',
-    'accept-language': 'en',
-    ...(user ? { authorization: await testToken(user) } : {}),
-  });
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: await headers(),
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      contentType: response.headers.get('content-type') ?? '',
-      body: (text ? JSON.parse(text) : null) as Record<string, unknown> & {
-        code?: string;
-      },
-    };
-  };
-  return {
-    get: (path: string) => call('GET', path),
-    post: (path: string, body: unknown = {}) => call('POST', path, body),
-    put: (path: string, body: unknown) => call('PUT', path, body),
-  };
-}
+export const as = (url: string, user: TestUser | null) =>
+  testUserClient<{ code?: string }>(url, user);
 
 export const uniqueSubject = (label: string) => `${label}-${randomBytes(4).toString('hex')}`;
