@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { parseEvent, TOPICS } from '@reintegra/event-contracts';
-import type { DeadLetter } from '@reintegra/platform-messaging';
+import { type DeadLetter, deadLetterOf } from '@reintegra/platform-messaging';
 import type { ProjectedAlert, Queryable } from './projection-core';
 import { ReadModelProjector } from './read-model-projector';
 
@@ -211,17 +211,8 @@ export class ProjectionRunner {
     reason: string,
     detail: string,
   ): Promise<void> {
-    return this.options.deadLetter({
-      topic,
-      partition,
-      offset: message.offset,
-      key: message.key,
-      value: message.value,
-      headers: message.headers,
-      consumer: this.options.groupId,
-      reason,
-      detail,
-    });
+    const at = { topic, partition, consumer: this.options.groupId };
+    return this.options.deadLetter(deadLetterOf(at, message, reason, detail));
   }
 
   private async check(

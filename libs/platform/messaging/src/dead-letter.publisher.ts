@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { IHeaders, Producer } from 'kafkajs';
+import type { IHeaders, KafkaMessage, Producer } from 'kafkajs';
 import { deadLetterTopicOf } from '@reintegra/event-contracts';
 import { counterOf } from '@reintegra/platform-http';
 import { KAFKA_PRODUCER } from './kafka.tokens';
@@ -14,6 +14,17 @@ export interface DeadLetter {
   consumer: string;
   reason: string;
   detail: string;
+}
+
+/** The dead letter of a consumed message: the message unchanged, where it stood, who gave up and why. */
+export function deadLetterOf(
+  at: { topic: string; partition: number; consumer: string },
+  message: Pick<KafkaMessage, 'offset' | 'key' | 'value' | 'headers'>,
+  reason: string,
+  detail: string,
+): DeadLetter {
+  const { offset, key, value, headers } = message;
+  return { ...at, offset, key, value, headers, reason, detail };
 }
 
 /** Header names a dead-lettered message carries, besides its original headers. */

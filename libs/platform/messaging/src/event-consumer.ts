@@ -2,7 +2,7 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nes
 import type { KafkaContext } from '@nestjs/microservices';
 import { type EventEnvelope, parseEvent } from '@reintegra/event-contracts';
 import { DomainError } from '@reintegra/platform-errors';
-import { DeadLetterPublisher } from './dead-letter.publisher';
+import { deadLetterOf, DeadLetterPublisher } from './dead-letter.publisher';
 import { waitsForRecovery } from './retry-later';
 import { describeEvent, withConsumerSpan } from './message-tracing';
 import { PartitionWindow, type WindowTicket } from './partition-window';
@@ -232,18 +232,12 @@ export class EventConsumer implements BeforeApplicationShutdown {
   }
 
   private async deadLetter(context: KafkaContext, reason: string, detail: string): Promise<void> {
-    const message = context.getMessage();
-    await this.deadLetters.publish({
+    const at = {
       topic: context.getTopic(),
       partition: context.getPartition(),
-      offset: message.offset,
-      key: message.key,
-      value: message.value,
-      headers: message.headers,
       consumer: this.options.groupId,
-      reason,
-      detail,
-    });
+    };
+    await this.deadLetters.publish(deadLetterOf(at, context.getMessage(), reason, detail));
   }
 
   /**
