@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { educationLevelSchema, educationModalitySchema } from '@reintegra/event-contracts';
 import { findMunicipality } from '@reintegra/reference-data';
+import { LEARNER_DOCUMENT_KINDS } from '@reintegra/vocabulary';
 import { bilingual, endsNotBeforeStart, organisationIdSchema } from '@reintegra/platform-http';
 
 const municipalityCode = z
@@ -11,15 +12,7 @@ const municipalityCode = z
   )
   .describe('Municipality, e.g. SV-PA-LA-PAZ-ESTE');
 
-/** Document kinds a programme can require and a learner can have on file. */
-export const DOCUMENT_KINDS = [
-  'dui',
-  'birth-certificate',
-  'last-grade-certificate',
-  'guardian-authorisation',
-  'proof-of-address',
-] as const;
-export const documentKindSchema = z.enum(DOCUMENT_KINDS);
+export const documentKindSchema = z.enum(LEARNER_DOCUMENT_KINDS);
 
 export const createProviderSchema = z
   .object({

@@ -2,13 +2,11 @@ import { z } from 'zod';
 import { bilingual } from '@reintegra/platform-http';
 import { foldName } from '../core/fold-name';
 import { familyRoleSchema } from '../households/relationships';
-import {
-  RECEPTION_POINTS,
-  registerReturneeRequestSchema,
-} from '../returnees/register-returnee.requests';
+import { type ReceptionPoint } from '@reintegra/vocabulary';
+import { registerReturneeRequestSchema } from '../returnees/register-returnee.requests';
 
 const registration = registerReturneeRequestSchema.shape;
-const AIRPORT: (typeof RECEPTION_POINTS)[number] = 'aeropuerto-internacional-san-oscar-romero';
+const AIRPORT: ReceptionPoint = 'aeropuerto-internacional-san-oscar-romero';
 
 /** One person on a flight or bus manifest; the same rules as a registration where fields match. */
 export const arrivalRowSchema = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findDistrict, findMunicipality } from '@reintegra/reference-data';
+import { RECEPTION_POINTS } from '@reintegra/vocabulary';
 import {
   bilingual,
   districtWithinMunicipality,
@@ -8,17 +9,6 @@ import {
   territoryCodeSchemas,
 } from '@reintegra/platform-http';
 import { isValidDui } from './dui';
-
-/** Where returnees are received: the airport reception centre and the land borders. */
-export const RECEPTION_POINTS = [
-  'aeropuerto-internacional-san-oscar-romero',
-  'frontera-la-hachadura',
-  'frontera-el-amatillo',
-  'frontera-san-cristobal',
-  'frontera-anguiatu',
-  'frontera-el-poy',
-  'otro',
-] as const;
 
 const { municipalityCodeSchema, districtCodeSchema } = territoryCodeSchemas({
   municipality: findMunicipality,

@@ -7,6 +7,7 @@ import {
   TextField,
   useFormProblem,
 } from '@reintegra/ui-web';
+import { LEARNER_DOCUMENT_KINDS } from '@reintegra/vocabulary';
 import { api, education } from '../api';
 import { useI18n } from '../i18n';
 import { InboxItem } from './inbox/inbox-item';
@@ -23,14 +24,6 @@ interface EducationReferral {
   reasonCode: string | null;
   receivedAt: string;
 }
-
-const DOCUMENTS = [
-  'dui',
-  'birth-certificate',
-  'last-grade-certificate',
-  'guardian-authorisation',
-  'proof-of-address',
-];
 
 /**
  * The education office's referral queue. Education answers by placing the person: once the
@@ -153,7 +146,7 @@ function LearnerProfile(props: { referral: EducationReferral; who: string; onSav
         />
         <fieldset className="field">
           <legend>{t.inbox.documents}</legend>
-          {DOCUMENTS.map((kind) => (
+          {LEARNER_DOCUMENT_KINDS.map((kind) => (
             <div className="check" key={kind}>
               <input
                 type="checkbox"

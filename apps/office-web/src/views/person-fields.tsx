@@ -2,18 +2,10 @@ import { FormActions, SelectField, TextField } from '@reintegra/ui-web';
 import { type FormEvent, useMemo } from 'react';
 import { departments, districts, municipalities } from '@reintegra/reference-data';
 import { useI18n } from '../i18n';
+import { RECEPTION_POINTS } from '@reintegra/vocabulary';
 import type { RegistrationForm } from '../registration';
 
 const COUNTRIES = ['US', 'MX', 'GT', 'HN', 'NI', 'CR', 'PA', 'BZ', 'CA', 'ES'];
-const RECEPTION_POINTS = [
-  'aeropuerto-internacional-san-oscar-romero',
-  'frontera-la-hachadura',
-  'frontera-el-amatillo',
-  'frontera-san-cristobal',
-  'frontera-anguiatu',
-  'frontera-el-poy',
-  'otro',
-];
 
 /** The registration form's fields: what the arrival list brought, and what the officer completes. */
 export function PersonFields(props: {

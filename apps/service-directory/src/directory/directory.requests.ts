@@ -7,6 +7,7 @@ import {
   territoryCodeSchemas,
 } from '@reintegra/platform-http';
 import { findDistrict, findMunicipality } from '@reintegra/reference-data';
+import { SERVICE_DOCUMENT_KINDS } from '@reintegra/vocabulary';
 
 export const organizationIdSchema = organisationIdSchema.describe(
   'Provider id named by referrals = the organisation id in its staff tokens',
@@ -16,17 +17,6 @@ export const { municipalityCodeSchema, districtCodeSchema } = territoryCodeSchem
   municipality: findMunicipality,
   district: findDistrict,
 });
-
-/** Documents a service may require (the person brings them). */
-export const DOCUMENT_KINDS = [
-  'dui',
-  'birth-certificate',
-  'passport',
-  'proof-of-address',
-  'deportation-record',
-  'medical-record',
-  'guardian-authorisation',
-] as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
@@ -90,7 +80,7 @@ const serviceFields = {
   minimumAge: z.int().min(0).max(130).optional(),
   maximumAge: z.int().min(0).max(130).optional(),
   womenOnly: z.boolean().default(false).describe('Only for women (the one rule that reads sex)'),
-  requiredDocuments: z.array(z.enum(DOCUMENT_KINDS)).max(10).default([]),
+  requiredDocuments: z.array(z.enum(SERVICE_DOCUMENT_KINDS)).max(10).default([]),
   languages: z
     .array(z.string().regex(/^[a-z]{2,3}$/))
     .min(1)
@@ -137,7 +127,7 @@ export const updateServiceSchema = z
     minimumAge: serviceFields.minimumAge.nullable(),
     maximumAge: serviceFields.maximumAge.nullable(),
     womenOnly: z.boolean().optional(),
-    requiredDocuments: z.array(z.enum(DOCUMENT_KINDS)).max(10).optional(),
+    requiredDocuments: z.array(z.enum(SERVICE_DOCUMENT_KINDS)).max(10).optional(),
     languages: z
       .array(z.string().regex(/^[a-z]{2,3}$/))
       .min(1)

@@ -4,4 +4,6 @@
  * cannot import @reintegra/event-contracts (its index pulls in node:crypto).
  */
 export * from './case';
+export * from './documents';
+export * from './reception';
 export * from './referral';

@@ -39,15 +39,7 @@ export interface DirectoryOrganization {
 /** RFC 5545 days, in the order an officer reads a week. */
 export const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export const STATUSES = ['active', 'inactive', 'temporarily closed', 'defunct'] as const;
-export const DOCUMENTS = [
-  'dui',
-  'birth-certificate',
-  'passport',
-  'proof-of-address',
-  'deportation-record',
-  'medical-record',
-  'guardian-authorisation',
-] as const;
+export { SERVICE_DOCUMENT_KINDS as DOCUMENTS } from '@reintegra/vocabulary';
 
 export type Audience = '' | 'women-only' | 'everyone';
 

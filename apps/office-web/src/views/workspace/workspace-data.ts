@@ -164,7 +164,8 @@ export function referralsStoppedBy(consent: Consent, referrals: readonly Referra
 const NOT_PLANNED: readonly ReferralService[] = ['victim-support', 'child-protection'];
 export const PLAN_SERVICES = REFERRAL_SERVICES.filter((service) => !NOT_PLANNED.includes(service));
 export { CLOSURE_REASONS, REFERRAL_PRIORITIES as PRIORITIES };
-// Intake's plan request codes (apps/intake plan.requests.ts); not yet in @reintegra/vocabulary.
+// Reasons the office offers for a plan item; intake takes any reason code, so these are a
+// suggestion list of the office's own, not a copy of a service's list.
 export const PLAN_REASONS = [
   'seeks-employment',
   'seeks-training',
